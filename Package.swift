@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "mlsoc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mlsoc", targets: ["mlsoc"]),
+        .executable(name: "mlsoc-bench", targets: ["mlsoc-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C shim over ncursesw; the only importer is CursesTerminal.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The domain: pure, no dependencies.
+        .target(name: "Findings"),
+        .target(
+            name: "FindingStore",
+            dependencies: ["Findings", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "Ingest",
+            dependencies: ["Findings", "FindingStore", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.embedInCode("Resources/mapping.json")]
+        ),
+        .target(name: "ConsoleUI", dependencies: ["Findings"]),
+        .target(name: "CursesTerminal", dependencies: ["ConsoleUI", "CNCurses"]),
+        .target(name: "ConsoleApp", dependencies: ["ConsoleUI", "FindingStore", "Ingest"]),
+        .executableTarget(
+            name: "mlsoc",
+            dependencies: [
+                "ConsoleApp", "CursesTerminal", "Ingest", "FindingStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "mlsoc-bench",
+            dependencies: ["FindingStore", "Ingest", "Findings"]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Findings", "FindingStore", "ConsoleUI"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
+        .testTarget(
+            name: "FindingStoreTests",
+            dependencies: ["FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "FindingStore", "TestSupport"]),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: ["ConsoleUI", "TestSupport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+/// A decoded key press, independent of the terminal library.
+public enum Key: Sendable, Hashable, CustomStringConvertible {
+    case character(Character)
+    case control(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete
+    case function(Int)
+
+    /// How help and footers show the key.
+    public var description: String {
+        switch self {
+        case let .character(c): c == " " ? "space" : String(c)
+        case let .control(c): "ctrl-\(c)"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "S-Tab"
+        case .backspace: "BS"
+        case .delete: "Del"
+        case let .function(n): "F\(n)"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// What the run loop needs from a terminal. CursesTerminal is the real one; tests use a scripted one.
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// Paints the buffer, writing only what changed since the last call.
+    func present(_ buffer: ScreenBuffer)
+    /// Waits up to `timeoutMilliseconds` for input; nil on timeout. A resize arrives as `.resized`.
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+    /// Restores the terminal to how it was; safe to call twice.
+    func shutdown()
+}
+
+/// Input from a terminal.
+public enum TerminalEvent: Sendable, Equatable {
+    case key(Key)
+    case resized(Size)
+    /// SIGINT, SIGTERM or SIGHUP arrived: the loop must restore the terminal and stop.
+    case signal(Int32)
+}

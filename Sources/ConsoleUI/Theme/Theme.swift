@@ -1,0 +1,112 @@
+/// A terminal colour: the terminal's default, one of the 16 ANSI colours, or a 256-colour index.
+public enum Color: Sendable, Equatable, Hashable {
+    case terminalDefault
+    case ansi(Int)
+    case indexed(Int)
+
+    /// The nearest colour a terminal with `colors` colours can show.
+    public func fitted(to colors: Int) -> Color {
+        switch self {
+        case .terminalDefault: return .terminalDefault
+        case let .ansi(n): return colors >= 16 ? self : .ansi(n % 8)
+        case let .indexed(n):
+            if colors >= 256 { return self }
+            let basic = Color.nearestANSI(n)
+            return colors >= 16 ? .ansi(basic) : .ansi(basic % 8)
+        }
+    }
+
+    /// Maps a 256-colour index to the nearest of the 16 ANSI colours.
+    static func nearestANSI(_ index: Int) -> Int {
+        switch index {
+        case 0..<16: return index
+        case 232...255: return index < 244 ? (index < 238 ? 0 : 8) : (index < 250 ? 7 : 15)
+        default:
+            let cube = index - 16
+            let r = cube / 36, g = (cube / 6) % 6, b = cube % 6
+            let bright = max(r, g, b) >= 4
+            let bits = (r >= 2 ? 1 : 0) | (g >= 2 ? 2 : 0) | (b >= 2 ? 4 : 0)
+            return bits + (bright && bits != 0 ? 8 : 0)
+        }
+    }
+}
+
+/// How one role looks.
+public struct Style: Sendable, Equatable, Hashable {
+    public var foreground: Color
+    public var background: Color
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+    public var dim: Bool
+
+    public init(_ foreground: Color = .terminalDefault, _ background: Color = .terminalDefault,
+                bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+}
+
+/// Role → style. Views set roles; the terminal asks the theme how each role looks.
+public struct Theme: Sendable, Equatable {
+    public var name: String
+    public var styles: [StyleRole: Style]
+
+    public init(name: String, styles: [StyleRole: Style]) {
+        self.name = name
+        self.styles = styles
+    }
+
+    public func style(_ role: StyleRole) -> Style { styles[role] ?? Style() }
+
+    /// The default theme for dark terminals.
+    public static let dark = Theme(name: "dark", styles: [
+        .header: Style(.indexed(255), .indexed(24), bold: true),
+        .headerAccent: Style(.indexed(229), .indexed(24), bold: true),
+        .footer: Style(.indexed(250), .indexed(236)),
+        .footerKey: Style(.indexed(229), .indexed(236), bold: true),
+        .muted: Style(.indexed(244)),
+        .border: Style(.indexed(240)),
+        .title: Style(.indexed(81), bold: true),
+        .selection: Style(.indexed(16), .indexed(117)),
+        .severityCritical: Style(.indexed(196), bold: true),
+        .severityHigh: Style(.indexed(208), bold: true),
+        .severityMedium: Style(.indexed(220)),
+        .severityLow: Style(.indexed(75)),
+        .severityInfo: Style(.indexed(246)),
+        .heat0: Style(.indexed(244)),
+        .heat1: Style(.indexed(16), .indexed(151)),
+        .heat2: Style(.indexed(16), .indexed(222)),
+        .heat3: Style(.indexed(16), .indexed(209)),
+        .heat4: Style(.indexed(231), .indexed(160), bold: true),
+        .flash: Style(.indexed(16), .indexed(229)),
+        .error: Style(.indexed(231), .indexed(124), bold: true),
+        .lock: Style(.indexed(16), .indexed(214), bold: true),
+    ])
+
+    /// No colour at all: attributes only (NO_COLOR, `--no-color`, terminals without colour).
+    public static let mono = Theme(name: "mono", styles: [
+        .header: Style(reverse: true),
+        .headerAccent: Style(bold: true, reverse: true),
+        .footer: Style(reverse: true),
+        .footerKey: Style(bold: true, reverse: true),
+        .muted: Style(dim: true),
+        .title: Style(bold: true),
+        .selection: Style(reverse: true),
+        .severityCritical: Style(bold: true, underline: true),
+        .severityHigh: Style(bold: true),
+        .heat3: Style(bold: true),
+        .heat4: Style(bold: true, reverse: true),
+        .flash: Style(bold: true, reverse: true),
+        .error: Style(bold: true, reverse: true),
+        .lock: Style(bold: true, reverse: true),
+    ])
+
+    public static let builtIn: [Theme] = [.dark, .mono]
+
+    public static func named(_ name: String) -> Theme? { builtIn.first { $0.name == name } }
+}

@@ -1,0 +1,23 @@
+/// Compact counts for narrow columns: 1234 → "1,234", 12345 → "12k", 1234567 → "1.2M".
+public enum NumberFormat {
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (index, ch) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// Fits in `width` columns (at least 4).
+    public static func compact(_ value: Int, width: Int) -> String {
+        let full = grouped(value)
+        if full.count <= width { return full }
+        let plain = String(value)
+        if plain.count <= width { return plain }
+        if value < 1_000_000 { return "\(value / 1000)k" }
+        let millions = Double(value) / 1_000_000
+        return millions < 10 ? "\(Int(millions))." + "\(Int(millions * 10) % 10)M" : "\(Int(millions))M"
+    }
+}

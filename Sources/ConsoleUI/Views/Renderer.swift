@@ -1,0 +1,30 @@
+import Findings
+
+/// Draws a whole screen from the state. Pure: the same state always gives the same buffer.
+public enum Renderer {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: state.size)
+        guard state.size.width > 0, state.size.height > 0 else { return buffer }
+        guard state.size.fitsMinimum else {
+            renderTooSmall(state, into: &buffer)
+            return buffer
+        }
+        FrameView.renderHeader(state, into: &buffer)
+        switch state.view {
+        case .matrix: MatrixView.render(state, into: &buffer)
+        }
+        FrameView.renderFooter(state, into: &buffer)
+        return buffer
+    }
+
+    /// Below 80×24 the console says what it needs and waits for a resize.
+    static func renderTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let need = "need \(Size.minimum.width)\(state.glyphs.times)\(Size.minimum.height), have \(state.size.width)\(state.glyphs.times)\(state.size.height)"
+        let lines = [need, "resize the terminal, or press q to quit"]
+        let top = max(0, buffer.height / 2 - 1)
+        for (index, line) in lines.enumerated() {
+            let width = DisplayWidth.of(line)
+            buffer.put(line, x: max(0, (buffer.width - width) / 2), y: top + index, role: index == 0 ? .error : .muted)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import CNCurses
+import ConsoleUI
+import Glibc
+
+/// The real terminal: ncursesw in the calling thread, which then owns curses until `shutdown()`.
+public final class CursesTerminal: Terminal {
+    /// What the terminal can show, known after start-up.
+    public struct Capabilities: Sendable {
+        public var colors: Int
+        public var utf8: Bool
+    }
+
+    public let capabilities: Capabilities
+    private let palette: Palette
+    private var previous: ScreenBuffer?
+    private var active = true
+    private let screen: OpaquePointer
+
+    /// Starts curses. Throws (and leaves the terminal untouched) when stdin/stdout are not a
+    /// terminal or TERM is unknown. Colour is off when `color` is false or the terminal has none.
+    public init(theme: Theme, color: Bool, mouse: Bool = false) throws {
+        setlocale(LC_ALL, "")
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw TerminalError("the console needs a terminal on stdin and stdout (use `mlsoc render` for text output)")
+        }
+        let utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingUTF8Aliases() == "UTF-8"
+        set_escdelay(25)
+        guard let output = fdopen(1, "w"), let input = fdopen(0, "r"), let screen = newterm(nil, output, input) else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            throw TerminalError("cannot start the terminal: TERM=\(term) is unknown to terminfo; try TERM=xterm")
+        }
+        self.screen = screen
+        set_term(screen)
+        cnc_install_signal_handlers()
+        raw()
+        noecho()
+        nonl()
+        keypad(cnc_stdscr(), true)
+        curs_set(0)
+        leaveok(cnc_stdscr(), true)
+        if mouse {
+            mousemask(cnc_all_mouse_events(), nil)
+        }
+        var colors = 0
+        if color, has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(cnc_colors())
+        }
+        capabilities = Capabilities(colors: colors, utf8: utf8)
+        palette = Palette(theme: colors >= 8 ? theme : .mono, colors: colors)
+        palette.allocate()
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    public var size: Size {
+        var height: Int32 = 0
+        var width: Int32 = 0
+        cnc_getmaxyx(cnc_stdscr(), &height, &width)
+        return Size(width: Int(width), height: Int(height))
+    }
+
+    public func present(_ buffer: ScreenBuffer) {
+        guard active else { return }
+        let old = previous.flatMap { $0.size == buffer.size ? $0 : nil }
+        if old == nil { erase() }
+        var wide: [wchar_t] = Array(repeating: 0, count: 6)
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if let old, old[x, y] == cell { continue }
+                fillWide(&wide, cell.text)
+                let (attrs, pair) = palette.attributes(cell.role)
+                _ = cnc_put_cell(Int32(y), Int32(x), wide, attrs, pair)
+            }
+        }
+        refresh()
+        previous = buffer
+    }
+
+    /// Up to five scalars of the grapheme, NUL-terminated; ASCII-only when the locale is not UTF-8.
+    private func fillWide(_ wide: inout [wchar_t], _ text: String) {
+        var count = 0
+        for scalar in text.unicodeScalars where count < 5 {
+            let value = capabilities.utf8 || scalar.isASCII ? scalar.value : UInt32(UInt8(ascii: "?"))
+            wide[count] = wchar_t(bitPattern: value)
+            count += 1
+            if !capabilities.utf8 { break }
+        }
+        if count == 0 {
+            wide[0] = wchar_t(UInt8(ascii: " "))
+            count = 1
+        }
+        wide[count] = 0
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        if let signal = pendingSignal() { return .signal(signal) }
+        wtimeout(cnc_stdscr(), Int32(timeoutMilliseconds))
+        var code: UInt32 = 0
+        let rc = cnc_get_wch(&code)
+        if let signal = pendingSignal() { return .signal(signal) }
+        if rc == cnc_err() { return nil }
+        if rc == cnc_key_code_yes() {
+            if Int32(code) == cnc_key_resize() {
+                previous = nil
+                return .resized(size)
+            }
+            return KeyDecoder.functionKey(Int32(code)).map(TerminalEvent.key)
+        }
+        return KeyDecoder.character(code).map(TerminalEvent.key)
+    }
+
+    private func pendingSignal() -> Int32? {
+        let signal = cnc_pending_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+}
+
+/// An error starting or using the terminal.
+public struct TerminalError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+extension String {
+    /// glibc says "UTF-8"; some systems say "utf8".
+    func replacingUTF8Aliases() -> String {
+        self == "UTF8" ? "UTF-8" : self
+    }
+}

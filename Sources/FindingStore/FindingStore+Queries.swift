@@ -1,0 +1,106 @@
+import Foundation
+import Findings
+import GRDB
+
+extension FindingStore {
+    /// The matrix summary, read from the trigger-maintained table: no scan of findings.
+    public func matrixSummary() throws -> MatrixSummary {
+        try pool.read { db in
+            var summary = MatrixSummary()
+            let rows = try Row.fetchCursor(db, sql: "SELECT threat, severity, state, count FROM matrixCell WHERE count > 0")
+            while let row = try rows.next() {
+                guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
+                      let state = TriageState(rawValue: row[2]) else { continue }
+                summary.add(threat: threat, severity: severity, state: state, count: row[3])
+            }
+            return summary
+        }
+    }
+
+    /// One keyset page of findings, most severe first, optionally restricted to one cell.
+    /// Never uses OFFSET: the cost is the same at any depth.
+    public func findingsPage(after cursor: PageCursor?, threat: Threat? = nil, limit: Int) throws -> [FindingRow] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let threat {
+            conditions.append("f.threat = ?")
+            _ = arguments.append(contentsOf: [threat.rawValue])
+        }
+        if let cursor {
+            conditions.append("(f.severity, f.id) < (?, ?)")
+            _ = arguments.append(contentsOf: [cursor.severity.rawValue, cursor.id])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        _ = arguments.append(contentsOf: [limit])
+        let sql = """
+            SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, f.message, f.severity, f.threat, f.state,
+                   m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version
+            FROM finding f
+            JOIN rule r ON r.id = f.ruleRef
+            LEFT JOIN model m ON m.id = f.modelId
+            \(whereClause)
+            ORDER BY f.severity DESC, f.id DESC
+            LIMIT ?
+            """
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(FindingStore.findingRow)
+        }
+    }
+
+    static func findingRow(_ row: Row) -> FindingRow {
+        let path: String? = row["path"]
+        let fingerprint: Data = row["fingerprint"]
+        return FindingRow(
+            id: row["id"],
+            fingerprint: Fingerprint(bytes: Array(fingerprint)),
+            tool: row["tool"],
+            ruleID: row["ruleId"],
+            title: row["title"],
+            message: row["message"],
+            severity: Severity(rawValue: row["severity"]) ?? .info,
+            threat: Threat(rawValue: row["threat"]) ?? .unclassified,
+            state: TriageState(rawValue: row["state"]) ?? .new,
+            model: row["model"],
+            location: path.map { Location(path: $0, startLine: row["line"], endLine: row["endLine"]) },
+            taxonomy: TaxonomyIDs(packed: row["taxonomy"]),
+            firstSeen: row["firstSeen"],
+            lastSeen: row["lastSeen"],
+            version: row["version"]
+        )
+    }
+
+    /// Counts of the main tables, for headers and `mlsoc` summaries.
+    public func counts() throws -> (findings: Int, scans: Int, models: Int) {
+        try pool.read { db in
+            let findings = try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM matrixCell") ?? 0
+            let scans = try Int.fetchOne(db, sql: "SELECT count(*) FROM scan") ?? 0
+            let models = try Int.fetchOne(db, sql: "SELECT count(*) FROM model") ?? 0
+            return (findings, scans, models)
+        }
+    }
+
+    /// The audit events of one finding, oldest first.
+    public func events(findingID: Int64) throws -> [FindingEventRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, findingId, at, actor, kind, fromValue, toValue, reason FROM findingEvent
+                WHERE findingId = ? ORDER BY id
+                """, arguments: [findingID]).map { row in
+                FindingEventRecord(id: row["id"], findingID: row["findingId"], at: row["at"], actor: row["actor"],
+                                   kind: row["kind"], from: row["fromValue"], to: row["toValue"], reason: row["reason"])
+            }
+        }
+    }
+}
+
+/// One audit event as stored.
+public struct FindingEventRecord: Sendable, Equatable {
+    public var id: Int64
+    public var findingID: Int64
+    public var at: Int64
+    public var actor: String
+    public var kind: String
+    public var from: String?
+    public var to: String?
+    public var reason: String?
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// The SQLite findings store: one file, one `DatabasePool` per process, WAL, every change a migration.
+public final class FindingStore: Sendable {
+    /// How the store is opened.
+    public enum Mode: Sendable {
+        /// Creates the file (mode 0600) and migrates it when needed.
+        case readWrite
+        /// SQLITE_OPEN_READONLY plus `PRAGMA query_only`; never creates or migrates.
+        case readOnly
+    }
+
+    public let path: String
+    public let mode: Mode
+    let pool: DatabasePool
+
+    /// Opens (and for `.readWrite`, creates and migrates) the store at `path`.
+    public init(path: String, mode: Mode = .readWrite, fileMode: mode_t = 0o600) throws {
+        self.path = path
+        self.mode = mode
+        if mode == .readWrite {
+            try FindingStore.createFileIfMissing(path: path, fileMode: fileMode)
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.cannotOpen, "no store at \(path): ingest a report first (mlsoc ingest FILE) or pass --db PATH")
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.readonly = mode == .readOnly
+        config.label = "mlsoc"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA query_only = 1")
+            }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            if mode == .readWrite {
+                try Schema.migrator.migrate(pool)
+            }
+        } catch {
+            throw StoreError(.cannotOpen, "cannot open the store \(path)", underlying: error)
+        }
+    }
+
+    /// Creates the file and its directory with owner-only permissions, so SQLite's -wal and -shm
+    /// files (which copy the database file's mode) are owner-only too.
+    private static func createFileIfMissing(path: String, fileMode: mode_t) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !fm.fileExists(atPath: directory) {
+            do {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(.cannotCreate, "cannot create the directory \(directory) for the store", underlying: error)
+            }
+        }
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, fileMode)
+        if fd < 0 {
+            let code = errno
+            if code == EEXIST { return }
+            throw StoreError(.cannotCreate, "cannot create the store \(path): \(String(cString: strerror(code)))")
+        }
+        fchmod(fd, fileMode)
+        close(fd)
+    }
+
+    /// Runs `quick_check`; "ok" when the file is sound.
+    public func quickCheck() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
+    }
+}
+
+extension FindingStore {
+    /// Reads an integer pragma on one of the store's own connections (diagnostics and tests).
+    public func pragma(_ name: String) throws -> Int? {
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        return try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+}

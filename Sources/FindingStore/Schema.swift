@@ -1,0 +1,137 @@
+import GRDB
+
+/// The store's schema, one migration per change. Enum-valued columns hold the stable raw values of
+/// the `Findings` enums (Severity, Threat, TriageState) to keep rows small.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    private static let v1 = """
+        CREATE TABLE model (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            version TEXT NOT NULL DEFAULT '',
+            owner TEXT,
+            criticality REAL NOT NULL DEFAULT 1.0,
+            stage TEXT CHECK (stage IN ('design', 'develop', 'deploy', 'monitor')),
+            source TEXT NOT NULL,
+            uri TEXT,
+            sha256 TEXT,
+            firstSeen INTEGER NOT NULL,
+            lastSeen INTEGER NOT NULL,
+            UNIQUE (name, version)
+        );
+
+        CREATE TABLE scan (
+            id INTEGER PRIMARY KEY,
+            tool TEXT NOT NULL,
+            toolVersion TEXT,
+            format TEXT NOT NULL,
+            sourcePath TEXT NOT NULL,
+            sha256 BLOB NOT NULL UNIQUE,
+            scope TEXT NOT NULL DEFAULT '',
+            findingCount INTEGER NOT NULL DEFAULT 0,
+            newCount INTEGER NOT NULL DEFAULT 0,
+            unchangedCount INTEGER NOT NULL DEFAULT 0,
+            reopenedCount INTEGER NOT NULL DEFAULT 0,
+            closedCount INTEGER NOT NULL DEFAULT 0,
+            ingestedAt INTEGER NOT NULL,
+            actor TEXT NOT NULL
+        );
+
+        CREATE TABLE rule (
+            id INTEGER PRIMARY KEY,
+            tool TEXT NOT NULL,
+            ruleId TEXT NOT NULL,
+            title TEXT NOT NULL,
+            UNIQUE (tool, ruleId)
+        );
+
+        CREATE TABLE finding (
+            id INTEGER PRIMARY KEY,
+            fingerprint BLOB NOT NULL UNIQUE,
+            ruleRef INTEGER NOT NULL REFERENCES rule(id),
+            message TEXT NOT NULL,
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 4),
+            score REAL,
+            threat INTEGER NOT NULL,
+            taxonomy TEXT NOT NULL DEFAULT '',
+            modelId INTEGER REFERENCES model(id),
+            artifact TEXT,
+            path TEXT,
+            line INTEGER,
+            endLine INTEGER,
+            firstSeen INTEGER NOT NULL,
+            lastSeen INTEGER NOT NULL,
+            lastScanId INTEGER NOT NULL REFERENCES scan(id),
+            state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 6),
+            justification TEXT,
+            assignee TEXT,
+            slaDue INTEGER,
+            acceptedUntil INTEGER,
+            acceptedBy TEXT,
+            acceptReason TEXT,
+            duplicateOf INTEGER REFERENCES finding(id),
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX finding_by_severity ON finding (severity DESC, id DESC);
+        CREATE INDEX finding_by_cell ON finding (threat, severity DESC, id DESC);
+        CREATE INDEX finding_by_model ON finding (modelId) WHERE modelId IS NOT NULL;
+
+        -- Evidence is kept beside the hot rows so pages and summaries never read it.
+        CREATE TABLE findingEvidence (
+            findingId INTEGER PRIMARY KEY REFERENCES finding(id) ON DELETE CASCADE,
+            evidence TEXT NOT NULL
+        );
+
+        -- The audit trail: append-only.
+        CREATE TABLE findingEvent (
+            id INTEGER PRIMARY KEY,
+            findingId INTEGER NOT NULL REFERENCES finding(id),
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            fromValue TEXT,
+            toValue TEXT,
+            reason TEXT,
+            scanId INTEGER REFERENCES scan(id)
+        );
+        CREATE INDEX findingEvent_by_finding ON findingEvent (findingId, id);
+        CREATE TRIGGER findingEvent_no_update BEFORE UPDATE ON findingEvent
+        BEGIN SELECT RAISE(ABORT, 'findingEvent is append-only: UPDATE is not allowed'); END;
+        CREATE TRIGGER findingEvent_no_delete BEFORE DELETE ON findingEvent
+        BEGIN SELECT RAISE(ABORT, 'findingEvent is append-only: DELETE is not allowed'); END;
+
+        -- The matrix summary, kept by triggers in the same transaction as every write to finding.
+        CREATE TABLE matrixCell (
+            threat INTEGER NOT NULL,
+            severity INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (threat, severity, state)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER matrixCell_insert AFTER INSERT ON finding
+        BEGIN
+            INSERT INTO matrixCell (threat, severity, state, count) VALUES (NEW.threat, NEW.severity, NEW.state, 1)
+            ON CONFLICT DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER matrixCell_update AFTER UPDATE OF threat, severity, state ON finding
+        WHEN OLD.threat IS NOT NEW.threat OR OLD.severity IS NOT NEW.severity OR OLD.state IS NOT NEW.state
+        BEGIN
+            UPDATE matrixCell SET count = count - 1
+            WHERE threat = OLD.threat AND severity = OLD.severity AND state = OLD.state;
+            INSERT INTO matrixCell (threat, severity, state, count) VALUES (NEW.threat, NEW.severity, NEW.state, 1)
+            ON CONFLICT DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER matrixCell_delete AFTER DELETE ON finding
+        BEGIN
+            UPDATE matrixCell SET count = count - 1
+            WHERE threat = OLD.threat AND severity = OLD.severity AND state = OLD.state;
+        END;
+        """
+}

@@ -1,0 +1,95 @@
+/// Public taxonomy ids a finding carries: the tool's own, verbatim, and the ones our mapping adds.
+public struct TaxonomyIDs: Sendable, Equatable, Codable {
+    public var atlas: [String]
+    public var owaspLLM: [String]
+    public var owaspML: [String]
+    public var cwe: [String]
+    public var cve: [String]
+
+    public init(atlas: [String] = [], owaspLLM: [String] = [], owaspML: [String] = [], cwe: [String] = [], cve: [String] = []) {
+        self.atlas = atlas
+        self.owaspLLM = owaspLLM
+        self.owaspML = owaspML
+        self.cwe = cwe
+        self.cve = cve
+    }
+
+    public var isEmpty: Bool { atlas.isEmpty && owaspLLM.isEmpty && owaspML.isEmpty && cwe.isEmpty && cve.isEmpty }
+
+    /// Adds ids not already present, keeping order.
+    public mutating func merge(_ other: TaxonomyIDs) {
+        func union(_ a: inout [String], _ b: [String]) {
+            for id in b where !a.contains(id) { a.append(id) }
+        }
+        union(&atlas, other.atlas)
+        union(&owaspLLM, other.owaspLLM)
+        union(&owaspML, other.owaspML)
+        union(&cwe, other.cwe)
+        union(&cve, other.cve)
+    }
+}
+
+/// Where in an artifact a finding points.
+public struct Location: Sendable, Equatable, Codable {
+    public var path: String
+    public var startLine: Int?
+    public var endLine: Int?
+
+    public init(path: String, startLine: Int? = nil, endLine: Int? = nil) {
+        self.path = path
+        self.startLine = startLine
+        self.endLine = endLine
+    }
+
+    /// `path:line` or `path:start-end`, as tables show it.
+    public var display: String {
+        guard let start = startLine else { return path }
+        if let end = endLine, end != start { return "\(path):\(start)-\(end)" }
+        return "\(path):\(start)"
+    }
+}
+
+/// One finding as a parser produces it, before the store gives it an id and a triage state.
+public struct Finding: Sendable, Equatable {
+    public var fingerprint: Fingerprint
+    public var tool: String
+    public var ruleID: String
+    public var title: String
+    public var message: String
+    public var severity: Severity
+    /// A tool score in 0…10 when the tool gives one (SARIF security-severity, CVSS).
+    public var score: Double?
+    public var threat: Threat
+    public var taxonomy: TaxonomyIDs
+    public var modelName: String?
+    public var artifact: String?
+    public var location: Location?
+    /// Snippet, tool properties and the like: kept beside the hot row.
+    public var evidence: String?
+    /// The matrix row: every threat belongs to one target.
+    public var target: Target { threat.target }
+    /// True when the tool reports the finding as suppressed (accepted suppression).
+    public var suppressed: Bool
+
+    public init(
+        fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,
+        severity: Severity, score: Double? = nil, threat: Threat,
+        taxonomy: TaxonomyIDs = TaxonomyIDs(), modelName: String? = nil, artifact: String? = nil,
+        location: Location? = nil, evidence: String? = nil, suppressed: Bool = false
+    ) {
+        self.fingerprint = fingerprint
+        self.tool = tool
+        self.ruleID = ruleID
+        self.title = title
+        self.message = message
+        self.severity = severity
+        self.score = score
+        self.threat = threat
+        self.taxonomy = taxonomy
+        self.modelName = modelName
+        self.artifact = artifact
+        self.location = location
+        self.evidence = evidence
+        self.suppressed = suppressed
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Recognises a report by its content, never its file name.
+public enum FormatSniffer {
+    public enum Format: String, Sendable {
+        case sarif
+    }
+
+    /// Reads at most `limit` bytes from the start of the file.
+    public static func head(path: String, limit: Int = 65_536) throws -> [UInt8] {
+        let stream = try ByteStream(path: path)
+        var bytes = [UInt8]()
+        while bytes.count < limit, let byte = try stream.nextByte() { bytes.append(byte) }
+        return bytes
+    }
+
+    /// The format of a report whose first bytes are `head`, or nil when none is recognised.
+    public static func detect(_ head: [UInt8]) -> Format? {
+        var body = head[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let first = body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
+        let text = String(decoding: body.prefix(65_536), as: UTF8.self)
+        // SARIF: a "runs" array whose runs name a tool driver, or the schema / version saying so.
+        if first == UInt8(ascii: "{"), text.contains("\"runs\""),
+           text.contains("\"driver\"") || text.contains("sarif") || text.contains("\"2.1.0\"") {
+            return .sarif
+        }
+        return nil
+    }
+
+    /// The first bytes of a file for an error message: printable ASCII as is, the rest as escapes.
+    public static func preview(_ head: [UInt8], count: Int = 32) -> String {
+        head.prefix(count).map { byte -> String in
+            (0x20..<0x7F).contains(byte) && byte != UInt8(ascii: "\\") ? String(UnicodeScalar(byte)) : String(format: "\\x%02X", byte)
+        }.joined()
+    }
+}

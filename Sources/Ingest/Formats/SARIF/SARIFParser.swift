@@ -1,0 +1,69 @@
+import Findings
+
+/// Streams a SARIF 2.1.0 log: runs one at a time, `results[]` one result at a time, so memory is
+/// bounded by the largest single result or rule table, never by the file.
+struct SARIFParser: ReportParser {
+    static let format = "sarif"
+    let mapping: MappingRules
+
+    func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        var sawRuns = false
+        try reader.forEachMember { key in
+            switch key {
+            case "runs":
+                sawRuns = true
+                try reader.forEachElement {
+                    try parseRun(reader, context: context, emit: emit)
+                }
+            case "version":
+                let version = try reader.readValue().string ?? ""
+                if !version.hasPrefix("2.") {
+                    throw reader.error("SARIF version \(version) is not supported (2.1.0 is)")
+                }
+            default:
+                try reader.skipValue()
+            }
+        }
+        if !sawRuns { throw reader.error("not a SARIF log: no \"runs\" array") }
+    }
+
+    private func parseRun(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        var run = SARIFRun()
+        // Results met before the tool cannot be resolved yet; real producers write the tool first,
+        // so this buffer stays empty in practice and is capped to keep memory bounded.
+        var pending: [JSONValue] = []
+        try reader.forEachMember { key in
+            switch key {
+            case "tool":
+                run.readTool(try reader.readValue())
+                try emit(.tool(name: run.toolName, version: run.toolVersion))
+                for result in pending { try emitResult(result, run: &run, emit: emit) }
+                pending.removeAll()
+            case "results":
+                try reader.forEachElement {
+                    let result = try reader.readValue()
+                    if run.hasTool {
+                        try emitResult(result, run: &run, emit: emit)
+                    } else if pending.count < 10_000 {
+                        pending.append(result)
+                    } else {
+                        throw reader.error("limit: more than 10,000 results before the run's \"tool\" object")
+                    }
+                }
+            case "invocations":
+                for invocation in try reader.readValue().array ?? [] {
+                    run.readInvocation(invocation, emit: emit)
+                }
+            case "automationDetails":
+                run.category = try reader.readValue()["id"]?.string ?? ""
+            default:
+                try reader.skipValue()
+            }
+        }
+        guard run.hasTool else { throw reader.error("a SARIF run has no \"tool\" object") }
+    }
+
+    private func emitResult(_ result: JSONValue, run: inout SARIFRun, emit: (ParsedItem) throws -> Void) throws {
+        try emit(.finding(run.finding(from: result, mapping: mapping)))
+    }
+}

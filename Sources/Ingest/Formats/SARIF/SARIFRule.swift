@@ -1,0 +1,45 @@
+import Foundation
+
+/// What the parser keeps of one `reportingDescriptor`: enough to resolve results that point at it.
+struct SARIFRule {
+    var id: String
+    var title: String
+    var defaultLevel: String?
+    var securitySeverity: String?
+    var tags: [String]
+    var cwe: [String]
+
+    init(_ value: JSONValue) {
+        id = value["id"]?.string ?? ""
+        let name = value["name"]?.string
+        title = value.at("shortDescription", "text")?.string
+            ?? name.map(SARIFRule.humanise)
+            ?? value.at("fullDescription", "text")?.string
+            ?? id
+        defaultLevel = value.at("defaultConfiguration", "level")?.string
+        securitySeverity = value.at("properties", "security-severity")?.text
+        tags = value.at("properties", "tags")?.array?.compactMap(\.string) ?? []
+        var cwe = tags.compactMap(SARIFRule.cweNumber)
+        for relationship in value["relationships"]?.array ?? [] {
+            if let target = relationship.at("target", "id")?.string,
+               (relationship.at("target", "toolComponent", "name")?.string ?? "").uppercased() == "CWE"
+                || target.uppercased().hasPrefix("CWE") {
+                if let number = SARIFRule.cweNumber(target) ?? (Int(target).map(String.init)) { cwe.append(number) }
+            }
+        }
+        self.cwe = cwe
+    }
+
+    /// `snake_case_name` → "snake case name": bandit names its rules this way.
+    static func humanise(_ name: String) -> String {
+        name.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// "CWE-502", "cwe-502: ...", "external/cwe/cwe-502" → "502".
+    static func cweNumber(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard let range = lower.range(of: "cwe-") ?? lower.range(of: "cwe/") else { return nil }
+        let digits = lower[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : String(digits)
+    }
+}

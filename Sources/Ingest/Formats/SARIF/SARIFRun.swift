@@ -1,0 +1,120 @@
+import Foundation
+import Findings
+
+/// The state of one SARIF run while its results stream by.
+struct SARIFRun {
+    var toolName = ""
+    var toolVersion: String?
+    var hasTool = false
+    var category = ""
+    private var rulesByID: [String: SARIFRule] = [:]
+    private var rulesByIndex: [SARIFRule] = []
+    private var occurrences = OccurrenceCounter()
+
+    mutating func readTool(_ tool: JSONValue) {
+        hasTool = true
+        let driver = tool["driver"] ?? .null
+        toolName = driver["name"]?.string ?? "unknown"
+        toolVersion = driver["version"]?.text ?? driver["semanticVersion"]?.text
+        for value in driver["rules"]?.array ?? [] {
+            let rule = SARIFRule(value)
+            rulesByIndex.append(rule)
+            if rulesByID[rule.id] == nil { rulesByID[rule.id] = rule }
+        }
+    }
+
+    /// Tool execution notifications and failed runs become scan warnings, never findings.
+    func readInvocation(_ invocation: JSONValue, emit: (ParsedItem) throws -> Void) {
+        var messages: [String] = []
+        if invocation["executionSuccessful"]?.bool == false {
+            messages.append("the tool reports that its execution failed" + (invocation["exitCode"]?.text.map { " (exit code \($0))" } ?? ""))
+        }
+        for key in ["toolExecutionNotifications", "toolConfigurationNotifications"] {
+            for note in invocation[key]?.array ?? [] {
+                let level = note["level"]?.string ?? "warning"
+                guard level == "error" || level == "warning" else { continue }
+                let text = note.at("message", "text")?.string ?? "(no message)"
+                let place = note["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string
+                messages.append(place.map { "\($0): \(text)" } ?? text)
+            }
+        }
+        for message in messages { try? emit(.warning(message)) }
+    }
+
+    mutating func finding(from result: JSONValue, mapping: MappingRules) -> Finding {
+        let rule = resolveRule(result)
+        let ruleID = result["ruleId"]?.string ?? result.at("rule", "id")?.string ?? rule?.id ?? "unknown"
+        let tool = toolName.lowercased()
+        let message = result.at("message", "text")?.string ?? result.at("message", "markdown")?.string
+            ?? rule?.title ?? ruleID
+        let physical = result["locations"]?.array?.first?["physicalLocation"]
+        let uri = physical?.at("artifactLocation", "uri")?.string
+        let region = physical?["region"]
+        let snippet = region?.at("snippet", "text")?.string
+        let location = uri.map { Location(path: $0, startLine: region?["startLine"]?.int, endLine: region?["endLine"]?.int) }
+
+        let resultTags = result.at("properties", "tags")?.array?.compactMap(\.string) ?? []
+        let tags = (rule?.tags ?? []) + resultTags
+        let cwe = (rule?.cwe ?? []) + resultTags.compactMap(SARIFRule.cweNumber)
+        let mapped = mapping.map(MappingSubject(tool: tool, ruleID: ruleID, cwe: cwe, tags: tags))
+        var taxonomy = TaxonomyIDs(cwe: Array(Set(cwe)).sorted().map { "CWE-\($0)" })
+        taxonomy.merge(mapped.taxonomy)
+
+        let securitySeverity = result.at("properties", "security-severity")?.text ?? rule?.securitySeverity
+        let severity = mapped.severity ?? SARIFRun.severity(result: result, rule: rule, securitySeverity: securitySeverity)
+
+        return Finding(
+            fingerprint: fingerprint(result: result, tool: tool, ruleID: ruleID, uri: uri, snippet: snippet, message: message),
+            tool: tool, ruleID: ruleID, title: rule?.title ?? ruleID, message: message, severity: severity,
+            score: securitySeverity.flatMap(Double.init), threat: mapped.threat, taxonomy: taxonomy,
+            artifact: uri, location: location, evidence: snippet, suppressed: SARIFRun.isSuppressed(result)
+        )
+    }
+
+    private func resolveRule(_ result: JSONValue) -> SARIFRule? {
+        if let index = result["ruleIndex"]?.int ?? result.at("rule", "index")?.int, rulesByIndex.indices.contains(index) {
+            return rulesByIndex[index]
+        }
+        if let id = result["ruleId"]?.string ?? result.at("rule", "id")?.string {
+            // A hierarchical id "A/B" falls back to its base rule "A" (SARIF §3.27.5).
+            return rulesByID[id] ?? id.split(separator: "/").first.flatMap { rulesByID[String($0)] }
+        }
+        return nil
+    }
+
+    /// The tool's own word first (bandit's `issue_severity`), then `security-severity`, then the
+    /// result's `level`, then the rule's default level, then SARIF's default (`warning`).
+    static func severity(result: JSONValue, rule: SARIFRule?, securitySeverity: String?) -> Severity {
+        if let text = result.at("properties", "issue_severity")?.string ?? result.at("properties", "severity")?.string,
+           let severity = Severity(text: text) {
+            return severity
+        }
+        if let text = securitySeverity, let severity = Severity(securitySeverityText: text) {
+            return severity
+        }
+        let level = result["level"]?.string ?? rule?.defaultLevel ?? "warning"
+        return Severity(sarifLevel: level) ?? .medium
+    }
+
+    /// Suppressed when any suppression is accepted (a missing status means accepted);
+    /// `underReview` and `rejected` suppressions do not suppress.
+    static func isSuppressed(_ result: JSONValue) -> Bool {
+        guard let suppressions = result["suppressions"]?.array else { return false }
+        return suppressions.contains { ($0["status"]?.string ?? "accepted") == "accepted" }
+    }
+
+    /// The tool's fingerprints when it gives them; otherwise tool, rule, file, the first line of
+    /// the snippet (or the message) — never the line number, so findings survive edits above them.
+    private mutating func fingerprint(result: JSONValue, tool: String, ruleID: String, uri: String?, snippet: String?, message: String) -> Fingerprint {
+        for key in ["fingerprints", "partialFingerprints"] {
+            if let members = result[key]?.members, !members.isEmpty {
+                let parts = members.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1.text ?? "")" }
+                return occurrences.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? ""] + parts))
+            }
+        }
+        let anchor = snippet.flatMap { text in
+            text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { $0.trimmingCharacters(in: .whitespaces) }
+        } ?? ""
+        return occurrences.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? "", anchor, message]))
+    }
+}

@@ -1,0 +1,80 @@
+import Crypto
+import Findings
+import FindingStore
+import Foundation
+
+/// Ingests one report file: hash, recognise, stream-parse and write in one transaction. A report
+/// that fails leaves the store unchanged.
+public struct ReportIngestor: Sendable {
+    public let store: FindingStore
+    public let mapping: MappingRules
+    public let actor: String
+
+    public init(store: FindingStore, mapping: MappingRules, actor: String) {
+        self.store = store
+        self.mapping = mapping
+        self.actor = actor
+    }
+
+    /// What happened to one file.
+    public struct Report: Sendable {
+        public var file: String
+        public var format: String
+        public var outcome: IngestOutcome
+        public var warnings: [String]
+    }
+
+    /// Ingests `path`; `now` is seconds since the epoch. Throws `IngestError` naming the file and place.
+    public func ingest(path: String, now: Int64) throws -> Report {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw IngestError(.unreadable, file: path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw IngestError(.unreadable, file: path, "is a directory") }
+        let digest = try sha256(path: path)
+        if try store.hasScan(sha256: digest) {
+            return Report(file: path, format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: [])
+        }
+        let head = try FormatSniffer.head(path: path)
+        guard let format = FormatSniffer.detect(head) else {
+            let what = head.isEmpty ? "the file is empty" : "first bytes: \(FormatSniffer.preview(head))"
+            throw IngestError(.unrecognisedFormat, file: path, "not a report mlsoc reads (\(what))")
+        }
+        let parser = SARIFParser(mapping: mapping)
+        let header = ScanHeader(format: format.rawValue, sourcePath: path, sha256: digest, ingestedAt: now, actor: actor)
+        var warnings: [String] = []
+        do {
+            let outcome = try store.ingest(header) { sink in
+                let reader = JSONReader(stream: try ByteStream(path: path))
+                try parser.parse(reader, context: ParseContext(file: path)) { item in
+                    switch item {
+                    case let .tool(name, version): sink.noteTool(name: name.lowercased(), version: version)
+                    case let .finding(finding): try sink.add(finding)
+                    case let .warning(text): warnings.append(text)
+                    }
+                }
+            }
+            return Report(file: path, format: format.rawValue, outcome: outcome, warnings: warnings)
+        } catch let error as JSONError {
+            throw IngestError.json(error, file: path)
+        } catch var error as IngestError {
+            if error.file.isEmpty { error.file = path }
+            throw error
+        } catch let error as StoreError {
+            throw IngestError(.store, file: path, error.description)
+        }
+    }
+
+    /// SHA-256 of a file, streamed.
+    func sha256(path: String) throws -> [UInt8] {
+        let stream = try ByteStream(path: path)
+        var hasher = SHA256()
+        while try stream.ensure() {
+            stream.buffer.withUnsafeBytes { raw in
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[stream.position..<stream.end]))
+            }
+            stream.position = stream.end
+        }
+        return Array(hasher.finalize())
+    }
+}

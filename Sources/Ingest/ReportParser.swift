@@ -1,0 +1,24 @@
+import Findings
+
+/// What a parser hands the writer as it streams through a report.
+public enum ParsedItem: Sendable {
+    case tool(name: String, version: String?)
+    case finding(Finding)
+    /// A scan error or tool notification: kept apart from findings.
+    case warning(String)
+}
+
+/// Facts about the report that parsers may use (the file, for messages).
+public struct ParseContext: Sendable {
+    public var file: String
+
+    public init(file: String) {
+        self.file = file
+    }
+}
+
+/// One streaming parser per format.
+protocol ReportParser {
+    static var format: String { get }
+    func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws
+}

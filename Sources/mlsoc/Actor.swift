@@ -1,0 +1,16 @@
+import Foundation
+
+/// Who is acting: the OS account from getuid (not $USER), plus SUDO_USER and the ssh client address.
+enum Actor {
+    static func current(environment: [String: String]) -> String {
+        var actor = accountName(uid: getuid())
+        if let sudo = environment["SUDO_USER"], !sudo.isEmpty, sudo != actor { actor += " (sudo by \(sudo))" }
+        if let ssh = environment["SSH_CLIENT"]?.split(separator: " ").first { actor += " via ssh \(ssh)" }
+        return actor
+    }
+
+    static func accountName(uid: uid_t) -> String {
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        return String(cString: name)
+    }
+}

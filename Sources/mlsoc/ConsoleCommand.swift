@@ -1,0 +1,38 @@
+import ArgumentParser
+import ConsoleApp
+import ConsoleUI
+import CursesTerminal
+import Foundation
+
+extension Mlsoc {
+    /// The interactive console (the default command).
+    struct Console: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "console",
+            abstract: "Open the console (the default when no command is given)."
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Flag(name: .long, help: "Turn mouse reporting on (off by default).")
+        var mouse = false
+
+        func run() throws {
+            let store = try options.openStore(mode: .readWrite)
+            let terminal: CursesTerminal
+            do {
+                terminal = try CursesTerminal(theme: try options.resolvedTheme(), color: options.colorEnabled, mouse: mouse)
+            } catch let error as TerminalError {
+                throw CLIError(error.description)
+            }
+            let session = ConsoleSession(store: store, terminal: terminal, readOnly: false,
+                                         glyphs: terminal.capabilities.utf8 ? .unicode : .ascii)
+            let exit = session.run()
+            terminal.shutdown()
+            if case let .signal(number) = exit {
+                // Leave with the conventional status of the signal, the terminal already restored.
+                throw ExitCode(128 + number)
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ConsoleUI
+import FindingStore
+import Foundation
+
+/// Options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The findings store file.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Colour theme: \(Theme.builtIn.map(\.name).joined(separator: ", ")).", valueName: "name"))
+    var theme: String?
+
+    @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var storePath: String { StorePath.resolve(explicit: db, environment: environment) }
+
+    var colorEnabled: Bool {
+        !noColor && (environment["NO_COLOR"].map(\.isEmpty) ?? true)
+    }
+
+    func resolvedTheme() throws -> Theme {
+        let name = theme ?? environment["MLSOC_THEME"] ?? "dark"
+        guard let found = Theme.named(name) else {
+            throw ValidationError("unknown theme '\(name)': choose one of \(Theme.builtIn.map(\.name).joined(separator: ", "))")
+        }
+        return found
+    }
+
+    func openStore(mode: FindingStore.Mode) throws -> FindingStore {
+        do {
+            return try FindingStore(path: storePath, mode: mode)
+        } catch let error as StoreError {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+/// An error the CLI prints as one line and exits non-zero on.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ConsoleApp
+import ConsoleUI
+
+extension Mlsoc {
+    /// Prints a view as plain text, without a terminal: for tests, scripts and mail.
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a view of the console as plain text."
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: ArgumentHelp("The view: \(ViewID.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+        var view = "matrix"
+
+        @Option(help: ArgumentHelp("Screen size, WIDTHxHEIGHT.", valueName: "WxH"))
+        var size = "100x30"
+
+        @Flag(help: "ASCII line drawing instead of Unicode.")
+        var ascii = false
+
+        func run() throws {
+            guard let viewID = ViewID(rawValue: view) else {
+                throw ValidationError("unknown view '\(view)': choose one of \(ViewID.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let screenSize = Size(parsing: size) else {
+                throw ValidationError("bad --size '\(size)': write it as WIDTHxHEIGHT, e.g. 100x30")
+            }
+            let store = try options.openStore(mode: .readOnly)
+            let buffer = HeadlessRender.render(store: store, view: viewID, size: screenSize,
+                                               glyphs: ascii ? .ascii : .unicode, readOnly: false)
+            print(buffer.plainText)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The built binary in a real pseudo-terminal (tmux), on a store filled by `mlsoc ingest`.
+@Suite(.serialized) struct ConsoleEndToEndTests {
+    struct Fixture {
+        let binary: String
+        let db: String
+    }
+
+    func fixture() throws -> Fixture {
+        let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
+        let db = try TestPaths.temporaryDirectory("mlsoc-e2e").appendingPathComponent("findings.db").path
+        let ingest = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")])
+        #expect(ingest.status == 0, "ingest failed: \(ingest.stderr)")
+        return Fixture(binary: binary, db: db)
+    }
+
+    static let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+
+    func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var s = String(line)
+            while s.last == " " { s.removeLast() }
+            return s
+        }
+    }
+
+    @Test("the console shows what `mlsoc render` shows, moves, and quits cleanly on q")
+    func consoleMatchesRender() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let f = try fixture()
+        let expected = try Shell.run([f.binary, "render", "--db", f.db, "--size", "100x30"]).stdout
+        #expect(expected.contains("Misconfiguration"))
+        let tmux = try Tmux(command: "sh -c '\(f.binary) --db \(f.db); echo EXIT=$?; sleep 30'", width: 100, height: 30,
+                            environment: Self.environment)
+        let screen = try tmux.waitFor { $0.contains("Unclassified") && $0.contains("open ") }
+        let shown = lines(screen)
+        let rendered = lines(expected)
+        for index in 1..<22 {
+            #expect(shown[index] == rendered[index], "row \(index) differs")
+        }
+        // Non-zero counts in mapped cells, and the unclassified row holds bandit's assert finding.
+        let unclassified = try #require(shown.first { $0.contains("Unclassified") && $0.contains("·") })
+        #expect(unclassified.trimmingCharacters(in: .whitespaces).hasSuffix("1") || unclassified.contains(" 1 "))
+        try tmux.send("j")
+        try tmux.send("q")
+        let after = try tmux.waitFor { $0.contains("EXIT=") }
+        #expect(after.contains("EXIT=0"))
+    }
+
+    @Test("SIGTERM restores the terminal: cooked mode and echo are back")
+    func sigterm() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let f = try fixture()
+        let tmux = try Tmux(command: "sh -c '\(f.binary) --db \(f.db); echo EXIT=$?; stty -a; sleep 30'", width: 100, height: 30,
+                            environment: Self.environment)
+        try tmux.waitFor { $0.contains("Unclassified") }
+        let pids = try Shell.run(["pgrep", "-f", "^\(f.binary) --db \(f.db)$"]).stdout.split(separator: "\n")
+        let pid = try #require(pids.first, "the console process was not found")
+        try Shell.run(["kill", "-TERM", String(pid)])
+        let screen = try tmux.waitFor { $0.contains("EXIT=") && $0.contains("icanon") }
+        #expect(screen.contains("EXIT=143"))
+        #expect(screen.contains(" icanon") && !screen.contains("-icanon"))
+        #expect(screen.contains(" echo ") && !screen.contains("-echo "))
+    }
+
+    @Test("resizing below 80×24 shows the size needed; resizing back restores the matrix")
+    func resize() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let f = try fixture()
+        let tmux = try Tmux(command: "\(f.binary) --db \(f.db)", width: 100, height: 30, environment: Self.environment)
+        try tmux.waitFor { $0.contains("Unclassified") }
+        try tmux.resize(width: 60, height: 20)
+        let small = try tmux.waitFor { $0.contains("need 80×24") }
+        #expect(small.contains("need 80×24, have 60×20"))
+        try tmux.resize(width: 90, height: 26)
+        let back = try tmux.waitFor { $0.contains("Unclassified") }
+        #expect(back.contains("Misconfiguration") && !back.contains("need 80×24"))
+    }
+
+    @Test("bad input: one line naming the file, non-zero exit, store unchanged")
+    func badInput() throws {
+        let f = try fixture()
+        let before = try Shell.run([f.binary, "render", "--db", f.db, "--size", "100x30"]).stdout
+        let garbage = try TestPaths.write("this is not a report\n", name: "garbage.sarif")
+        let result = try Shell.run([f.binary, "ingest", "--db", f.db, garbage])
+        #expect(result.status != 0)
+        let errorLines = result.stderr.split(separator: "\n")
+        #expect(errorLines.count == 1)
+        #expect(errorLines.first?.contains(garbage) == true)
+        #expect(try Shell.run([f.binary, "render", "--db", f.db, "--size", "100x30"]).stdout == before)
+    }
+}

@@ -1,0 +1,109 @@
+import FindingStore
+import Findings
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+@Suite struct IngestWriteTests {
+    @Test("findings land and the matrix summary follows in the same transaction")
+    func summaryMaintained() throws {
+        let store = try TestStore.make()
+        let outcome = try store.ingest(TestStore.header("r1")) { sink in
+            try sink.add(TestStore.finding("a", severity: .critical, threat: .dataLoss))
+            try sink.add(TestStore.finding("b", severity: .low, threat: .dataLoss))
+            try sink.add(TestStore.finding("c", severity: .high, threat: .unclassified))
+        }
+        #expect(outcome.new == 3 && outcome.total == 3)
+        let matrix = try store.matrixSummary()
+        #expect(matrix.openCount(.dataLoss, .critical) == 1)
+        #expect(matrix.openCount(.dataLoss, .low) == 1)
+        #expect(matrix.openCount(.unclassified) == 1)
+        #expect(matrix.total == 3)
+    }
+
+    @Test("the summary equals a GROUP BY over the rows after state changes")
+    func summaryMatchesRows() throws {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("r1")) { sink in
+            for index in 0..<40 {
+                try sink.add(TestStore.finding("f\(index)", severity: Severity(rawValue: index % 5) ?? .low,
+                                               threat: Threat.matrixOrder[index % Threat.matrixOrder.count]))
+            }
+        }
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE finding SET state = 3 WHERE id % 3 = 0")
+            try db.execute(sql: "UPDATE finding SET severity = 4 WHERE id % 7 = 0")
+        }
+        let grouped = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT threat, severity, state, count(*) AS n FROM finding GROUP BY 1, 2, 3")
+        }
+        var expected = MatrixSummary()
+        for row in grouped {
+            expected.add(threat: Threat(rawValue: row["threat"])!, severity: Severity(rawValue: row["severity"])!,
+                         state: TriageState(rawValue: row["state"])!, count: row["n"])
+        }
+        #expect(try store.matrixSummary() == expected)
+    }
+
+    @Test("the same file twice is a no-op")
+    func sameFileTwice() throws {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("same")) { try $0.add(TestStore.finding("a")) }
+        let second = try store.ingest(TestStore.header("same")) { try $0.add(TestStore.finding("b")) }
+        #expect(second.alreadyIngested)
+        #expect(try store.counts() == (findings: 1, scans: 1, models: 0))
+    }
+
+    @Test("a finding seen again is unchanged; repeats inside one report are counted apart")
+    func seenAgain() throws {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("r1")) { try $0.add(TestStore.finding("a")) }
+        let outcome = try store.ingest(TestStore.header("r2", at: 1_700_000_100)) { sink in
+            try sink.add(TestStore.finding("a"))
+            try sink.add(TestStore.finding("a"))
+            try sink.add(TestStore.finding("b"))
+        }
+        #expect(outcome.unchanged == 1 && outcome.repeated == 1 && outcome.new == 1)
+        #expect(try store.counts().findings == 2)
+    }
+
+    @Test("a resolved finding that comes back is reopened with an event")
+    func reopen() throws {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("r1")) { try $0.add(TestStore.finding("a")) }
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 5") }
+        let outcome = try store.ingest(TestStore.header("r2")) { try $0.add(TestStore.finding("a")) }
+        #expect(outcome.reopened == 1)
+        let row = try #require(try store.findingsPage(after: nil, limit: 10).first)
+        #expect(row.state == .new)
+        #expect(try store.events(findingID: row.id).map(\.kind) == ["created", "reopened"])
+    }
+
+    @Test("a false positive is never reopened by an ingest")
+    func falsePositiveStays() throws {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("r1")) { try $0.add(TestStore.finding("a")) }
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3") }
+        let outcome = try store.ingest(TestStore.header("r2")) { try $0.add(TestStore.finding("a")) }
+        #expect(outcome.reopened == 0 && outcome.unchanged == 1)
+        #expect(try store.findingsPage(after: nil, limit: 1).first?.state == .falsePositive)
+    }
+
+    @Test("an error while producing rolls the whole report back")
+    func rollback() throws {
+        struct Boom: Error {}
+        let store = try TestStore.make()
+        #expect(throws: Boom.self) {
+            try store.ingest(TestStore.header("bad")) { sink in
+                try sink.add(TestStore.finding("a"))
+                throw Boom()
+            }
+        }
+        #expect(try store.counts() == (findings: 0, scans: 0, models: 0))
+        #expect(try store.matrixSummary().total == 0)
+    }
+}
