@@ -12,10 +12,14 @@ public final class IngestSink {
     private var toolOrder: [String] = []
     private var ruleIDs: [String: Int64] = [:]
     private var modelIDs: [String: Int64] = [:]
+    private var scopeIDs: [String: Int64] = [:]
+    /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
+    private var category: String
 
     init(db: Database, header: ScanHeader) throws {
         self.db = db
         self.header = header
+        category = header.category
         try db.execute(
             sql: """
                 INSERT INTO scan (tool, format, sourcePath, sha256, ingestedAt, actor)
@@ -33,16 +37,23 @@ public final class IngestSink {
         tools[name] = version
     }
 
+    /// Sets the report's category when the report names one and the caller did not. It must come
+    /// before the first finding (scopes are fixed as findings arrive); later, it is ignored.
+    public func noteCategory(_ value: String) {
+        if header.category.isEmpty, outcome.total == 0 { category = value }
+    }
+
     /// Adds or refreshes one finding.
     public func add(_ finding: Finding) throws {
         outcome.total += 1
         let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title)
         let modelID = try finding.modelName.map { try model(name: $0) }
+        let scopeID = try scope(tool: finding.tool, model: finding.modelName)
         let now = header.ingestedAt
         let inserted = try db.cachedStatement(sql: """
             INSERT INTO finding (fingerprint, ruleRef, message, severity, score, threat, taxonomy, modelId, artifact,
-                                 path, line, endLine, firstSeen, lastSeen, lastScanId, state, slaDue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 path, line, endLine, firstSeen, lastSeen, lastScanId, state, slaDue, scopeId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (fingerprint) DO NOTHING
             RETURNING id
             """)
@@ -51,7 +62,7 @@ public final class IngestSink {
             Data(finding.fingerprint.bytes), ruleRef, finding.message, finding.severity.rawValue, finding.score,
             finding.threat.rawValue, finding.taxonomy.packed, modelID, finding.artifact, finding.location?.path,
             finding.location?.startLine, finding.location?.endLine, now, now, scanID, state.rawValue,
-            header.sla.due(severity: finding.severity, firstSeen: now),
+            header.sla.due(severity: finding.severity, firstSeen: now), scopeID,
         ]
         if let id = try Int64.fetchOne(inserted, arguments: arguments) {
             outcome.new += 1
@@ -62,10 +73,10 @@ public final class IngestSink {
             try event(findingID: id, kind: "created", from: nil, to: state.key, reason: finding.suppressed ? "suppressed by the tool" : nil)
             return
         }
-        try refresh(finding)
+        try refresh(finding, scopeID: scopeID)
     }
 
-    private func refresh(_ finding: Finding) throws {
+    private func refresh(_ finding: Finding, scopeID: Int64) throws {
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, state, lastScanId FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
@@ -80,13 +91,13 @@ public final class IngestSink {
         let state = TriageState(rawValue: existing["state"]) ?? .new
         if state.reopensOnReappearance {
             try db.cachedStatement(sql: """
-                UPDATE finding SET lastSeen = ?, lastScanId = ?, state = ?, version = version + 1 WHERE id = ?
-                """).execute(arguments: [header.ingestedAt, scanID, TriageState.new.rawValue, id])
+                UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ?, state = ?, version = version + 1 WHERE id = ?
+                """).execute(arguments: [header.ingestedAt, scanID, scopeID, TriageState.new.rawValue, id])
             try event(findingID: id, kind: "reopened", from: state.key, to: TriageState.new.key, reason: "seen again by \(finding.tool)")
             outcome.reopened += 1
         } else {
-            try db.cachedStatement(sql: "UPDATE finding SET lastSeen = ?, lastScanId = ? WHERE id = ?")
-                .execute(arguments: [header.ingestedAt, scanID, id])
+            try db.cachedStatement(sql: "UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ? WHERE id = ?")
+                .execute(arguments: [header.ingestedAt, scanID, scopeID, id])
             outcome.unchanged += 1
         }
     }
@@ -128,17 +139,53 @@ public final class IngestSink {
         return id
     }
 
-    /// Writes the scan's tool and counts; called by the store before commit.
+    /// The scope a finding belongs to: tool, category and model. A newer report of the same scope
+    /// replaces the older one, so what it no longer reports is resolved.
+    private func scope(tool: String, model: String?) throws -> Int64 {
+        let key = "tool=\(tool);category=\(category);model=\(model ?? "")"
+        if let id = scopeIDs[key] { return id }
+        let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "INSERT INTO scope (key) VALUES (?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id"),
+            arguments: [key]
+        ) ?? 0
+        scopeIDs[key] = id
+        return id
+    }
+
+    /// Resolves the open findings of the scopes this report covered that it no longer reports,
+    /// each with a "disappeared" event.
+    private func closeDisappeared() throws {
+        // A clean report (no findings) still covers its tool's scope: what it no longer reports is fixed.
+        for tool in toolOrder { _ = try scope(tool: tool, model: nil) }
+        let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
+        for scopeID in scopeIDs.values {
+            try db.execute(sql: """
+                INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, scanId)
+                SELECT id, ?, ?, 'disappeared',
+                       CASE state \(TriageState.allCases.map { "WHEN \($0.rawValue) THEN '\($0.key)'" }.joined(separator: " ")) END,
+                       ?, 'not in the newer report of its scope', ?
+                FROM finding WHERE scopeId = ? AND lastScanId != ? AND state IN (\(open))
+                """, arguments: [header.ingestedAt, header.actor, TriageState.resolved.key, scanID, scopeID, scanID])
+            try db.execute(sql: """
+                UPDATE finding SET state = ?, version = version + 1
+                WHERE scopeId = ? AND lastScanId != ? AND state IN (\(open))
+                """, arguments: [TriageState.resolved.rawValue, scopeID, scanID])
+            outcome.resolved += db.changesCount
+        }
+    }
+
+    /// Closes what disappeared, writes the scan's tool and counts; called by the store before commit.
     func finish() throws -> IngestOutcome {
+        try closeDisappeared()
         let tool = toolOrder.joined(separator: ",")
         let version = toolOrder.compactMap { tools[$0] ?? nil }.joined(separator: ",")
         try db.execute(
             sql: """
-                UPDATE scan SET tool = ?, toolVersion = ?, findingCount = ?, newCount = ?, unchangedCount = ?,
-                                reopenedCount = ? WHERE id = ?
+                UPDATE scan SET tool = ?, toolVersion = ?, scope = ?, findingCount = ?, newCount = ?, unchangedCount = ?,
+                                reopenedCount = ?, closedCount = ? WHERE id = ?
                 """,
-            arguments: [tool, version.isEmpty ? nil : version, outcome.total, outcome.new, outcome.unchanged,
-                        outcome.reopened, scanID]
+            arguments: [tool, version.isEmpty ? nil : version, category, outcome.total, outcome.new, outcome.unchanged,
+                        outcome.reopened, outcome.resolved, scanID]
         )
         outcome.tool = tool
         return outcome

@@ -9,14 +9,19 @@ public struct ScanHeader: Sendable {
     public var ingestedAt: Int64
     public var actor: String
     public var sla: SLAPolicy
+    /// Reimport category, as GitHub code scanning's: reports of one tool with different categories
+    /// do not replace each other. Empty: the report's own (SARIF automationDetails.id), else none.
+    public var category: String
 
-    public init(format: String, sourcePath: String, sha256: [UInt8], ingestedAt: Int64, actor: String, sla: SLAPolicy = .standard) {
+    public init(format: String, sourcePath: String, sha256: [UInt8], ingestedAt: Int64, actor: String,
+                sla: SLAPolicy = .standard, category: String = "") {
         self.format = format
         self.sourcePath = sourcePath
         self.sha256 = sha256
         self.ingestedAt = ingestedAt
         self.actor = actor
         self.sla = sla
+        self.category = category
     }
 }
 
@@ -32,9 +37,11 @@ public struct IngestOutcome: Sendable, Equatable {
     public var reopened: Int
     /// Repeats of one finding inside the same report.
     public var repeated: Int
+    /// Open findings of the report's scopes that it no longer reports, now resolved.
+    public var resolved: Int
 
     public init(scanID: Int64? = nil, alreadyIngested: Bool = false, tool: String = "", total: Int = 0, new: Int = 0,
-                unchanged: Int = 0, reopened: Int = 0, repeated: Int = 0) {
+                unchanged: Int = 0, reopened: Int = 0, repeated: Int = 0, resolved: Int = 0) {
         self.scanID = scanID
         self.alreadyIngested = alreadyIngested
         self.tool = tool
@@ -43,5 +50,6 @@ public struct IngestOutcome: Sendable, Equatable {
         self.unchanged = unchanged
         self.reopened = reopened
         self.repeated = repeated
+        self.resolved = resolved
     }
 }

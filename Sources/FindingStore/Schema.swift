@@ -8,6 +8,9 @@ enum Schema {
         migrator.registerMigration("v1-core") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-scope") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -133,5 +136,15 @@ enum Schema {
             UPDATE matrixCell SET count = count - 1
             WHERE threat = OLD.threat AND severity = OLD.severity AND state = OLD.state;
         END;
+        """
+
+    /// Reimport scopes: what a newer report of the same tool and category replaces.
+    private static let v2 = """
+        CREATE TABLE scope (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE
+        );
+        ALTER TABLE finding ADD COLUMN scopeId INTEGER REFERENCES scope(id);
+        CREATE INDEX finding_by_scope ON finding (scopeId, lastScanId) WHERE scopeId IS NOT NULL;
         """
 }

@@ -25,7 +25,7 @@ public struct ReportIngestor: Sendable {
     }
 
     /// Ingests `path`; `now` is seconds since the epoch. Throws `IngestError` naming the file and place.
-    public func ingest(path: String, now: Int64) throws -> Report {
+    public func ingest(path: String, now: Int64, category: String = "") throws -> Report {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IngestError(.unreadable, file: path, "no such file")
@@ -41,7 +41,8 @@ public struct ReportIngestor: Sendable {
             throw IngestError(.unrecognisedFormat, file: path, "not a report mlsoc reads (\(what))")
         }
         let parser = SARIFParser(mapping: mapping)
-        let header = ScanHeader(format: format.rawValue, sourcePath: path, sha256: digest, ingestedAt: now, actor: actor)
+        let header = ScanHeader(format: format.rawValue, sourcePath: path, sha256: digest, ingestedAt: now, actor: actor,
+                                category: category)
         var warnings: [String] = []
         do {
             let outcome = try store.ingest(header) { sink in
@@ -51,6 +52,7 @@ public struct ReportIngestor: Sendable {
                     case let .tool(name, version): sink.noteTool(name: name.lowercased(), version: version)
                     case let .finding(finding): try sink.add(finding)
                     case let .warning(text): warnings.append(text)
+                    case let .category(value): sink.noteCategory(value)
                     }
                 }
             }

@@ -6,6 +6,8 @@ public enum ParsedItem: Sendable {
     case finding(Finding)
     /// A scan error or tool notification: kept apart from findings.
     case warning(String)
+    /// The report's own reimport category (SARIF automationDetails.id).
+    case category(String)
 }
 
 /// Facts about the report that parsers may use (the file, for messages).

@@ -20,6 +20,11 @@ extension Mlsoc {
         @Argument(help: ArgumentHelp("Report files or directories.", valueName: "path"))
         var paths: [String]
 
+        @Option(help: ArgumentHelp(
+            "Reimport category: a newer report of the same tool and category resolves what it no longer reports. Default: the report's own (SARIF automationDetails.id), else none.",
+            valueName: "name"))
+        var scope = ""
+
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
             let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(),
@@ -27,7 +32,7 @@ extension Mlsoc {
             var failed = 0
             for file in try expand(paths) {
                 do {
-                    let report = try ingestor.ingest(path: file, now: Int64(Date().timeIntervalSince1970))
+                    let report = try ingestor.ingest(path: file, now: Int64(Date().timeIntervalSince1970), category: scope)
                     print(summary(report))
                     for warning in report.warnings { print("  warning: \(warning)") }
                 } catch let error as IngestError {
@@ -43,6 +48,7 @@ extension Mlsoc {
             if outcome.alreadyIngested { return "\(report.file): already ingested, nothing changed" }
             var parts = ["\(outcome.total) findings", "\(outcome.new) new", "\(outcome.unchanged) unchanged"]
             if outcome.reopened > 0 { parts.append("\(outcome.reopened) reopened") }
+            if outcome.resolved > 0 { parts.append("\(outcome.resolved) resolved") }
             if outcome.repeated > 0 { parts.append("\(outcome.repeated) repeated") }
             return "\(report.file): \(report.format) \(outcome.tool): " + parts.joined(separator: ", ")
         }

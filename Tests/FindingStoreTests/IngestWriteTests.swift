@@ -107,3 +107,61 @@ import Testing
         #expect(try store.matrixSummary().total == 0)
     }
 }
+
+@Suite struct ReimportTests {
+    func ingest(_ store: FindingStore, _ name: String, category: String = "", tool: String = "testtool",
+                _ keys: [String]) throws -> IngestOutcome {
+        var header = TestStore.header(name)
+        header.category = category
+        return try store.ingest(header) { sink in
+            sink.noteTool(name: tool, version: nil)
+            for key in keys { try sink.add(TestStore.finding(key, tool: tool)) }
+        }
+    }
+
+    @Test("the report again with one finding removed resolves exactly that one, with an event")
+    func disappeared() throws {
+        let store = try TestStore.make()
+        _ = try ingest(store, "r1", ["a", "b", "c"])
+        let second = try ingest(store, "r2", ["a", "c"])
+        #expect(second.resolved == 1 && second.unchanged == 2)
+        let rows = try store.findingsPage(after: nil, limit: 10)
+        #expect(rows.filter { $0.state == .resolved }.map(\.message) == ["message b"])
+        let b = try #require(rows.first { $0.message == "message b" })
+        let last = try #require(try store.events(findingID: b.id).last)
+        #expect(last.kind == "disappeared" && last.from == "new" && last.to == "resolved")
+        let third = try ingest(store, "r3", ["a", "b", "c"])
+        #expect(third.reopened == 1)
+    }
+
+    @Test("a clean report resolves everything its tool reported before")
+    func cleanReport() throws {
+        let store = try TestStore.make()
+        _ = try ingest(store, "r1", ["a", "b"])
+        let clean = try ingest(store, "r2", [])
+        #expect(clean.resolved == 2)
+        #expect(try store.matrixSummary().totalOpen == 0)
+    }
+
+    @Test("other tools and other categories are left alone")
+    func scopesAreSeparate() throws {
+        let store = try TestStore.make()
+        _ = try ingest(store, "r1", ["a"])
+        _ = try ingest(store, "r2", tool: "other", ["x"])
+        _ = try ingest(store, "r3", category: "nightly", ["n"])
+        let again = try ingest(store, "r4", ["a"])
+        #expect(again.resolved == 0)
+        #expect(try store.matrixSummary().totalOpen == 3)
+    }
+
+    @Test("false positives that disappear stay false positives")
+    func closedStayClosed() throws {
+        let store = try TestStore.make()
+        _ = try ingest(store, "r1", ["a", "b"])
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3 WHERE message = 'message b'") }
+        let second = try ingest(store, "r2", ["a"])
+        #expect(second.resolved == 0)
+        #expect(try store.findingsPage(after: nil, limit: 10).first { $0.message == "message b" }?.state == .falsePositive)
+    }
+}

@@ -56,6 +56,7 @@ struct SARIFParser: ReportParser {
                 }
             case "automationDetails":
                 run.category = try reader.readValue()["id"]?.string ?? ""
+                if !run.category.isEmpty { try emit(.category(run.category)) }
             default:
                 try reader.skipValue()
             }
