@@ -1,31 +1,44 @@
 #!/usr/bin/env bash
 # Regenerates every report under sample-data/reports with the real scanners, installed from PyPI
-# into a private virtualenv (sample-data/.venv, not committed). Run from anywhere:
-#   sample-data/generate.sh
+# into private virtualenvs (sample-data/.venv-*, not committed; one per tool family because their
+# pins conflict). Run from anywhere: sample-data/generate.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-venv="$here/.venv"
 reports="$here/reports"
-project="$here/projects/fraud-detector"
+projects="$here/projects"
+export CKV_SKIP_PACKAGE_UPDATE_CHECK=True BC_SKIP_MAPPING=TRUE PROMPTFOO_DISABLE_TELEMETRY=1 NO_ANALYTICS=1
 
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check \
-    bandit==1.9.4 bandit-sarif-formatter==1.1.1 checkov==3.3.30
+venv() { # venv NAME PACKAGE… — creates or updates $here/.venv-NAME and prints its bin directory
+    local dir="$here/.venv-$1"
+    shift
+    [ -x "$dir/bin/python" ] || python3 -m venv "$dir"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check "$@" >&2
+    echo "$dir/bin"
+}
 
-mkdir -p "$reports/bandit" "$reports/checkov"
+bandit=$(venv bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
+checkov=$(venv checkov checkov==3.3.30)
+ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secrets==1.5.0)
 
-# bandit exits 1 when it finds something: that is the expected outcome here.
-(cd "$project" && "$venv/bin/bandit" --quiet -r app -f sarif -o "$reports/bandit/fraud-detector.sarif") || true
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets}
+python3 "$projects/make_models.py"
 
-# checkov writes results_sarif.sarif into --output-file-path; exit 1 means failed checks.
+# Exit status 1 means "found something" for these tools: expected here.
+(cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f sarif -o "$reports/bandit/fraud-detector.sarif") || true
+
 tmp=$(mktemp -d)
-(cd "$project" && CKV_SKIP_PACKAGE_UPDATE_CHECK=True BC_SKIP_MAPPING=TRUE \
-    "$venv/bin/checkov" --quiet -d . -o sarif --output-file-path "$tmp" >/dev/null) || true
+(cd "$projects/fraud-detector" && "$checkov/checkov" --quiet -d . -o sarif --output-file-path "$tmp" >/dev/null) || true
 mv "$tmp/results_sarif.sarif" "$reports/checkov/fraud-detector.sarif"
-rmdir "$tmp"
+rm -rf "$tmp"
 
-# Keep the reports byte-stable where the tools stamp the time; everything else is as the tool wrote it.
+(cd "$projects/models" && "$ml/modelscan" -p . -r json -o "$reports/modelscan/models.json" >/dev/null) || true
+(cd "$projects" && "$ml/picklescan" -p models > "$reports/picklescan/models.txt") || true
+(cd "$projects" && "$ml/modelaudit" scan models --format json --output "$reports/modelaudit/models.json" >/dev/null 2>&1) || true
+(cd "$projects" && "$ml/detect-secrets" scan --all-files fraud-detector > "$reports/detect-secrets/fraud-detector.json")
+
+# Pin the times the tools stamp, so that a rerun gives the same bytes; nothing else is edited.
 find "$reports" -name '*.sarif' -exec sed -i -E 's/"endTimeUtc": "[^"]*"/"endTimeUtc": "2026-11-28T00:00:00Z"/' {} +
+sed -i -E 's/"timestamp": "[^"]*"/"timestamp": "2026-11-28T00:00:00"/' "$reports/modelscan/models.json"
+sed -i -E 's/"generated_at": "[^"]*"/"generated_at": "2026-11-28T00:00:00Z"/' "$reports/detect-secrets/fraud-detector.json"
+sed -i -E 's/"(start_time|duration)": [0-9.e+-]+/"\1": 0/g' "$reports/modelaudit/models.json"
 echo "reports written under $reports"

@@ -2,8 +2,13 @@ import Foundation
 
 /// Recognises a report by its content, never its file name.
 public enum FormatSniffer {
-    public enum Format: String, Sendable {
+    public enum Format: String, Sendable, CaseIterable {
         case sarif
+        case modelscan
+        case modelaudit
+        case detectSecrets = "detect-secrets"
+        case picklescan
+        case native = "mlsoc-jsonl"
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -20,12 +25,39 @@ public enum FormatSniffer {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let first = body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
         let text = String(decoding: body.prefix(65_536), as: UTF8.self)
+        let firstLine = text.prefix { $0 != "\n" }
+        guard first == UInt8(ascii: "{") else {
+            // picklescan writes text: dangerous-import lines and a summary banner.
+            if text.contains(": dangerous import '") || text.contains("----------- SCAN SUMMARY -----------") {
+                return .picklescan
+            }
+            return nil
+        }
+        if firstLine.contains("\"schema\"") && firstLine.contains("\"mlsoc.") { return .native }
         // SARIF: a "runs" array whose runs name a tool driver, or the schema / version saying so.
-        if first == UInt8(ascii: "{"), text.contains("\"runs\""),
-           text.contains("\"driver\"") || text.contains("sarif") || text.contains("\"2.1.0\"") {
+        if text.contains("\"runs\""), text.contains("\"driver\"") || text.contains("sarif") || text.contains("\"2.1.0\"") {
             return .sarif
         }
+        if text.contains("\"modelscan_version\"") || text.contains("\"total_issues_by_severity\"") { return .modelscan }
+        if text.contains("\"issues\""), text.contains("\"bytes_scanned\"") || text.contains("\"scanner_names\"") || text.contains("\"files_scanned\"") {
+            return .modelaudit
+        }
+        if text.contains("\"plugins_used\"") || (text.contains("\"generated_at\"") && text.contains("\"results\"")) {
+            return .detectSecrets
+        }
         return nil
+    }
+
+    /// The parser for a format.
+    static func parser(for format: Format, mapping: MappingRules) -> any ReportParser {
+        switch format {
+        case .sarif: SARIFParser(mapping: mapping)
+        case .modelscan: ModelScanParser(mapping: mapping)
+        case .modelaudit: ModelAuditParser(mapping: mapping)
+        case .detectSecrets: DetectSecretsParser(mapping: mapping)
+        case .picklescan: PickleScanParser(mapping: mapping)
+        case .native: NativeParser(mapping: mapping)
+        }
     }
 
     /// The first bytes of a file for an error message: printable ASCII as is, the rest as escapes.

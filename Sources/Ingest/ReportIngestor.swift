@@ -40,14 +40,13 @@ public struct ReportIngestor: Sendable {
             let what = head.isEmpty ? "the file is empty" : "first bytes: \(FormatSniffer.preview(head))"
             throw IngestError(.unrecognisedFormat, file: path, "not a report mlsoc reads (\(what))")
         }
-        let parser = SARIFParser(mapping: mapping)
+        let parser = FormatSniffer.parser(for: format, mapping: mapping)
         let header = ScanHeader(format: format.rawValue, sourcePath: path, sha256: digest, ingestedAt: now, actor: actor,
                                 category: category)
         var warnings: [String] = []
         do {
             let outcome = try store.ingest(header) { sink in
-                let reader = JSONReader(stream: try ByteStream(path: path))
-                try parser.parse(reader, context: ParseContext(file: path)) { item in
+                try parser.parse(try ByteStream(path: path), context: ParseContext(file: path)) { item in
                     switch item {
                     case let .tool(name, version): sink.noteTool(name: name.lowercased(), version: version)
                     case let .finding(finding): try sink.add(finding)

@@ -22,5 +22,18 @@ public struct ParseContext: Sendable {
 /// One streaming parser per format.
 protocol ReportParser {
     static var format: String { get }
+    func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws
+}
+
+/// A parser of a JSON format: it reads tokens from a pull reader over the stream.
+protocol JSONReportParser: ReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws
+}
+
+extension JSONReportParser {
+    func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        let reader = JSONReader(stream: stream)
+        try parse(reader, context: context, emit: emit)
+        guard try reader.next() == .end else { throw reader.error("unexpected data after the report") }
+    }
 }

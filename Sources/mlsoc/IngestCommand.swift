@@ -50,7 +50,8 @@ extension Mlsoc {
             if outcome.reopened > 0 { parts.append("\(outcome.reopened) reopened") }
             if outcome.resolved > 0 { parts.append("\(outcome.resolved) resolved") }
             if outcome.repeated > 0 { parts.append("\(outcome.repeated) repeated") }
-            return "\(report.file): \(report.format) \(outcome.tool): " + parts.joined(separator: ", ")
+            let what = report.format == outcome.tool || outcome.tool.isEmpty ? report.format : "\(report.format) \(outcome.tool)"
+            return "\(report.file): \(what): " + parts.joined(separator: ", ")
         }
 
         /// Files as given, directories walked in name order; hidden files are skipped.

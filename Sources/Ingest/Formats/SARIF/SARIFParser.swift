@@ -2,7 +2,7 @@ import Findings
 
 /// Streams a SARIF 2.1.0 log: runs one at a time, `results[]` one result at a time, so memory is
 /// bounded by the largest single result or rule table, never by the file.
-struct SARIFParser: ReportParser {
+struct SARIFParser: JSONReportParser {
     static let format = "sarif"
     let mapping: MappingRules
 

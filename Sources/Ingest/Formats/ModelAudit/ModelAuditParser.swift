@@ -1,0 +1,60 @@
+import Findings
+
+/// modelaudit JSON (`modelaudit scan --format json`): `issues[]` become findings, keyed by rule
+/// code when there is one; `has_errors` and scan failures become warnings.
+struct ModelAuditParser: JSONReportParser {
+    static let format = "modelaudit"
+    let mapping: MappingRules
+
+    func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        var factory = FindingFactory(mapping: mapping)
+        try emit(.tool(name: "modelaudit", version: nil))
+        var sawIssues = false
+        try reader.forEachMember { key in
+            switch key {
+            case "issues":
+                sawIssues = true
+                try reader.forEachElement {
+                    let issue = try reader.readValue()
+                    if let finding = finding(issue, factory: &factory) { try emit(.finding(finding)) }
+                }
+            case "has_errors":
+                if try reader.readValue().bool == true { try emit(.warning("modelaudit reports errors during the scan")) }
+            case "success":
+                if try reader.readValue().bool == false { try emit(.warning("modelaudit reports that the scan did not succeed")) }
+            default:
+                try reader.skipValue()
+            }
+        }
+        if !sawIssues { throw reader.error("not a modelaudit report: no \"issues\" array") }
+    }
+
+    private func finding(_ issue: JSONValue, factory: inout FindingFactory) -> Finding? {
+        let severityWord = issue["severity"]?.string ?? "warning"
+        // modelaudit's debug-level notes are diagnostics, not findings.
+        if severityWord == "debug" { return nil }
+        let type = issue["type"]?.string ?? "issue"
+        let code = issue["rule_code"]?.string
+        let message = issue["message"]?.string ?? type
+        let rawLocation = issue["location"]?.string ?? ""
+        let path = ModelAuditParser.stripPosition(rawLocation)
+        let severity: Severity = switch severityWord {
+        case "critical": .critical
+        case "warning": .medium
+        case "info": .low
+        default: Severity(text: severityWord) ?? .medium
+        }
+        return factory.make(FindingFactory.Draft(
+            tool: "modelaudit", ruleID: code ?? type, title: code.map { "\($0) \(type)" } ?? type, message: message,
+            severity: severity, tags: [type], artifact: path.isEmpty ? nil : path,
+            location: path.isEmpty ? nil : Location(path: path), evidence: issue["why"]?.string,
+            identity: [path, message]
+        ))
+    }
+
+    /// "file.pkl (pos 105)" → "file.pkl"; "x (layer: y)" → "x".
+    static func stripPosition(_ location: String) -> String {
+        guard location.hasSuffix(")"), let open = location.range(of: " (", options: .backwards) else { return location }
+        return String(location[..<open.lowerBound])
+    }
+}

@@ -1,0 +1,63 @@
+import Findings
+
+/// ModelScan JSON (`modelscan -r json`): `issues[]` become findings; `errors[]` and skipped files
+/// become scan warnings, so a model that could not be scanned never looks clean.
+struct ModelScanParser: JSONReportParser {
+    static let format = "modelscan"
+    let mapping: MappingRules
+
+    func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        var factory = FindingFactory(mapping: mapping)
+        var inputPath = ""
+        var sawIssues = false
+        try reader.forEachMember { key in
+            switch key {
+            case "summary":
+                let summary = try reader.readValue()
+                inputPath = summary["input_path"]?.string ?? ""
+                try emit(.tool(name: "modelscan", version: summary["modelscan_version"]?.text))
+                for skipped in summary.at("skipped", "skipped_files")?.array ?? [] {
+                    let source = skipped["source"]?.string ?? skipped.string ?? "?"
+                    let category = skipped["category"]?.string ?? "skipped"
+                    if category != "SCAN_NOT_SUPPORTED" { try emit(.warning("\(source): not scanned (\(category))")) }
+                }
+            case "issues":
+                sawIssues = true
+                try reader.forEachElement {
+                    let issue = try reader.readValue()
+                    try emit(.finding(finding(issue, inputPath: inputPath, factory: &factory)))
+                }
+            case "errors":
+                for error in try reader.readValue().array ?? [] {
+                    let source = error["source"]?.string.map { "\($0): " } ?? ""
+                    let category = error["category"]?.string ?? "ERROR"
+                    try emit(.warning("\(source)\(category): \(error["description"]?.string ?? error["message"]?.string ?? "scan error")"))
+                }
+            default:
+                try reader.skipValue()
+            }
+        }
+        if !sawIssues { throw reader.error("not a ModelScan report: no \"issues\" array") }
+    }
+
+    private func finding(_ issue: JSONValue, inputPath: String, factory: inout FindingFactory) -> Finding {
+        let module = issue["module"]?.string ?? "?"
+        let op = issue["operator"]?.string ?? "?"
+        let source = issue["source"]?.string ?? ""
+        let artifact = ModelScanParser.join(inputPath, source)
+        let description = issue["description"]?.string ?? "unsafe operator \(module).\(op)"
+        return factory.make(FindingFactory.Draft(
+            tool: "modelscan", ruleID: "\(module).\(op)", title: "Unsafe operator \(module).\(op) in a model file",
+            message: description, severity: Severity(text: issue["severity"]?.string ?? "") ?? .high,
+            tags: [issue["scanner"]?.string ?? ""], artifact: artifact,
+            location: Location(path: artifact), identity: [artifact]
+        ))
+    }
+
+    /// `input_path` joined with a relative `source`; "." and absolute sources stay as they are.
+    static func join(_ base: String, _ source: String) -> String {
+        if source.hasPrefix("/") || base.isEmpty || base == "." { return source }
+        if base.hasSuffix("/" + source) || base == source { return base }
+        return (base.hasSuffix("/") ? base : base + "/") + source
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Findings
+
+/// The native JSONL format for custom producers (docs/FORMAT.md): an optional header line
+/// `{"schema": "mlsoc.report/1", …}`, then one `{"schema": "mlsoc.finding/1", …}` per line.
+/// A line that is not valid stops the report with its line number: nothing is half-ingested.
+struct NativeParser: ReportParser {
+    static let format = "mlsoc-jsonl"
+    let mapping: MappingRules
+
+    func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        var factory = FindingFactory(mapping: mapping)
+        var lineNumber = 0
+        var tool = ""
+        while let (bytes, truncated) = try stream.readLine(limit: 4 << 20) {
+            lineNumber += 1
+            if truncated { throw IngestError(.limit, file: context.file, "line longer than 4 MiB", line: lineNumber) }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let value: JSONValue
+            do {
+                let reader = JSONReader(stream: ByteStream(bytes: bytes))
+                value = try reader.readValue()
+                guard try reader.next() == .end else { throw reader.error("more than one JSON value on the line") }
+            } catch let error as JSONError {
+                throw IngestError(.malformed, file: context.file, "\(error.message) (column \(error.offset + 1))", line: lineNumber)
+            }
+            let schema = value["schema"]?.string ?? ""
+            switch schema {
+            case "mlsoc.report/1":
+                tool = value["tool"]?.string ?? tool
+                try emit(.tool(name: tool, version: value["version"]?.text))
+                if let category = value["category"]?.string { try emit(.category(category)) }
+            case "mlsoc.finding/1":
+                if tool.isEmpty, let name = value["tool"]?.string {
+                    tool = name
+                    try emit(.tool(name: name, version: nil))
+                }
+                try emit(.finding(finding(value, defaultTool: tool, line: lineNumber, file: context.file, factory: &factory)))
+            default:
+                throw IngestError(.malformed, file: context.file, "unknown schema '\(schema)' (expected mlsoc.report/1 or mlsoc.finding/1)", line: lineNumber)
+            }
+        }
+    }
+
+    private func finding(_ value: JSONValue, defaultTool: String, line: Int, file: String, factory: inout FindingFactory) throws -> Finding {
+        func required(_ key: String) throws -> String {
+            guard let text = value[key]?.string, !text.isEmpty else {
+                throw IngestError(.malformed, file: file, "finding without \"\(key)\"", line: line)
+            }
+            return text
+        }
+        let rule = try required("rule")
+        let severityText = try required("severity")
+        guard let severity = Severity(text: severityText) else {
+            throw IngestError(.malformed, file: file, "unknown severity '\(severityText)'", line: line)
+        }
+        var stated: Threat?
+        if let key = value["threat"]?.string {
+            guard let threat = Threat(key: key) else {
+                throw IngestError(.malformed, file: file, "unknown threat '\(key)'", line: line)
+            }
+            stated = threat
+        }
+        let strings = { (key: String) in value[key]?.array?.compactMap(\.text) ?? [] }
+        let path = value.at("location", "path")?.string ?? value["artifact"]?.string
+        let message = value["message"]?.string ?? rule
+        return factory.make(FindingFactory.Draft(
+            tool: value["tool"]?.string ?? defaultTool, ruleID: rule, title: value["title"]?.string ?? rule, message: message,
+            severity: severity, score: value["score"]?.double, cwe: strings("cwe").map { $0.uppercased().replacingOccurrences(of: "CWE-", with: "") },
+            tags: strings("tags"),
+            taxonomy: TaxonomyIDs(atlas: strings("atlas"), owaspLLM: strings("owasp_llm"), owaspML: strings("owasp_ml"), cve: strings("cve")),
+            artifact: value["artifact"]?.string ?? path,
+            location: path.map { Location(path: $0, startLine: value.at("location", "line")?.int, endLine: value.at("location", "end_line")?.int) },
+            model: value["model"]?.string, evidence: value["evidence"]?.string,
+            identity: value["fingerprint"]?.string.map { [$0] } ?? [path ?? "", value["model"]?.string ?? "", message],
+            statedThreat: stated
+        ))
+    }
+}

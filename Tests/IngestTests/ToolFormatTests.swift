@@ -1,0 +1,124 @@
+import FindingStore
+import Findings
+import Foundation
+import Ingest
+import TestSupport
+import Testing
+
+/// The tools' own formats, on the real reports in sample-data, checked against an independent read.
+@Suite struct ToolFormatTests {
+    func ingest(_ relative: String) throws -> (ReportIngestor.Report, [FindingRow]) {
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        let report = try ingestor.ingest(path: TestPaths.sample(relative), now: 1_800_000_000)
+        return (report, try store.findingsPage(after: nil, limit: 10_000))
+    }
+
+    func json(_ relative: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample(relative)))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("formats are recognised by content", arguments: [
+        ("reports/bandit/fraud-detector.sarif", FormatSniffer.Format.sarif),
+        ("reports/modelscan/models.json", .modelscan), ("reports/modelaudit/models.json", .modelaudit),
+        ("reports/detect-secrets/fraud-detector.json", .detectSecrets), ("reports/picklescan/models.txt", .picklescan),
+        ("reports/native/redteam-notes.jsonl", .native),
+    ])
+    func sniffing(relative: String, format: FormatSniffer.Format) throws {
+        #expect(FormatSniffer.detect(try FormatSniffer.head(path: TestPaths.sample(relative))) == format)
+    }
+
+    @Test("modelscan: one critical malware-distribution finding per issue, attributed to its model")
+    func modelscan() throws {
+        let issues = try #require(try json("reports/modelscan/models.json")["issues"] as? [[String: Any]])
+        let (report, rows) = try ingest("reports/modelscan/models.json")
+        #expect(report.outcome.total == issues.count)
+        #expect(rows.allSatisfy { $0.threat == .malwareDistribution && $0.severity == .critical })
+        let sources = Set(issues.compactMap { $0["source"] as? String })
+        #expect(Set(rows.compactMap { $0.location?.path }) == sources)
+        #expect(Set(rows.compactMap(\.model)) == ["fraud-detector-v2", "sentiment-bert"])
+    }
+
+    @Test("picklescan: dangerous imports become critical findings, members attributed to their container")
+    func picklescan() throws {
+        let text = try String(contentsOfFile: TestPaths.sample("reports/picklescan/models.txt"), encoding: .utf8)
+        let expected = text.split(separator: "\n").filter { $0.contains("dangerous import") }.count
+        let (report, rows) = try ingest("reports/picklescan/models.txt")
+        #expect(report.outcome.total == expected)
+        #expect(rows.allSatisfy { $0.severity == .critical && $0.threat == .malwareDistribution })
+        #expect(rows.contains { $0.ruleID == "posix.system" && $0.model == "sentiment-bert" })
+    }
+
+    @Test("modelaudit: every non-debug issue lands; rule families pick the cell")
+    func modelaudit() throws {
+        let issues = try #require(try json("reports/modelaudit/models.json")["issues"] as? [[String: Any]])
+        let expected = issues.filter { ($0["severity"] as? String) != "debug" }
+        let (report, rows) = try ingest("reports/modelaudit/models.json")
+        #expect(report.outcome.total == expected.count)
+        #expect(rows.filter { $0.severity == .critical }.count == expected.filter { ($0["severity"] as? String) == "critical" }.count)
+        for row in rows where row.ruleID.hasPrefix("S2") { #expect(row.threat == .malwareDistribution) }
+        for row in rows where row.ruleID.hasPrefix("S3") { #expect(row.threat == .unintendedSystemInteraction) }
+        for row in rows where row.ruleID == "license_warning" { #expect(row.threat == .ipInfringement) }
+        #expect(!rows.contains { $0.threat == .unclassified })
+    }
+
+    @Test("detect-secrets: one data-loss finding per secret; severity from the secret type")
+    func detectSecrets() throws {
+        let results = try #require(try json("reports/detect-secrets/fraud-detector.json")["results"] as? [String: [[String: Any]]])
+        let (report, rows) = try ingest("reports/detect-secrets/fraud-detector.json")
+        #expect(report.outcome.total == results.values.map(\.count).reduce(0, +))
+        #expect(rows.allSatisfy { $0.threat == .dataLoss })
+        #expect(rows.filter { $0.ruleID == "AWS Access Key" }.allSatisfy { $0.severity == .high })
+        #expect(rows.filter { $0.ruleID.contains("Entropy") }.allSatisfy { $0.severity == .low })
+    }
+
+    @Test("native JSONL: stated cells, models, ids and the report's category")
+    func native() throws {
+        let (report, rows) = try ingest("reports/native/redteam-notes.jsonl")
+        #expect(report.outcome.total == 3 && report.outcome.tool == "acme-redteam")
+        let leak = try #require(rows.first { $0.ruleID == "prompt-leak" })
+        #expect(leak.threat == .ipTheft && leak.model == "support-bot" && leak.taxonomy.owaspLLM == ["LLM07"])
+        #expect(rows.first { $0.ruleID == "rag-poisoning" }?.severity == .critical)
+    }
+
+    @Test("native JSONL: a bad line fails the report with its line number", arguments: [
+        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"high\"}\n{\"schema\": \"mlsoc.finding/1\", \"rule\": ", 2),
+        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"extreme\"}\n", 1),
+        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"severity\": \"low\"}\n", 1),
+        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"low\", \"threat\": \"aliens\"}\n", 1),
+    ])
+    func nativeErrors(text: String, line: Int) throws {
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        let path = try TestPaths.write(text, name: "bad.jsonl")
+        let error = try #require(throws: IngestError.self) { try ingestor.ingest(path: path, now: 0) }
+        #expect(error.line == line)
+        #expect(try store.counts().findings == 0)
+    }
+
+    @Test("model names come from model artefact paths only")
+    func attribution() {
+        #expect(ModelAttribution.modelName(forArtifact: "models/fraud-v2.pkl") == "fraud-v2")
+        #expect(ModelAttribution.modelName(forArtifact: "/m/bert.pt:bert/data.pkl") == "bert")
+        #expect(ModelAttribution.modelName(forArtifact: "/m/x.pkl (pos 105)") == "x")
+        #expect(ModelAttribution.modelName(forArtifact: "w.safetensors%3Aheader") == "w")
+        #expect(ModelAttribution.modelName(forArtifact: "app/serve.py") == nil)
+        #expect(ModelAttribution.modelName(forArtifact: ".pkl") == nil)
+        #expect(ModelAttribution.modelName(forArtifact: nil) == nil)
+    }
+
+    @Test("the whole sample-data tree ingests, and a second run changes nothing")
+    func wholeTree() throws {
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: TestPaths.sample("reports"))
+            .map { TestPaths.sample("reports/" + $0) }
+            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+        #expect(files.count >= 7)
+        for file in files { _ = try ingestor.ingest(path: file, now: 1) }
+        let before = try store.matrixSummary()
+        for file in files { #expect(try ingestor.ingest(path: file, now: 2).outcome.alreadyIngested) }
+        #expect(try store.matrixSummary() == before)
+    }
+}
