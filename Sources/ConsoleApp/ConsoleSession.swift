@@ -16,10 +16,13 @@ public final class ConsoleSession {
     private var state: AppState
     private let monitor: ChangeMonitor?
     private let clock = ContinuousClock()
+    /// Where background workers post their actions.
+    private let mailbox: Mailbox
 
-    public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs) {
+    public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs, mailbox: Mailbox = Mailbox()) {
         self.store = store
         self.terminal = terminal
+        self.mailbox = mailbox
         state = AppState(size: terminal.size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
         monitor = try? ChangeMonitor(store: store)
     }
@@ -41,6 +44,7 @@ public final class ConsoleSession {
             case let .signal(number)?: return .signal(number)
             case nil: break
             }
+            for action in mailbox.drain() { dispatch(action) }
             if clock.now - lastPoll >= .seconds(1) {
                 lastPoll = clock.now
                 if (try? monitor?.changed()) == true { dispatch(.storeChanged) }

@@ -3,6 +3,7 @@ import ConsoleApp
 import ConsoleUI
 import CursesTerminal
 import Foundation
+import Ingest
 
 extension Mlsoc {
     /// The interactive console (the default command).
@@ -17,8 +18,22 @@ extension Mlsoc {
         @Flag(name: .long, help: "Turn mouse reporting on (off by default).")
         var mouse = false
 
+        @Option(name: .long, help: ArgumentHelp("Ingest reports dropped into this directory while the console runs (repeatable); see `mlsoc watch --help`.", valueName: "dir"))
+        var inbox: [String] = []
+
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
+            let mailbox = Mailbox()
+            var worker: InboxWorker?
+            if !inbox.isEmpty {
+                let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(),
+                                              actor: Actor.current(environment: options.environment))
+                do {
+                    worker = try InboxWorker(directories: inbox, ingestor: ingestor, mailbox: mailbox)
+                } catch let error as IngestError {
+                    throw CLIError(error.description)
+                }
+            }
             let terminal: CursesTerminal
             do {
                 terminal = try CursesTerminal(theme: try options.resolvedTheme(), color: options.colorEnabled, mouse: mouse)
@@ -26,8 +41,10 @@ extension Mlsoc {
                 throw CLIError(error.description)
             }
             let session = ConsoleSession(store: store, terminal: terminal, readOnly: false,
-                                         glyphs: terminal.capabilities.utf8 ? .unicode : .ascii)
+                                         glyphs: terminal.capabilities.utf8 ? .unicode : .ascii, mailbox: mailbox)
+            worker?.start()
             let exit = session.run()
+            worker?.stop()
             terminal.shutdown()
             if case let .signal(number) = exit {
                 // Leave with the conventional status of the signal, the terminal already restored.

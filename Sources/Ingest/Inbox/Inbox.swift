@@ -1,0 +1,112 @@
+import Foundation
+
+/// A watched directory: reports dropped into it are claimed by an atomic rename into `processing/`,
+/// ingested, then moved to `done/`, or to `quarantine/` with `NAME.error` beside them saying why.
+/// Files left in `processing/` by a crash are re-queued when the inbox opens.
+public final class Inbox {
+    /// What happened to one file.
+    public enum Event: Sendable {
+        case ingested(file: String, report: ReportIngestor.Report)
+        case quarantined(file: String, reason: String)
+        case requeued(file: String)
+    }
+
+    public let directory: URL
+    public let processing: URL
+    public let done: URL
+    public let quarantine: URL
+    private let fm = FileManager.default
+    /// Sizes seen at the previous poll: a file is taken only once its size holds still, so a
+    /// report still being written is not claimed half-way.
+    private var lastSizes: [String: Int64] = [:]
+
+    /// Opens (creating as needed) the inbox and re-queues crash leftovers.
+    public init(directory: String) throws {
+        self.directory = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+        processing = self.directory.appendingPathComponent("processing", isDirectory: true)
+        done = self.directory.appendingPathComponent("done", isDirectory: true)
+        quarantine = self.directory.appendingPathComponent("quarantine", isDirectory: true)
+        for dir in [self.directory, processing, done, quarantine] where !fm.fileExists(atPath: dir.path) {
+            do {
+                try fm.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw IngestError(.unreadable, file: dir.path, "cannot create the inbox directory: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Moves files a crash left in `processing/` back to the inbox; returns them.
+    public func requeueLeftovers() throws -> [Event] {
+        var events: [Event] = []
+        for name in try fm.contentsOfDirectory(atPath: processing.path).sorted() {
+            let target = uniqueDestination(directory, name)
+            if rename(processing.appendingPathComponent(name).path, target.path) == 0 {
+                events.append(.requeued(file: target.lastPathComponent))
+            }
+        }
+        return events
+    }
+
+    /// Files ready to take: regular, not hidden, not `.tmp`/`.part`, size unchanged since the last poll.
+    /// With `settle` false (one-shot runs), every candidate is ready at once.
+    public func ready(settle: Bool = true) throws -> [String] {
+        var ready: [String] = []
+        var sizes: [String: Int64] = [:]
+        for name in try fm.contentsOfDirectory(atPath: directory.path).sorted() {
+            if name.hasPrefix(".") || name.hasSuffix(".tmp") || name.hasSuffix(".part") { continue }
+            var info = stat()
+            guard lstat(directory.appendingPathComponent(name).path, &info) == 0 else { continue }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR { continue }
+            let size = Int64(info.st_size)
+            sizes[name] = size
+            if !settle || type == S_IFLNK || lastSizes[name] == size { ready.append(name) }
+        }
+        lastSizes = sizes
+        return ready
+    }
+
+    /// Claims, ingests and files one report. Symlinks are refused: a path from outside the inbox is
+    /// never followed.
+    public func process(_ name: String, with ingestor: ReportIngestor, now: Int64) -> Event? {
+        let source = directory.appendingPathComponent(name)
+        let claimed = processing.appendingPathComponent(name)
+        // The atomic claim: only one worker or process wins the rename.
+        guard rename(source.path, claimed.path) == 0 else { return nil }
+        var info = stat()
+        if lstat(claimed.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            return fileAway(name, reason: "\(name): refused: a symbolic link (the inbox only takes regular files)")
+        }
+        do {
+            var report = try ingestor.ingest(path: claimed.path, now: now)
+            report.file = name
+            _ = rename(claimed.path, uniqueDestination(done, name).path)
+            return .ingested(file: name, report: report)
+        } catch let error as IngestError {
+            var described = error
+            described.file = name
+            return fileAway(name, reason: described.description)
+        } catch {
+            return fileAway(name, reason: "\(name): \(error)")
+        }
+    }
+
+    private func fileAway(_ name: String, reason: String) -> Event {
+        let target = uniqueDestination(quarantine, name)
+        _ = rename(processing.appendingPathComponent(name).path, target.path)
+        let note = target.appendingPathExtension("error")
+        try? Data((reason + "\n").utf8).write(to: note, options: .atomic)
+        return .quarantined(file: target.lastPathComponent, reason: reason)
+    }
+
+    /// `dir/name`, or `dir/name.N` when that exists: nothing in done/ or quarantine/ is overwritten.
+    private func uniqueDestination(_ dir: URL, _ name: String) -> URL {
+        var candidate = dir.appendingPathComponent(name)
+        var counter = 1
+        while fm.fileExists(atPath: candidate.path) || (try? fm.destinationOfSymbolicLink(atPath: candidate.path)) != nil {
+            candidate = dir.appendingPathComponent("\(name).\(counter)")
+            counter += 1
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Ingest
+
+extension Mlsoc {
+    /// Watches inbox directories and ingests what lands in them.
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Watch inbox directories and ingest the reports dropped into them.",
+            discussion: """
+                Each DIR gets processing/, done/ and quarantine/ beside the files. A report is claimed \
+                by an atomic rename into processing/, ingested in one transaction, then moved to done/; \
+                one that fails goes to quarantine/ with NAME.error beside it giving the reason and the \
+                place. Files left in processing/ by a crash are re-queued at start. Write reports under \
+                a hidden or .tmp/.part name and rename them when complete; other files are taken once \
+                their size holds still. Stops cleanly on SIGINT or SIGTERM.
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Inbox directories (created if missing).", valueName: "dir"))
+        var directories: [String]
+
+        @Option(help: ArgumentHelp("Seconds between polls when nothing wakes the watcher.", valueName: "seconds"))
+        var interval: Double = 0.5
+
+        @Flag(help: "Process what is in the inboxes now, then exit (for cron and scripts).")
+        var once = false
+
+        func validate() throws {
+            guard interval > 0, interval <= 60 else { throw ValidationError("--interval must be between 0 and 60 seconds") }
+        }
+
+        func run() throws {
+            let store = try options.openStore(mode: .readWrite)
+            let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(),
+                                          actor: Actor.current(environment: options.environment))
+            let inboxes: [Inbox]
+            do {
+                inboxes = try directories.map { try Inbox(directory: $0) }
+            } catch let error as IngestError {
+                throw CLIError(error.description)
+            }
+            for inbox in inboxes {
+                for event in try inbox.requeueLeftovers() { report(event, inbox: inbox) }
+            }
+            let stop = StopFlag()
+            let waiter = DirectoryWaiter(directories: inboxes.map(\.directory.path))
+            if !once {
+                print("watching \(inboxes.map(\.directory.path).joined(separator: ", ")) (\(waiter.usesInotify ? "inotify" : "polling every \(interval)s"); store \(store.path))")
+            }
+            var failed = false
+            while !stop.isSet {
+                for inbox in inboxes {
+                    for name in try inbox.ready(settle: !once) where !stop.isSet {
+                        if let event = inbox.process(name, with: ingestor, now: Int64(Date().timeIntervalSince1970)) {
+                            if case .quarantined = event { failed = true }
+                            report(event, inbox: inbox)
+                        }
+                    }
+                }
+                if once { break }
+                waiter.wait(timeout: interval)
+            }
+            if once, failed { throw ExitCode(1) }
+        }
+
+        private func report(_ event: Inbox.Event, inbox: Inbox) {
+            switch event {
+            case let .ingested(file, report):
+                let o = report.outcome
+                let text = o.alreadyIngested ? "already ingested, nothing changed"
+                    : "\(report.format): \(o.total) findings, \(o.new) new, \(o.unchanged) unchanged, \(o.resolved) resolved"
+                print("ingested \(file): \(text)")
+            case let .quarantined(file, reason):
+                FileHandle.standardError.write(Data("quarantined \(inbox.quarantine.path)/\(file): \(reason)\n".utf8))
+            case let .requeued(file):
+                print("re-queued \(file) left in processing/ by an earlier run")
+            }
+            fflush(nil)
+        }
+    }
+}
+
+/// Set by SIGINT or SIGTERM; the watch loop finishes the file in hand, then stops.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [weak self] in self?.set() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    private func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+}
