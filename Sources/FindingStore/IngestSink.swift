@@ -37,6 +37,12 @@ public final class IngestSink {
         tools[name] = version
     }
 
+    /// Keeps a scan error or tool notification with the scan.
+    public func noteWarning(_ message: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO scanWarning (scanId, message) VALUES (?, ?)").execute(arguments: [scanID, message])
+        outcome.warnings += 1
+    }
+
     /// Sets the report's category when the report names one and the caller did not. It must come
     /// before the first finding (scopes are fixed as findings arrive); later, it is ignored.
     public func noteCategory(_ value: String) {

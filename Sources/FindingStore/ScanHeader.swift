@@ -39,6 +39,8 @@ public struct IngestOutcome: Sendable, Equatable {
     public var repeated: Int
     /// Open findings of the report's scopes that it no longer reports, now resolved.
     public var resolved: Int
+    /// Scan errors and tool notifications kept with the scan.
+    public var warnings: Int = 0
 
     public init(scanID: Int64? = nil, alreadyIngested: Bool = false, tool: String = "", total: Int = 0, new: Int = 0,
                 unchanged: Int = 0, reopened: Int = 0, repeated: Int = 0, resolved: Int = 0) {

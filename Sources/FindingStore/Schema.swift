@@ -11,6 +11,9 @@ enum Schema {
         migrator.registerMigration("v2-scope") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-scan-warnings") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -146,5 +149,16 @@ enum Schema {
         );
         ALTER TABLE finding ADD COLUMN scopeId INTEGER REFERENCES scope(id);
         CREATE INDEX finding_by_scope ON finding (scopeId, lastScanId) WHERE scopeId IS NOT NULL;
+        """
+
+    /// Scan errors and tool notifications, kept apart from findings: a model that could not be
+    /// scanned must never look clean.
+    private static let v3 = """
+        CREATE TABLE scanWarning (
+            id INTEGER PRIMARY KEY,
+            scanId INTEGER NOT NULL REFERENCES scan(id),
+            message TEXT NOT NULL
+        );
+        CREATE INDEX scanWarning_by_scan ON scanWarning (scanId);
         """
 }

@@ -25,7 +25,10 @@ public struct ReportIngestor: Sendable {
     }
 
     /// Ingests `path`; `now` is seconds since the epoch. Throws `IngestError` naming the file and place.
-    public func ingest(path: String, now: Int64, category: String = "") throws -> Report {
+    /// Progress of one file: bytes read so far and findings written.
+    public typealias Progress = (_ bytes: Int64, _ findings: Int) -> Void
+
+    public func ingest(path: String, now: Int64, category: String = "", progress: Progress? = nil) throws -> Report {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IngestError(.unreadable, file: path, "no such file")
@@ -46,11 +49,18 @@ public struct ReportIngestor: Sendable {
         var warnings: [String] = []
         do {
             let outcome = try store.ingest(header) { sink in
-                try parser.parse(try ByteStream(path: path), context: ParseContext(file: path)) { item in
+                let stream = try ByteStream(path: path)
+                var count = 0
+                try parser.parse(stream, context: ParseContext(file: path)) { item in
                     switch item {
                     case let .tool(name, version): sink.noteTool(name: name.lowercased(), version: version)
-                    case let .finding(finding): try sink.add(finding)
-                    case let .warning(text): warnings.append(text)
+                    case let .finding(finding):
+                        try sink.add(finding)
+                        count += 1
+                        if count % 2048 == 0 { progress?(stream.offset, count) }
+                    case let .warning(text):
+                        warnings.append(text)
+                        try sink.noteWarning(text)
                     case let .category(value): sink.noteCategory(value)
                     }
                 }

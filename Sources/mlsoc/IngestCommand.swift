@@ -9,9 +9,9 @@ extension Mlsoc {
         static let configuration = CommandConfiguration(
             abstract: "Ingest scanner reports (files, or directories walked recursively).",
             discussion: """
-                Each report is written in one transaction: a bad report changes nothing and is \
-                reported with its file and place; the others still land. The same file twice is a no-op. \
-                Exits 1 if any file failed.
+                Formats are recognised by content. Each report is written in one transaction: a bad \
+                report changes nothing and is reported with its file and place; the others still land. \
+                The same file twice is a no-op. Exits 1 if any file failed.
                 """
         )
 
@@ -25,33 +25,42 @@ extension Mlsoc {
             valueName: "name"))
         var scope = ""
 
+        @Flag(help: "Print one JSON object per file instead of text (for machines).")
+        var json = false
+
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
             let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(),
                                           actor: Actor.current(environment: options.environment))
-            var failed = 0
-            for file in try expand(paths) {
+            let files = try expand(paths)
+            let bar = ProgressLine(enabled: !json && isatty(2) == 1)
+            var rows: [IngestRow] = []
+            for (index, file) in files.enumerated() {
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? 0
+                let label = "[\(index + 1)/\(files.count)] \(file)"
+                bar.show(label, bytes: 0, total: size, findings: 0)
                 do {
-                    let report = try ingestor.ingest(path: file, now: Int64(Date().timeIntervalSince1970), category: scope)
-                    print(summary(report))
-                    for warning in report.warnings { print("  warning: \(warning)") }
+                    let report = try ingestor.ingest(path: file, now: Int64(Date().timeIntervalSince1970), category: scope) { bytes, findings in
+                        bar.show(label, bytes: bytes, total: size, findings: findings)
+                    }
+                    bar.clear()
+                    rows.append(IngestRow(report: report))
+                    if !json {
+                        print(rows[rows.count - 1].line)
+                        for warning in report.warnings { print("  warning: \(TextForTerminal.safe(warning))") }
+                    }
                 } catch let error as IngestError {
-                    failed += 1
-                    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                    bar.clear()
+                    rows.append(IngestRow(file: file, error: error))
+                    if !json { FileHandle.standardError.write(Data((TextForTerminal.safe(error.description) + "\n").utf8)) }
                 }
             }
-            if failed > 0 { throw ExitCode(1) }
-        }
-
-        private func summary(_ report: ReportIngestor.Report) -> String {
-            let outcome = report.outcome
-            if outcome.alreadyIngested { return "\(report.file): already ingested, nothing changed" }
-            var parts = ["\(outcome.total) findings", "\(outcome.new) new", "\(outcome.unchanged) unchanged"]
-            if outcome.reopened > 0 { parts.append("\(outcome.reopened) reopened") }
-            if outcome.resolved > 0 { parts.append("\(outcome.resolved) resolved") }
-            if outcome.repeated > 0 { parts.append("\(outcome.repeated) repeated") }
-            let what = report.format == outcome.tool || outcome.tool.isEmpty ? report.format : "\(report.format) \(outcome.tool)"
-            return "\(report.file): \(what): " + parts.joined(separator: ", ")
+            if json {
+                for row in rows { print(row.json) }
+            } else if rows.count > 1 {
+                print(IngestRow.table(rows))
+            }
+            if rows.contains(where: { $0.error != nil }) { throw ExitCode(1) }
         }
 
         /// Files as given, directories walked in name order; hidden files are skipped.

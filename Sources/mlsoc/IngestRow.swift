@@ -1,0 +1,117 @@
+import Findings
+import FindingStore
+import Foundation
+import Ingest
+
+/// One file's result in `mlsoc ingest`: as a line, a table row, or JSON.
+struct IngestRow {
+    var file: String
+    var format = ""
+    var outcome = IngestOutcome()
+    var warnings: [String] = []
+    var error: IngestError?
+
+    init(report: ReportIngestor.Report) {
+        file = report.file
+        format = report.format
+        outcome = report.outcome
+        warnings = report.warnings
+    }
+
+    init(file: String, error: IngestError) {
+        self.file = file
+        self.error = error
+    }
+
+    var status: String {
+        if error != nil { return "failed" }
+        return outcome.alreadyIngested ? "already ingested" : "ok"
+    }
+
+    /// `FILE: FORMAT TOOL: N findings, N new, …`
+    var line: String {
+        let name = TextForTerminal.safe(file)
+        if outcome.alreadyIngested { return "\(name): already ingested, nothing changed" }
+        var parts = ["\(outcome.total) findings", "\(outcome.new) new", "\(outcome.unchanged) unchanged"]
+        if outcome.reopened > 0 { parts.append("\(outcome.reopened) reopened") }
+        if outcome.resolved > 0 { parts.append("\(outcome.resolved) resolved") }
+        if outcome.repeated > 0 { parts.append("\(outcome.repeated) repeated") }
+        if outcome.warnings > 0 { parts.append("\(outcome.warnings) scan warnings") }
+        let tool = TextForTerminal.safe(outcome.tool)
+        let what = format == tool || tool.isEmpty ? format : "\(format) \(tool)"
+        return "\(name): \(what): " + parts.joined(separator: ", ")
+    }
+
+    var json: String {
+        var object: [String: Any] = ["file": file, "status": status]
+        if let error {
+            object["error"] = ["code": error.code.rawValue, "message": error.message, "line": error.line as Any, "offset": error.offset as Any]
+        } else {
+            object["format"] = format
+            object["tool"] = outcome.tool
+            object["findings"] = outcome.total
+            object["new"] = outcome.new
+            object["unchanged"] = outcome.unchanged
+            object["reopened"] = outcome.reopened
+            object["resolved"] = outcome.resolved
+            object["warnings"] = warnings
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The summary table printed after several files.
+    static func table(_ rows: [IngestRow]) -> String {
+        let header = ["status", "findings", "new", "unchanged", "resolved", "file"]
+        var body = rows.map { row in
+            [row.status, String(row.outcome.total), String(row.outcome.new), String(row.outcome.unchanged),
+             String(row.outcome.resolved), TextForTerminal.safe(row.file)]
+        }
+        let ok = rows.filter { $0.error == nil }
+        body.append(["total", String(ok.map(\.outcome.total).reduce(0, +)), String(ok.map(\.outcome.new).reduce(0, +)),
+                     String(ok.map(\.outcome.unchanged).reduce(0, +)), String(ok.map(\.outcome.resolved).reduce(0, +)),
+                     "\(rows.count) files, \(rows.count - ok.count) failed"])
+        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
+        func render(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell
+                    : (index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: widths[index] - cell.count) + cell)
+            }.joined(separator: "  ")
+        }
+        return "\n" + ([render(header)] + body.map(render)).joined(separator: "\n")
+    }
+}
+
+/// Report text printed outside curses passes the same sanitiser as the console.
+enum TextForTerminal {
+    static func safe(_ text: String) -> String {
+        Findings.TextSanitizer.sanitize(text)
+    }
+}
+
+/// A one-line progress bar on stderr (only on a terminal): bytes and findings of the current file.
+final class ProgressLine {
+    private let enabled: Bool
+    private var lastDraw = Date.distantPast
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func show(_ label: String, bytes: Int64, total: Int64, findings: Int) {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || bytes == 0 else { return }
+        lastDraw = Date()
+        let share = total > 0 ? min(1, Double(bytes) / Double(total)) : 0
+        let width = 24
+        let filled = Int(share * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let text = "\r[\(bar)] \(Int(share * 100))% \(bytes / 1_048_576)/\(total / 1_048_576) MB \(findings) findings  \(TextForTerminal.safe(label))"
+        FileHandle.standardError.write(Data((String(text.prefix(160)) + "\u{1B}[K").utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
