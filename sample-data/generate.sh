@@ -19,8 +19,13 @@ venv() { # venv NAME PACKAGE… — creates or updates $here/.venv-NAME and prin
 bandit=$(venv bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
 checkov=$(venv checkov checkov==3.3.30)
 ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secrets==1.5.0)
+# garak's full install is ~2 GB; without its dependencies plus the few modules the test.Repeat
+# target and these probes import, it writes real reports with no model at all.
+garak=$(venv garak --no-deps garak==0.17.1)
+"$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
+    numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
@@ -36,9 +41,20 @@ rm -rf "$tmp"
 (cd "$projects" && "$ml/modelaudit" scan models --format json --output "$reports/modelaudit/models.json" >/dev/null 2>&1) || true
 (cd "$projects" && "$ml/detect-secrets" scan --all-files fraud-detector > "$reports/detect-secrets/fraud-detector.json")
 
+# garak against its echo target ("test.Repeat", named support-bot): the injection probes succeed
+# because the target repeats the attack back, which is what a vulnerable model looks like to garak.
+tmp=$(mktemp -d)
+(cd "$tmp" && XDG_DATA_HOME="$tmp" XDG_CONFIG_HOME="$tmp" XDG_CACHE_HOME="$tmp" "$garak/python" -m garak \
+    --target_type test.Repeat --target_name support-bot --generations 1 --report_prefix support-bot \
+    --probes promptinject.HijackHateHumans,dan.Dan_11_0,lmrc.Profanity >/dev/null 2>&1)
+cp "$tmp/garak/garak_runs/support-bot.report.jsonl" "$reports/garak/support-bot.report.jsonl"
+rm -rf "$tmp"
+
 # Pin the times the tools stamp, so that a rerun gives the same bytes; nothing else is edited.
 find "$reports" -name '*.sarif' -exec sed -i -E 's/"endTimeUtc": "[^"]*"/"endTimeUtc": "2026-11-28T00:00:00Z"/' {} +
 sed -i -E 's/"timestamp": "[^"]*"/"timestamp": "2026-11-28T00:00:00"/' "$reports/modelscan/models.json"
 sed -i -E 's/"generated_at": "[^"]*"/"generated_at": "2026-11-28T00:00:00Z"/' "$reports/detect-secrets/fraud-detector.json"
 sed -i -E 's/"(start_time|duration)": [0-9.e+-]+/"\1": 0/g' "$reports/modelaudit/models.json"
+sed -i -E 's/"(start_time|end_time|transient.starttime_iso|report_digest_time)": "[^"]*"/"\1": "2026-11-28T00:00:00"/g' \
+    "$reports/garak/support-bot.report.jsonl"
 echo "reports written under $reports"

@@ -15,6 +15,7 @@ public final class IngestSink {
     private var scopeIDs: [String: Int64] = [:]
     /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
     private var category: String
+    private var partial = false
 
     init(db: Database, header: ScanHeader) throws {
         self.db = db
@@ -35,6 +36,11 @@ public final class IngestSink {
     public func noteTool(name: String, version: String?) {
         if tools[name] == nil { toolOrder.append(name) }
         tools[name] = version
+    }
+
+    /// An incomplete run (aborted scan) resolves nothing: absence from it proves nothing.
+    public func markPartial() {
+        partial = true
     }
 
     /// Keeps a scan error or tool notification with the scan.
@@ -182,7 +188,7 @@ public final class IngestSink {
 
     /// Closes what disappeared, writes the scan's tool and counts; called by the store before commit.
     func finish() throws -> IngestOutcome {
-        try closeDisappeared()
+        if !partial { try closeDisappeared() }
         let tool = toolOrder.joined(separator: ",")
         let version = toolOrder.compactMap { tools[$0] ?? nil }.joined(separator: ",")
         try db.execute(

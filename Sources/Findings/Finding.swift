@@ -5,16 +5,20 @@ public struct TaxonomyIDs: Sendable, Equatable, Codable {
     public var owaspML: [String]
     public var cwe: [String]
     public var cve: [String]
+    /// Tool vocabularies kept verbatim with their version (`owasp-llm-2023:LLM01`, `avid-effect:security:S0403`).
+    public var other: [String]
 
-    public init(atlas: [String] = [], owaspLLM: [String] = [], owaspML: [String] = [], cwe: [String] = [], cve: [String] = []) {
+    public init(atlas: [String] = [], owaspLLM: [String] = [], owaspML: [String] = [], cwe: [String] = [], cve: [String] = [],
+                other: [String] = []) {
         self.atlas = atlas
         self.owaspLLM = owaspLLM
         self.owaspML = owaspML
         self.cwe = cwe
         self.cve = cve
+        self.other = other
     }
 
-    public var isEmpty: Bool { atlas.isEmpty && owaspLLM.isEmpty && owaspML.isEmpty && cwe.isEmpty && cve.isEmpty }
+    public var isEmpty: Bool { atlas.isEmpty && owaspLLM.isEmpty && owaspML.isEmpty && cwe.isEmpty && cve.isEmpty && other.isEmpty }
 
     /// Adds ids not already present, keeping order.
     public mutating func merge(_ other: TaxonomyIDs) {
@@ -26,6 +30,7 @@ public struct TaxonomyIDs: Sendable, Equatable, Codable {
         union(&owaspML, other.owaspML)
         union(&cwe, other.cwe)
         union(&cve, other.cve)
+        union(&self.other, other.other)
     }
 }
 

@@ -9,6 +9,7 @@ public enum FormatSniffer {
         case detectSecrets = "detect-secrets"
         case picklescan
         case native = "mlsoc-jsonl"
+        case garak
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -34,6 +35,7 @@ public enum FormatSniffer {
             return nil
         }
         if firstLine.contains("\"schema\"") && firstLine.contains("\"mlsoc.") { return .native }
+        if firstLine.contains("\"entry_type\"") { return .garak }
         // SARIF: a "runs" array whose runs name a tool driver, or the schema / version saying so.
         if text.contains("\"runs\""), text.contains("\"driver\"") || text.contains("sarif") || text.contains("\"2.1.0\"") {
             return .sarif
@@ -57,6 +59,7 @@ public enum FormatSniffer {
         case .detectSecrets: DetectSecretsParser(mapping: mapping)
         case .picklescan: PickleScanParser(mapping: mapping)
         case .native: NativeParser(mapping: mapping)
+        case .garak: GarakParser(mapping: mapping)
         }
     }
 

@@ -62,6 +62,7 @@ public struct ReportIngestor: Sendable {
                         warnings.append(text)
                         try sink.noteWarning(text)
                     case let .category(value): sink.noteCategory(value)
+                    case .partial: sink.markPartial()
                     }
                 }
             }

@@ -8,6 +8,8 @@ public enum ParsedItem: Sendable {
     case warning(String)
     /// The report's own reimport category (SARIF automationDetails.id).
     case category(String)
+    /// The run was incomplete: keep its findings but resolve nothing because of it.
+    case partial
 }
 
 /// Facts about the report that parsers may use (the file, for messages).

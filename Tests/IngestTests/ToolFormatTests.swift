@@ -23,7 +23,7 @@ import Testing
         ("reports/bandit/fraud-detector.sarif", FormatSniffer.Format.sarif),
         ("reports/modelscan/models.json", .modelscan), ("reports/modelaudit/models.json", .modelaudit),
         ("reports/detect-secrets/fraud-detector.json", .detectSecrets), ("reports/picklescan/models.txt", .picklescan),
-        ("reports/native/redteam-notes.jsonl", .native),
+        ("reports/native/redteam-notes.jsonl", .native), ("reports/garak/support-bot.report.jsonl", .garak),
     ])
     func sniffing(relative: String, format: FormatSniffer.Format) throws {
         #expect(FormatSniffer.detect(try FormatSniffer.head(path: TestPaths.sample(relative))) == format)
