@@ -55,9 +55,22 @@ public final class IngestSink {
         if header.category.isEmpty, outcome.total == 0 { category = value }
     }
 
-    /// Adds or refreshes one finding.
+    /// Adds or refreshes one finding. A repeat of a fingerprint already seen in this report is the
+    /// next occurrence of the same identity (`Fingerprint.occurrence`): kept, not merged.
     public func add(_ finding: Finding) throws {
         outcome.total += 1
+        var finding = finding
+        let base = finding.fingerprint
+        var occurrence = 0
+        while try !insertOrRefresh(finding) {
+            occurrence += 1
+            outcome.repeated += 1
+            finding.fingerprint = base.occurrence(occurrence)
+        }
+    }
+
+    /// False when the fingerprint was already seen in this report.
+    private func insertOrRefresh(_ finding: Finding) throws -> Bool {
         let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title)
         let modelID = try finding.modelName.map { try model(name: $0) }
         let scopeID = try scope(tool: finding.tool, model: finding.modelName)
@@ -83,23 +96,20 @@ public final class IngestSink {
                     .execute(arguments: [id, evidence])
             }
             try event(findingID: id, kind: "created", from: nil, to: state.key, reason: finding.suppressed ? "suppressed by the tool" : nil)
-            return
+            return true
         }
-        try refresh(finding, scopeID: scopeID)
+        return try refresh(finding, scopeID: scopeID)
     }
 
-    private func refresh(_ finding: Finding, scopeID: Int64) throws {
+    private func refresh(_ finding: Finding, scopeID: Int64) throws -> Bool {
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, state, lastScanId FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
-        guard let existing else { return }
+        guard let existing else { return true }
         let id: Int64 = existing["id"]
         let lastScan: Int64 = existing["lastScanId"]
-        if lastScan == scanID {
-            outcome.repeated += 1
-            return
-        }
+        if lastScan == scanID { return false }
         let state = TriageState(rawValue: existing["state"]) ?? .new
         if state.reopensOnReappearance {
             try db.cachedStatement(sql: """
@@ -112,6 +122,7 @@ public final class IngestSink {
                 .execute(arguments: [header.ingestedAt, scanID, scopeID, id])
             outcome.unchanged += 1
         }
+        return true
     }
 
     private func event(findingID: Int64, kind: String, from: String?, to: String?, reason: String?) throws {

@@ -35,7 +35,7 @@ public struct IngestOutcome: Sendable, Equatable {
     public var new: Int
     public var unchanged: Int
     public var reopened: Int
-    /// Repeats of one finding inside the same report.
+    /// Repeats of one identity inside the same report, kept as further occurrences.
     public var repeated: Int
     /// Open findings of the report's scopes that it no longer reports, now resolved.
     public var resolved: Int

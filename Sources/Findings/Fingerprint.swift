@@ -38,6 +38,24 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         bytes = out
     }
 
+    /// The identity of the n-th repeat of this finding inside one report (n ≥ 1): deterministic, so
+    /// the same repeats keep the same identities run after run.
+    public func occurrence(_ n: Int) -> Fingerprint {
+        // Two FNV-1a 64 passes with different seeds make 16 well-mixed bytes.
+        func fnv(_ seed: UInt64) -> UInt64 {
+            var hash = seed
+            for byte in bytes + Array("#\(n)".utf8) {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return hash
+        }
+        let a = fnv(0xCBF2_9CE4_8422_2325)
+        let b = fnv(0x84222325CBF29CE4)
+        let out = (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
+        return Fingerprint(bytes: out)
+    }
+
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")

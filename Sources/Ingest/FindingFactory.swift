@@ -2,10 +2,9 @@ import Foundation
 import Findings
 
 /// Builds findings the same way for every format: mapping, taxonomy, severity override, model
-/// attribution and a stable fingerprint with occurrence numbers for repeats.
+/// attribution and a stable fingerprint (repeats inside one report are told apart by the store).
 struct FindingFactory {
     let mapping: MappingRules
-    private var occurrences = OccurrenceCounter()
 
     init(mapping: MappingRules) {
         self.mapping = mapping
@@ -33,13 +32,13 @@ struct FindingFactory {
         var statedThreat: Threat? = nil
     }
 
-    mutating func make(_ draft: Draft) -> Finding {
+    func make(_ draft: Draft) -> Finding {
         let tool = draft.tool.lowercased()
         let mapped = mapping.map(MappingSubject(tool: tool, ruleID: draft.ruleID, cwe: draft.cwe, tags: draft.tags))
         var taxonomy = TaxonomyIDs(cwe: Array(Set(draft.cwe)).sorted().map { "CWE-\($0)" })
         taxonomy.merge(draft.taxonomy)
         taxonomy.merge(mapped.taxonomy)
-        let fingerprint = occurrences.fingerprint(FingerprintKey([tool, draft.ruleID] + draft.identity))
+        let fingerprint = Fingerprinter.fingerprint(FingerprintKey([tool, draft.ruleID] + draft.identity))
         return Finding(
             fingerprint: fingerprint, tool: tool, ruleID: draft.ruleID, title: draft.title, message: draft.message,
             severity: mapped.severity ?? draft.severity, score: draft.score, threat: draft.statedThreat ?? mapped.threat,

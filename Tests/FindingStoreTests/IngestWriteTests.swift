@@ -56,7 +56,7 @@ import Testing
         #expect(try store.counts() == (findings: 1, scans: 1, models: 0))
     }
 
-    @Test("a finding seen again is unchanged; repeats inside one report are counted apart")
+    @Test("a finding seen again is unchanged; repeats inside one report are kept as further occurrences")
     func seenAgain() throws {
         let store = try TestStore.make()
         _ = try store.ingest(TestStore.header("r1")) { try $0.add(TestStore.finding("a")) }
@@ -65,8 +65,14 @@ import Testing
             try sink.add(TestStore.finding("a"))
             try sink.add(TestStore.finding("b"))
         }
-        #expect(outcome.unchanged == 1 && outcome.repeated == 1 && outcome.new == 1)
-        #expect(try store.counts().findings == 2)
+        #expect(outcome.unchanged == 1 && outcome.repeated == 1 && outcome.new == 2)
+        #expect(try store.counts().findings == 3)
+        let again = try store.ingest(TestStore.header("r3", at: 1_700_000_200)) { sink in
+            try sink.add(TestStore.finding("a"))
+            try sink.add(TestStore.finding("a"))
+            try sink.add(TestStore.finding("b"))
+        }
+        #expect(again.new == 0 && again.unchanged == 3 && again.resolved == 0)
     }
 
     @Test("a resolved finding that comes back is reopened with an event")

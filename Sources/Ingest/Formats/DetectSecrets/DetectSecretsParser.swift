@@ -8,7 +8,7 @@ struct DetectSecretsParser: JSONReportParser {
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
-        var factory = FindingFactory(mapping: mapping)
+        let factory = FindingFactory(mapping: mapping)
         var sawResults = false
         try reader.forEachMember { key in
             switch key {
@@ -19,7 +19,7 @@ struct DetectSecretsParser: JSONReportParser {
                 try reader.forEachMember { file in
                     try reader.forEachElement {
                         let secret = try reader.readValue()
-                        try emit(.finding(finding(secret, file: file, factory: &factory)))
+                        try emit(.finding(finding(secret, file: file, factory: factory)))
                     }
                 }
             default:
@@ -29,7 +29,7 @@ struct DetectSecretsParser: JSONReportParser {
         if !sawResults { throw reader.error("not a detect-secrets baseline: no \"results\" object") }
     }
 
-    private func finding(_ secret: JSONValue, file: String, factory: inout FindingFactory) -> Finding {
+    private func finding(_ secret: JSONValue, file: String, factory: FindingFactory) -> Finding {
         let type = secret["type"]?.string ?? "Secret"
         let line = secret["line_number"]?.int
         let verified = secret["is_verified"]?.bool == true

@@ -61,15 +61,15 @@ struct GarakParser: ReportParser {
             try emit(.warning("aborted garak run: no completion record; its findings are kept but nothing is resolved by it"))
             try emit(.partial)
         }
-        var factory = FindingFactory(mapping: mapping)
+        let factory = FindingFactory(mapping: mapping)
         for eval in evals where eval.fails > 0 {
             try emit(.finding(finding(eval, model: model, tags: tags[eval.probe] ?? [], title: descriptions[eval.probe],
-                                      evidence: evidence[eval.probe], factory: &factory)))
+                                      evidence: evidence[eval.probe], factory: factory)))
         }
     }
 
     private func finding(_ eval: Eval, model: String, tags: [String], title: String?, evidence: String?,
-                         factory: inout FindingFactory) -> Finding {
+                         factory: FindingFactory) -> Finding {
         let rate = eval.total > 0 ? Double(eval.fails) / Double(eval.total) : 1
         let percent = String(format: "%.1f", rate * 100)
         return factory.make(FindingFactory.Draft(

@@ -7,7 +7,7 @@ struct ModelAuditParser: JSONReportParser {
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
-        var factory = FindingFactory(mapping: mapping)
+        let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "modelaudit", version: nil))
         var sawIssues = false
         try reader.forEachMember { key in
@@ -16,7 +16,7 @@ struct ModelAuditParser: JSONReportParser {
                 sawIssues = true
                 try reader.forEachElement {
                     let issue = try reader.readValue()
-                    if let finding = finding(issue, factory: &factory) { try emit(.finding(finding)) }
+                    if let finding = finding(issue, factory: factory) { try emit(.finding(finding)) }
                 }
             case "has_errors":
                 if try reader.readValue().bool == true { try emit(.warning("modelaudit reports errors during the scan")) }
@@ -29,7 +29,7 @@ struct ModelAuditParser: JSONReportParser {
         if !sawIssues { throw reader.error("not a modelaudit report: no \"issues\" array") }
     }
 
-    private func finding(_ issue: JSONValue, factory: inout FindingFactory) -> Finding? {
+    private func finding(_ issue: JSONValue, factory: FindingFactory) -> Finding? {
         let severityWord = issue["severity"]?.string ?? "warning"
         // modelaudit's debug-level notes are diagnostics, not findings.
         if severityWord == "debug" { return nil }

@@ -7,7 +7,7 @@ struct ModelScanParser: JSONReportParser {
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
-        var factory = FindingFactory(mapping: mapping)
+        let factory = FindingFactory(mapping: mapping)
         var inputPath = ""
         var sawIssues = false
         try reader.forEachMember { key in
@@ -25,7 +25,7 @@ struct ModelScanParser: JSONReportParser {
                 sawIssues = true
                 try reader.forEachElement {
                     let issue = try reader.readValue()
-                    try emit(.finding(finding(issue, inputPath: inputPath, factory: &factory)))
+                    try emit(.finding(finding(issue, inputPath: inputPath, factory: factory)))
                 }
             case "errors":
                 for error in try reader.readValue().array ?? [] {
@@ -40,7 +40,7 @@ struct ModelScanParser: JSONReportParser {
         if !sawIssues { throw reader.error("not a ModelScan report: no \"issues\" array") }
     }
 
-    private func finding(_ issue: JSONValue, inputPath: String, factory: inout FindingFactory) -> Finding {
+    private func finding(_ issue: JSONValue, inputPath: String, factory: FindingFactory) -> Finding {
         let module = issue["module"]?.string ?? "?"
         let op = issue["operator"]?.string ?? "?"
         let source = issue["source"]?.string ?? ""

@@ -9,7 +9,7 @@ struct NativeParser: ReportParser {
     let mapping: MappingRules
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
-        var factory = FindingFactory(mapping: mapping)
+        let factory = FindingFactory(mapping: mapping)
         var lineNumber = 0
         var tool = ""
         while let (bytes, truncated) = try stream.readLine(limit: 4 << 20) {
@@ -35,14 +35,14 @@ struct NativeParser: ReportParser {
                     tool = name
                     try emit(.tool(name: name, version: nil))
                 }
-                try emit(.finding(finding(value, defaultTool: tool, line: lineNumber, file: context.file, factory: &factory)))
+                try emit(.finding(finding(value, defaultTool: tool, line: lineNumber, file: context.file, factory: factory)))
             default:
                 throw IngestError(.malformed, file: context.file, "unknown schema '\(schema)' (expected mlsoc.report/1 or mlsoc.finding/1)", line: lineNumber)
             }
         }
     }
 
-    private func finding(_ value: JSONValue, defaultTool: String, line: Int, file: String, factory: inout FindingFactory) throws -> Finding {
+    private func finding(_ value: JSONValue, defaultTool: String, line: Int, file: String, factory: FindingFactory) throws -> Finding {
         func required(_ key: String) throws -> String {
             guard let text = value[key]?.string, !text.isEmpty else {
                 throw IngestError(.malformed, file: file, "finding without \"\(key)\"", line: line)

@@ -9,7 +9,7 @@ struct PickleScanParser: ReportParser {
     static let marker = ": dangerous import '"
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
-        var factory = FindingFactory(mapping: mapping)
+        let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "picklescan", version: nil))
         var lineNumber = 0
         var sawSummary = false
@@ -23,7 +23,7 @@ struct PickleScanParser: ReportParser {
                 sawSummary = true
             } else if line.hasPrefix("Suspicious globals:"), let count = Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? ""), count > 0 {
                 try emit(.warning("picklescan counts \(count) suspicious globals it does not list (rerun with --strict to see them)"))
-            } else if let finding = finding(line, factory: &factory) {
+            } else if let finding = finding(line, factory: factory) {
                 try emit(.finding(finding))
             }
         }
@@ -31,7 +31,7 @@ struct PickleScanParser: ReportParser {
     }
 
     /// `PATH[:MEMBER]: dangerous import 'MODULE NAME' FOUND[ (promoted by --strict)]`
-    private func finding(_ line: String, factory: inout FindingFactory) -> Finding? {
+    private func finding(_ line: String, factory: FindingFactory) -> Finding? {
         guard let marker = line.range(of: PickleScanParser.marker), line.contains("' FOUND") else { return nil }
         let location = String(line[..<marker.lowerBound])
         let rest = line[marker.upperBound...]

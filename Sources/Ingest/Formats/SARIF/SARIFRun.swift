@@ -9,7 +9,6 @@ struct SARIFRun {
     var category = ""
     private var rulesByID: [String: SARIFRule] = [:]
     private var rulesByIndex: [SARIFRule] = []
-    private var occurrences = OccurrenceCounter()
 
     mutating func readTool(_ tool: JSONValue) {
         hasTool = true
@@ -105,16 +104,16 @@ struct SARIFRun {
 
     /// The tool's fingerprints when it gives them; otherwise tool, rule, file, the first line of
     /// the snippet (or the message) — never the line number, so findings survive edits above them.
-    private mutating func fingerprint(result: JSONValue, tool: String, ruleID: String, uri: String?, snippet: String?, message: String) -> Fingerprint {
+    private func fingerprint(result: JSONValue, tool: String, ruleID: String, uri: String?, snippet: String?, message: String) -> Fingerprint {
         for key in ["fingerprints", "partialFingerprints"] {
             if let members = result[key]?.members, !members.isEmpty {
                 let parts = members.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1.text ?? "")" }
-                return occurrences.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? ""] + parts))
+                return Fingerprinter.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? ""] + parts))
             }
         }
         let anchor = snippet.flatMap { text in
             text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { $0.trimmingCharacters(in: .whitespaces) }
         } ?? ""
-        return occurrences.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? "", anchor, message]))
+        return Fingerprinter.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? "", anchor, message]))
     }
 }
