@@ -18,14 +18,14 @@ venv() { # venv NAME PACKAGE… — creates or updates $here/.venv-NAME and prin
 
 bandit=$(venv bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
 checkov=$(venv checkov checkov==3.3.30)
-ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secrets==1.5.0)
+ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secrets==1.5.0 aisbom-cli==1.7.0)
 # garak's full install is ~2 GB; without its dependencies plus the few modules the test.Repeat
 # target and these probes import, it writes real reports with no model at all.
 garak=$(venv garak --no-deps garak==0.17.1)
 "$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
     numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
@@ -38,7 +38,10 @@ rm -rf "$tmp"
 
 (cd "$projects/models" && "$ml/modelscan" -p . -r json -o "$reports/modelscan/models.json" >/dev/null) || true
 (cd "$projects" && "$ml/picklescan" -p models > "$reports/picklescan/models.txt") || true
-(cd "$projects" && "$ml/modelaudit" scan models --format json --output "$reports/modelaudit/models.json" >/dev/null 2>&1) || true
+(cd "$projects" && "$ml/modelaudit" scan models --format json --output "$reports/modelaudit/models.json" \
+    --sbom "$reports/cyclonedx/models.modelaudit.cdx.json" >/dev/null 2>&1) || true
+(cd "$projects" && AISBOM_NO_TELEMETRY=1 AISBOM_OFFLINE=1 AISBOM_NO_OSV=1 "$ml/aisbom" scan models --format json \
+    --output "$reports/cyclonedx/models.aisbom.cdx.json" --no-fail-on-risk >/dev/null 2>&1)
 (cd "$projects" && "$ml/detect-secrets" scan --all-files fraud-detector > "$reports/detect-secrets/fraud-detector.json")
 
 # garak against its echo target ("test.Repeat", named support-bot): the injection probes succeed
@@ -55,6 +58,7 @@ find "$reports" -name '*.sarif' -exec sed -i -E 's/"endTimeUtc": "[^"]*"/"endTim
 sed -i -E 's/"timestamp": "[^"]*"/"timestamp": "2026-11-28T00:00:00"/' "$reports/modelscan/models.json"
 sed -i -E 's/"generated_at": "[^"]*"/"generated_at": "2026-11-28T00:00:00Z"/' "$reports/detect-secrets/fraud-detector.json"
 sed -i -E 's/"(start_time|duration)": [0-9.e+-]+/"\1": 0/g' "$reports/modelaudit/models.json"
+sed -i -E 's/"(timestamp|serialNumber)": "[^"]*"/"\1": "pinned"/' "$reports"/cyclonedx/models.*.cdx.json
 sed -i -E 's/"(start_time|end_time|transient.starttime_iso|report_digest_time)": "[^"]*"/"\1": "2026-11-28T00:00:00"/g' \
     "$reports/garak/support-bot.report.jsonl"
 echo "reports written under $reports"

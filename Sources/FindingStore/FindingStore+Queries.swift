@@ -104,3 +104,15 @@ public struct FindingEventRecord: Sendable, Equatable {
     public var to: String?
     public var reason: String?
 }
+
+extension FindingStore {
+    /// The model and dataset inventory, by name.
+    public func models() throws -> [ModelRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, version, kind, source, sha256, uri FROM model ORDER BY name, version").map { row in
+                ModelRecord(name: row["name"], version: row["version"], kind: row["kind"], source: row["source"],
+                            sha256: row["sha256"], uri: row["uri"])
+            }
+        }
+    }
+}

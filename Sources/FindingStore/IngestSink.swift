@@ -38,6 +38,38 @@ public final class IngestSink {
         tools[name] = version
     }
 
+    /// Records a model or dataset in the inventory (first seen kept, last seen and facts refreshed).
+    public func noteModel(_ record: ModelRecord) throws {
+        let now = header.ingestedAt
+        let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO model (name, version, kind, source, sha256, uri, firstSeen, lastSeen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (name, version) DO UPDATE SET lastSeen = excluded.lastSeen, kind = excluded.kind,
+                sha256 = coalesce(excluded.sha256, sha256), uri = coalesce(excluded.uri, uri),
+                source = CASE WHEN source = 'attribution' THEN excluded.source ELSE source END
+            RETURNING id
+            """), arguments: [record.name, record.version, record.kind, record.source, record.sha256, record.uri, now, now]) ?? 0
+        if record.version.isEmpty { modelIDs[record.name] = id }
+    }
+
+    /// Sets a finding's triage state from a VEX analysis, with an "imported-from-VEX" event.
+    /// Unknown VEX states are kept as a scan warning; an unchanged state writes nothing.
+    public func applyTriage(_ decision: TriageImport) throws {
+        guard let state = decision.state else {
+            try noteWarning("unknown VEX analysis state '\(decision.vexState)' for finding \(decision.fingerprint.hex)")
+            return
+        }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, state FROM finding WHERE fingerprint = ?"),
+                                         arguments: [Data(decision.fingerprint.bytes)]) else { return }
+        let from = TriageState(rawValue: row["state"]) ?? .new
+        guard from != state else { return }
+        let id: Int64 = row["id"]
+        try db.cachedStatement(sql: "UPDATE finding SET state = ?, justification = ?, version = version + 1 WHERE id = ?")
+            .execute(arguments: [state.rawValue, decision.justification, id])
+        let reason = [decision.justification, decision.detail, decision.response.isEmpty ? nil : "response: " + decision.response.joined(separator: ", ")]
+            .compactMap { $0 }.joined(separator: "; ")
+        try event(findingID: id, kind: "imported-from-VEX", from: from.key, to: state.key, reason: reason.isEmpty ? nil : reason)
+    }
+
     /// An incomplete run (aborted scan) resolves nothing: absence from it proves nothing.
     public func markPartial() {
         partial = true

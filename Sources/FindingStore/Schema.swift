@@ -14,6 +14,9 @@ enum Schema {
         migrator.registerMigration("v3-scan-warnings") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4-model-kind") { db in
+            try db.execute(sql: "ALTER TABLE model ADD COLUMN kind TEXT NOT NULL DEFAULT 'model' CHECK (kind IN ('model', 'dataset'))")
+        }
         return migrator
     }
 

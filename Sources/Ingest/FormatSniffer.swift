@@ -10,6 +10,7 @@ public enum FormatSniffer {
         case picklescan
         case native = "mlsoc-jsonl"
         case garak
+        case cyclonedx
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -40,6 +41,7 @@ public enum FormatSniffer {
         if text.contains("\"runs\""), text.contains("\"driver\"") || text.contains("sarif") || text.contains("\"2.1.0\"") {
             return .sarif
         }
+        if text.contains("\"bomFormat\"") && text.contains("CycloneDX") { return .cyclonedx }
         if text.contains("\"modelscan_version\"") || text.contains("\"total_issues_by_severity\"") { return .modelscan }
         if text.contains("\"issues\""), text.contains("\"bytes_scanned\"") || text.contains("\"scanner_names\"") || text.contains("\"files_scanned\"") {
             return .modelaudit
@@ -60,6 +62,7 @@ public enum FormatSniffer {
         case .picklescan: PickleScanParser(mapping: mapping)
         case .native: NativeParser(mapping: mapping)
         case .garak: GarakParser(mapping: mapping)
+        case .cyclonedx: CycloneDXParser(mapping: mapping)
         }
     }
 

@@ -10,6 +10,10 @@ public enum ParsedItem: Sendable {
     case category(String)
     /// The run was incomplete: keep its findings but resolve nothing because of it.
     case partial
+    /// A model or dataset for the inventory.
+    case model(ModelRecord)
+    /// A triage decision for a finding of this report (VEX analysis).
+    case triage(TriageImport)
 }
 
 /// Facts about the report that parsers may use (the file, for messages).

@@ -24,6 +24,7 @@ import Testing
         ("reports/modelscan/models.json", .modelscan), ("reports/modelaudit/models.json", .modelaudit),
         ("reports/detect-secrets/fraud-detector.json", .detectSecrets), ("reports/picklescan/models.txt", .picklescan),
         ("reports/native/redteam-notes.jsonl", .native), ("reports/garak/support-bot.report.jsonl", .garak),
+        ("reports/cyclonedx/models.aisbom.cdx.json", .cyclonedx),
     ])
     func sniffing(relative: String, format: FormatSniffer.Format) throws {
         #expect(FormatSniffer.detect(try FormatSniffer.head(path: TestPaths.sample(relative))) == format)

@@ -1,0 +1,50 @@
+/// A model or dataset as an inventory source describes it (CycloneDX ML-BOM, config, attribution).
+public struct ModelRecord: Sendable, Equatable {
+    public var name: String
+    public var version: String
+    /// "model" or "dataset".
+    public var kind: String
+    /// Where we learned of it: "cyclonedx", "config", "attribution".
+    public var source: String
+    public var sha256: String?
+    public var uri: String?
+
+    public init(name: String, version: String = "", kind: String = "model", source: String, sha256: String? = nil, uri: String? = nil) {
+        self.name = name
+        self.version = version
+        self.kind = kind
+        self.source = source
+        self.sha256 = sha256
+        self.uri = uri
+    }
+}
+
+/// A triage decision carried in by a report (CycloneDX VEX `analysis`).
+public struct TriageImport: Sendable, Equatable {
+    public var fingerprint: Fingerprint
+    /// The VEX state as written: resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected.
+    public var vexState: String
+    public var justification: String?
+    public var detail: String?
+    public var response: [String]
+
+    public init(fingerprint: Fingerprint, vexState: String, justification: String?, detail: String?, response: [String]) {
+        self.fingerprint = fingerprint
+        self.vexState = vexState
+        self.justification = justification
+        self.detail = detail
+        self.response = response
+    }
+
+    /// Our state for the VEX one; nil for a state we do not know.
+    public var state: TriageState? {
+        switch vexState {
+        case "resolved", "resolved_with_pedigree": .resolved
+        case "exploitable": .exploitable
+        case "in_triage": .inTriage
+        case "false_positive": .falsePositive
+        case "not_affected": .notAffected
+        default: nil
+        }
+    }
+}
