@@ -116,3 +116,25 @@ extension FindingStore {
         }
     }
 }
+
+/// Why one finding sits in its cell, as the store recorded it at ingest.
+public struct MappingRecord: Sendable, Equatable {
+    public var finding: FindingRow
+    /// The mapping rule's explanation, as it was when the finding was last ingested.
+    public var recorded: String?
+}
+
+extension FindingStore {
+    /// One finding by id, with the mapping explanation recorded for its rule.
+    public func mappingRecord(findingID: Int64) throws -> MappingRecord? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, r.mapping, f.message, f.severity, f.threat, f.state,
+                       m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version
+                FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId
+                WHERE f.id = ?
+                """, arguments: [findingID]) else { return nil }
+            return MappingRecord(finding: FindingStore.findingRow(row), recorded: row["mapping"])
+        }
+    }
+}

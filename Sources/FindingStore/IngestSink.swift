@@ -103,7 +103,7 @@ public final class IngestSink {
 
     /// False when the fingerprint was already seen in this report.
     private func insertOrRefresh(_ finding: Finding) throws -> Bool {
-        let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title)
+        let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)
         let modelID = try finding.modelName.map { try model(name: $0) }
         let scopeID = try scope(tool: finding.tool, model: finding.modelName)
         let now = header.ingestedAt
@@ -164,16 +164,16 @@ public final class IngestSink {
             """).execute(arguments: [findingID, header.ingestedAt, header.actor, kind, from, to, reason, scanID])
     }
 
-    private func rule(tool: String, ruleID: String, title: String) throws -> Int64 {
+    private func rule(tool: String, ruleID: String, title: String, mapping: String?) throws -> Int64 {
         let key = tool + "\u{1F}" + ruleID
         if let id = ruleIDs[key] { return id }
         let id = try Int64.fetchOne(
             db.cachedStatement(sql: """
-                INSERT INTO rule (tool, ruleId, title) VALUES (?, ?, ?)
-                ON CONFLICT (tool, ruleId) DO UPDATE SET title = excluded.title
+                INSERT INTO rule (tool, ruleId, title, mapping) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tool, ruleId) DO UPDATE SET title = excluded.title, mapping = excluded.mapping
                 RETURNING id
                 """),
-            arguments: [tool, ruleID, title]
+            arguments: [tool, ruleID, title, mapping]
         ) ?? 0
         ruleIDs[key] = id
         return id

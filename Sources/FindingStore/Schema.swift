@@ -17,6 +17,10 @@ enum Schema {
         migrator.registerMigration("v4-model-kind") { db in
             try db.execute(sql: "ALTER TABLE model ADD COLUMN kind TEXT NOT NULL DEFAULT 'model' CHECK (kind IN ('model', 'dataset'))")
         }
+        migrator.registerMigration("v5-rule-mapping") { db in
+            // Why the rule's findings sit in their cell: the mapping rule that matched, and its reason.
+            try db.execute(sql: "ALTER TABLE rule ADD COLUMN mapping TEXT")
+        }
         return migrator
     }
 

@@ -75,12 +75,14 @@ public struct Finding: Sendable, Equatable {
     public var target: Target { threat.target }
     /// True when the tool reports the finding as suppressed (accepted suppression).
     public var suppressed: Bool
+    /// Which mapping rule put the finding in its cell, and why (or why none did).
+    public var mappingWhy: String?
 
     public init(
         fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,
         severity: Severity, score: Double? = nil, threat: Threat,
         taxonomy: TaxonomyIDs = TaxonomyIDs(), modelName: String? = nil, artifact: String? = nil,
-        location: Location? = nil, evidence: String? = nil, suppressed: Bool = false
+        location: Location? = nil, evidence: String? = nil, suppressed: Bool = false, mappingWhy: String? = nil
     ) {
         self.fingerprint = fingerprint
         self.tool = tool
@@ -96,5 +98,6 @@ public struct Finding: Sendable, Equatable {
         self.location = location
         self.evidence = evidence
         self.suppressed = suppressed
+        self.mappingWhy = mappingWhy
     }
 }

@@ -43,7 +43,8 @@ struct FindingFactory {
             fingerprint: fingerprint, tool: tool, ruleID: draft.ruleID, title: draft.title, message: draft.message,
             severity: mapped.severity ?? draft.severity, score: draft.score, threat: draft.statedThreat ?? mapped.threat,
             taxonomy: taxonomy, modelName: draft.model ?? ModelAttribution.modelName(forArtifact: draft.artifact),
-            artifact: draft.artifact, location: draft.location, evidence: draft.evidence, suppressed: draft.suppressed
+            artifact: draft.artifact, location: draft.location, evidence: draft.evidence, suppressed: draft.suppressed,
+            mappingWhy: draft.statedThreat == nil ? mapped.why : "stated by the producer"
         )
     }
 }

@@ -26,7 +26,7 @@ extension Mlsoc {
             let mailbox = Mailbox()
             var worker: InboxWorker?
             if !inbox.isEmpty {
-                let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(),
+                let ingestor = ReportIngestor(store: store, mapping: try options.mappingRules(),
                                               actor: Actor.current(environment: options.environment))
                 do {
                     worker = try InboxWorker(directories: inbox, ingestor: ingestor, mailbox: mailbox)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleUI
 import FindingStore
 import Foundation
+import Ingest
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
@@ -28,6 +29,15 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError("unknown theme '\(name)': choose one of \(Theme.builtIn.map(\.name).joined(separator: ", "))")
         }
         return found
+    }
+
+    /// The bundled mapping rules with the user's file in front.
+    func mappingRules() throws -> MappingRules {
+        do {
+            return try MappingRules.load(environment: environment)
+        } catch let error as IngestError {
+            throw CLIError(error.description)
+        }
     }
 
     func openStore(mode: FindingStore.Mode) throws -> FindingStore {

@@ -30,7 +30,7 @@ extension Mlsoc {
 
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
-            let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(),
+            let ingestor = ReportIngestor(store: store, mapping: try options.mappingRules(),
                                           actor: Actor.current(environment: options.environment))
             let files = try expand(paths)
             let bar = ProgressLine(enabled: !json && isatty(2) == 1)

@@ -35,7 +35,7 @@ extension Mlsoc {
 
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
-            let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(),
+            let ingestor = ReportIngestor(store: store, mapping: try options.mappingRules(),
                                           actor: Actor.current(environment: options.environment))
             let inboxes: [Inbox]
             do {

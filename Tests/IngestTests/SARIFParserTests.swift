@@ -122,3 +122,30 @@ import Testing
         #expect(error.description.contains("oops") && error.description.contains("space-lasers"))
     }
 }
+
+@Suite struct MappingExplainTests {
+    @Test("the store keeps why each rule's findings sit in their cell")
+    func recorded() throws {
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        _ = try ingestor.ingest(path: TestPaths.sample("reports/bandit/fraud-detector.sarif"), now: 1)
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        let pickle = try #require(rows.first { $0.ruleID == "B301" })
+        #expect(try store.mappingRecord(findingID: pickle.id)?.recorded?.hasPrefix("rule bandit.deserialisation") == true)
+        let assert = try #require(rows.first { $0.ruleID == "B101" })
+        #expect(try store.mappingRecord(findingID: assert.id)?.recorded?.contains("no mapping rule matches") == true)
+    }
+
+    @Test("a user mapping file in the config dir goes first; none is fine")
+    func userFile() throws {
+        let home = try TestPaths.temporaryDirectory("mlsoc-config")
+        let environment = ["XDG_CONFIG_HOME": home.path]
+        #expect(try MappingRules.load(environment: environment).rules.count == MappingRules.bundled().rules.count)
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("mlsoc"), withIntermediateDirectories: true)
+        try Data(#"{"version": 1, "rules": [{"id": "ours", "tool": "bandit", "rules": ["B101"], "threat": "misconfiguration"}]}"#.utf8)
+            .write(to: home.appendingPathComponent("mlsoc/mapping.json"))
+        let rules = try MappingRules.load(environment: environment)
+        #expect(rules.rules.first?.id == "ours")
+        #expect(rules.map(MappingSubject(tool: "bandit", ruleID: "B101")).threat == .misconfiguration)
+    }
+}

@@ -82,3 +82,27 @@ public struct MappingRules: Sendable {
         fnmatch(pattern, text, 0) == 0
     }
 }
+
+extension MappingRules {
+    /// Where the user's own rules live: `$XDG_CONFIG_HOME/mlsoc/mapping.json` (or `~/.config/…`).
+    public static func userFile(environment: [String: String]) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? ".") + "/.config"
+        return base + "/mlsoc/mapping.json"
+    }
+
+    /// The bundled rules, with the user's file (when there is one) tried first. A broken user file
+    /// is an error naming the file and the rule: silently mapping differently would be worse.
+    public static func load(environment: [String: String]) throws -> MappingRules {
+        let bundled = try MappingRules.bundled()
+        let path = userFile(environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else { return bundled }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IngestError(.unreadable, file: path, "cannot read the mapping file: \(error.localizedDescription)")
+        }
+        return bundled.overridden(by: try MappingRules(json: data, source: path))
+    }
+}

@@ -66,7 +66,8 @@ struct SARIFRun {
             fingerprint: fingerprint(result: result, tool: tool, ruleID: ruleID, uri: uri, snippet: snippet, message: message),
             tool: tool, ruleID: ruleID, title: rule?.title ?? ruleID, message: message, severity: severity,
             score: securitySeverity.flatMap(Double.init), threat: mapped.threat, taxonomy: taxonomy,
-            artifact: uri, location: location, evidence: snippet, suppressed: SARIFRun.isSuppressed(result)
+            artifact: uri, location: location, evidence: snippet, suppressed: SARIFRun.isSuppressed(result),
+            mappingWhy: mapped.why
         )
     }
 
