@@ -11,6 +11,7 @@ public enum FormatSniffer {
         case native = "mlsoc-jsonl"
         case garak
         case cyclonedx
+        case banditJSON = "bandit-json"
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -42,6 +43,9 @@ public enum FormatSniffer {
             return .sarif
         }
         if text.contains("\"bomFormat\"") && text.contains("CycloneDX") { return .cyclonedx }
+        if text.contains("\"test_id\"") && text.contains("\"issue_severity\"") || text.contains("\"metrics\"") && text.contains("\"_totals\"") {
+            return .banditJSON
+        }
         if text.contains("\"modelscan_version\"") || text.contains("\"total_issues_by_severity\"") { return .modelscan }
         if text.contains("\"issues\""), text.contains("\"bytes_scanned\"") || text.contains("\"scanner_names\"") || text.contains("\"files_scanned\"") {
             return .modelaudit
@@ -63,6 +67,7 @@ public enum FormatSniffer {
         case .native: NativeParser(mapping: mapping)
         case .garak: GarakParser(mapping: mapping)
         case .cyclonedx: CycloneDXParser(mapping: mapping)
+        case .banditJSON: BanditParser(mapping: mapping)
         }
     }
 

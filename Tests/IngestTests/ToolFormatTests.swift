@@ -123,3 +123,21 @@ import Testing
         #expect(try store.matrixSummary() == before)
     }
 }
+
+@Suite struct BanditJSONTests {
+    @Test("bandit JSON: every result with bandit's severity and CWE; the same run as SARIF adds nothing")
+    func banditJSON() throws {
+        let json = TestPaths.sample("reports/bandit/fraud-detector.json")
+        let data = try Data(contentsOf: URL(fileURLWithPath: json))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = try #require(root["results"] as? [[String: Any]])
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(try ingestor.ingest(path: json, now: 1).outcome.new == results.count)
+        let rows = try store.findingsPage(after: nil, limit: 1000)
+        #expect(rows.filter { $0.severity == .high }.count == results.filter { $0["issue_severity"] as? String == "HIGH" }.count)
+        #expect(rows.first { $0.ruleID == "B301" }?.taxonomy.cwe == ["CWE-502"])
+        let sarif = try ingestor.ingest(path: TestPaths.sample("reports/bandit/fraud-detector.sarif"), now: 2)
+        #expect(sarif.outcome.new == 0 && sarif.outcome.unchanged == results.count)
+    }
+}

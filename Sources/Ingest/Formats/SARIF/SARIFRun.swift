@@ -109,12 +109,13 @@ struct SARIFRun {
         for key in ["fingerprints", "partialFingerprints"] {
             if let members = result[key]?.members, !members.isEmpty {
                 let parts = members.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1.text ?? "")" }
-                return Fingerprinter.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? ""] + parts))
+                return Fingerprinter.fingerprint(FingerprintKey([tool, ruleID, uri ?? ""] + parts))
             }
         }
         let anchor = snippet.flatMap { text in
             text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { $0.trimmingCharacters(in: .whitespaces) }
         } ?? ""
-        return Fingerprinter.fingerprint(FingerprintKey(["sarif", tool, ruleID, uri ?? "", anchor, message]))
+        // The same key the tool's own JSON parser builds (bandit), so both formats dedupe.
+        return Fingerprinter.fingerprint(FingerprintKey([tool, ruleID, uri ?? "", anchor, message]))
     }
 }

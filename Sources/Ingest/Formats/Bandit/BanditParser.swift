@@ -1,0 +1,59 @@
+import Findings
+import Foundation
+
+/// bandit's JSON (`bandit -f json`): `results[]` become findings with bandit's severity and CWE;
+/// `errors[]` (files it could not parse: bandit still exits 0) become scan warnings. Identities
+/// match bandit's SARIF, so the same run in both formats does not double.
+struct BanditParser: JSONReportParser {
+    static let format = "bandit-json"
+    let mapping: MappingRules
+
+    func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        let factory = FindingFactory(mapping: mapping)
+        try emit(.tool(name: "bandit", version: nil))
+        var sawResults = false
+        try reader.forEachMember { key in
+            switch key {
+            case "results":
+                sawResults = true
+                try reader.forEachElement {
+                    try emit(.finding(finding(try reader.readValue(), factory: factory)))
+                }
+            case "errors":
+                for error in try reader.readValue().array ?? [] {
+                    try emit(.warning("\(error["filename"]?.string ?? "?"): \(error["reason"]?.string ?? "bandit could not scan it")"))
+                }
+            default:
+                try reader.skipValue()
+            }
+        }
+        if !sawResults { throw reader.error("not a bandit report: no \"results\" array") }
+    }
+
+    private func finding(_ result: JSONValue, factory: FindingFactory) -> Finding {
+        let test = result["test_id"]?.string ?? "B000"
+        let file = result["filename"]?.string ?? ""
+        let line = result["line_number"]?.int
+        let message = result["issue_text"]?.string ?? test
+        let anchor = BanditParser.flaggedLine(code: result["code"]?.string ?? "", line: line)
+        let cwe = result.at("issue_cwe", "id")?.int.map { [String($0)] } ?? []
+        let range = result["line_range"]?.array?.compactMap(\.int) ?? []
+        return factory.make(FindingFactory.Draft(
+            tool: "bandit", ruleID: test, title: (result["test_name"]?.string ?? test).replacingOccurrences(of: "_", with: " "),
+            message: message, severity: Severity(text: result["issue_severity"]?.string ?? "") ?? .medium, cwe: cwe,
+            tags: ["confidence:" + (result["issue_confidence"]?.string ?? "").lowercased()], artifact: file,
+            location: Location(path: file, startLine: line, endLine: range.last), evidence: result["code"]?.string,
+            identity: [file, anchor, message]
+        ))
+    }
+
+    /// The flagged line out of bandit's numbered context ("2 import os\n3 import pickle\n…").
+    static func flaggedLine(code: String, line: Int?) -> String {
+        guard let line else { return "" }
+        let prefix = "\(line) "
+        for text in code.split(separator: "\n") where text.hasPrefix(prefix) {
+            return text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        }
+        return ""
+    }
+}
