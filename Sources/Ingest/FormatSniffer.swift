@@ -12,6 +12,7 @@ public enum FormatSniffer {
         case garak
         case cyclonedx
         case banditJSON = "bandit-json"
+        case hadolintJSON = "hadolint-json"
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -29,6 +30,10 @@ public enum FormatSniffer {
         guard let first = body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
         let text = String(decoding: body.prefix(65_536), as: UTF8.self)
         let firstLine = text.prefix { $0 != "\n" }
+        if first == UInt8(ascii: "["), text.contains("\"code\""), text.contains("\"level\""),
+           text.contains("\"DL") || text.contains("\"SC") {
+            return .hadolintJSON
+        }
         guard first == UInt8(ascii: "{") else {
             // picklescan writes text: dangerous-import lines and a summary banner.
             if text.contains(": dangerous import '") || text.contains("----------- SCAN SUMMARY -----------") {
@@ -68,6 +73,7 @@ public enum FormatSniffer {
         case .garak: GarakParser(mapping: mapping)
         case .cyclonedx: CycloneDXParser(mapping: mapping)
         case .banditJSON: BanditParser(mapping: mapping)
+        case .hadolintJSON: HadolintParser(mapping: mapping)
         }
     }
 

@@ -141,3 +141,21 @@ import Testing
         #expect(sarif.outcome.new == 0 && sarif.outcome.unchanged == results.count)
     }
 }
+
+@Suite struct HadolintTests {
+    @Test("hadolint JSON (a bare array): one finding per item, levels mapped; the SARIF of the same run adds nothing")
+    func hadolint() throws {
+        let json = TestPaths.sample("reports/hadolint/Dockerfile.json")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [[String: Any]])
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(FormatSniffer.detect(try FormatSniffer.head(path: json)) == .hadolintJSON)
+        #expect(try ingestor.ingest(path: json, now: 1).outcome.new == items.count)
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        #expect(rows.first { $0.ruleID == "DL3064" }?.threat == .dataLoss)
+        #expect(rows.filter { $0.ruleID != "DL3064" }.allSatisfy { $0.threat == .misconfiguration })
+        #expect(rows.filter { $0.severity == .low }.count == items.filter { $0["level"] as? String == "info" }.count)
+        let sarif = try ingestor.ingest(path: TestPaths.sample("reports/hadolint/Dockerfile.sarif"), now: 2)
+        #expect(sarif.outcome.new == 0 && sarif.outcome.unchanged == items.count)
+    }
+}
