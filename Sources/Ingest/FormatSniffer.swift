@@ -13,6 +13,7 @@ public enum FormatSniffer {
         case cyclonedx
         case banditJSON = "bandit-json"
         case hadolintJSON = "hadolint-json"
+        case semgrepJSON = "semgrep-json"
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -51,6 +52,9 @@ public enum FormatSniffer {
         if text.contains("\"test_id\"") && text.contains("\"issue_severity\"") || text.contains("\"metrics\"") && text.contains("\"_totals\"") {
             return .banditJSON
         }
+        if text.contains("\"check_id\"") || (text.contains("\"results\"") && text.contains("\"engine_requested\"")) {
+            return .semgrepJSON
+        }
         if text.contains("\"modelscan_version\"") || text.contains("\"total_issues_by_severity\"") { return .modelscan }
         if text.contains("\"issues\""), text.contains("\"bytes_scanned\"") || text.contains("\"scanner_names\"") || text.contains("\"files_scanned\"") {
             return .modelaudit
@@ -74,6 +78,7 @@ public enum FormatSniffer {
         case .cyclonedx: CycloneDXParser(mapping: mapping)
         case .banditJSON: BanditParser(mapping: mapping)
         case .hadolintJSON: HadolintParser(mapping: mapping)
+        case .semgrepJSON: SemgrepParser(mapping: mapping)
         }
     }
 

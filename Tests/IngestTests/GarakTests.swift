@@ -41,7 +41,7 @@ import Testing
 
     @Test("OWASP LLM 2023 tags are remapped to 2025, originals kept")
     func remap() {
-        let ids = GarakTaxonomy.remap(["owasp:llm02", "owasp:llm06", "avid-effect:security:S0403", "quality:x"])
+        let ids = OWASPLLM.remapGarakTags(["owasp:llm02", "owasp:llm06", "avid-effect:security:S0403", "quality:x"])
         #expect(ids.owaspLLM == ["LLM05", "LLM02"])
         #expect(ids.other == ["owasp-llm-2023:LLM02", "owasp-llm-2023:LLM06", "avid-effect:security:S0403"])
     }

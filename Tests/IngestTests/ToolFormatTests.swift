@@ -159,3 +159,33 @@ import Testing
         #expect(sarif.outcome.new == 0 && sarif.outcome.unchanged == items.count)
     }
 }
+
+@Suite struct SemgrepTests {
+    @Test("semgrep JSON: results with rule metadata, severities mapped, fake 'requires login' data ignored")
+    func semgrepJSON() throws {
+        let json = TestPaths.sample("reports/semgrep/fraud-detector.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let results = try #require(root["results"] as? [[String: Any]])
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(try ingestor.ingest(path: json, now: 1).outcome.new == results.count)
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        #expect(rows.first { $0.ruleID.hasSuffix("ml-unsafe-pickle-load") }?.threat == .malwareDistribution)
+        #expect(rows.first { $0.ruleID.hasSuffix("ml-eval-model-output") }?.taxonomy.owaspLLM.contains("LLM05") == true)
+        #expect(rows.first { $0.ruleID.hasSuffix("ml-hardcoded-hub-token") }?.severity == .low)
+    }
+
+    @Test("semgrep SARIF: 'requires login' fingerprints do not merge distinct results")
+    func semgrepSARIF() throws {
+        let sarif = TestPaths.sample("reports/semgrep/fraud-detector.sarif")
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        let report = try ingestor.ingest(path: sarif, now: 1)
+        #expect(report.outcome.repeated == 0 && report.outcome.new == report.outcome.total)
+    }
+
+    @Test("OWASP LLM ids in rule metadata: 2023 remapped, 2025 kept")
+    func owasp() {
+        #expect(OWASPLLM.ids(fromText: ["LLM02:2023 - Insecure Output Handling", "LLM01:2025 Prompt Injection", "A03:2021"]) == ["LLM05", "LLM01"])
+    }
+}

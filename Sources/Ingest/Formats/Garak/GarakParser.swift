@@ -76,7 +76,7 @@ struct GarakParser: ReportParser {
             tool: "garak", ruleID: "\(eval.probe)/\(eval.detector)", title: title.map { "\(eval.probe): \($0)" } ?? eval.probe,
             message: "\(eval.probe) against \(model.isEmpty ? "the target" : model): detector \(eval.detector) hit \(eval.fails) of \(eval.total) outputs (attack success \(percent)%)",
             severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, tags: tags,
-            taxonomy: GarakTaxonomy.remap(tags), model: model.isEmpty ? nil : model, evidence: evidence,
+            taxonomy: OWASPLLM.remapGarakTags(tags), model: model.isEmpty ? nil : model, evidence: evidence,
             identity: [model]
         ))
     }
@@ -100,24 +100,5 @@ struct GarakParser: ReportParser {
                 descriptions[name] = summary["probe_descr"]?.string
             }
         }
-    }
-}
-
-/// garak's taxonomy tags in our vocabularies.
-public enum GarakTaxonomy {
-    /// OWASP LLM 2023 tags (`owasp:llm01`) remapped to 2025; every tag kept verbatim too.
-    public static func remap(_ tags: [String]) -> TaxonomyIDs {
-        let remap = ["01": "01", "02": "05", "03": "04", "04": "10", "05": "03", "06": "02", "07": "06", "08": "06", "09": "09", "10": "10"]
-        var ids = TaxonomyIDs()
-        for tag in tags {
-            let lower = tag.lowercased()
-            if lower.hasPrefix("owasp:llm"), let mapped = remap[String(lower.dropFirst("owasp:llm".count))] {
-                if !ids.owaspLLM.contains("LLM\(mapped)") { ids.owaspLLM.append("LLM\(mapped)") }
-                ids.other.append("owasp-llm-2023:" + lower.dropFirst("owasp:".count).uppercased())
-            } else if lower.hasPrefix("avid-effect:") || lower.hasPrefix("avid:") {
-                ids.other.append(tag)
-            }
-        }
-        return ids
     }
 }

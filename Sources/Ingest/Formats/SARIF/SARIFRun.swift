@@ -107,7 +107,8 @@ struct SARIFRun {
     /// the snippet (or the message) — never the line number, so findings survive edits above them.
     private func fingerprint(result: JSONValue, tool: String, ruleID: String, uri: String?, snippet: String?, message: String) -> Fingerprint {
         for key in ["fingerprints", "partialFingerprints"] {
-            if let members = result[key]?.members, !members.isEmpty {
+            // semgrep without a login writes "requires login" as every fingerprint: no identity at all.
+            if let members = result[key]?.members?.filter({ $0.1.text != "requires login" }), !members.isEmpty {
                 let parts = members.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1.text ?? "")" }
                 return Fingerprinter.fingerprint(FingerprintKey([tool, ruleID, uri ?? ""] + parts))
             }

@@ -1,0 +1,71 @@
+import Findings
+
+/// semgrep's JSON (`semgrep --json`): `results[]` with the rule's metadata (CWE, OWASP, and the matrix
+/// cell when the rule author wrote `mlsoc-threat`), `errors[]` as scan warnings (`type` is a string or
+/// an array). Without a login, semgrep writes "requires login" where the matched lines and the
+/// fingerprint would be, so neither is used.
+struct SemgrepParser: JSONReportParser {
+    static let format = "semgrep-json"
+    let mapping: MappingRules
+
+    func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        let factory = FindingFactory(mapping: mapping)
+        var version: String?
+        var sawResults = false
+        try reader.forEachMember { key in
+            switch key {
+            case "version":
+                version = try reader.readValue().text
+            case "results":
+                sawResults = true
+                try emit(.tool(name: "semgrep", version: version))
+                try reader.forEachElement { try emit(.finding(finding(try reader.readValue(), factory: factory))) }
+            case "errors":
+                for error in try reader.readValue().array ?? [] {
+                    let type = error["type"]?.string ?? error["type"]?.array?.compactMap(\.string).joined(separator: "/") ?? "error"
+                    let path = error["path"]?.string.map { "\($0): " } ?? ""
+                    try emit(.warning("\(path)\(type): \(error["message"]?.string ?? "semgrep error")"))
+                }
+            default:
+                try reader.skipValue()
+            }
+        }
+        if !sawResults { throw reader.error("not a semgrep report: no \"results\" array") }
+        try emit(.tool(name: "semgrep", version: version))
+    }
+
+    private func finding(_ result: JSONValue, factory: FindingFactory) -> Finding {
+        let rule = result["check_id"]?.string ?? "unknown"
+        let path = result["path"]?.string ?? ""
+        let extra = result["extra"] ?? .null
+        let message = extra["message"]?.string ?? rule
+        let metadata = extra["metadata"] ?? .null
+        let list = { (key: String) in metadata[key]?.array?.compactMap(\.string) ?? metadata[key]?.string.map { [$0] } ?? [] }
+        let cwe = list("cwe").compactMap(SARIFRule.cweNumber)
+        let owasp = list("owasp")
+        let severity: Severity = switch extra["severity"]?.string ?? "WARNING" {
+        case "ERROR": .high
+        case "WARNING": .medium
+        case "INFO": .low
+        default: Severity(text: extra["severity"]?.string ?? "") ?? .medium
+        }
+        let lines = extra["lines"]?.string.flatMap { $0 == "requires login" ? nil : $0 }
+        return factory.make(FindingFactory.Draft(
+            tool: "semgrep", ruleID: rule, title: rule.split(separator: ".").last.map(String.init) ?? rule, message: message,
+            severity: severity, cwe: cwe, tags: owasp,
+            taxonomy: TaxonomyIDs(owaspLLM: OWASPLLM.ids(fromText: owasp)), artifact: path,
+            location: Location(path: path, startLine: result.at("start", "line")?.int, endLine: result.at("end", "line")?.int),
+            evidence: lines, identity: [path, lines?.trimmingASCIISpaces ?? "", message],
+            statedThreat: metadata["mlsoc-threat"]?.string.flatMap(Threat.init(key:))
+        ))
+    }
+}
+
+extension String {
+    var trimmingASCIISpaces: String {
+        var text = Substring(self)
+        while text.first == " " || text.first == "\t" || text.first == "\n" { text = text.dropFirst() }
+        while text.last == " " || text.last == "\t" || text.last == "\n" { text = text.dropLast() }
+        return String(text)
+    }
+}
