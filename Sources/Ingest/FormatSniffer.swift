@@ -14,6 +14,7 @@ public enum FormatSniffer {
         case banditJSON = "bandit-json"
         case hadolintJSON = "hadolint-json"
         case semgrepJSON = "semgrep-json"
+        case promptfoo
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -52,6 +53,7 @@ public enum FormatSniffer {
         if text.contains("\"test_id\"") && text.contains("\"issue_severity\"") || text.contains("\"metrics\"") && text.contains("\"_totals\"") {
             return .banditJSON
         }
+        if text.contains("\"evalId\"") || (text.contains("\"gradingResult\"") && text.contains("\"testIdx\"")) { return .promptfoo }
         if text.contains("\"check_id\"") || (text.contains("\"results\"") && text.contains("\"engine_requested\"")) {
             return .semgrepJSON
         }
@@ -79,6 +81,7 @@ public enum FormatSniffer {
         case .banditJSON: BanditParser(mapping: mapping)
         case .hadolintJSON: HadolintParser(mapping: mapping)
         case .semgrepJSON: SemgrepParser(mapping: mapping)
+        case .promptfoo: PromptfooParser(mapping: mapping)
         }
     }
 

@@ -189,3 +189,28 @@ import Testing
         #expect(OWASPLLM.ids(fromText: ["LLM02:2023 - Insecure Output Handling", "LLM01:2025 Prompt Injection", "A03:2021"]) == ["LLM05", "LLM01"])
     }
 }
+
+@Suite struct PromptfooTests {
+    @Test("promptfoo v3: failed tests grouped per plugin × provider with the failure rate; passing plugins give nothing")
+    func grouped() throws {
+        let path = TestPaths.sample("reports/promptfoo/support-bot.results.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let results = try #require((root["results"] as? [String: Any])?["results"] as? [[String: Any]])
+        let plugin = { (r: [String: Any]) in ((r["testCase"] as? [String: Any])?["metadata"] as? [String: Any])?["pluginId"] as? String ?? "" }
+        let failing = Set(results.filter { ($0["success"] as? Bool) == false }.map(plugin))
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(FormatSniffer.detect(try FormatSniffer.head(path: path)) == .promptfoo)
+        #expect(try ingestor.ingest(path: path, now: 1).outcome.total == failing.count)
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        #expect(Set(rows.map(\.ruleID)) == failing)
+        #expect(rows.allSatisfy { $0.model == "support-bot" })
+        let pii = try #require(rows.first { $0.ruleID == "pii:direct" })
+        let piiResults = results.filter { plugin($0) == "pii:direct" }
+        let piiFailed = piiResults.filter { ($0["success"] as? Bool) == false }.count
+        #expect(pii.message.contains("\(piiFailed) of \(piiResults.count)"))
+        #expect(pii.threat == .dataLoss && pii.severity == .high)
+        #expect(rows.first { $0.ruleID == "harmful:copyright-violations" }?.threat == .ipInfringement)
+        #expect(rows.first { $0.ruleID == "prompt-extraction" }?.threat == .ipTheft)
+    }
+}
