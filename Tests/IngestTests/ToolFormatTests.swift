@@ -214,3 +214,26 @@ import Testing
         #expect(rows.first { $0.ruleID == "prompt-extraction" }?.threat == .ipTheft)
     }
 }
+
+@Suite struct PipAuditTests {
+    @Test("pip-audit offline: every dependency skipped is a warning, and the report resolves nothing")
+    func offline() throws {
+        let path = TestPaths.sample("reports/pip-audit/fraud-detector.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let dependencies = try #require(root["dependencies"] as? [[String: Any]])
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        let online = """
+            {"dependencies": [{"name": "torch", "version": "1.13.0", "vulns": [{"id": "PYSEC-2025-41", "fix_versions": ["2.6.0"],
+              "aliases": ["CVE-2025-32434"], "description": "torch.load RCE"}]}], "fixes": []}
+            """
+        _ = try ingestor.ingest(path: try TestPaths.write(online, name: "online.json"), now: 1)
+        let report = try ingestor.ingest(path: path, now: 2)
+        #expect(report.outcome.total == 0)
+        #expect(report.warnings.count == dependencies.count + 1)
+        #expect(report.outcome.resolved == 0)
+        let row = try #require(try store.findingsPage(after: nil, limit: 10).first)
+        #expect(row.state == .new && row.severity == .high && row.threat == .integrationIssues)
+        #expect(row.taxonomy.cve == ["PYSEC-2025-41", "CVE-2025-32434"])
+    }
+}

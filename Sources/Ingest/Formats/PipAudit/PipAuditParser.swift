@@ -1,0 +1,52 @@
+import Findings
+
+/// pip-audit's JSON (`pip-audit -f json`): one finding per dependency × advisory. It gives no
+/// severity: high when a fixed version exists, medium otherwise. Every `skip_reason` is a scan
+/// warning: offline, pip-audit skips every dependency and still says "No known vulnerabilities found".
+struct PipAuditParser: JSONReportParser {
+    static let format = "pip-audit"
+    let mapping: MappingRules
+
+    func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        let factory = FindingFactory(mapping: mapping)
+        try emit(.tool(name: "pip-audit", version: nil))
+        var sawDependencies = false
+        var audited = 0
+        var skipped = 0
+        try reader.forEachMember { key in
+            guard key == "dependencies" else {
+                try reader.skipValue()
+                return
+            }
+            sawDependencies = true
+            try reader.forEachElement {
+                let dependency = try reader.readValue()
+                let name = dependency["name"]?.string ?? "?"
+                if let reason = dependency["skip_reason"]?.string {
+                    skipped += 1
+                    try emit(.warning("\(name): not audited: \(reason)"))
+                    return
+                }
+                audited += 1
+                let version = dependency["version"]?.text ?? ""
+                for vuln in dependency["vulns"]?.array ?? [] {
+                    let id = vuln["id"]?.string ?? "unknown"
+                    let fixes = vuln["fix_versions"]?.array?.compactMap(\.text) ?? []
+                    let aliases = vuln["aliases"]?.array?.compactMap(\.string) ?? []
+                    let fix = fixes.isEmpty ? "no fixed version yet" : "fixed in \(fixes.joined(separator: ", "))"
+                    try emit(.finding(factory.make(FindingFactory.Draft(
+                        tool: "pip-audit", ruleID: id, title: id,
+                        message: "\(name) \(version): \(vuln["description"]?.string ?? id) (\(fix))",
+                        severity: fixes.isEmpty ? .medium : .high, tags: ["package:\(name.lowercased())"],
+                        taxonomy: TaxonomyIDs(cve: [id] + aliases), artifact: "\(name)@\(version)", identity: [name.lowercased(), version]
+                    ))))
+                }
+            }
+        }
+        if !sawDependencies { throw reader.error("not a pip-audit report: no \"dependencies\" array") }
+        if skipped > 0, audited == 0 {
+            try emit(.warning("pip-audit audited none of \(skipped) dependencies: the report is not a clean result"))
+            try emit(.partial)
+        }
+    }
+}
