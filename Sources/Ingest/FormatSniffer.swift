@@ -16,6 +16,7 @@ public enum FormatSniffer {
         case semgrepJSON = "semgrep-json"
         case promptfoo
         case pipAudit = "pip-audit"
+        case fickling
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -58,6 +59,7 @@ public enum FormatSniffer {
         if text.contains("\"dependencies\""), text.contains("\"skip_reason\"") || text.contains("\"vulns\"") || text.contains("\"fixes\"") {
             return .pipAudit
         }
+        if text.contains("\"analysis\""), text.contains("\"detailed_results\""), text.contains("\"severity\"") { return .fickling }
         if text.contains("\"check_id\"") || (text.contains("\"results\"") && text.contains("\"engine_requested\"")) {
             return .semgrepJSON
         }
@@ -87,6 +89,7 @@ public enum FormatSniffer {
         case .semgrepJSON: SemgrepParser(mapping: mapping)
         case .promptfoo: PromptfooParser(mapping: mapping)
         case .pipAudit: PipAuditParser(mapping: mapping)
+        case .fickling: FicklingParser(mapping: mapping)
         }
     }
 

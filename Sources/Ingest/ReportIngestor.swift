@@ -63,6 +63,7 @@ public struct ReportIngestor: Sendable {
                         try sink.noteWarning(text)
                     case let .category(value): sink.noteCategory(value)
                     case .partial: sink.markPartial()
+                    case let .scopeModel(name): sink.noteScopeModel(name)
                     case let .model(record): try sink.noteModel(record)
                     case let .triage(decision): try sink.applyTriage(decision)
                     }

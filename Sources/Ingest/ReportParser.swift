@@ -10,6 +10,8 @@ public enum ParsedItem: Sendable {
     case category(String)
     /// The run was incomplete: keep its findings but resolve nothing because of it.
     case partial
+    /// The one model the whole report is about; it becomes part of the reimport scope.
+    case scopeModel(String)
     /// A model or dataset for the inventory.
     case model(ModelRecord)
     /// A triage decision for a finding of this report (VEX analysis).

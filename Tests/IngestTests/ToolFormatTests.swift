@@ -237,3 +237,41 @@ import Testing
         #expect(row.taxonomy.cve == ["PYSEC-2025-41", "CVE-2025-32434"])
     }
 }
+
+@Suite struct ScopeTests {
+    func ingestor() throws -> (FindingStore, ReportIngestor) {
+        let store = try TestStore.make()
+        return (store, ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test"))
+    }
+
+    @Test("a directory scan covering many models resolves the one that was fixed")
+    func multiModelReport() throws {
+        let (store, ingestor) = try ingestor()
+        let path = TestPaths.sample("reports/modelscan/models.json")
+        _ = try ingestor.ingest(path: path, now: 1)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        var issues = try #require(root["issues"] as? [[String: Any]])
+        let fixed = try #require(issues.first?["source"] as? String)
+        issues.removeAll { $0["source"] as? String == fixed }
+        var newer = root
+        newer["issues"] = issues
+        let report = try ingestor.ingest(path: try TestPaths.write(try JSONSerialization.data(withJSONObject: newer), name: "newer.json"), now: 2)
+        #expect(report.outcome.resolved == 1)
+        #expect(try store.findingsPage(after: nil, limit: 10).filter { $0.state == .resolved }.map { $0.location?.path } == [fixed])
+    }
+
+    @Test("fickling: several streams in one file; a clean report for the same model resolves its finding")
+    func ficklingScope() throws {
+        let (store, ingestor) = try ingestor()
+        let two = try ingestor.ingest(path: TestPaths.sample("reports/fickling/two-streams.pkl.fickling.json"), now: 1)
+        #expect(two.outcome.total == 2)
+        let malicious = TestPaths.sample("reports/fickling/fraud-detector-v2.pkl.fickling.json")
+        _ = try ingestor.ingest(path: malicious, now: 2)
+        let safe = try String(contentsOfFile: TestPaths.sample("reports/fickling/fraud-detector-v1.pkl.fickling.json"), encoding: .utf8)
+        let clean = try TestPaths.write(safe, name: "fraud-detector-v2.pkl.fickling.json")
+        let report = try ingestor.ingest(path: clean, now: 3)
+        #expect(report.outcome.total == 0 && report.outcome.resolved == 1)
+        #expect(try store.findingsPage(after: nil, limit: 10).filter { $0.state == .new }.count == 2)
+    }
+}
