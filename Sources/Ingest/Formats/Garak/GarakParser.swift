@@ -24,17 +24,9 @@ struct GarakParser: ReportParser {
         var descriptions: [String: String] = [:]
         var evidence: [String: String] = [:]
         var completed = false
-        var lineNumber = 0
-        while let (bytes, truncated) = try stream.readLine(limit: 64 << 20) {
-            lineNumber += 1
-            if truncated { throw IngestError(.limit, file: context.file, "line longer than 64 MiB", line: lineNumber) }
-            if bytes.isEmpty { continue }
-            let entry: JSONValue
-            do {
-                entry = try JSONReader(stream: ByteStream(bytes: bytes)).readValue()
-            } catch let error as JSONError {
-                throw IngestError(.malformed, file: context.file, "\(error.message) (column \(error.offset + 1))", line: lineNumber)
-            }
+        var lines = 0
+        try JSONLines.forEach(stream, file: context.file, limit: 64 << 20) { _, entry in
+            lines += 1
             switch entry["entry_type"]?.string {
             case "init":
                 version = entry["garak_version"]?.text
@@ -44,7 +36,7 @@ struct GarakParser: ReportParser {
             case "attempt":
                 GarakParser.keepEvidence(entry, into: &evidence)
             case "eval":
-                guard let probe = entry["probe"]?.string, let detector = entry["detector"]?.string else { continue }
+                guard let probe = entry["probe"]?.string, let detector = entry["detector"]?.string else { return }
                 evals.append(Eval(probe: probe, detector: detector, fails: entry["fails"]?.int ?? 0,
                                   total: entry["total_evaluated"]?.int ?? entry["total"]?.int ?? 0))
             case "digest":
@@ -52,10 +44,10 @@ struct GarakParser: ReportParser {
             case "completion":
                 completed = true
             default:
-                continue
+                break
             }
         }
-        guard lineNumber > 0 else { throw IngestError(.malformed, file: context.file, "empty garak report") }
+        guard lines > 0 else { throw IngestError(.malformed, file: context.file, "empty garak report") }
         try emit(.tool(name: "garak", version: version))
         if !completed {
             try emit(.warning("aborted garak run: no completion record; its findings are kept but nothing is resolved by it"))

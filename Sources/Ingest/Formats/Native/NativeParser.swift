@@ -10,20 +10,8 @@ struct NativeParser: ReportParser {
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
-        var lineNumber = 0
         var tool = ""
-        while let (bytes, truncated) = try stream.readLine(limit: 4 << 20) {
-            lineNumber += 1
-            if truncated { throw IngestError(.limit, file: context.file, "line longer than 4 MiB", line: lineNumber) }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let value: JSONValue
-            do {
-                let reader = JSONReader(stream: ByteStream(bytes: bytes))
-                value = try reader.readValue()
-                guard try reader.next() == .end else { throw reader.error("more than one JSON value on the line") }
-            } catch let error as JSONError {
-                throw IngestError(.malformed, file: context.file, "\(error.message) (column \(error.offset + 1))", line: lineNumber)
-            }
+        try JSONLines.forEach(stream, file: context.file, limit: 4 << 20) { lineNumber, value in
             let schema = value["schema"]?.string ?? ""
             switch schema {
             case "mlsoc.report/1":
