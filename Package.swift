@@ -51,7 +51,7 @@ let package = Package(
             name: "FindingStoreTests",
             dependencies: ["FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "FindingStore", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "FindingStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ConsoleUITests",
             dependencies: ["ConsoleUI", "TestSupport"],

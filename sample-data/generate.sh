@@ -56,6 +56,11 @@ done
 
 tmp=$(mktemp -d)
 (cd "$projects/fraud-detector" && "$checkov/checkov" --quiet -d . -o sarif --output-file-path "$tmp" >/dev/null) || true
+(cd "$projects/fraud-detector" && "$checkov/checkov" --quiet -d . -o json > "$reports/checkov/fraud-detector.json") || true
+# Several -d give several JSON documents back to back: a test fixture (its paths are relative to
+# each -d, so it is a different scan of the same files and stays out of the demo).
+(cd "$projects/fraud-detector" && "$checkov/checkov" --quiet -d infra/k8s -d infra/terraform -o json \
+    > "$here/../Tests/IngestTests/Fixtures/checkov-two-dirs.json") || true
 mv "$tmp/results_sarif.sarif" "$reports/checkov/fraud-detector.sarif"
 rm -rf "$tmp"
 

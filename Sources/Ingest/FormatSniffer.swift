@@ -17,6 +17,7 @@ public enum FormatSniffer {
         case promptfoo
         case pipAudit = "pip-audit"
         case fickling
+        case checkovJSON = "checkov-json"
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -34,6 +35,9 @@ public enum FormatSniffer {
         guard let first = body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
         let text = String(decoding: body.prefix(65_536), as: UTF8.self)
         let firstLine = text.prefix { $0 != "\n" }
+        if text.contains("\"check_type\"") && text.contains("\"failed_checks\"") || text.contains("\"checkov_version\"") {
+            return .checkovJSON
+        }
         if first == UInt8(ascii: "["), text.contains("\"code\""), text.contains("\"level\""),
            text.contains("\"DL") || text.contains("\"SC") {
             return .hadolintJSON
@@ -90,6 +94,7 @@ public enum FormatSniffer {
         case .promptfoo: PromptfooParser(mapping: mapping)
         case .pipAudit: PipAuditParser(mapping: mapping)
         case .fickling: FicklingParser(mapping: mapping)
+        case .checkovJSON: CheckovParser(mapping: mapping)
         }
     }
 

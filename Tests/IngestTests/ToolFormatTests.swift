@@ -275,3 +275,65 @@ import Testing
         #expect(try store.findingsPage(after: nil, limit: 10).filter { $0.state == .new }.count == 2)
     }
 }
+
+@Suite struct CheckovJSONTests {
+    func failedChecks(_ object: Any) -> Int {
+        if let reports = object as? [Any] { return reports.map(failedChecks).reduce(0, +) }
+        guard let report = object as? [String: Any], let results = report["results"] as? [String: Any] else { return 0 }
+        return (results["failed_checks"] as? [Any])?.count ?? 0
+    }
+
+    @Test("checkov JSON (an array of reports): every failed check; the SARIF of the same run adds nothing")
+    func array() throws {
+        let path = TestPaths.sample("reports/checkov/fraud-detector.json")
+        let expected = failedChecks(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))))
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(FormatSniffer.detect(try FormatSniffer.head(path: path)) == .checkovJSON)
+        #expect(try ingestor.ingest(path: path, now: 1).outcome.new == expected)
+        let rows = try store.findingsPage(after: nil, limit: 1000)
+        #expect(rows.first { $0.ruleID == "CKV_K8S_10" }?.threat == .modelDenialOfService)
+        #expect(rows.first { $0.ruleID == "CKV_AWS_122" }?.threat == .modelTheft)
+        let sarif = try ingestor.ingest(path: TestPaths.sample("reports/checkov/fraud-detector.sarif"), now: 2)
+        #expect(sarif.outcome.new == 0 && sarif.outcome.unchanged == expected)
+    }
+
+    @Test("checkov JSON with several -d: documents back to back, the repeated report counted once")
+    func severalDocuments() throws {
+        let path = TestPaths.packageRoot.appendingPathComponent("Tests/IngestTests/Fixtures/checkov-two-dirs.json").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // An independent count: split the documents with Foundation, take the distinct checks.
+        var distinct = Set<String>()
+        var rest = Substring(text)
+        while let start = rest.firstIndex(where: { $0 == "{" || $0 == "[" }) {
+            var depth = 0
+            var inString = false
+            var escaped = false
+            var end = start
+            for index in rest[start...].indices {
+                let c = rest[index]
+                if inString {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                    continue
+                }
+                if c == "\"" { inString = true } else if c == "{" || c == "[" { depth += 1 } else if c == "}" || c == "]" {
+                    depth -= 1
+                    if depth == 0 { end = index; break }
+                }
+            }
+            let object = try JSONSerialization.jsonObject(with: Data(rest[start...end].utf8))
+            let reports = (object as? [[String: Any]]) ?? [(object as? [String: Any]) ?? [:]]
+            for report in reports {
+                for check in ((report["results"] as? [String: Any])?["failed_checks"] as? [[String: Any]]) ?? [] {
+                    distinct.insert("\(check["check_id"] ?? "")|\(check["file_path"] ?? "")|\(check["resource"] ?? "")")
+                }
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        let report = try ingestor.ingest(path: path, now: 1)
+        #expect(report.outcome.total == distinct.count)
+        #expect(report.outcome.repeated == 0)
+    }
+}

@@ -1,0 +1,108 @@
+import Findings
+import Foundation
+
+/// checkov's JSON (`checkov -o json`), in every shape it takes: one report object, an array of
+/// reports (one per framework), or several documents back to back (several `-d`), where the first
+/// report is repeated in the cumulative one. `failed_checks[]` become findings, `parsing_errors`
+/// scan warnings. Identities match checkov's SARIF (file, first line of the resource, check name).
+struct CheckovParser: ReportParser {
+    static let format = "checkov-json"
+    let mapping: MappingRules
+
+    func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
+        let factory = FindingFactory(mapping: mapping)
+        let reader = JSONReader(stream: stream)
+        reader.allowsMultipleDocuments = true
+        // Checks repeated across documents are one finding, not two occurrences; checkov reports
+        // hold thousands of checks at most, so remembering their fingerprints stays small.
+        var seen = Set<Fingerprint>()
+        var reports = 0
+        repeat {
+            let first = try reader.next()
+            if first == .beginArray {
+                while try !endOfArray(reader) {
+                    reports += try report(reader, factory: factory, seen: &seen, emit: emit)
+                }
+            } else if first == .beginObject {
+                reports += try reportBody(reader, factory: factory, seen: &seen, emit: emit)
+            } else {
+                throw reader.error("not a checkov report: expected an object or an array")
+            }
+            guard try reader.next() == .end else { throw reader.error("unexpected data after a checkov report") }
+        } while try reader.hasMoreDocuments()
+        if reports == 0 { throw reader.error("not a checkov report: no \"results\"") }
+        try emit(.tool(name: "checkov", version: nil))
+    }
+
+    private func endOfArray(_ reader: JSONReader) throws -> Bool {
+        try reader.skipWhitespace()
+        guard try reader.stream.peek() == UInt8(ascii: "]") else { return false }
+        _ = try reader.next()
+        return true
+    }
+
+    private func report(_ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
+                        emit: (ParsedItem) throws -> Void) throws -> Int {
+        guard try reader.next() == .beginObject else { throw reader.error("expected a checkov report object") }
+        return try reportBody(reader, factory: factory, seen: &seen, emit: emit)
+    }
+
+    /// The members of one report object, after its `{`; returns 1 when it held results.
+    private func reportBody(_ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
+                            emit: (ParsedItem) throws -> Void) throws -> Int {
+        var hadResults = 0
+        var checkType = ""
+        while true {
+            let token = try reader.next()
+            if token == .endObject { return hadResults }
+            guard case let .key(name) = token else { throw reader.error("expected a key") }
+            switch name {
+            case "check_type":
+                checkType = try reader.readValue().string ?? ""
+            case "results":
+                hadResults = 1
+                try reader.forEachMember { key in
+                    switch key {
+                    case "failed_checks":
+                        try reader.forEachElement {
+                            let check = try reader.readValue()
+                            let finding = CheckovParser.finding(check, checkType: checkType, factory: factory)
+                            if seen.insert(finding.fingerprint).inserted { try emit(.finding(finding)) }
+                        }
+                    case "parsing_errors":
+                        for file in try reader.readValue().array ?? [] {
+                            try emit(.warning("\(file.text ?? "?"): checkov could not parse it"))
+                        }
+                    default:
+                        try reader.skipValue()
+                    }
+                }
+            case "summary":
+                let summary = try reader.readValue()
+                if let version = summary["checkov_version"]?.text { try emit(.tool(name: "checkov", version: version)) }
+            default:
+                try reader.skipValue()
+            }
+        }
+    }
+
+    static func finding(_ check: JSONValue, checkType: String, factory: FindingFactory) -> Finding {
+        let id = check["check_id"]?.string ?? "CKV_UNKNOWN"
+        let name = check["check_name"]?.string ?? id
+        // file_path is relative to -d with a leading "/" (SARIF drops it); keep checkov's own text otherwise.
+        var file = check["file_path"]?.string ?? ""
+        if file.hasPrefix("/") { file.removeFirst() }
+        let lines = check["file_line_range"]?.array?.compactMap(\.int) ?? []
+        let code = check["code_block"]?.array ?? []
+        let anchor = code.lazy.compactMap { $0.array?.last?.string }
+            .first { !$0.allSatisfy(\.isWhitespace) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let resource = check["resource"]?.string ?? ""
+        return factory.make(FindingFactory.Draft(
+            tool: "checkov", ruleID: id, title: name,
+            message: name, severity: Severity(text: check["severity"]?.string ?? "") ?? .medium,
+            tags: [checkType], artifact: file,
+            location: Location(path: file, startLine: lines.first, endLine: lines.last),
+            evidence: resource.isEmpty ? nil : "resource: \(resource)", identity: [file, anchor, name]
+        ))
+    }
+}
