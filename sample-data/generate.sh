@@ -81,7 +81,7 @@ tmp=$(mktemp -d)
 (cd "$tmp" && XDG_DATA_HOME="$tmp" XDG_CONFIG_HOME="$tmp" XDG_CACHE_HOME="$tmp" "$garak/python" -m garak \
     --target_type test.Repeat --target_name support-bot --generations 1 --report_prefix support-bot \
     --probes promptinject.HijackHateHumans,dan.Dan_11_0,lmrc.Profanity >/dev/null 2>&1)
-cp "$tmp/garak/garak_runs/support-bot.report.jsonl" "$reports/garak/support-bot.report.jsonl"
+cp "$tmp/garak/garak_runs/support-bot.report.jsonl" "$tmp/garak/garak_runs/support-bot.hitlog.jsonl" "$reports/garak/"
 rm -rf "$tmp"
 
 # Pin the times the tools stamp, so that a rerun gives the same bytes; nothing else is edited.

@@ -19,6 +19,7 @@ public enum FormatSniffer {
         case fickling
         case checkovJSON = "checkov-json"
         case trufflehog3
+        case garakHitlog = "garak-hitlog"
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -55,6 +56,9 @@ public enum FormatSniffer {
         }
         if firstLine.contains("\"schema\"") && firstLine.contains("\"mlsoc.") { return .native }
         if firstLine.contains("\"entry_type\"") { return .garak }
+        if firstLine.contains("\"attempt_id\""), firstLine.contains("\"detector\""), firstLine.contains("\"generator\"") {
+            return .garakHitlog
+        }
         // SARIF: a "runs" array whose runs name a tool driver, or the schema / version saying so.
         if text.contains("\"runs\""), text.contains("\"driver\"") || text.contains("sarif") || text.contains("\"2.1.0\"") {
             return .sarif
@@ -100,6 +104,7 @@ public enum FormatSniffer {
         case .fickling: FicklingParser(mapping: mapping)
         case .checkovJSON: CheckovParser(mapping: mapping)
         case .trufflehog3: TruffleHog3Parser(mapping: mapping)
+        case .garakHitlog: GarakHitlogParser(mapping: mapping)
         }
     }
 

@@ -59,4 +59,25 @@ import Testing
         #expect(report.outcome.resolved == 0)
         #expect(try store.findingsPage(after: nil, limit: 100).allSatisfy { $0.state == .new })
     }
+
+    @Test("the hit log gives the same findings as the report (same identities), with hit counts")
+    func hitlog() throws {
+        let hitlog = TestPaths.sample("reports/garak/support-bot.hitlog.jsonl")
+        let lines = try String(contentsOfFile: hitlog, encoding: .utf8).split(separator: "\n")
+        var counts: [String: Int] = [:]
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            counts["\(object["probe"]!)/\(object["detector"]!)", default: 0] += 1
+        }
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(FormatSniffer.detect(try FormatSniffer.head(path: hitlog)) == .garakHitlog)
+        #expect(try ingestor.ingest(path: hitlog, now: 1).outcome.new == counts.count)
+        for row in try store.findingsPage(after: nil, limit: 100) {
+            #expect(row.message.contains("flagged \(counts[row.ruleID] ?? -1) outputs"))
+            #expect(row.model == "support-bot")
+        }
+        let report = try ingestor.ingest(path: Self.report, now: 2)
+        #expect(report.outcome.new == 0 && report.outcome.unchanged == counts.count)
+    }
 }
