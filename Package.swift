@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C shim over ncursesw; the only importer is CursesTerminal.
@@ -24,7 +25,10 @@ let package = Package(
         ),
         .target(
             name: "Ingest",
-            dependencies: ["Findings", "FindingStore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Findings", "FindingStore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.embedInCode("Resources/mapping.json")]
         ),
         .target(name: "ConsoleUI", dependencies: ["Findings"]),

@@ -1,8 +1,9 @@
 import Foundation
 import Findings
 
-/// Builds findings the same way for every format: mapping, taxonomy, severity override, model
-/// attribution and a stable fingerprint (repeats inside one report are told apart by the store).
+/// Builds findings the same way for every format: mapping, taxonomy, severity override and a stable
+/// fingerprint (repeats inside one report are told apart by the store; models are attributed by the
+/// ingestor).
 struct FindingFactory {
     let mapping: MappingRules
 
@@ -42,7 +43,7 @@ struct FindingFactory {
         return Finding(
             fingerprint: fingerprint, tool: tool, ruleID: draft.ruleID, title: draft.title, message: draft.message,
             severity: mapped.severity ?? draft.severity, score: draft.score, threat: draft.statedThreat ?? mapped.threat,
-            taxonomy: taxonomy, modelName: draft.model ?? ModelAttribution.modelName(forArtifact: draft.artifact),
+            taxonomy: taxonomy, modelName: draft.model,
             artifact: draft.artifact, location: draft.location, evidence: draft.evidence, suppressed: draft.suppressed,
             mappingWhy: draft.statedThreat == nil ? mapped.why : "stated by the producer"
         )

@@ -9,11 +9,22 @@ public struct ReportIngestor: Sendable {
     public let store: FindingStore
     public let mapping: MappingRules
     public let actor: String
+    public let config: MlsocConfig
 
-    public init(store: FindingStore, mapping: MappingRules, actor: String) {
+    public init(store: FindingStore, mapping: MappingRules, actor: String, config: MlsocConfig = MlsocConfig()) {
         self.store = store
         self.mapping = mapping
         self.actor = actor
+        self.config = config
+    }
+
+    /// The model a finding is about: what the tool says (garak's target, an ML-BOM component), else
+    /// the config's path rules, else the name of a model file.
+    func attribute(_ finding: Finding) -> Finding {
+        guard finding.modelName == nil, let artifact = finding.artifact ?? finding.location?.path else { return finding }
+        var attributed = finding
+        attributed.modelName = config.model(forArtifact: artifact)?.name ?? ModelAttribution.modelName(forArtifact: artifact)
+        return attributed
     }
 
     /// What happened to one file.
@@ -49,13 +60,17 @@ public struct ReportIngestor: Sendable {
         var warnings: [String] = []
         do {
             let outcome = try store.ingest(header) { sink in
+                for model in config.models {
+                    try sink.noteModel(ModelRecord(name: model.name, version: model.version ?? "", source: "config",
+                                                   owner: model.owner, criticality: model.criticality, stage: model.stage))
+                }
                 let stream = try ByteStream(path: path)
                 var count = 0
                 try parser.parse(stream, context: ParseContext(file: path)) { item in
                     switch item {
                     case let .tool(name, version): sink.noteTool(name: name.lowercased(), version: version)
                     case let .finding(finding):
-                        try sink.add(finding)
+                        try sink.add(attribute(finding))
                         count += 1
                         if count % 2048 == 0 { progress?(stream.offset, count) }
                     case let .warning(text):

@@ -26,8 +26,7 @@ extension Mlsoc {
             let mailbox = Mailbox()
             var worker: InboxWorker?
             if !inbox.isEmpty {
-                let ingestor = ReportIngestor(store: store, mapping: try options.mappingRules(),
-                                              actor: Actor.current(environment: options.environment))
+                let ingestor = try options.ingestor(store: store)
                 do {
                     worker = try InboxWorker(directories: inbox, ingestor: ingestor, mailbox: mailbox)
                 } catch let error as IngestError {

@@ -40,6 +40,20 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// The user's config file (models and their path rules); none is an empty config.
+    func config() throws -> MlsocConfig {
+        do {
+            return try MlsocConfig.load(environment: environment)
+        } catch let error as IngestError {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// The ingestor every ingesting command uses: mapping rules, config and the acting account.
+    func ingestor(store: FindingStore) throws -> ReportIngestor {
+        ReportIngestor(store: store, mapping: try mappingRules(), actor: Actor.current(environment: environment), config: try config())
+    }
+
     func openStore(mode: FindingStore.Mode) throws -> FindingStore {
         do {
             return try FindingStore(path: storePath, mode: mode)

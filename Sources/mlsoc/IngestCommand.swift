@@ -30,8 +30,7 @@ extension Mlsoc {
 
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
-            let ingestor = ReportIngestor(store: store, mapping: try options.mappingRules(),
-                                          actor: Actor.current(environment: options.environment))
+            let ingestor = try options.ingestor(store: store)
             let files = try expand(paths)
             let bar = ProgressLine(enabled: !json && isatty(2) == 1)
             var rows: [IngestRow] = []

@@ -35,8 +35,7 @@ extension Mlsoc {
 
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
-            let ingestor = ReportIngestor(store: store, mapping: try options.mappingRules(),
-                                          actor: Actor.current(environment: options.environment))
+            let ingestor = try options.ingestor(store: store)
             let inboxes: [Inbox]
             do {
                 inboxes = try directories.map { try Inbox(directory: $0) }

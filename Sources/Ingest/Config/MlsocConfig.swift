@@ -1,0 +1,81 @@
+import Findings
+import Foundation
+import Yams
+
+/// The user's configuration, `$XDG_CONFIG_HOME/mlsoc/config.yaml` (or `~/.config/mlsoc/config.yaml`):
+/// today the model registry and its attribution rules.
+///
+/// ```yaml
+/// models:
+///   - name: fraud-detector
+///     version: "2.3.0"        # optional
+///     owner: risk-ml
+///     criticality: 2          # risk multiplier, default 1
+///     stage: deploy           # design | develop | deploy | monitor
+///     paths: ["models/fraud-*", "*/fraud-detector/*"]   # artefact path globs → this model
+/// ```
+public struct MlsocConfig: Sendable, Equatable {
+    /// One configured model.
+    public struct Model: Sendable, Equatable, Codable {
+        public var name: String
+        public var version: String?
+        public var owner: String?
+        public var criticality: Double?
+        public var stage: String?
+        public var paths: [String]?
+    }
+
+    private struct File: Codable {
+        var models: [Model]?
+    }
+
+    public var models: [Model]
+
+    public init(models: [Model] = []) {
+        self.models = models
+    }
+
+    public static func path(environment: [String: String]) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? ".") + "/.config"
+        return base + "/mlsoc/config.yaml"
+    }
+
+    /// Reads the config; a missing file is an empty config, a broken one an error naming the file,
+    /// the place and the key.
+    public static func load(environment: [String: String]) throws -> MlsocConfig {
+        let path = path(environment: environment)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return MlsocConfig() }
+        return try parse(yaml: text, source: path)
+    }
+
+    public static func parse(yaml text: String, source: String) throws -> MlsocConfig {
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: text)
+        } catch let error as YamlError {
+            throw IngestError(.malformed, file: source, "not valid YAML: \(error)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.keyNotFound(_, context),
+                let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            let key = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            throw IngestError(.malformed, file: source, "at \(key.isEmpty ? "the top" : key): \(context.debugDescription)")
+        } catch {
+            throw IngestError(.malformed, file: source, "\(error)")
+        }
+        let config = MlsocConfig(models: file.models ?? [])
+        for (index, model) in config.models.enumerated() {
+            if let stage = model.stage, !["design", "develop", "deploy", "monitor"].contains(stage) {
+                throw IngestError(.malformed, file: source, "at models.\(index).stage: '\(stage)' is not one of design, develop, deploy, monitor")
+            }
+            if let criticality = model.criticality, !(criticality > 0 && criticality <= 100) {
+                throw IngestError(.malformed, file: source, "at models.\(index).criticality: must be a number above 0 (default 1)")
+            }
+        }
+        return config
+    }
+
+    /// The configured model whose path globs match the artefact, first in file order.
+    public func model(forArtifact artifact: String) -> Model? {
+        models.first { model in (model.paths ?? []).contains { fnmatch($0, artifact, 0) == 0 } }
+    }
+}

@@ -1,0 +1,53 @@
+import FindingStore
+import Findings
+import Foundation
+import Ingest
+import TestSupport
+import Testing
+
+@Suite struct ConfigTests {
+    static let yaml = """
+        models:
+          - name: fraud-detector
+            version: "2.3.0"
+            owner: risk-ml
+            criticality: 2
+            stage: deploy
+            paths: ["app/*", "fraud-detector-v*.pkl"]
+        """
+
+    @Test("config path rules attribute findings to a model and register it with owner, stage and criticality")
+    func attribution() throws {
+        let config = try MlsocConfig.parse(yaml: Self.yaml, source: "config.yaml")
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test", config: config)
+        _ = try ingestor.ingest(path: TestPaths.sample("reports/bandit/fraud-detector.sarif"), now: 1)
+        _ = try ingestor.ingest(path: TestPaths.sample("reports/modelscan/models.json"), now: 2)
+        let rows = try store.findingsPage(after: nil, limit: 1000)
+        #expect(rows.filter { $0.location?.path.hasPrefix("app/") == true }.allSatisfy { $0.model == "fraud-detector" })
+        // The config's rule wins over the file name; other model files keep their own names.
+        let v2 = rows.filter { $0.location?.path == "fraud-detector-v2.pkl" }
+        #expect(!v2.isEmpty && v2.allSatisfy { $0.model == "fraud-detector" })
+        #expect(rows.contains { $0.model == "sentiment-bert" })
+        let model = try #require(try store.models().first { $0.name == "fraud-detector" && $0.version == "2.3.0" })
+        #expect(model.owner == "risk-ml" && model.stage == "deploy" && model.criticality == 2 && model.source == "config")
+    }
+
+    @Test("a broken config names the file and the key", arguments: [
+        ("models:\n  - name: x\n    stage: production\n", "models.0.stage"),
+        ("models:\n  - name: x\n    criticality: -3\n", "models.0.criticality"),
+        ("models:\n  - version: 1\n", "models.0"),
+        ("models: [\n", "YAML"),
+    ])
+    func broken(yaml: String, place: String) throws {
+        let error = try #require(throws: IngestError.self) { try MlsocConfig.parse(yaml: yaml, source: "/etc/mlsoc.yaml") }
+        #expect(error.description.contains("/etc/mlsoc.yaml"))
+        #expect(error.description.contains(place))
+    }
+
+    @Test("no config file is an empty config")
+    func missing() throws {
+        let environment = ["XDG_CONFIG_HOME": try TestPaths.temporaryDirectory().path]
+        #expect(try MlsocConfig.load(environment: environment) == MlsocConfig())
+    }
+}
