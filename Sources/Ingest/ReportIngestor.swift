@@ -40,23 +40,53 @@ public struct ReportIngestor: Sendable {
     public typealias Progress = (_ bytes: Int64, _ findings: Int) -> Void
 
     public func ingest(path: String, now: Int64, category: String = "", progress: Progress? = nil) throws -> Report {
+        guard let prepared = try prepare(path: path) else {
+            return Report(file: path, format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: [])
+        }
+        return try write(prepared, now: now, category: category) { handle in
+            let stream = try ByteStream(path: path)
+            var count = 0
+            try prepared.parser.parse(stream, context: ParseContext(file: path)) { item in
+                try handle(item)
+                if case .finding = item {
+                    count += 1
+                    if count % 2048 == 0 { progress?(stream.offset, count) }
+                }
+            }
+        }
+    }
+
+    /// A report recognised and hashed, ready to parse and write.
+    struct Prepared {
+        var path: String
+        var digest: [UInt8]
+        var format: FormatSniffer.Format
+        var parser: any ReportParser
+    }
+
+    /// Checks, hashes and recognises a file; nil when this exact file is already in the store.
+    func prepare(path: String) throws -> Prepared? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IngestError(.unreadable, file: path, "no such file")
         }
         guard !isDirectory.boolValue else { throw IngestError(.unreadable, file: path, "is a directory") }
         let digest = try sha256(path: path)
-        if try store.hasScan(sha256: digest) {
-            return Report(file: path, format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: [])
-        }
+        if try store.hasScan(sha256: digest) { return nil }
         let head = try FormatSniffer.head(path: path)
         guard let format = FormatSniffer.detect(head) else {
             let what = head.isEmpty ? "the file is empty" : "first bytes: \(FormatSniffer.preview(head))"
             throw IngestError(.unrecognisedFormat, file: path, "not a report mlsoc reads (\(what))")
         }
-        let parser = FormatSniffer.parser(for: format, mapping: mapping)
-        let header = ScanHeader(format: format.rawValue, sourcePath: path, sha256: digest, ingestedAt: now, actor: actor,
-                                category: category)
+        return Prepared(path: path, digest: digest, format: format, parser: FormatSniffer.parser(for: format, mapping: mapping))
+    }
+
+    /// Writes one report in one transaction; `produce` hands every parsed item to `handle`.
+    func write(_ prepared: Prepared, now: Int64, category: String,
+               produce: (_ handle: (ParsedItem) throws -> Void) throws -> Void) throws -> Report {
+        let path = prepared.path
+        let header = ScanHeader(format: prepared.format.rawValue, sourcePath: path, sha256: prepared.digest, ingestedAt: now,
+                                actor: actor, category: category)
         var warnings: [String] = []
         do {
             let outcome = try store.ingest(header) { sink in
@@ -64,15 +94,10 @@ public struct ReportIngestor: Sendable {
                     try sink.noteModel(ModelRecord(name: model.name, version: model.version ?? "", source: "config",
                                                    owner: model.owner, criticality: model.criticality, stage: model.stage))
                 }
-                let stream = try ByteStream(path: path)
-                var count = 0
-                try parser.parse(stream, context: ParseContext(file: path)) { item in
+                try produce { item in
                     switch item {
                     case let .tool(name, version): sink.noteTool(name: name.lowercased(), version: version)
-                    case let .finding(finding):
-                        try sink.add(attribute(finding))
-                        count += 1
-                        if count % 2048 == 0 { progress?(stream.offset, count) }
+                    case let .finding(finding): try sink.add(attribute(finding))
                     case let .warning(text):
                         warnings.append(text)
                         try sink.noteWarning(text)
@@ -84,7 +109,7 @@ public struct ReportIngestor: Sendable {
                     }
                 }
             }
-            return Report(file: path, format: format.rawValue, outcome: outcome, warnings: warnings)
+            return Report(file: path, format: prepared.format.rawValue, outcome: outcome, warnings: warnings)
         } catch let error as JSONError {
             throw IngestError.json(error, file: path)
         } catch var error as IngestError {

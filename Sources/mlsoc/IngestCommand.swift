@@ -28,30 +28,49 @@ extension Mlsoc {
         @Flag(help: "Print one JSON object per file instead of text (for machines).")
         var json = false
 
+        @Option(help: ArgumentHelp("Files parsed in parallel while one writer commits them (default: the number of cores).", valueName: "n"))
+        var workers = ProcessInfo.processInfo.activeProcessorCount
+
+        func validate() throws {
+            guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
+        }
+
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
             let ingestor = try options.ingestor(store: store)
             let files = try expand(paths)
-            let bar = ProgressLine(enabled: !json && isatty(2) == 1)
             var rows: [IngestRow] = []
-            for (index, file) in files.enumerated() {
+            let record = { (row: IngestRow) in
+                rows.append(row)
+                guard !json else { return }
+                if let error = row.error {
+                    FileHandle.standardError.write(Data((TextForTerminal.safe(error.description) + "\n").utf8))
+                } else {
+                    print(row.line)
+                    for warning in row.warnings { print("  warning: \(TextForTerminal.safe(warning))") }
+                }
+            }
+            let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+            if files.count == 1, let file = files.first {
+                // One file: a progress bar of bytes and findings while it streams.
+                let bar = ProgressLine(enabled: !json && isatty(2) == 1)
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? 0
-                let label = "[\(index + 1)/\(files.count)] \(file)"
-                bar.show(label, bytes: 0, total: size, findings: 0)
                 do {
-                    let report = try ingestor.ingest(path: file, now: Int64(Date().timeIntervalSince1970), category: scope) { bytes, findings in
-                        bar.show(label, bytes: bytes, total: size, findings: findings)
+                    let report = try ingestor.ingest(path: file, now: now(), category: scope) { bytes, findings in
+                        bar.show(file, bytes: bytes, total: size, findings: findings)
                     }
                     bar.clear()
-                    rows.append(IngestRow(report: report))
-                    if !json {
-                        print(rows[rows.count - 1].line)
-                        for warning in report.warnings { print("  warning: \(TextForTerminal.safe(warning))") }
-                    }
+                    record(IngestRow(report: report))
                 } catch let error as IngestError {
                     bar.clear()
-                    rows.append(IngestRow(file: file, error: error))
-                    if !json { FileHandle.standardError.write(Data((TextForTerminal.safe(error.description) + "\n").utf8)) }
+                    record(IngestRow(file: file, error: error))
+                }
+            } else {
+                ingestor.ingest(paths: files, now: now, category: scope, workers: workers) { path, result in
+                    switch result {
+                    case let .success(report): record(IngestRow(report: report))
+                    case let .failure(error): record(IngestRow(file: path, error: error))
+                    }
                 }
             }
             if json {
