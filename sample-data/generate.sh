@@ -30,7 +30,7 @@ garak=$(venv garak --no-deps garak==0.17.1)
 "$garak/pip" install --quiet --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp \
     numpy tqdm lorem nltk langdetect markdown >&2
 
-mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep,pip-audit,fickling,trufflehog3}
+mkdir -p "$reports"/{bandit,checkov,modelscan,picklescan,modelaudit,detect-secrets,garak,cyclonedx,hadolint,semgrep,pip-audit,fickling,trufflehog3,nbdefense}
 python3 "$projects/make_models.py"
 
 # Exit status 1 means "found something" for these tools: expected here.
@@ -44,6 +44,17 @@ done
 cat "$projects/models/fraud-detector-v2.pkl" "$projects/models/sentiment-bert.pkl" > "$projects/models/two-streams.pkl"
 (cd "$projects/models" && "$fickling/fickling" --check-safety --json-output "$reports/fickling/two-streams.pkl.fickling.json" two-streams.pkl >/dev/null 2>&1) || true
 rm -f "$projects/models/two-streams.pkl"
+# NB Defense needs Python 3.10 (pyenv has one) and numpy<2; its PII plugin needs a spaCy model that
+# cannot be downloaded here, so nbdefense-settings.toml turns that plugin off.
+py310=$(ls -d "$HOME"/.pyenv/versions/3.10*/bin/python 2>/dev/null | head -n 1 || true)
+if [ -n "$py310" ]; then
+    [ -x "$here/.venv-nbdefense/bin/python" ] || "$py310" -m venv "$here/.venv-nbdefense"
+    "$here/.venv-nbdefense/bin/pip" install --quiet --disable-pip-version-check nbdefense==1.0.5 'numpy<2' >&2
+    (cd "$projects/fraud-detector" && "$here/.venv-nbdefense/bin/nbdefense" scan notebooks -r -o json -q -y --no-progress-bars \
+        --settings-file ../nbdefense-settings.toml -f "$reports/nbdefense/notebooks.json" >/dev/null 2>&1) || true
+else
+    echo "no Python 3.10: keeping the committed NB Defense report" >&2
+fi
 # trufflehog3 exits 2 when it finds something.
 (cd "$projects" && "$trufflehog/trufflehog3" -f json -o "$reports/trufflehog3/fraud-detector.json" fraud-detector >/dev/null 2>&1) || true
 # Offline, pip-audit's look-ups fail: every dependency comes back skipped (a real report too).

@@ -20,6 +20,7 @@ public enum FormatSniffer {
         case checkovJSON = "checkov-json"
         case trufflehog3
         case garakHitlog = "garak-hitlog"
+        case nbdefense
     }
 
     /// Reads at most `limit` bytes from the start of the file.
@@ -75,6 +76,9 @@ public enum FormatSniffer {
         if text.contains("\"check_id\"") || (text.contains("\"results\"") && text.contains("\"engine_requested\"")) {
             return .semgrepJSON
         }
+        if text.contains("\"notebook_issues\"") || (text.contains("\"root_issues\"") && text.contains("\"notebooks\"")) {
+            return .nbdefense
+        }
         if text.contains("\"modelscan_version\"") || text.contains("\"total_issues_by_severity\"") { return .modelscan }
         if text.contains("\"issues\""), text.contains("\"bytes_scanned\"") || text.contains("\"scanner_names\"") || text.contains("\"files_scanned\"") {
             return .modelaudit
@@ -105,6 +109,7 @@ public enum FormatSniffer {
         case .checkovJSON: CheckovParser(mapping: mapping)
         case .trufflehog3: TruffleHog3Parser(mapping: mapping)
         case .garakHitlog: GarakHitlogParser(mapping: mapping)
+        case .nbdefense: NBDefenseParser(mapping: mapping)
         }
     }
 

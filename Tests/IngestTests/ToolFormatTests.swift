@@ -356,3 +356,20 @@ import Testing
         }
     }
 }
+
+@Suite struct NBDefenseTests {
+    @Test("NB Defense: one finding per notebook issue, secrets already scrubbed, in the data-loss cell")
+    func notebooks() throws {
+        let path = TestPaths.sample("reports/nbdefense/notebooks.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let notebooks = try #require(root["notebook_issues"] as? [[String: Any]])
+        let expected = notebooks.map { ($0["issues"] as? [Any])?.count ?? 0 }.reduce(0, +)
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        #expect(FormatSniffer.detect(try FormatSniffer.head(path: path)) == .nbdefense)
+        #expect(try ingestor.ingest(path: path, now: 1).outcome.total == expected)
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        #expect(rows.allSatisfy { $0.threat == .dataLoss && $0.threat.target == .data && $0.severity == .critical })
+        #expect(rows.allSatisfy { $0.location?.path == "notebooks/explore.ipynb" })
+    }
+}
