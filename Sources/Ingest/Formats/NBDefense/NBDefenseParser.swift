@@ -1,9 +1,9 @@
 import Findings
 
 /// NB Defense's JSON (`nbdefense scan -o json`): `notebook_issues[].issues[]` become findings, with the
-/// notebook and cell; `errors[]` (absent when empty) become scan warnings. Real reports can carry
-/// Python warnings printed after the JSON: that text is ignored, with a warning.
-struct NBDefenseParser: ReportParser {
+/// notebook and cell; `errors[]` (absent when empty) become scan warnings. Secrets arrive already
+/// scrubbed by NB Defense (`"sk..cd"`).
+struct NBDefenseParser: JSONReportParser {
     static let format = "nbdefense"
     let mapping: MappingRules
 
