@@ -43,19 +43,20 @@ public final class InboxWorker: @unchecked Sendable {
         let waiter = DirectoryWaiter(directories: inboxes.map(\.directory.path))
         for inbox in inboxes { _ = try? inbox.requeueLeftovers() }
         while !isStopped {
-            for inbox in inboxes {
-                for name in (try? inbox.ready()) ?? [] where !isStopped {
-                    mailbox.post(.ingestStatus("\(name)…"))
-                    switch inbox.process(name, with: ingestor, now: Int64(Date().timeIntervalSince1970)) {
-                    case .ingested?:
-                        ingested += 1
-                    case let .quarantined(_, reason)?:
+            for inbox in inboxes where !isStopped {
+                let ready = (try? inbox.ready()) ?? []
+                guard !ready.isEmpty else { continue }
+                mailbox.post(.ingestStatus("\(ready.count) report\(ready.count == 1 ? "" : "s")…"))
+                _ = inbox.processBatch(ready, with: ingestor, workers: ProcessInfo.processInfo.activeProcessorCount,
+                                       now: { Int64(Date().timeIntervalSince1970) }) { event in
+                    switch event {
+                    case .ingested: ingested += 1
+                    case let .quarantined(_, reason):
                         quarantined += 1
-                        mailbox.post(.failed("quarantined: \(reason)"))
-                    default:
-                        break
+                        self.mailbox.post(.failed("quarantined: \(reason)"))
+                    case .requeued: break
                     }
-                    mailbox.post(.ingestStatus(summary(ingested, quarantined)))
+                    self.mailbox.post(.ingestStatus(self.summary(ingested, quarantined)))
                 }
             }
             waiter.wait(timeout: 0.5)

@@ -29,8 +29,12 @@ extension Mlsoc {
         @Flag(help: "Process what is in the inboxes now, then exit (for cron and scripts).")
         var once = false
 
+        @Option(help: ArgumentHelp("Reports parsed in parallel while one writer commits them (default: the number of cores).", valueName: "n"))
+        var workers = ProcessInfo.processInfo.activeProcessorCount
+
         func validate() throws {
             guard interval > 0, interval <= 60 else { throw ValidationError("--interval must be between 0 and 60 seconds") }
+            guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
         }
 
         func run() throws {
@@ -52,12 +56,12 @@ extension Mlsoc {
             }
             var failed = false
             while !stop.isSet {
-                for inbox in inboxes {
-                    for name in try inbox.ready(settle: !once) where !stop.isSet {
-                        if let event = inbox.process(name, with: ingestor, now: Int64(Date().timeIntervalSince1970)) {
-                            if case .quarantined = event { failed = true }
-                            report(event, inbox: inbox)
-                        }
+                for inbox in inboxes where !stop.isSet {
+                    let ready = try inbox.ready(settle: !once)
+                    guard !ready.isEmpty else { continue }
+                    _ = inbox.processBatch(ready, with: ingestor, workers: workers, now: { Int64(Date().timeIntervalSince1970) }) { event in
+                        if case .quarantined = event { failed = true }
+                        report(event, inbox: inbox)
                     }
                 }
                 if once { break }

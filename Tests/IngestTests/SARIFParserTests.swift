@@ -79,6 +79,23 @@ import Testing
         #expect(second.outcome.unchanged == 1 && second.outcome.new == 0)
     }
 
+    @Test("taxa name CWE ids; a result whose baselineState is absent is gone, and the reimport resolves it")
+    func taxaAndBaseline() throws {
+        let log = { (state: String) in """
+            {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "codeql"}}, "results": [
+              {"ruleId": "py/unsafe-deserialization", "message": {"text": "pickle.loads on request data"},
+               "taxa": [{"id": "502", "toolComponent": {"name": "CWE"}}], "baselineState": "\(state)",
+               "locations": [{"physicalLocation": {"artifactLocation": {"uri": "serve.py"}, "region": {"startLine": 9}}}]}]}]}
+            """ }
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        _ = try ingestor.ingest(path: try TestPaths.write(log("new"), name: "1.sarif"), now: 1)
+        let row = try #require(try store.findingsPage(after: nil, limit: 1).first)
+        #expect(row.taxonomy.cwe == ["CWE-502"] && row.threat == .malwareDistribution)
+        let second = try ingestor.ingest(path: try TestPaths.write(log("absent"), name: "2.sarif"), now: 2)
+        #expect(second.outcome.total == 0 && second.outcome.resolved == 1)
+    }
+
     @Test("tool execution notifications come back as warnings, not findings")
     func notifications() throws {
         let log = """

@@ -69,26 +69,44 @@ public final class Inbox {
     /// Claims, ingests and files one report. Symlinks are refused: a path from outside the inbox is
     /// never followed.
     public func process(_ name: String, with ingestor: ReportIngestor, now: Int64) -> Event? {
-        let source = directory.appendingPathComponent(name)
-        let claimed = processing.appendingPathComponent(name)
-        // The atomic claim: only one worker or process wins the rename.
-        guard rename(source.path, claimed.path) == 0 else { return nil }
-        var info = stat()
-        if lstat(claimed.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-            return fileAway(name, reason: "\(name): refused: a symbolic link (the inbox only takes regular files)")
+        processBatch([name], with: ingestor, workers: 1, now: { now }).first
+    }
+
+    /// Claims every file of `names` (the atomic rename: only one worker or process wins each), then
+    /// ingests them with `workers` parsers feeding one writer, and files each in done/ or
+    /// quarantine/. Events come back in the order of `names`; files another process claimed first
+    /// are left out.
+    public func processBatch(_ names: [String], with ingestor: ReportIngestor, workers: Int,
+                             now: @escaping @Sendable () -> Int64, onEvent: ((Event) -> Void)? = nil) -> [Event] {
+        var events: [Event] = []
+        let record = { (event: Event) in
+            events.append(event)
+            onEvent?(event)
         }
-        do {
-            var report = try ingestor.ingest(path: claimed.path, now: now)
-            report.file = name
-            _ = rename(claimed.path, uniqueDestination(done, name).path)
-            return .ingested(file: name, report: report)
-        } catch let error as IngestError {
-            var described = error
-            described.file = name
-            return fileAway(name, reason: described.description)
-        } catch {
-            return fileAway(name, reason: "\(name): \(error)")
+        var claimed: [String] = []
+        for name in names {
+            guard rename(directory.appendingPathComponent(name).path, processing.appendingPathComponent(name).path) == 0 else { continue }
+            var info = stat()
+            if lstat(processing.appendingPathComponent(name).path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                record(fileAway(name, reason: "\(name): refused: a symbolic link (the inbox only takes regular files)"))
+                continue
+            }
+            claimed.append(name)
         }
+        let paths = claimed.map { processing.appendingPathComponent($0).path }
+        ingestor.ingest(paths: paths, now: now, workers: workers) { path, result in
+            let name = (path as NSString).lastPathComponent
+            switch result {
+            case var .success(report):
+                report.file = name
+                _ = rename(path, uniqueDestination(done, name).path)
+                record(.ingested(file: name, report: report))
+            case var .failure(error):
+                error.file = name
+                record(fileAway(name, reason: error.description))
+            }
+        }
+        return events
     }
 
     private func fileAway(_ name: String, reason: String) -> Event {

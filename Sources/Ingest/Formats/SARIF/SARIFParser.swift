@@ -64,7 +64,10 @@ struct SARIFParser: JSONReportParser {
         guard run.hasTool else { throw reader.error("a SARIF run has no \"tool\" object") }
     }
 
+    /// A result whose `baselineState` is "absent" is the tool saying the finding is gone: it is not
+    /// reported, so the reimport resolves it.
     private func emitResult(_ result: JSONValue, run: inout SARIFRun, emit: (ParsedItem) throws -> Void) throws {
+        if result["baselineState"]?.string == "absent" { return }
         try emit(.finding(run.finding(from: result, mapping: mapping)))
     }
 }

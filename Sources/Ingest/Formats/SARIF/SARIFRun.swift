@@ -54,7 +54,7 @@ struct SARIFRun {
 
         let resultTags = result.at("properties", "tags")?.array?.compactMap(\.string) ?? []
         let tags = (rule?.tags ?? []) + resultTags
-        let cwe = (rule?.cwe ?? []) + resultTags.compactMap(SARIFRule.cweNumber)
+        let cwe = (rule?.cwe ?? []) + resultTags.compactMap(SARIFRule.cweNumber) + SARIFRun.taxaCWE(result)
         let mapped = mapping.map(MappingSubject(tool: tool, ruleID: ruleID, cwe: cwe, tags: tags))
         var taxonomy = TaxonomyIDs(cwe: Array(Set(cwe)).sorted().map { "CWE-\($0)" })
         taxonomy.merge(mapped.taxonomy)
@@ -94,6 +94,15 @@ struct SARIFRun {
         }
         let level = result["level"]?.string ?? rule?.defaultLevel ?? "warning"
         return Severity(sarifLevel: level) ?? .medium
+    }
+
+    /// CWE ids a result names through `taxa[]` references into the CWE taxonomy.
+    static func taxaCWE(_ result: JSONValue) -> [String] {
+        (result["taxa"]?.array ?? []).compactMap { taxon in
+            let component = taxon.at("toolComponent", "name")?.string?.uppercased() ?? ""
+            guard let id = taxon["id"]?.text, component == "CWE" || id.uppercased().hasPrefix("CWE") else { return nil }
+            return SARIFRule.cweNumber(id) ?? (Int(id).map(String.init))
+        }
     }
 
     /// Suppressed when any suppression is accepted (a missing status means accepted);
