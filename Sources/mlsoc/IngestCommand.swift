@@ -11,7 +11,9 @@ extension Mlsoc {
             discussion: """
                 Formats are recognised by content. Each report is written in one transaction: a bad \
                 report changes nothing and is reported with its file and place; the others still land. \
-                The same file twice is a no-op. Exits 1 if any file failed.
+                The same file twice is a no-op. Exits 1 if any file failed. Inside a directory, files \
+                that are not reports of any known format (READMEs, scripts, the scanned code itself) \
+                are listed as skipped, not failed; a file named on the command line must be a report.
                 """
         )
 
@@ -38,12 +40,17 @@ extension Mlsoc {
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
             let ingestor = try options.ingestor(store: store)
-            let files = try expand(paths)
+            let (files, walked) = try expand(paths)
             var rows: [IngestRow] = []
-            let record = { (row: IngestRow) in
+            let record = { (given: IngestRow) in
+                var row = given
+                // Found by walking a directory and of no known format: not a report, not a failure.
+                if let error = row.error, error.code == .unrecognisedFormat, walked.contains(row.file) { row.skipped = true }
                 rows.append(row)
                 guard !json else { return }
-                if let error = row.error {
+                if row.skipped {
+                    print("\(TextForTerminal.safe(row.file)): skipped: not a report of a known format")
+                } else if let error = row.error {
                     FileHandle.standardError.write(Data((TextForTerminal.safe(error.description) + "\n").utf8))
                 } else {
                     print(row.line)
@@ -78,12 +85,14 @@ extension Mlsoc {
             } else if rows.count > 1 {
                 print(IngestRow.table(rows))
             }
-            if rows.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+            if rows.contains(where: { $0.error != nil && !$0.skipped }) { throw ExitCode(1) }
         }
 
-        /// Files as given, directories walked in name order; hidden files are skipped.
-        private func expand(_ paths: [String]) throws -> [String] {
+        /// Files as given, directories walked in name order (hidden entries left out); also which
+        /// files came from a walk.
+        private func expand(_ paths: [String]) throws -> (files: [String], walked: Set<String>) {
             var files: [String] = []
+            var walked = Set<String>()
             let fm = FileManager.default
             for path in paths {
                 var isDirectory: ObjCBool = false
@@ -101,10 +110,11 @@ extension Mlsoc {
                     let full = base + "/" + entry
                     if fm.fileExists(atPath: full, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue {
                         files.append(full)
+                        walked.insert(full)
                     }
                 }
             }
-            return files
+            return (files, walked)
         }
     }
 }

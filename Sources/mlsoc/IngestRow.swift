@@ -10,6 +10,8 @@ struct IngestRow {
     var outcome = IngestOutcome()
     var warnings: [String] = []
     var error: IngestError?
+    /// Found in a directory and not a report of any known format.
+    var skipped = false
 
     init(report: ReportIngestor.Report) {
         file = report.file
@@ -24,6 +26,7 @@ struct IngestRow {
     }
 
     var status: String {
+        if skipped { return "skipped" }
         if error != nil { return "failed" }
         return outcome.alreadyIngested ? "already ingested" : "ok"
     }
@@ -68,9 +71,11 @@ struct IngestRow {
              String(row.outcome.resolved), TextForTerminal.safe(row.file)]
         }
         let ok = rows.filter { $0.error == nil }
+        let failed = rows.filter { $0.error != nil && !$0.skipped }.count
+        let skipped = rows.filter(\.skipped).count
         body.append(["total", String(ok.map(\.outcome.total).reduce(0, +)), String(ok.map(\.outcome.new).reduce(0, +)),
                      String(ok.map(\.outcome.unchanged).reduce(0, +)), String(ok.map(\.outcome.resolved).reduce(0, +)),
-                     "\(rows.count) files, \(rows.count - ok.count) failed"])
+                     "\(rows.count) files, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped (not reports)" : "")])
         let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
         func render(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in

@@ -39,3 +39,31 @@ import Testing
         #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B })
     }
 }
+
+/// `mlsoc ingest` on the whole sample-data tree, as a user would run it.
+@Suite struct IngestCommandEndToEndTests {
+    @Test("mlsoc ingest sample-data ingests every report, skips what is not one, and a second run changes nothing")
+    func wholeTree() throws {
+        let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
+        let db = try TestPaths.temporaryDirectory("mlsoc-ingest").appendingPathComponent("f.db").path
+        let first = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("")])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.isEmpty)
+        #expect(first.stdout.contains("README.md: skipped: not a report"))
+        let reports = try FileManager.default.subpathsOfDirectory(atPath: TestPaths.sample("reports"))
+            .filter { $0.contains(".") && !$0.hasPrefix(".") }
+        #expect(reports.count >= 20)
+        for report in reports {
+            let line = first.stdout.split(separator: "\n").first { $0.hasPrefix(TestPaths.sample("reports/" + report) + ": ") }
+            #expect(line != nil && line?.contains("skipped") == false, "\(report) was not ingested")
+        }
+        let before = try Shell.run([binary, "render", "--db", db, "--size", "100x30"]).stdout
+        let second = try Shell.run([binary, "ingest", "--db", db, "--json", TestPaths.sample("")])
+        #expect(second.status == 0)
+        let statuses = second.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["status"] as? String
+        }
+        #expect(!statuses.isEmpty && statuses.allSatisfy { $0 == "already ingested" || $0 == "skipped" })
+        #expect(try Shell.run([binary, "render", "--db", db, "--size", "100x30"]).stdout == before)
+    }
+}

@@ -36,8 +36,10 @@ def main():
     # A PyTorch-style zip checkpoint whose data.pkl carries a payload.
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("sentiment-bert/data.pkl", pickle.dumps({"state_dict": {}, "x": ShellPayload()}, protocol=2))
-        zf.writestr("sentiment-bert/version", "3\n")
+        # Fixed timestamps: the same bytes on every run.
+        stamp = (2026, 11, 28, 0, 0, 0)
+        zf.writestr(zipfile.ZipInfo("sentiment-bert/data.pkl", stamp), pickle.dumps({"state_dict": {}, "x": ShellPayload()}, protocol=2))
+        zf.writestr(zipfile.ZipInfo("sentiment-bert/version", stamp), "3\n")
     write("sentiment-bert.pt", buf.getvalue())
 
 
