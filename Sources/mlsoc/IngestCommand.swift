@@ -73,12 +73,21 @@ extension Mlsoc {
                     record(IngestRow(file: file, error: error))
                 }
             } else {
+                // Several files: a bar of files done and findings written, above the per-file lines.
+                let bar = ProgressLine(enabled: !json && isatty(2) == 1)
+                var done = 0
+                var findings = 0
                 ingestor.ingest(paths: files, now: now, category: scope, workers: workers) { path, result in
+                    done += 1
+                    if case let .success(report) = result { findings += report.outcome.total }
+                    bar.clear()
+                    defer { bar.show("\(done)/\(files.count) files", bytes: Int64(done), total: Int64(files.count), findings: findings, unit: "files") }
                     switch result {
                     case let .success(report): record(IngestRow(report: report))
                     case let .failure(error): record(IngestRow(file: path, error: error))
                     }
                 }
+                bar.clear()
             }
             if json {
                 for row in rows { print(row.json) }

@@ -104,14 +104,15 @@ final class ProgressLine {
         self.enabled = enabled
     }
 
-    func show(_ label: String, bytes: Int64, total: Int64, findings: Int) {
-        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || bytes == 0 else { return }
+    func show(_ label: String, bytes: Int64, total: Int64, findings: Int, unit: String = "MB") {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || bytes == 0 || unit != "MB" else { return }
         lastDraw = Date()
         let share = total > 0 ? min(1, Double(bytes) / Double(total)) : 0
         let width = 24
         let filled = Int(share * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let text = "\r[\(bar)] \(Int(share * 100))% \(bytes / 1_048_576)/\(total / 1_048_576) MB \(findings) findings  \(TextForTerminal.safe(label))"
+        let amount = unit == "MB" ? "\(bytes / 1_048_576)/\(total / 1_048_576) MB" : "\(bytes)/\(total) \(unit)"
+        let text = "\r[\(bar)] \(Int(share * 100))% \(amount) \(findings) findings  \(TextForTerminal.safe(label))"
         FileHandle.standardError.write(Data((String(text.prefix(160)) + "\u{1B}[K").utf8))
     }
 
