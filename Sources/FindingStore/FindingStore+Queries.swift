@@ -109,11 +109,11 @@ extension FindingStore {
     /// The model and dataset inventory, by name.
     public func models() throws -> [ModelRecord] {
         try pool.read { db in
-            let sql = "SELECT name, version, kind, source, sha256, uri, owner, criticality, stage FROM model ORDER BY name, version"
+            let sql = "SELECT name, version, kind, source, sha256, uri, owner, criticality, stage, modelCard FROM model ORDER BY name, version"
             return try Row.fetchAll(db, sql: sql).map { row in
                 ModelRecord(name: row["name"], version: row["version"], kind: row["kind"], source: row["source"],
                             sha256: row["sha256"], uri: row["uri"], owner: row["owner"], criticality: row["criticality"],
-                            stage: row["stage"])
+                            stage: row["stage"], modelCard: row["modelCard"])
             }
         }
     }

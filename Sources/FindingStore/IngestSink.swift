@@ -44,16 +44,17 @@ public final class IngestSink {
     public func noteModel(_ record: ModelRecord) throws {
         let now = header.ingestedAt
         let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            INSERT INTO model (name, version, kind, source, sha256, uri, owner, criticality, stage, firstSeen, lastSeen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, 1.0), ?, ?, ?)
+            INSERT INTO model (name, version, kind, source, sha256, uri, owner, criticality, stage, modelCard, firstSeen, lastSeen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, 1.0), ?, ?, ?, ?)
             ON CONFLICT (name, version) DO UPDATE SET lastSeen = excluded.lastSeen, kind = excluded.kind,
                 sha256 = coalesce(excluded.sha256, sha256), uri = coalesce(excluded.uri, uri),
                 owner = coalesce(excluded.owner, owner), stage = coalesce(excluded.stage, stage),
+                modelCard = coalesce(excluded.modelCard, modelCard),
                 criticality = CASE WHEN ? IS NULL THEN criticality ELSE excluded.criticality END,
                 source = CASE WHEN source = 'attribution' THEN excluded.source ELSE source END
             RETURNING id
             """), arguments: [record.name, record.version, record.kind, record.source, record.sha256, record.uri, record.owner,
-                               record.criticality, record.stage, now, now, record.criticality]) ?? 0
+                               record.criticality, record.stage, record.modelCard, now, now, record.criticality]) ?? 0
         if record.version.isEmpty { modelIDs[record.name] = id }
     }
 

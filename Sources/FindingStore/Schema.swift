@@ -21,6 +21,10 @@ enum Schema {
             // Why the rule's findings sit in their cell: the mapping rule that matched, and its reason.
             try db.execute(sql: "ALTER TABLE rule ADD COLUMN mapping TEXT")
         }
+        migrator.registerMigration("v6-model-card") { db in
+            // The ML-BOM modelCard as received (JSON), for the model detail and ML-BOM export.
+            try db.execute(sql: "ALTER TABLE model ADD COLUMN modelCard TEXT")
+        }
         return migrator
     }
 

@@ -12,9 +12,11 @@ public struct ModelRecord: Sendable, Equatable {
     public var criticality: Double?
     /// Lifecycle stage: design, develop, deploy, monitor.
     public var stage: String?
+    /// The CycloneDX modelCard as received (JSON text).
+    public var modelCard: String?
 
     public init(name: String, version: String = "", kind: String = "model", source: String, sha256: String? = nil, uri: String? = nil,
-                owner: String? = nil, criticality: Double? = nil, stage: String? = nil) {
+                owner: String? = nil, criticality: Double? = nil, stage: String? = nil, modelCard: String? = nil) {
         self.name = name
         self.version = version
         self.kind = kind
@@ -24,6 +26,7 @@ public struct ModelRecord: Sendable, Equatable {
         self.owner = owner
         self.criticality = criticality
         self.stage = stage
+        self.modelCard = modelCard
     }
 }
 

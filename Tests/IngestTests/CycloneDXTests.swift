@@ -45,6 +45,13 @@ import Testing
         #expect(rows.first { $0.ruleID == "CVE-2023-32681" }?.state == .new)
         let kinds = Dictionary(uniqueKeysWithValues: try store.models().map { ($0.name, $0.kind) })
         #expect(kinds["fraud-transactions-2026q3"] == "dataset" && kinds["fraud-detector"] == "model")
+        // The modelCard is kept as received: the stored text parses back to the same object.
+        let path = TestPaths.sample("reports/cyclonedx/serving-deps.vex.cdx.json")
+        let bom = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let original = try #require((bom["components"] as? [[String: Any]])?.first { $0["type"] as? String == "machine-learning-model" }?["modelCard"])
+        let stored = try #require(try store.models().first { $0.name == "fraud-detector" }?.modelCard)
+        let reparsed = try JSONSerialization.jsonObject(with: Data(stored.utf8))
+        #expect(NSDictionary(dictionary: try #require(reparsed as? [String: Any])) == NSDictionary(dictionary: try #require(original as? [String: Any])))
     }
 
     @Test("a VEX-only document updates states of known findings and resolves nothing")

@@ -18,6 +18,13 @@ import Testing
         #expect(value["b"] == .object([]))
     }
 
+    @Test("a tree written back as JSON text parses to the same tree")
+    func jsonText() throws {
+        let source = #"{"a": [1, -2.5e3, true, null, "q\"uote\\ \u0001\n é"], "b": {"c": {}}}"#
+        let value = try reader(source).readValue()
+        #expect(try reader(value.jsonText).readValue() == value)
+    }
+
     @Test("nesting 100,000 deep is refused with a limit error, not a crash")
     func deepNesting() throws {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)

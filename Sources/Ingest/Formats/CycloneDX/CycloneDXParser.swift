@@ -63,7 +63,8 @@ struct CycloneDXParser: JSONReportParser {
         if let model {
             let hash = value["hashes"]?.array?.first { ($0["alg"]?.string ?? "").uppercased() == "SHA-256" }?["content"]?.string
             try emit(.model(ModelRecord(name: model, version: version, kind: type == "data" ? "dataset" : "model",
-                                        source: "cyclonedx", sha256: hash, uri: value["purl"]?.string ?? ref)))
+                                        source: "cyclonedx", sha256: hash, uri: value["purl"]?.string ?? ref,
+                                        modelCard: value["modelCard"]?.jsonText)))
         }
         let properties = Dictionary((value["properties"]?.array ?? []).compactMap { p in
             p["name"]?.string.map { ($0, p["value"]?.text ?? "") }
