@@ -73,8 +73,21 @@ public enum EffectRunner {
             } catch {
                 return .failed("cannot read the store: \(error)")
             }
+        case let .loadFindings(threat, after):
+            do {
+                let cursor = after.map { PageCursor(severity: $0.severity, id: $0.id) }
+                let rows = try store.findingsPage(after: cursor, threat: threat, limit: FindingListState.pageSize)
+                return .findingsLoaded(rows.map(EffectRunner.item), append: after != nil)
+            } catch {
+                return .failed("cannot read the store: \(error)")
+            }
         case .quit:
             return nil
         }
+    }
+
+    static func item(_ row: FindingRow) -> FindingListItem {
+        FindingListItem(id: row.id, severity: row.severity, state: row.state, threat: row.threat, tool: row.tool,
+                        ruleID: row.ruleID, title: row.title, model: row.model, location: row.location?.display)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsoleApp
 import ConsoleUI
+import Findings
 
 extension Mlsoc {
     /// Prints a view as plain text, without a terminal: for tests, scripts and mail.
@@ -20,6 +21,9 @@ extension Mlsoc {
         @Flag(help: "ASCII line drawing instead of Unicode.")
         var ascii = false
 
+        @Option(help: ArgumentHelp("For --view findings: only this matrix cell (e.g. malware-distribution).", valueName: "threat"))
+        var threat: String?
+
         func run() throws {
             guard let viewID = ViewID(rawValue: view) else {
                 throw ValidationError("unknown view '\(view)': choose one of \(ViewID.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -27,9 +31,16 @@ extension Mlsoc {
             guard let screenSize = Size(parsing: size) else {
                 throw ValidationError("bad --size '\(size)': write it as WIDTHxHEIGHT, e.g. 100x30")
             }
+            var cell: Threat?
+            if let threat {
+                guard let found = Threat(key: threat) else {
+                    throw ValidationError("unknown threat '\(threat)': one of \(Threat.allCases.map(\.key).joined(separator: ", "))")
+                }
+                cell = found
+            }
             let store = try options.openStore(mode: .readOnly)
             let buffer = HeadlessRender.render(store: store, view: viewID, size: screenSize,
-                                               glyphs: ascii ? .ascii : .unicode, readOnly: false)
+                                               glyphs: ascii ? .ascii : .unicode, readOnly: false, threat: cell)
             print(buffer.plainText)
         }
     }

@@ -93,3 +93,27 @@ import Testing
         #expect(try Shell.run([f.binary, "render", "--db", f.db, "--size", "100x30"]).stdout == before)
     }
 }
+
+@Suite(.serialized) struct DrillDownEndToEndTests {
+    @Test("matrix → Enter on a cell → its findings → Esc back, in tmux")
+    func drillDown() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
+        let db = try TestPaths.temporaryDirectory("mlsoc-e2e").appendingPathComponent("findings.db").path
+        _ = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")])
+        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 100, height: 30,
+                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+        try tmux.waitFor { $0.contains("Unclassified") }
+        // Malware distribution is row 10 of the matrix (0-based 9).
+        for _ in 0..<9 { try tmux.send("j") }
+        try tmux.send("Enter")
+        let list = try tmux.waitFor { $0.contains("Infrastructure / Malware distribution") && $0.contains("SEV") }
+        #expect(list.contains("Infrastructure / Malware distribution"))
+        #expect(list.contains("crit"))
+        let expected = try Shell.run([binary, "render", "--db", db, "--view", "findings", "--threat", "malware-distribution", "--size", "100x30"]).stdout
+        #expect(expected.contains("Infrastructure / Malware distribution"))
+        try tmux.send("Escape")
+        let back = try tmux.waitFor { $0.contains("TARGET") && $0.contains("Unclassified") }
+        #expect(back.contains("TARGET"))
+    }
+}

@@ -8,6 +8,8 @@ public enum Command: String, Sendable, CaseIterable {
     case pageUp
     case pageDown
     case refresh
+    case open
+    case back
 }
 
 /// One key binding: data the reducer, the footer and the help screen all read.
@@ -56,5 +58,7 @@ public struct Keymap: Sendable {
         Binding([.character("q"), .control("c")], .quit, "quit"),
     ]
 
-    public static let matrix = Keymap(bindings: common)
+    public static let matrix = Keymap(bindings: [Binding([.enter, .character("l"), .right], .open, "findings of the cell")] + common)
+
+    public static let findings = Keymap(bindings: [Binding([.escape, .character("h"), .left, .backspace], .back, "back to the matrix")] + common)
 }

@@ -3,6 +3,7 @@ import Findings
 /// The views of the console.
 public enum ViewID: String, Sendable, CaseIterable {
     case matrix
+    case findings
 }
 
 /// Everything the console shows, as a value: render(state) draws it, reduce(state, action) changes it.
@@ -17,6 +18,8 @@ public struct AppState: Sendable, Equatable {
     public var loading = true
     /// Row of the matrix cursor, an index into `Threat.matrixOrder`.
     public var matrixCursor = 0
+    /// The findings list, when it is open (Enter on a matrix cell).
+    public var findings = FindingListState(threat: nil)
     public var flash: Flash?
     public var ingestStatus = "idle"
     public var quitRequested = false
@@ -33,6 +36,7 @@ public struct AppState: Sendable, Equatable {
         let map: Keymap
         switch view {
         case .matrix: map = .matrix
+        case .findings: map = .findings
         }
         return readOnly ? map.readOnly : map
     }

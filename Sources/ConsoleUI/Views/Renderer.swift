@@ -12,6 +12,7 @@ public enum Renderer {
         FrameView.renderHeader(state, into: &buffer)
         switch state.view {
         case .matrix: MatrixView.render(state, into: &buffer)
+        case .findings: FindingsView.render(state, into: &buffer)
         }
         FrameView.renderFooter(state, into: &buffer)
         return buffer
