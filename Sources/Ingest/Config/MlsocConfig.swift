@@ -36,9 +36,14 @@ public struct MlsocConfig: Sendable, Equatable {
     }
 
     public static func path(environment: [String: String]) -> String {
+        directory(environment: environment) + "/config.yaml"
+    }
+
+    /// mlsoc's config directory: `$XDG_CONFIG_HOME/mlsoc`, else `~/.config/mlsoc`.
+    public static func directory(environment: [String: String]) -> String {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? ".") + "/.config"
-        return base + "/mlsoc/config.yaml"
+        return base + "/mlsoc"
     }
 
     /// Reads the config; a missing file is an empty config, a broken one an error naming the file,

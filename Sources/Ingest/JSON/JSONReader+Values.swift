@@ -81,3 +81,16 @@ extension JSONReader {
         return true
     }
 }
+
+extension JSONReader {
+    /// `forEachMember`, failing with "not WHAT: no "KEY"" when the object lacks the key the format
+    /// is recognised by.
+    public func forEachMember(requiring required: String, in what: String, _ body: (String) throws -> Void) throws {
+        var seen = false
+        try forEachMember { key in
+            if key == required { seen = true }
+            try body(key)
+        }
+        if !seen { throw error("not \(what): no \"\(required)\"") }
+    }
+}

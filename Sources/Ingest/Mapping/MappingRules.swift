@@ -86,9 +86,7 @@ public struct MappingRules: Sendable {
 extension MappingRules {
     /// Where the user's own rules live: `$XDG_CONFIG_HOME/mlsoc/mapping.json` (or `~/.config/…`).
     public static func userFile(environment: [String: String]) -> String {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? ".") + "/.config"
-        return base + "/mlsoc/mapping.json"
+        MlsocConfig.directory(environment: environment) + "/mapping.json"
     }
 
     /// The bundled rules, with the user's file (when there is one) tried first. A broken user file

@@ -11,11 +11,9 @@ struct BanditParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "bandit", version: nil))
-        var sawResults = false
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "results", in: "a bandit report") { key in
             switch key {
             case "results":
-                sawResults = true
                 try reader.forEachElement {
                     try emit(.finding(finding(try reader.readValue(), factory: factory)))
                 }
@@ -27,7 +25,6 @@ struct BanditParser: JSONReportParser {
                 try reader.skipValue()
             }
         }
-        if !sawResults { throw reader.error("not a bandit report: no \"results\" array") }
     }
 
     private func finding(_ result: JSONValue, factory: FindingFactory) -> Finding {

@@ -9,13 +9,11 @@ struct DetectSecretsParser: JSONReportParser {
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
-        var sawResults = false
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "results", in: "a detect-secrets baseline") { key in
             switch key {
             case "version":
                 try emit(.tool(name: "detect-secrets", version: try reader.readValue().text))
             case "results":
-                sawResults = true
                 try reader.forEachMember { file in
                     try reader.forEachElement {
                         let secret = try reader.readValue()
@@ -26,7 +24,6 @@ struct DetectSecretsParser: JSONReportParser {
                 try reader.skipValue()
             }
         }
-        if !sawResults { throw reader.error("not a detect-secrets baseline: no \"results\" object") }
     }
 
     private func finding(_ secret: JSONValue, file: String, factory: FindingFactory) -> Finding {

@@ -9,11 +9,9 @@ struct ModelAuditParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "modelaudit", version: nil))
-        var sawIssues = false
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "issues", in: "a modelaudit report") { key in
             switch key {
             case "issues":
-                sawIssues = true
                 try reader.forEachElement {
                     let issue = try reader.readValue()
                     if let finding = finding(issue, factory: factory) { try emit(.finding(finding)) }
@@ -26,7 +24,6 @@ struct ModelAuditParser: JSONReportParser {
                 try reader.skipValue()
             }
         }
-        if !sawIssues { throw reader.error("not a modelaudit report: no \"issues\" array") }
     }
 
     private func finding(_ issue: JSONValue, factory: FindingFactory) -> Finding? {

@@ -9,8 +9,7 @@ struct ModelScanParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         var inputPath = ""
-        var sawIssues = false
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "issues", in: "a ModelScan report") { key in
             switch key {
             case "summary":
                 let summary = try reader.readValue()
@@ -22,7 +21,6 @@ struct ModelScanParser: JSONReportParser {
                     if category != "SCAN_NOT_SUPPORTED" { try emit(.warning("\(source): not scanned (\(category))")) }
                 }
             case "issues":
-                sawIssues = true
                 try reader.forEachElement {
                     let issue = try reader.readValue()
                     try emit(.finding(finding(issue, inputPath: inputPath, factory: factory)))
@@ -37,7 +35,6 @@ struct ModelScanParser: JSONReportParser {
                 try reader.skipValue()
             }
         }
-        if !sawIssues { throw reader.error("not a ModelScan report: no \"issues\" array") }
     }
 
     private func finding(_ issue: JSONValue, inputPath: String, factory: FindingFactory) -> Finding {

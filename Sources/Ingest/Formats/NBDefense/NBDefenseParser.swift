@@ -10,11 +10,9 @@ struct NBDefenseParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "nbdefense", version: nil))
-        var sawIssues = false
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "notebook_issues", in: "an NB Defense report") { key in
             switch key {
             case "notebook_issues":
-                sawIssues = true
                 try reader.forEachElement {
                     let notebook = try reader.readValue()
                     let path = notebook["path"]?.string ?? "?"
@@ -30,7 +28,6 @@ struct NBDefenseParser: JSONReportParser {
                 try reader.skipValue()
             }
         }
-        if !sawIssues { throw reader.error("not an NB Defense report: no \"notebook_issues\"") }
     }
 
     static func finding(_ issue: JSONValue, notebook: String, factory: FindingFactory) -> Finding {

@@ -10,15 +10,13 @@ struct PipAuditParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "pip-audit", version: nil))
-        var sawDependencies = false
         var audited = 0
         var skipped = 0
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "dependencies", in: "a pip-audit report") { key in
             guard key == "dependencies" else {
                 try reader.skipValue()
                 return
             }
-            sawDependencies = true
             try reader.forEachElement {
                 let dependency = try reader.readValue()
                 let name = dependency["name"]?.string ?? "?"
@@ -43,7 +41,6 @@ struct PipAuditParser: JSONReportParser {
                 }
             }
         }
-        if !sawDependencies { throw reader.error("not a pip-audit report: no \"dependencies\" array") }
         if skipped > 0, audited == 0 {
             try emit(.warning("pip-audit audited none of \(skipped) dependencies: the report is not a clean result"))
             try emit(.partial)

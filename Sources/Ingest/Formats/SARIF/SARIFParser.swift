@@ -7,11 +7,9 @@ struct SARIFParser: JSONReportParser {
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
-        var sawRuns = false
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "runs", in: "a SARIF log") { key in
             switch key {
             case "runs":
-                sawRuns = true
                 try reader.forEachElement {
                     try parseRun(reader, context: context, emit: emit)
                 }
@@ -24,7 +22,6 @@ struct SARIFParser: JSONReportParser {
                 try reader.skipValue()
             }
         }
-        if !sawRuns { throw reader.error("not a SARIF log: no \"runs\" array") }
     }
 
     private func parseRun(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Findings
 
 /// semgrep's JSON (`semgrep --json`): `results[]` with the rule's metadata (CWE, OWASP, and the matrix
@@ -11,13 +12,11 @@ struct SemgrepParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         var version: String?
-        var sawResults = false
-        try reader.forEachMember { key in
+        try reader.forEachMember(requiring: "results", in: "a semgrep report") { key in
             switch key {
             case "version":
                 version = try reader.readValue().text
             case "results":
-                sawResults = true
                 try emit(.tool(name: "semgrep", version: version))
                 try reader.forEachElement { try emit(.finding(finding(try reader.readValue(), factory: factory))) }
             case "errors":
@@ -30,7 +29,6 @@ struct SemgrepParser: JSONReportParser {
                 try reader.skipValue()
             }
         }
-        if !sawResults { throw reader.error("not a semgrep report: no \"results\" array") }
         try emit(.tool(name: "semgrep", version: version))
     }
 
@@ -55,17 +53,8 @@ struct SemgrepParser: JSONReportParser {
             severity: severity, cwe: cwe, tags: owasp,
             taxonomy: TaxonomyIDs(owaspLLM: OWASPLLM.ids(fromText: owasp)), artifact: path,
             location: Location(path: path, startLine: result.at("start", "line")?.int, endLine: result.at("end", "line")?.int),
-            evidence: lines, identity: [path, lines?.trimmingASCIISpaces ?? "", message],
+            evidence: lines, identity: [path, lines?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", message],
             statedThreat: metadata["mlsoc-threat"]?.string.flatMap(Threat.init(key:))
         ))
-    }
-}
-
-extension String {
-    var trimmingASCIISpaces: String {
-        var text = Substring(self)
-        while text.first == " " || text.first == "\t" || text.first == "\n" { text = text.dropFirst() }
-        while text.last == " " || text.last == "\t" || text.last == "\n" { text = text.dropLast() }
-        return String(text)
     }
 }
