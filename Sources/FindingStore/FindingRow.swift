@@ -17,10 +17,12 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
     public var firstSeen: Int64
     public var lastSeen: Int64
     public var version: Int
+    /// When the SLA runs out (seconds since the epoch); nil for severities without one.
+    public var slaDue: Int64?
 
     public init(id: Int64, fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,
                 severity: Severity, threat: Threat, state: TriageState, model: String?, location: Location?,
-                taxonomy: TaxonomyIDs, firstSeen: Int64, lastSeen: Int64, version: Int) {
+                taxonomy: TaxonomyIDs, firstSeen: Int64, lastSeen: Int64, version: Int, slaDue: Int64? = nil) {
         self.id = id
         self.fingerprint = fingerprint
         self.tool = tool
@@ -36,16 +38,62 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.version = version
+        self.slaDue = slaDue
+    }
+
+    /// Where the next keyset page in `sort` order starts after this row.
+    public func cursor(for sort: FindingSort) -> PageCursor {
+        switch sort {
+        case .severity: PageCursor(key: Int64(severity.rawValue), id: id)
+        case .newest, .oldest: PageCursor(key: 0, id: id)
+        case .due: PageCursor(key: slaDue ?? Int64.max, id: id)
+        }
     }
 }
 
-/// Where a keyset page starts: after the row with this (severity, id), in descending order.
+/// Where a keyset page starts: after the row with this sort key and id.
 public struct PageCursor: Sendable, Equatable {
-    public var severity: Severity
+    public var key: Int64
     public var id: Int64
 
-    public init(severity: Severity, id: Int64) {
-        self.severity = severity
+    public init(key: Int64, id: Int64) {
+        self.key = key
         self.id = id
+    }
+
+    public init(severity: Severity, id: Int64) {
+        self.init(key: Int64(severity.rawValue), id: id)
+    }
+}
+
+/// The orders the findings table offers. Each is a keyset walk; severity and age use indexes.
+public enum FindingSort: String, Sendable, CaseIterable {
+    /// Most severe first (finding_by_severity / finding_by_cell).
+    case severity
+    /// Most recently first seen first (the rowid).
+    case newest
+    /// Oldest first (the rowid).
+    case oldest
+    /// Soonest SLA due date first; findings without one last.
+    case due
+
+    /// The column the table marks as sorted.
+    public var column: String {
+        switch self {
+        case .severity: "SEV"
+        case .newest, .oldest: "ID"
+        case .due: "DUE"
+        }
+    }
+}
+
+/// What a findings page shows: a filter, an order, and optionally one model.
+public struct FindingQuery: Sendable, Equatable {
+    public var filter: FindingFilter
+    public var sort: FindingSort
+
+    public init(filter: FindingFilter = .empty, sort: FindingSort = .severity) {
+        self.filter = filter
+        self.sort = sort
     }
 }

@@ -7,7 +7,7 @@ extension FindingStore {
     public func matrixSummary() throws -> MatrixSummary {
         try pool.read { db in
             var summary = MatrixSummary()
-            let rows = try Row.fetchCursor(db, sql: "SELECT threat, severity, state, count FROM matrixCell WHERE count > 0")
+            let rows = try Row.fetchCursor(db, sql: "SELECT threat, severity, state, sum(count) FROM summaryCell WHERE count > 0 GROUP BY 1, 2, 3")
             while let row = try rows.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
                       let state = TriageState(rawValue: row[2]) else { continue }
@@ -17,34 +17,61 @@ extension FindingStore {
         }
     }
 
-    /// One keyset page of findings, most severe first, optionally restricted to one cell.
+    /// One keyset page of findings in the query's order, after `cursor` (or from the start).
     /// Never uses OFFSET: the cost is the same at any depth.
-    public func findingsPage(after cursor: PageCursor?, threat: Threat? = nil, limit: Int) throws -> [FindingRow] {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if let threat {
-            conditions.append("f.threat = ?")
-            _ = arguments.append(contentsOf: [threat.rawValue])
-        }
-        if let cursor {
-            conditions.append("(f.severity, f.id) < (?, ?)")
-            _ = arguments.append(contentsOf: [cursor.severity.rawValue, cursor.id])
+    public func findingsPage(_ query: FindingQuery, after cursor: PageCursor?, limit: Int,
+                             now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> [FindingRow] {
+        let filter = FilterSQL(query.filter, now: now)
+        var conditions = filter.conditions
+        var arguments = filter.arguments
+        let order: String
+        switch query.sort {
+        case .severity:
+            order = "f.severity DESC, f.id DESC"
+            if let cursor {
+                conditions.append("(f.severity, f.id) < (?, ?)")
+                _ = arguments.append(contentsOf: [cursor.key, cursor.id])
+            }
+        case .newest:
+            order = "f.id DESC"
+            if let cursor {
+                conditions.append("f.id < ?")
+                _ = arguments.append(contentsOf: [cursor.id])
+            }
+        case .oldest:
+            order = "f.id ASC"
+            if let cursor {
+                conditions.append("f.id > ?")
+                _ = arguments.append(contentsOf: [cursor.id])
+            }
+        case .due:
+            order = "coalesce(f.slaDue, 9223372036854775807) ASC, f.id ASC"
+            if let cursor {
+                conditions.append("(coalesce(f.slaDue, 9223372036854775807), f.id) > (?, ?)")
+                _ = arguments.append(contentsOf: [cursor.key, cursor.id])
+            }
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         _ = arguments.append(contentsOf: [limit])
         let sql = """
             SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, f.message, f.severity, f.threat, f.state,
-                   m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version
+                   m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue
             FROM finding f
             JOIN rule r ON r.id = f.ruleRef
             LEFT JOIN model m ON m.id = f.modelId
             \(whereClause)
-            ORDER BY f.severity DESC, f.id DESC
+            ORDER BY \(order)
             LIMIT ?
             """
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map(FindingStore.findingRow)
         }
+    }
+
+    /// One keyset page, most severe first, optionally restricted to one cell.
+    public func findingsPage(after cursor: PageCursor?, threat: Threat? = nil, limit: Int) throws -> [FindingRow] {
+        let filter = threat.map { FindingFilter(clauses: [.init(.threats([$0]))]) } ?? .empty
+        return try findingsPage(FindingQuery(filter: filter), after: cursor, limit: limit)
     }
 
     static func findingRow(_ row: Row) -> FindingRow {
@@ -65,14 +92,15 @@ extension FindingStore {
             taxonomy: TaxonomyIDs(packed: row["taxonomy"]),
             firstSeen: row["firstSeen"],
             lastSeen: row["lastSeen"],
-            version: row["version"]
+            version: row["version"],
+            slaDue: row.hasColumn("slaDue") ? row["slaDue"] : nil
         )
     }
 
     /// Counts of the main tables, for headers and `mlsoc` summaries.
     public func counts() throws -> (findings: Int, scans: Int, models: Int) {
         try pool.read { db in
-            let findings = try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM matrixCell") ?? 0
+            let findings = try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell") ?? 0
             let scans = try Int.fetchOne(db, sql: "SELECT count(*) FROM scan") ?? 0
             let models = try Int.fetchOne(db, sql: "SELECT count(*) FROM model") ?? 0
             return (findings, scans, models)
@@ -132,7 +160,7 @@ extension FindingStore {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, r.mapping, f.message, f.severity, f.threat, f.state,
-                       m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version
+                       m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue
                 FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId
                 WHERE f.id = ?
                 """, arguments: [findingID]) else { return nil }

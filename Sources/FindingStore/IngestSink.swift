@@ -4,7 +4,7 @@ import GRDB
 
 /// Receives one report's findings inside its write transaction. Only the store makes one.
 public final class IngestSink {
-    private let db: Database
+    let db: Database
     private let header: ScanHeader
     let scanID: Int64
     private(set) var outcome: IngestOutcome
@@ -257,6 +257,7 @@ public final class IngestSink {
                         outcome.reopened, outcome.resolved, scanID]
         )
         outcome.tool = tool
+        try snapshotModels(day: header.ingestedAt / 86_400, weights: header.weights)
         return outcome
     }
 }

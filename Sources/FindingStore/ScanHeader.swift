@@ -12,9 +12,11 @@ public struct ScanHeader: Sendable {
     /// Reimport category, as GitHub code scanning's: reports of one tool with different categories
     /// do not replace each other. Empty: the report's own (SARIF automationDetails.id), else none.
     public var category: String
+    /// Weights of the daily model snapshots written with the report.
+    public var weights: RiskWeights
 
     public init(format: String, sourcePath: String, sha256: [UInt8], ingestedAt: Int64, actor: String,
-                sla: SLAPolicy = .standard, category: String = "") {
+                sla: SLAPolicy = .standard, category: String = "", weights: RiskWeights = .standard) {
         self.format = format
         self.sourcePath = sourcePath
         self.sha256 = sha256
@@ -22,6 +24,7 @@ public struct ScanHeader: Sendable {
         self.actor = actor
         self.sla = sla
         self.category = category
+        self.weights = weights
     }
 }
 

@@ -25,6 +25,9 @@ enum Schema {
             // The ML-BOM modelCard as received (JSON), for the model detail and ML-BOM export.
             try db.execute(sql: "ALTER TABLE model ADD COLUMN modelCard TEXT")
         }
+        migrator.registerMigration("v7-model-summary") { db in
+            try db.execute(sql: v7)
+        }
         return migrator
     }
 
@@ -160,6 +163,58 @@ enum Schema {
         );
         ALTER TABLE finding ADD COLUMN scopeId INTEGER REFERENCES scope(id);
         CREATE INDEX finding_by_scope ON finding (scopeId, lastScanId) WHERE scopeId IS NOT NULL;
+        """
+
+    /// The matrix summary gains the model, so per-model risk and the lifecycle pivot are read from
+    /// summaries too; daily per-model snapshots feed the trend sparklines; the model index covers
+    /// state and SLA due date so SLA breaches per model are an index-only count.
+    private static let v7 = """
+        DROP TRIGGER matrixCell_insert;
+        DROP TRIGGER matrixCell_update;
+        DROP TRIGGER matrixCell_delete;
+        DROP TABLE matrixCell;
+        CREATE TABLE summaryCell (
+            modelId INTEGER NOT NULL,
+            threat INTEGER NOT NULL,
+            severity INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (modelId, threat, severity, state)
+        ) WITHOUT ROWID;
+        INSERT INTO summaryCell (modelId, threat, severity, state, count)
+        SELECT coalesce(modelId, 0), threat, severity, state, count(*) FROM finding GROUP BY 1, 2, 3, 4;
+        CREATE TRIGGER summaryCell_insert AFTER INSERT ON finding
+        BEGIN
+            INSERT INTO summaryCell (modelId, threat, severity, state, count)
+            VALUES (coalesce(NEW.modelId, 0), NEW.threat, NEW.severity, NEW.state, 1)
+            ON CONFLICT DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER summaryCell_update AFTER UPDATE OF modelId, threat, severity, state ON finding
+        WHEN OLD.modelId IS NOT NEW.modelId OR OLD.threat IS NOT NEW.threat OR OLD.severity IS NOT NEW.severity
+             OR OLD.state IS NOT NEW.state
+        BEGIN
+            UPDATE summaryCell SET count = count - 1
+            WHERE modelId = coalesce(OLD.modelId, 0) AND threat = OLD.threat AND severity = OLD.severity AND state = OLD.state;
+            INSERT INTO summaryCell (modelId, threat, severity, state, count)
+            VALUES (coalesce(NEW.modelId, 0), NEW.threat, NEW.severity, NEW.state, 1)
+            ON CONFLICT DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER summaryCell_delete AFTER DELETE ON finding
+        BEGIN
+            UPDATE summaryCell SET count = count - 1
+            WHERE modelId = coalesce(OLD.modelId, 0) AND threat = OLD.threat AND severity = OLD.severity AND state = OLD.state;
+        END;
+
+        CREATE TABLE modelSnapshot (
+            modelId INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            score REAL NOT NULL,
+            open INTEGER NOT NULL,
+            PRIMARY KEY (modelId, day)
+        ) WITHOUT ROWID;
+
+        DROP INDEX finding_by_model;
+        CREATE INDEX finding_by_model ON finding (modelId, state, slaDue) WHERE modelId IS NOT NULL;
         """
 
     /// Scan errors and tool notifications, kept apart from findings: a model that could not be

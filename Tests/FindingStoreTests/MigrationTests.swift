@@ -15,7 +15,7 @@ import Testing
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        for table in ["finding", "findingEvent", "findingEvidence", "matrixCell", "model", "rule", "scan"] {
+        for table in ["finding", "findingEvent", "findingEvidence", "summaryCell", "modelSnapshot", "model", "rule", "scan"] {
             #expect(tables.contains(table))
         }
         let mode = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }

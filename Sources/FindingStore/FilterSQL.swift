@@ -1,0 +1,133 @@
+import Findings
+import GRDB
+
+/// Turns a parsed `FindingFilter` into a WHERE clause over `finding f` with bound arguments only:
+/// no value from the filter is ever spliced into the SQL text.
+///
+/// Terms on severity, threat, target, model and id use the store's indexes (finding_by_severity,
+/// finding_by_cell, finding_by_model, the rowid); tool, rule, state, CWE and text filter the rows a
+/// keyset walk reads.
+struct FilterSQL {
+    var conditions: [String] = []
+    var arguments = StatementArguments()
+
+    /// `eventAlias`: in the audit log, actor and event terms apply to the event row with this alias.
+    init(_ filter: FindingFilter, now: Int64, eventAlias: String? = nil) {
+        for clause in filter.clauses {
+            var args = StatementArguments()
+            let sql = FilterSQL.condition(clause.term, now: now, eventAlias: eventAlias, arguments: &args)
+            // NOT over a NULL comparison would drop the row; a negated term keeps everything it does not match.
+            conditions.append(clause.negated ? "coalesce((\(sql)), 0) = 0" : "(\(sql))")
+            _ = arguments.append(contentsOf: args)
+        }
+    }
+
+    var whereClause: String { conditions.isEmpty ? "" : conditions.joined(separator: " AND ") }
+
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    private static func condition(_ term: FindingFilter.Term, now: Int64, eventAlias: String?,
+                                  arguments: inout StatementArguments) -> String {
+        func bind(_ values: [any DatabaseValueConvertible]) {
+            for value in values { _ = arguments.append(contentsOf: [value]) }
+        }
+        switch term {
+        case let .severity(comparison, severity):
+            bind([severity.rawValue])
+            return "f.severity \(comparison.rawValue) ?"
+        case let .severities(values):
+            bind(values.map(\.rawValue))
+            return "f.severity IN (\(placeholders(values.count)))"
+        case let .states(values):
+            bind(values.map(\.rawValue))
+            return "f.state IN (\(placeholders(values.count)))"
+        case let .targets(values):
+            let threats = values.flatMap { target in Threat.allCases.filter { $0.target == target } }
+            bind(threats.map(\.rawValue))
+            return threats.isEmpty ? "0" : "f.threat IN (\(placeholders(threats.count)))"
+        case let .threats(values):
+            bind(values.map(\.rawValue))
+            return "f.threat IN (\(placeholders(values.count)))"
+        case let .models(values):
+            var parts: [String] = []
+            let globs = values.compactMap { $0 }
+            if values.contains(where: { $0 == nil }) { parts.append("f.modelId IS NULL") }
+            if !globs.isEmpty {
+                bind(globs.map(likePattern))
+                parts.append("f.modelId IN (SELECT id FROM model WHERE " + Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count)
+                    .joined(separator: " OR ") + ")")
+            }
+            return parts.joined(separator: " OR ")
+        case let .tools(values):
+            bind(values.map(likePattern))
+            return "f.ruleRef IN (SELECT id FROM rule WHERE " + Array(repeating: "tool LIKE ? ESCAPE '\\'", count: values.count)
+                .joined(separator: " OR ") + ")"
+        case let .rules(values):
+            bind(values.map(likePattern))
+            return "f.ruleRef IN (SELECT id FROM rule WHERE " + Array(repeating: "ruleId LIKE ? ESCAPE '\\'", count: values.count)
+                .joined(separator: " OR ") + ")"
+        case let .cwes(values):
+            // taxonomy is a space-separated list; pad it so an id matches whole.
+            bind(values.map { "% CWE-\($0) %" })
+            return Array(repeating: "(' ' || f.taxonomy || ' ') LIKE ?", count: values.count).joined(separator: " OR ")
+        case let .stages(values):
+            bind(values)
+            return "f.modelId IN (SELECT id FROM model WHERE stage IN (\(placeholders(values.count))))"
+        case let .sla(condition):
+            let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
+            switch condition {
+            case .overdue:
+                bind([now])
+                return "f.slaDue < ? AND f.state IN (\(open))"
+            case .due:
+                return "f.slaDue IS NOT NULL AND f.state IN (\(open))"
+            case .none:
+                return "f.slaDue IS NULL"
+            }
+        case let .ids(values):
+            bind(values)
+            return "f.id IN (\(placeholders(values.count)))"
+        case let .text(text):
+            let pattern = "%" + escapeLike(text) + "%"
+            bind([pattern, pattern, pattern])
+            return "f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.message LIKE ? ESCAPE '\\' OR f.path LIKE ? ESCAPE '\\'"
+        case let .actors(values):
+            return eventCondition(column: "actor", values, eventAlias: eventAlias, bind: bind)
+        case let .events(values):
+            return eventCondition(column: "kind", values, eventAlias: eventAlias, bind: bind)
+        }
+    }
+
+    private static func eventCondition(column: String, _ values: [String], eventAlias: String?,
+                                       bind: ([any DatabaseValueConvertible]) -> Void) -> String {
+        bind(values.map(likePattern))
+        let alias = eventAlias ?? "e"
+        let match = Array(repeating: "\(alias).\(column) LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
+        return eventAlias != nil ? match : "f.id IN (SELECT e.findingId FROM findingEvent e WHERE \(match))"
+    }
+
+    /// A glob (`*`, `?`) as a LIKE pattern, with LIKE's own wildcards escaped.
+    static func likePattern(_ glob: String) -> String {
+        var out = ""
+        for ch in glob {
+            switch ch {
+            case "*": out.append("%")
+            case "?": out.append("_")
+            case "%", "_", "\\": out.append("\\"); out.append(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Findings
+import GRDB
+
+/// The reads behind the console's views: summaries first, keyset pages always, nothing unbounded.
+extension FindingStore {
+    static let openStates = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
+
+    /// Open findings by target × lifecycle stage of their model, from the summary table.
+    public func lifecycleSummary() throws -> LifecycleSummary {
+        try pool.read { db in
+            var summary = LifecycleSummary()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT s.threat, m.stage, s.severity, sum(s.count) FROM summaryCell s LEFT JOIN model m ON m.id = s.modelId
+                WHERE s.state IN (\(FindingStore.openStates)) AND s.count > 0 GROUP BY 1, 2, 3
+                """)
+            while let row = try rows.next() {
+                guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[2]) else { continue }
+                summary.add(target: threat.target, stage: row[1], severity: severity, count: row[3])
+            }
+            return summary
+        }
+    }
+
+    /// Every model and dataset with its open findings by severity, SLA breaches and daily trend,
+    /// plus a row (id 0) for open findings no model claims when there are any. Read from the
+    /// summary table and the model index: no scan of findings.
+    public func modelRisks(now: Int64 = Int64(Date().timeIntervalSince1970), trendDays: Int = 30) throws -> [ModelRisk] {
+        try pool.read { db in
+            var risks: [Int64: ModelRisk] = [:]
+            var order: [Int64] = []
+            let models = try Row.fetchCursor(db, sql: "SELECT id, name, version, kind, owner, stage, criticality, source FROM model")
+            while let row = try models.next() {
+                let id: Int64 = row["id"]
+                risks[id] = ModelRisk(id: id, name: row["name"], version: row["version"], kind: row["kind"], owner: row["owner"],
+                                      stage: row["stage"], criticality: row["criticality"], source: row["source"])
+                order.append(id)
+            }
+            let counts = try Row.fetchCursor(db, sql: """
+                SELECT modelId, severity, sum(count) FROM summaryCell
+                WHERE state IN (\(FindingStore.openStates)) AND count > 0 GROUP BY 1, 2
+                """)
+            while let row = try counts.next() {
+                let id: Int64 = row[0]
+                guard let severity = Severity(rawValue: row[1]) else { continue }
+                if risks[id] == nil, id == 0 {
+                    risks[0] = ModelRisk(id: 0, name: "(no model)", source: "")
+                    order.append(0)
+                }
+                risks[id]?.open[severity, default: 0] += row[2] as Int
+            }
+            let breaches = try Row.fetchCursor(db, sql: """
+                SELECT modelId, count(*) FROM finding INDEXED BY finding_by_model
+                WHERE modelId IS NOT NULL AND state IN (\(FindingStore.openStates)) AND slaDue < ? GROUP BY modelId
+                """, arguments: [now])
+            while let row = try breaches.next() { risks[row[0]]?.slaBreaches = row[1] }
+            let firstDay = now / 86_400 - Int64(trendDays) + 1
+            let snapshots = try Row.fetchCursor(db, sql: "SELECT modelId, day, score FROM modelSnapshot WHERE day >= ? ORDER BY modelId, day",
+                                                arguments: [firstDay])
+            var trends: [Int64: [Int64: Double]] = [:]
+            while let row = try snapshots.next() { trends[row[0], default: [:]][row[1]] = row[2] }
+            for (id, days) in trends {
+                guard let first = days.keys.min() else { continue }
+                // Days without a snapshot carry the last known score forward.
+                var series: [Double] = []
+                var last = 0.0
+                for day in first...(now / 86_400) {
+                    last = days[day] ?? last
+                    series.append(last)
+                }
+                risks[id]?.trend = series
+            }
+            return order.compactMap { risks[$0] }
+        }
+    }
+
+    /// Open findings of one model (0: of none) by target, by tool, and as a matrix.
+    public func modelBreakdown(modelID: Int64) throws -> ModelBreakdown {
+        try pool.read { db in
+            var breakdown = ModelBreakdown()
+            var byTarget: [Target: [Severity: Int]] = [:]
+            let cells = try Row.fetchCursor(db, sql: """
+                SELECT threat, severity, state, count FROM summaryCell WHERE modelId = ? AND count > 0
+                """, arguments: [modelID])
+            while let row = try cells.next() {
+                guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
+                      let state = TriageState(rawValue: row[2]) else { continue }
+                breakdown.matrix.add(threat: threat, severity: severity, state: state, count: row[3])
+                if state.isOpen { byTarget[threat.target, default: [:]][severity, default: 0] += row[3] as Int }
+            }
+            breakdown.byTarget = Target.allCases.compactMap { target in byTarget[target].map { GroupCounts(key: target.name, open: $0) } }
+            let modelCondition = modelID == 0 ? "f.modelId IS NULL" : "f.modelId = ?"
+            let tools = try Row.fetchAll(db, sql: """
+                SELECT r.tool, f.severity, count(*) FROM finding f JOIN rule r ON r.id = f.ruleRef
+                WHERE \(modelCondition) AND f.state IN (\(FindingStore.openStates)) GROUP BY 1, 2
+                """, arguments: modelID == 0 ? [] : [modelID])
+            var byTool: [String: [Severity: Int]] = [:]
+            for row in tools {
+                guard let severity = Severity(rawValue: row[1]) else { continue }
+                byTool[row[0], default: [:]][severity] = row[2]
+            }
+            breakdown.byTool = byTool.map { GroupCounts(key: $0.key, open: $0.value) }
+                .sorted { ($0.score(), $1.key) > ($1.score(), $0.key) }
+            return breakdown
+        }
+    }
+
+    /// The most recent ingests, newest first, with their deltas and warning counts.
+    public func recentScans(limit: Int) throws -> [ScanSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.*, (SELECT count(*) FROM scanWarning w WHERE w.scanId = s.id) AS warnings
+                FROM scan s ORDER BY s.id DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                ScanSummary(id: row["id"], tool: row["tool"], format: row["format"], sourcePath: row["sourcePath"],
+                            ingestedAt: row["ingestedAt"], actor: row["actor"], total: row["findingCount"], new: row["newCount"],
+                            unchanged: row["unchangedCount"], reopened: row["reopenedCount"], closed: row["closedCount"],
+                            warnings: row["warnings"])
+            }
+        }
+    }
+
+    /// The warnings of the most recent scans that have any (unscannable files, tool errors).
+    public func recentWarnings(limit: Int) throws -> [(scanID: Int64, message: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT scanId, message FROM scanWarning ORDER BY id DESC LIMIT ?", arguments: [limit])
+                .map { (scanID: $0[0], message: $0[1]) }
+        }
+    }
+
+    /// One keyset page of the audit log, newest first, filtered like findings (actor and event
+    /// terms apply to the event itself).
+    public func auditPage(filter: FindingFilter = .empty, before: Int64?, limit: Int,
+                          now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> [AuditEntry] {
+        let compiled = FilterSQL(filter, now: now, eventAlias: "e")
+        var conditions = compiled.conditions
+        var arguments = compiled.arguments
+        if let before {
+            conditions.append("e.id < ?")
+            _ = arguments.append(contentsOf: [before])
+        }
+        _ = arguments.append(contentsOf: [limit])
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.id, e.findingId, e.at, e.actor, e.kind, e.fromValue, e.toValue, e.reason, r.tool, r.ruleId
+                FROM findingEvent e JOIN finding f ON f.id = e.findingId JOIN rule r ON r.id = f.ruleRef
+                \(whereClause) ORDER BY e.id DESC LIMIT ?
+                """, arguments: arguments).map(FindingStore.auditEntry)
+        }
+    }
+
+    static func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(id: row["id"], findingID: row["findingId"], at: row["at"], actor: row["actor"], kind: row["kind"],
+                   from: row["fromValue"], to: row["toValue"], reason: row["reason"],
+                   tool: row.hasColumn("tool") ? row["tool"] : "", ruleID: row.hasColumn("ruleId") ? row["ruleId"] : "")
+    }
+
+    /// Everything about one finding: the row, evidence, recorded mapping and the full history.
+    public func findingDetail(id: Int64) throws -> FindingDetail? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT f.*, r.tool, r.ruleId, r.title, r.mapping, m.name AS model, ev.evidence
+                FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId
+                LEFT JOIN findingEvidence ev ON ev.findingId = f.id
+                WHERE f.id = ?
+                """, arguments: [id]) else { return nil }
+            let events = try Row.fetchAll(db, sql: """
+                SELECT id, findingId, at, actor, kind, fromValue, toValue, reason FROM findingEvent WHERE findingId = ? ORDER BY id
+                """, arguments: [id]).map(FindingStore.auditEntry)
+            let fingerprint: Data = row["fingerprint"]
+            let path: String? = row["path"]
+            let location = path.map { Location(path: $0, startLine: row["line"], endLine: row["endLine"]).display }
+            return FindingDetail(
+                id: row["id"], fingerprint: Fingerprint(bytes: Array(fingerprint)).hex, tool: row["tool"], ruleID: row["ruleId"],
+                title: row["title"], message: row["message"], severity: Severity(rawValue: row["severity"]) ?? .info,
+                score: row["score"], threat: Threat(rawValue: row["threat"]) ?? .unclassified,
+                state: TriageState(rawValue: row["state"]) ?? .new, model: row["model"], artifact: row["artifact"],
+                location: location, taxonomy: TaxonomyIDs(packed: row["taxonomy"]), evidence: row["evidence"],
+                mapping: row["mapping"], firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], slaDue: row["slaDue"],
+                assignee: row["assignee"], justification: row["justification"], version: row["version"], events: events)
+        }
+    }
+}
+
+extension IngestSink {
+    /// Today's score of every model, from the summary table: the trend sparklines' data.
+    func snapshotModels(day: Int64, weights: RiskWeights) throws {
+        try db.execute(sql: """
+            INSERT INTO modelSnapshot (modelId, day, score, open)
+            SELECT m.id, ?, coalesce(sum(s.count * CASE s.severity WHEN 4 THEN ? WHEN 3 THEN ? WHEN 2 THEN ? WHEN 1 THEN ? ELSE ? END), 0)
+                            * m.criticality,
+                   coalesce(sum(s.count), 0)
+            FROM model m LEFT JOIN summaryCell s ON s.modelId = m.id AND s.state IN (\(FindingStore.openStates))
+            GROUP BY m.id
+            ON CONFLICT (modelId, day) DO UPDATE SET score = excluded.score, open = excluded.open
+            """, arguments: [day, weights.critical, weights.high, weights.medium, weights.low, weights.info])
+    }
+}

@@ -1,0 +1,237 @@
+/// Value types the store fills and the console draws; none of them knows SQLite.
+
+/// One model's risk as the Models view shows it (DESIGN.md §6).
+public struct ModelRisk: Sendable, Equatable, Identifiable {
+    /// The store's model id; 0 stands for the findings no model claims.
+    public var id: Int64
+    public var name: String
+    public var version: String
+    public var kind: String
+    public var owner: String?
+    public var stage: String?
+    public var criticality: Double
+    public var source: String
+    /// Open findings by severity.
+    public var open: [Severity: Int]
+    public var slaBreaches: Int
+    /// Daily scores, oldest first (the last is today's when an ingest ran today).
+    public var trend: [Double]
+
+    public init(id: Int64, name: String, version: String = "", kind: String = "model", owner: String? = nil, stage: String? = nil,
+                criticality: Double = 1, source: String = "", open: [Severity: Int] = [:], slaBreaches: Int = 0, trend: [Double] = []) {
+        self.id = id
+        self.name = name
+        self.version = version
+        self.kind = kind
+        self.owner = owner
+        self.stage = stage
+        self.criticality = criticality
+        self.source = source
+        self.open = open
+        self.slaBreaches = slaBreaches
+        self.trend = trend
+    }
+
+    public var openCount: Int { open.values.reduce(0, +) }
+
+    /// Σ weight(severity) × open count, times the criticality factor.
+    public func score(weights: RiskWeights = .standard) -> Double {
+        open.reduce(0) { $0 + weights.weight($1.key) * Double($1.value) } * criticality
+    }
+
+    /// The formula with this model's numbers, as the detail shows it.
+    public func formula(weights: RiskWeights = .standard) -> String {
+        let terms = Severity.descending.compactMap { severity -> String? in
+            guard let count = open[severity], count > 0, weights.weight(severity) > 0 else { return nil }
+            return "\(count)×\(Self.number(weights.weight(severity))) \(severity.name)"
+        }
+        let sum = terms.isEmpty ? "0" : terms.joined(separator: " + ")
+        return "(\(sum)) × criticality \(Self.number(criticality)) = \(Self.number(score(weights: weights)))"
+    }
+
+    public var worstOpen: Severity? { Severity.descending.first { (open[$0] ?? 0) > 0 } }
+
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format1(value))
+    }
+
+    private static func format1(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
+
+/// Open findings of one group (a target, a tool) by severity.
+public struct GroupCounts: Sendable, Equatable {
+    public var key: String
+    public var open: [Severity: Int]
+
+    public init(key: String, open: [Severity: Int]) {
+        self.key = key
+        self.open = open
+    }
+
+    public func score(weights: RiskWeights = .standard) -> Double {
+        open.reduce(0) { $0 + weights.weight($1.key) * Double($1.value) }
+    }
+}
+
+/// Where one model's score comes from: its matrix, and open findings by target and by tool.
+public struct ModelBreakdown: Sendable, Equatable {
+    public var byTarget: [GroupCounts]
+    public var byTool: [GroupCounts]
+    public var matrix: MatrixSummary
+
+    public init(byTarget: [GroupCounts] = [], byTool: [GroupCounts] = [], matrix: MatrixSummary = MatrixSummary()) {
+        self.byTarget = byTarget
+        self.byTool = byTool
+        self.matrix = matrix
+    }
+}
+
+/// Open findings by target × lifecycle stage of their model: the pivoted matrix.
+public struct LifecycleSummary: Sendable, Equatable {
+    /// Stage columns in lifecycle order, then findings whose model has no stage (or no model).
+    public static let stages = ["design", "develop", "deploy", "monitor", ""]
+    private var open: [Target: [String: [Severity: Int]]] = [:]
+
+    public init() {}
+
+    public mutating func add(target: Target, stage: String?, severity: Severity, count: Int) {
+        let column = Self.stages.contains(stage ?? "") ? stage ?? "" : ""
+        open[target, default: [:]][column, default: [:]][severity, default: 0] += count
+    }
+
+    public func openCount(_ target: Target, stage: String) -> Int {
+        open[target]?[stage]?.values.reduce(0, +) ?? 0
+    }
+
+    public func risk(_ target: Target, stage: String, weights: RiskWeights = .standard) -> Double {
+        open[target]?[stage]?.reduce(0) { $0 + weights.weight($1.key) * Double($1.value) } ?? 0
+    }
+
+    public func worst(_ target: Target, stage: String) -> Severity? {
+        Severity.descending.first { (open[target]?[stage]?[$0] ?? 0) > 0 }
+    }
+
+    public func maxRisk(weights: RiskWeights = .standard) -> Double {
+        Target.allCases.flatMap { target in Self.stages.map { risk(target, stage: $0, weights: weights) } }.max() ?? 0
+    }
+}
+
+/// One ingested report with what it changed, for the Ingest view.
+public struct ScanSummary: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var tool: String
+    public var format: String
+    public var sourcePath: String
+    public var ingestedAt: Int64
+    public var actor: String
+    public var total: Int
+    public var new: Int
+    public var unchanged: Int
+    public var reopened: Int
+    public var closed: Int
+    public var warnings: Int
+
+    public init(id: Int64, tool: String, format: String, sourcePath: String, ingestedAt: Int64, actor: String, total: Int,
+                new: Int, unchanged: Int, reopened: Int, closed: Int, warnings: Int) {
+        self.id = id
+        self.tool = tool
+        self.format = format
+        self.sourcePath = sourcePath
+        self.ingestedAt = ingestedAt
+        self.actor = actor
+        self.total = total
+        self.new = new
+        self.unchanged = unchanged
+        self.reopened = reopened
+        self.closed = closed
+        self.warnings = warnings
+    }
+}
+
+/// One row of the audit log: a finding's event with enough of the finding to read it alone.
+public struct AuditEntry: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var findingID: Int64
+    public var at: Int64
+    public var actor: String
+    public var kind: String
+    public var from: String?
+    public var to: String?
+    public var reason: String?
+    public var tool: String
+    public var ruleID: String
+
+    public init(id: Int64, findingID: Int64, at: Int64, actor: String, kind: String, from: String?, to: String?, reason: String?,
+                tool: String = "", ruleID: String = "") {
+        self.id = id
+        self.findingID = findingID
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.tool = tool
+        self.ruleID = ruleID
+    }
+}
+
+/// Everything the detail pane shows about one finding.
+public struct FindingDetail: Sendable, Equatable {
+    public var id: Int64
+    public var fingerprint: String
+    public var tool: String
+    public var ruleID: String
+    public var title: String
+    public var message: String
+    public var severity: Severity
+    public var score: Double?
+    public var threat: Threat
+    public var state: TriageState
+    public var model: String?
+    public var artifact: String?
+    public var location: String?
+    public var taxonomy: TaxonomyIDs
+    public var evidence: String?
+    /// Why the finding sits in its cell, as recorded when it was last ingested.
+    public var mapping: String?
+    public var firstSeen: Int64
+    public var lastSeen: Int64
+    public var slaDue: Int64?
+    public var assignee: String?
+    public var justification: String?
+    public var version: Int
+    public var events: [AuditEntry]
+
+    public init(id: Int64, fingerprint: String, tool: String, ruleID: String, title: String, message: String, severity: Severity,
+                score: Double?, threat: Threat, state: TriageState, model: String?, artifact: String?, location: String?,
+                taxonomy: TaxonomyIDs, evidence: String?, mapping: String?, firstSeen: Int64, lastSeen: Int64, slaDue: Int64?,
+                assignee: String?, justification: String?, version: Int, events: [AuditEntry]) {
+        self.id = id
+        self.fingerprint = fingerprint
+        self.tool = tool
+        self.ruleID = ruleID
+        self.title = title
+        self.message = message
+        self.severity = severity
+        self.score = score
+        self.threat = threat
+        self.state = state
+        self.model = model
+        self.artifact = artifact
+        self.location = location
+        self.taxonomy = taxonomy
+        self.evidence = evidence
+        self.mapping = mapping
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.slaDue = slaDue
+        self.assignee = assignee
+        self.justification = justification
+        self.version = version
+        self.events = events
+    }
+}
