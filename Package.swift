@@ -33,7 +33,13 @@ let package = Package(
         ),
         .target(name: "ConsoleUI", dependencies: ["Findings"]),
         .target(name: "CursesTerminal", dependencies: ["ConsoleUI", "CNCurses"]),
-        .target(name: "ConsoleApp", dependencies: ["ConsoleUI", "FindingStore", "Ingest"]),
+        .target(
+            name: "ConsoleApp",
+            dependencies: ["ConsoleUI", "FindingStore", "Ingest", .product(name: "Yams", package: "Yams")],
+            exclude: ["Resources/themes/README.md"],
+            // The theme files; the repository's top-level `themes/` is a link to this directory.
+            resources: ["dark", "light", "high-contrast", "solarized-dark", "mono"].map { .embedInCode("Resources/themes/\($0).yaml") }
+        ),
         .executableTarget(
             name: "mlsoc",
             dependencies: [

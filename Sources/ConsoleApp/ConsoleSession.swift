@@ -1,9 +1,14 @@
 import ConsoleUI
+import Dispatch
 import FindingStore
 import Findings
+import Foundation
 
 /// The run loop: renders the state, turns terminal events into actions, runs the reducer's effects
-/// against the store, and watches the store for commits by other processes.
+/// against the store on a background queue, and watches the store for commits by other processes.
+///
+/// Only this thread touches the terminal and the state. Store reads run on one serial queue, so
+/// their results arrive in order; an ad-hoc filter over a million rows never blocks a key press.
 public final class ConsoleSession {
     /// Why the loop ended.
     public enum Exit: Equatable {
@@ -16,20 +21,34 @@ public final class ConsoleSession {
     private var state: AppState
     private let monitor: ChangeMonitor?
     private let clock = ContinuousClock()
-    /// Where background workers post their actions.
+    /// Where background workers and store reads post their actions.
     private let mailbox: Mailbox
+    private let context: ConsoleContext
+    private let reads = DispatchQueue(label: "mlsoc.store-reads")
+    private let inFlight = Counter()
+    private let loadTheme: (String) -> Result<Theme, ThemeError>
 
-    public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs, mailbox: Mailbox = Mailbox()) {
+    public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
+                context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
+                flash: Flash? = nil, loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) }) {
         self.store = store
         self.terminal = terminal
         self.mailbox = mailbox
+        self.context = context
+        self.loadTheme = loadTheme
         state = AppState(size: terminal.size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
+        state.themeName = themeName
+        state.themeNames = themeNames
+        state.flash = flash
         monitor = try? ChangeMonitor(store: store)
     }
 
     /// Runs until the user quits or a signal arrives; the caller restores the terminal.
     public func run() -> Exit {
+        let startFlash = state.flash
+        dispatch(.tick(context.now()))
         dispatch(.storeChanged)
+        state.flash = startFlash
         var painted: AppState?
         var lastPoll = clock.now
         while true {
@@ -38,7 +57,9 @@ public final class ConsoleSession {
                 painted = state
             }
             if state.quitRequested { return .quit }
-            switch terminal.nextEvent(timeoutMilliseconds: 250) {
+            // While reads are out, wake often to show their results; otherwise wait for keys.
+            let timeout = inFlight.value > 0 ? 10 : 250
+            switch terminal.nextEvent(timeoutMilliseconds: timeout) {
             case let .key(key)?: dispatch(.key(key))
             case let .resized(size)?: dispatch(.resized(size))
             case let .signal(number)?: return .signal(number)
@@ -47,47 +68,52 @@ public final class ConsoleSession {
             for action in mailbox.drain() { dispatch(action) }
             if clock.now - lastPoll >= .seconds(1) {
                 lastPoll = clock.now
-                if (try? monitor?.changed()) == true { dispatch(.storeChanged) }
+                if (try? monitor?.changed()) == true {
+                    dispatch(.tick(context.now()))
+                    dispatch(.storeChanged)
+                }
             }
         }
     }
 
     private func dispatch(_ action: Action) {
-        var pending = [action]
-        while !pending.isEmpty {
-            let next = pending.removeFirst()
-            for effect in Reducer.reduce(&state, next) {
-                if let result = EffectRunner.run(effect, store: store) { pending.append(result) }
+        for effect in Reducer.reduce(&state, action) {
+            switch effect {
+            case .quit:
+                break
+            case let .setTheme(name):
+                switch loadTheme(name) {
+                case let .success(theme):
+                    terminal.apply(theme: theme)
+                    dispatch(.themeApplied(theme.name))
+                case let .failure(error):
+                    dispatch(.failed(error.description))
+                }
+            default:
+                inFlight.add(1)
+                reads.async { [store, context, mailbox, inFlight] in
+                    if let result = EffectRunner.run(effect, store: store, context: context) { mailbox.post(result) }
+                    inFlight.add(-1)
+                }
             }
         }
     }
 }
 
-/// Runs effects against the store and reports their results as actions.
-public enum EffectRunner {
-    public static func run(_ effect: Effect, store: FindingStore) -> Action? {
-        switch effect {
-        case .loadMatrix:
-            do {
-                return .matrixLoaded(try store.matrixSummary())
-            } catch {
-                return .failed("cannot read the store: \(error)")
-            }
-        case let .loadFindings(threat, after):
-            do {
-                let cursor = after.map { PageCursor(severity: $0.severity, id: $0.id) }
-                let rows = try store.findingsPage(after: cursor, threat: threat, limit: FindingListState.pageSize)
-                return .findingsLoaded(rows.map(EffectRunner.item), append: after != nil)
-            } catch {
-                return .failed("cannot read the store: \(error)")
-            }
-        case .quit:
-            return nil
-        }
+/// A thread-safe counter of reads in flight.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ delta: Int) {
+        lock.lock()
+        count += delta
+        lock.unlock()
     }
 
-    static func item(_ row: FindingRow) -> FindingListItem {
-        FindingListItem(id: row.id, severity: row.severity, state: row.state, threat: row.threat, tool: row.tool,
-                        ruleID: row.ruleID, title: row.title, model: row.model, location: row.location?.display)
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
     }
 }

@@ -4,17 +4,52 @@ import Findings
 
 /// Renders a view without a terminal, through the same reducer, effects and views as the console.
 public enum HeadlessRender {
+    /// What to show beyond the view itself.
+    public struct Options: Sendable {
+        public var filter: FindingFilter?
+        /// Open the detail of the first row (findings), or of the first model (models).
+        public var detail = false
+        public var pivot = false
+        public var sort: FindingSort = .severity
+
+        public init(filter: FindingFilter? = nil, detail: Bool = false, pivot: Bool = false, sort: FindingSort = .severity) {
+            self.filter = filter
+            self.detail = detail
+            self.pivot = pivot
+            self.sort = sort
+        }
+    }
+
     public static func render(store: FindingStore, view: ViewID, size: Size, glyphs: Glyphs, readOnly: Bool,
-                              threat: Threat? = nil) -> ScreenBuffer {
+                              options: Options = Options(), context: ConsoleContext = ConsoleContext()) -> ScreenBuffer {
         var state = AppState(size: size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
-        state.view = view
-        state.findings = FindingListState(threat: threat)
-        var pending: [Action] = [.storeChanged]
-        while !pending.isEmpty {
-            let action = pending.removeFirst()
-            for effect in Reducer.reduce(&state, action) {
-                if let result = EffectRunner.run(effect, store: store) { pending.append(result) }
+        func run(_ actions: [Action]) {
+            var pending = actions
+            while !pending.isEmpty {
+                let action = pending.removeFirst()
+                for effect in Reducer.reduce(&state, action) {
+                    if let result = EffectRunner.run(effect, store: store, context: context) { pending.append(result) }
+                }
             }
+        }
+        run([.tick(context.now()), .storeChanged])
+        state.pivot = options.pivot
+        state.findings.sort = options.sort
+        switch view {
+        case .findings:
+            run(Reducer.startFindings(options.filter ?? .empty, origin: .matrix, &state).compactMap { EffectRunner.run($0, store: store, context: context) })
+            if options.detail { run([.key(.enter)]) }
+        case .audit:
+            if let filter = options.filter {
+                state.view = .audit
+                state.audit.filter = filter
+            }
+            run(Reducer.show(.audit, &state).compactMap { EffectRunner.run($0, store: store, context: context) })
+        case .help:
+            state.view = .help
+        default:
+            run(Reducer.show(view, &state).compactMap { EffectRunner.run($0, store: store, context: context) })
+            if options.detail, view == .models { run([.key(.enter)]) }
         }
         return Renderer.render(state)
     }

@@ -6,6 +6,8 @@ public protocol Terminal: AnyObject {
     func present(_ buffer: ScreenBuffer)
     /// Waits up to `timeoutMilliseconds` for input; nil on timeout. A resize arrives as `.resized`.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+    /// Paints with another theme from now on (the next `present` repaints everything).
+    func apply(theme: Theme)
     /// Restores the terminal to how it was; safe to call twice.
     func shutdown()
 }

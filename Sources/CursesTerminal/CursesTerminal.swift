@@ -11,14 +11,17 @@ public final class CursesTerminal: Terminal {
     }
 
     public let capabilities: Capabilities
-    private let palette: Palette
+    private var palette: Palette
+    /// Used instead of the theme when the terminal shows no colour.
+    private let noColorTheme: Theme
     private var previous: ScreenBuffer?
     private var active = true
     private let screen: OpaquePointer
 
     /// Starts curses. Throws (and leaves the terminal untouched) when stdin/stdout are not a
     /// terminal or TERM is unknown. Colour is off when `color` is false or the terminal has none.
-    public init(theme: Theme, color: Bool, mouse: Bool = false) throws {
+    public init(theme: Theme, noColorTheme: Theme, color: Bool, mouse: Bool = false) throws {
+        self.noColorTheme = noColorTheme
         setlocale(LC_ALL, "")
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalError("the console needs a terminal on stdin and stdout (use `mlsoc render` for text output)")
@@ -48,8 +51,15 @@ public final class CursesTerminal: Terminal {
             colors = Int(cnc_colors())
         }
         capabilities = Capabilities(colors: colors, utf8: utf8)
-        palette = Palette(theme: colors >= 8 ? theme : .mono, colors: colors)
+        palette = Palette(theme: colors >= 8 ? theme : noColorTheme, colors: colors)
         palette.allocate()
+    }
+
+    public func apply(theme: Theme) {
+        guard capabilities.colors >= 8 else { return }
+        palette = Palette(theme: theme, colors: capabilities.colors)
+        palette.allocate()
+        previous = nil
     }
 
     deinit {

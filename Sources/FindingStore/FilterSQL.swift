@@ -73,8 +73,16 @@ struct FilterSQL {
             bind(values.map { "% CWE-\($0) %" })
             return Array(repeating: "(' ' || f.taxonomy || ' ') LIKE ?", count: values.count).joined(separator: " OR ")
         case let .stages(values):
-            bind(values)
-            return "f.modelId IN (SELECT id FROM model WHERE stage IN (\(placeholders(values.count))))"
+            let named = values.filter { $0 != "none" }
+            var parts: [String] = []
+            if !named.isEmpty {
+                bind(named)
+                parts.append("f.modelId IN (SELECT id FROM model WHERE stage IN (\(placeholders(named.count))))")
+            }
+            if values.contains("none") {
+                parts.append("f.modelId IS NULL OR f.modelId IN (SELECT id FROM model WHERE stage IS NULL)")
+            }
+            return parts.joined(separator: " OR ")
         case let .sla(condition):
             let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
             switch condition {

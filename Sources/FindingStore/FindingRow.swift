@@ -66,34 +66,16 @@ public struct PageCursor: Sendable, Equatable {
     }
 }
 
-/// The orders the findings table offers. Each is a keyset walk; severity and age use indexes.
-public enum FindingSort: String, Sendable, CaseIterable {
-    /// Most severe first (finding_by_severity / finding_by_cell).
-    case severity
-    /// Most recently first seen first (the rowid).
-    case newest
-    /// Oldest first (the rowid).
-    case oldest
-    /// Soonest SLA due date first; findings without one last.
-    case due
-
-    /// The column the table marks as sorted.
-    public var column: String {
-        switch self {
-        case .severity: "SEV"
-        case .newest, .oldest: "ID"
-        case .due: "DUE"
-        }
-    }
-}
-
 /// What a findings page shows: a filter, an order, and optionally one model.
 public struct FindingQuery: Sendable, Equatable {
     public var filter: FindingFilter
     public var sort: FindingSort
+    /// Only the findings of this model (0: of no model), by id rather than by name.
+    public var modelID: Int64?
 
-    public init(filter: FindingFilter = .empty, sort: FindingSort = .severity) {
+    public init(filter: FindingFilter = .empty, sort: FindingSort = .severity, modelID: Int64? = nil) {
         self.filter = filter
         self.sort = sort
+        self.modelID = modelID
     }
 }

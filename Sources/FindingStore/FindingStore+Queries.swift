@@ -24,6 +24,14 @@ extension FindingStore {
         let filter = FilterSQL(query.filter, now: now)
         var conditions = filter.conditions
         var arguments = filter.arguments
+        if let modelID = query.modelID {
+            if modelID == 0 {
+                conditions.append("f.modelId IS NULL")
+            } else {
+                conditions.append("f.modelId = ?")
+                _ = arguments.append(contentsOf: [modelID])
+            }
+        }
         let order: String
         switch query.sort {
         case .severity:

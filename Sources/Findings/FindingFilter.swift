@@ -59,7 +59,7 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         /// Rule id globs.
         case rules([String])
         case cwes([Int])
-        /// Lifecycle stage of the finding's model.
+        /// Lifecycle stage of the finding's model; "none" for findings whose model has no stage, or no model.
         case stages([String])
         case sla(SLACondition)
         case ids([Int64])
@@ -88,7 +88,10 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case let .severity(comparison, severity):
             return comparison == .equal ? "sev:\(severity.name)" : "sev\(comparison.rawValue)\(severity.name)"
         case let .severities(values): return list("sev", values.map(\.name))
-        case let .states(values): return list("state", values.map(\.key))
+        case let .states(values):
+            if values == TriageState.allCases.filter(\.isOpen) { return "state:open" }
+            if values == TriageState.allCases.filter({ !$0.isOpen }) { return "state:closed" }
+            return list("state", values.map(\.key))
         case let .models(values): return list("model", values.map { $0 ?? "none" })
         case let .targets(values): return list("target", values.map(\.key))
         case let .threats(values): return list("threat", values.map(\.key))
@@ -297,8 +300,9 @@ private struct FilterParser {
         case "cwe":
             return .cwes(try each({ value in Int(value.uppercased().hasPrefix("CWE-") ? String(value.dropFirst(4)) : value) }, "a number such as 502"))
         case "stage":
-            return .stages(try each({ value in FindingFilter.stageKeys.first { $0.hasPrefix(value.lowercased()) && value.count >= 3 } },
-                                    FindingFilter.stageKeys.joined(separator: ", ")))
+            return .stages(try each({ value in
+                value.lowercased() == "none" ? "none" : FindingFilter.stageKeys.first { $0.hasPrefix(value.lowercased()) && value.count >= 3 }
+            }, FindingFilter.stageKeys.joined(separator: ", ") + ", none"))
         case "sla":
             guard values.count == 1, let condition = FindingFilter.SLACondition(rawValue: values[0].lowercased()) else {
                 throw FilterError("unknown sla '\(values.joined(separator: ","))': expected overdue, due, none", column: valueColumn)

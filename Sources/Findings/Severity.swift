@@ -78,7 +78,7 @@ public enum Severity: Int, Sendable, CaseIterable, Comparable, Codable, CustomSt
 
 extension String {
     /// Trims spaces, tabs and line breaks without Foundation.
-    func trimmingASCIIWhitespace() -> String {
+    public func trimmingASCIIWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }),
               let last = lastIndex(where: { !isSpace($0) }) else { return "" }

@@ -40,13 +40,13 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
     }
 
     /// The formula with this model's numbers, as the detail shows it.
-    public func formula(weights: RiskWeights = .standard) -> String {
+    public func formula(weights: RiskWeights = .standard, times: String = "×") -> String {
         let terms = Severity.descending.compactMap { severity -> String? in
             guard let count = open[severity], count > 0, weights.weight(severity) > 0 else { return nil }
-            return "\(count)×\(Self.number(weights.weight(severity))) \(severity.name)"
+            return "\(count)\(times)\(Self.number(weights.weight(severity))) \(severity.name)"
         }
         let sum = terms.isEmpty ? "0" : terms.joined(separator: " + ")
-        return "(\(sum)) × criticality \(Self.number(criticality)) = \(Self.number(score(weights: weights)))"
+        return "(\(sum)) \(times) criticality \(Self.number(criticality)) = \(Self.number(score(weights: weights)))"
     }
 
     public var worstOpen: Severity? { Severity.descending.first { (open[$0] ?? 0) > 0 } }

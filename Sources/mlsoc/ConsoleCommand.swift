@@ -33,14 +33,21 @@ extension Mlsoc {
                     throw CLIError(error.description)
                 }
             }
+            let (theme, themeWarning) = try options.resolvedTheme()
+            let environment = options.environment
             let terminal: CursesTerminal
             do {
-                terminal = try CursesTerminal(theme: try options.resolvedTheme(), color: options.colorEnabled, mouse: mouse)
+                let mono = (try? ThemeCatalog.load("mono", environment: [:])) ?? .plain
+                terminal = try CursesTerminal(theme: theme, noColorTheme: mono, color: options.colorEnabled, mouse: mouse)
             } catch let error as TerminalError {
                 throw CLIError(error.description)
             }
-            let session = ConsoleSession(store: store, terminal: terminal, readOnly: false,
-                                         glyphs: terminal.capabilities.utf8 ? .unicode : .ascii, mailbox: mailbox)
+            let context = ConsoleContext(inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount)
+            let session = ConsoleSession(
+                store: store, terminal: terminal, readOnly: false, glyphs: terminal.capabilities.utf8 ? .unicode : .ascii,
+                mailbox: mailbox, context: context, themeName: theme.name, themeNames: ThemeCatalog.names(environment: environment),
+                flash: themeWarning.map { Flash($0, isError: true) },
+                loadTheme: { name in Result { () throws(ThemeError) in try ThemeCatalog.load(name, environment: environment) } })
             worker?.start()
             let exit = session.run()
             worker?.stop()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleApp
 import ConsoleUI
 import FindingStore
 import Foundation
@@ -9,7 +10,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The findings store file.", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme: \(Theme.builtIn.map(\.name).joined(separator: ", ")).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Colour theme: \(ThemeCatalog.bundledNames.joined(separator: ", ")), a name from ~/.config/mlsoc/themes/, or a theme file (default: config.yaml `theme:`, MLSOC_THEME, dark).", valueName: "name"))
     var theme: String?
 
     @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
@@ -23,12 +24,12 @@ struct GlobalOptions: ParsableArguments {
         !noColor && (environment["NO_COLOR"].map(\.isEmpty) ?? true)
     }
 
-    func resolvedTheme() throws -> Theme {
-        let name = theme ?? environment["MLSOC_THEME"] ?? "dark"
-        guard let found = Theme.named(name) else {
-            throw ValidationError("unknown theme '\(name)': choose one of \(Theme.builtIn.map(\.name).joined(separator: ", "))")
-        }
-        return found
+    /// The theme to paint with, and why another was used when the chosen one is broken or unknown:
+    /// a bad theme never stops the console.
+    func resolvedTheme() throws -> (theme: Theme, warning: String?) {
+        let configured = try config().theme
+        let name = theme ?? environment["MLSOC_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? configured ?? ThemeCatalog.defaultName
+        return ThemeCatalog.loadOrDefault(name, environment: environment)
     }
 
     /// The bundled mapping rules with the user's file in front.

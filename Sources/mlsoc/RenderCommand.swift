@@ -7,7 +7,15 @@ extension Mlsoc {
     /// Prints a view as plain text, without a terminal: for tests, scripts and mail.
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a view of the console as plain text."
+            abstract: "Print a view of the console as plain text.",
+            discussion: """
+                Runs the console's own reducer, store reads and views, read-only, and prints the screen.
+                Examples:
+                  mlsoc render --view findings --filter 'sev>=high tool:garak' --size 160x48
+                  mlsoc render --view findings --filter 'id:42' --detail
+                  mlsoc render --view models --detail      # the top model's detail
+                  mlsoc render --view matrix --pivot       # targets × lifecycle stage
+                """
         )
 
         @OptionGroup var options: GlobalOptions
@@ -21,8 +29,20 @@ extension Mlsoc {
         @Flag(help: "ASCII line drawing instead of Unicode.")
         var ascii = false
 
-        @Option(help: ArgumentHelp("For --view findings: only this matrix cell (e.g. malware-distribution).", valueName: "threat"))
+        @Option(help: ArgumentHelp("For findings and audit: a filter, e.g. 'sev>=high state:open model:fraud*'.", valueName: "filter"))
+        var filter: String?
+
+        @Option(help: ArgumentHelp("For findings: only this matrix cell (same as --filter threat:KEY).", valueName: "threat"))
         var threat: String?
+
+        @Option(help: ArgumentHelp("For findings: \(FindingSort.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "order"))
+        var sort = "severity"
+
+        @Flag(help: "Open the detail: of the first finding (findings), or of the riskiest model (models).")
+        var detail = false
+
+        @Flag(help: "For matrix: targets × lifecycle stage instead of targets × threats.")
+        var pivot = false
 
         func run() throws {
             guard let viewID = ViewID(rawValue: view) else {
@@ -31,16 +51,26 @@ extension Mlsoc {
             guard let screenSize = Size(parsing: size) else {
                 throw ValidationError("bad --size '\(size)': write it as WIDTHxHEIGHT, e.g. 100x30")
             }
-            var cell: Threat?
+            guard let order = FindingSort(rawValue: sort) else {
+                throw ValidationError("unknown --sort '\(sort)': choose one of \(FindingSort.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            var text = filter ?? ""
             if let threat {
-                guard let found = Threat(key: threat) else {
+                guard Threat(key: threat) != nil else {
                     throw ValidationError("unknown threat '\(threat)': one of \(Threat.allCases.map(\.key).joined(separator: ", "))")
                 }
-                cell = found
+                text += " threat:\(threat)"
+            }
+            let parsed: FindingFilter?
+            do {
+                parsed = text.isEmpty ? nil : try FindingFilter.parse(text)
+            } catch {
+                throw ValidationError("bad --filter: \(error.message) at column \(error.column)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
             }
             let store = try options.openStore(mode: .readOnly)
-            let buffer = HeadlessRender.render(store: store, view: viewID, size: screenSize,
-                                               glyphs: ascii ? .ascii : .unicode, readOnly: false, threat: cell)
+            let buffer = HeadlessRender.render(store: store, view: viewID, size: screenSize, glyphs: ascii ? .ascii : .unicode,
+                                               readOnly: false,
+                                               options: .init(filter: parsed, detail: detail, pivot: pivot, sort: order))
             print(buffer.plainText)
         }
     }

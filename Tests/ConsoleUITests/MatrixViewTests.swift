@@ -17,7 +17,7 @@ import Testing
         summary.add(threat: .promptSelfReplication, severity: .info, state: .new, count: 123_456)
         summary.add(threat: .unclassified, severity: .low, state: .new, count: 1)
         var state = AppState(size: size, storePath: "/var/lib/mlsoc/findings.db")
-        _ = Reducer.reduce(&state, .matrixLoaded(summary))
+        _ = Reducer.reduce(&state, .matrixLoaded(summary, LifecycleSummary()))
         return state
     }
 
@@ -58,7 +58,7 @@ import Testing
     @Test("an empty store says how to fill it")
     func emptyStore() {
         var state = AppState(size: Size(width: 80, height: 24), storePath: "x.db")
-        _ = Reducer.reduce(&state, .matrixLoaded(MatrixSummary()))
+        _ = Reducer.reduce(&state, .matrixLoaded(MatrixSummary(), LifecycleSummary()))
         #expect(Renderer.render(state).plainText.contains("mlsoc ingest FILE"))
     }
 

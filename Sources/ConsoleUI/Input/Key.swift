@@ -7,6 +7,18 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
 
+    /// How help and footers show the key; arrows as words when the glyphs are ASCII.
+    public func label(_ glyphs: Glyphs) -> String {
+        guard glyphs.arrow != "→" else { return description }
+        switch self {
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        default: return description
+        }
+    }
+
     /// How help and footers show the key.
     public var description: String {
         switch self {

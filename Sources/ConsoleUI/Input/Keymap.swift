@@ -7,9 +7,26 @@ public enum Command: String, Sendable, CaseIterable {
     case moveBottom
     case pageUp
     case pageDown
+    case moveLeft
+    case moveRight
     case refresh
     case open
     case back
+    case nextView
+    case previousView
+    case showMatrix
+    case showModels
+    case showFindings
+    case showIngest
+    case showAudit
+    case help
+    case filter
+    case palette
+    case sort
+    case pivot
+    case openFindings
+    case nextItem
+    case previousItem
 }
 
 /// One key binding: data the reducer, the footer and the help screen all read.
@@ -31,11 +48,13 @@ public struct Binding: Sendable, Equatable {
     }
 }
 
-/// The binding table of one view.
-public struct Keymap: Sendable {
+/// The binding table of one screen (a view, or a view's detail).
+public struct Keymap: Sendable, Equatable {
+    public let name: String
     public let bindings: [Binding]
 
-    public init(bindings: [Binding]) {
+    public init(name: String, bindings: [Binding]) {
+        self.name = name
         self.bindings = bindings
     }
 
@@ -44,21 +63,80 @@ public struct Keymap: Sendable {
     }
 
     /// The same table without anything that writes.
-    public var readOnly: Keymap { Keymap(bindings: bindings.filter { !$0.destructive }) }
+    public var readOnly: Keymap { Keymap(name: name, bindings: bindings.filter { !$0.destructive }) }
 
-    /// Movement and quitting, shared by every view.
-    public static let common: [Binding] = [
+    static let movement: [Binding] = [
         Binding([.character("j"), .down], .moveDown, "down", inFooter: false),
         Binding([.character("k"), .up], .moveUp, "up", inFooter: false),
         Binding([.character("g"), .home], .moveTop, "top", inFooter: false),
         Binding([.character("G"), .end], .moveBottom, "bottom", inFooter: false),
-        Binding([.pageDown, .control("f")], .pageDown, "page down", inFooter: false),
-        Binding([.pageUp, .control("b")], .pageUp, "page up", inFooter: false),
-        Binding([.character("r"), .control("l")], .refresh, "refresh"),
+        Binding([.pageDown, .control("f"), .control("d")], .pageDown, "page down", inFooter: false),
+        Binding([.pageUp, .control("b"), .control("u")], .pageUp, "page up", inFooter: false),
+    ]
+
+    /// Switching views, help, the palette, refresh and quit: every screen has them.
+    static let global: [Binding] = [
+        Binding([.character("?")], .help, "help"),
+        Binding([.character(":")], .palette, "command"),
+        Binding([.tab], .nextView, "next view", inFooter: false),
+        Binding([.backTab], .previousView, "previous view", inFooter: false),
+        Binding([.character("1")], .showMatrix, "matrix", inFooter: false),
+        Binding([.character("2")], .showModels, "models", inFooter: false),
+        Binding([.character("3")], .showFindings, "findings", inFooter: false),
+        Binding([.character("4")], .showIngest, "ingest", inFooter: false),
+        Binding([.character("5")], .showAudit, "audit", inFooter: false),
+        Binding([.character("r"), .control("l")], .refresh, "refresh", inFooter: false),
         Binding([.character("q"), .control("c")], .quit, "quit"),
     ]
 
-    public static let matrix = Keymap(bindings: [Binding([.enter, .character("l"), .right], .open, "findings of the cell")] + common)
+    public static let matrix = Keymap(name: "Matrix", bindings: [
+        Binding([.enter, .character("l"), .right], .open, "findings of the cell"),
+        Binding([.character("p")], .pivot, "pivot by stage"),
+        Binding([.character("/")], .filter, "filter findings"),
+    ] + movement + global)
 
-    public static let findings = Keymap(bindings: [Binding([.escape, .character("h"), .left, .backspace], .back, "back to the matrix")] + common)
+    public static let matrixPivot = Keymap(name: "Matrix by lifecycle stage", bindings: [
+        Binding([.enter], .open, "findings of the cell"),
+        Binding([.character("h"), .left], .moveLeft, "left", inFooter: false),
+        Binding([.character("l"), .right], .moveRight, "right", inFooter: false),
+        Binding([.character("p")], .pivot, "pivot by threat"),
+        Binding([.character("/")], .filter, "filter findings"),
+    ] + movement + global)
+
+    public static let models = Keymap(name: "Models", bindings: [
+        Binding([.enter, .character("l"), .right], .open, "model detail"),
+        Binding([.character("/")], .filter, "filter by name"),
+    ] + movement + global)
+
+    public static let modelDetail = Keymap(name: "Model detail", bindings: [
+        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+        Binding([.enter, .character("f")], .openFindings, "its open findings"),
+    ] + movement + global)
+
+    public static let findings = Keymap(name: "Findings", bindings: [
+        Binding([.enter, .character("l"), .right], .open, "detail"),
+        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+        Binding([.character("/")], .filter, "filter"),
+        Binding([.character("s")], .sort, "sort"),
+    ] + movement + global)
+
+    public static let findingDetail = Keymap(name: "Finding detail", bindings: [
+        Binding([.escape, .character("h"), .left, .backspace], .back, "close detail"),
+        Binding([.character("n")], .nextItem, "next finding"),
+        Binding([.character("N")], .previousItem, "previous finding"),
+    ] + movement + global)
+
+    public static let ingest = Keymap(name: "Ingest", bindings: movement + global)
+
+    public static let audit = Keymap(name: "Audit", bindings: [
+        Binding([.enter, .character("l"), .right], .open, "the finding"),
+        Binding([.character("/")], .filter, "filter"),
+    ] + movement + global)
+
+    public static let help = Keymap(name: "Help", bindings: [
+        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+    ] + movement + global.filter { $0.command != .help })
+
+    /// Every table, for the help screen and for tests that walk all bindings.
+    public static let all: [Keymap] = [.matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit, .help]
 }

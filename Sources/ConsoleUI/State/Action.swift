@@ -4,18 +4,80 @@ import Findings
 public enum Action: Sendable, Equatable {
     case key(Key)
     case resized(Size)
-    case matrixLoaded(MatrixSummary)
+    /// The wall clock, for SLA due dates; sent at start and with every store change.
+    case tick(Int64)
+    case matrixLoaded(MatrixSummary, LifecycleSummary)
+    case modelsLoaded([ModelRisk])
+    case modelDetailLoaded(id: Int64, ModelBreakdown, top: [FindingListItem])
+    /// A page of the findings list; `append` when it continues the list. Pages of an older query
+    /// (another generation) are dropped.
+    case findingsLoaded([FindingListItem], append: Bool, generation: Int)
+    case detailLoaded(FindingDetail?)
+    case ingestLoaded(IngestSnapshot)
+    case auditLoaded([AuditEntry], append: Bool, generation: Int)
     case storeChanged
     case failed(String)
     case ingestStatus(String)
-    /// A page of the findings list; `append` when it continues the list.
-    case findingsLoaded([FindingListItem], append: Bool)
+    /// The terminal now paints with this theme.
+    case themeApplied(String)
 }
 
 /// Work the reducer asks the run loop to do; results come back as actions.
 public enum Effect: Sendable, Equatable {
+    /// The matrix and lifecycle summaries (also the header's totals).
     case loadMatrix
-    /// Loads a page of findings of one cell (or all) after the given row (keyset), or the first page.
-    case loadFindings(threat: Threat?, after: FindingListItem?)
+    case loadModels
+    case loadModelDetail(id: Int64)
+    /// A keyset page of findings after the given row (or the first page), `limit` rows.
+    case loadFindings(FindingFilter, FindingSort, after: FindingListItem?, limit: Int, generation: Int)
+    case loadDetail(id: Int64)
+    case loadIngest
+    case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)
+    case setTheme(String)
     case quit
+}
+
+/// What the Ingest view shows: workers, queue, recent scans, quarantine.
+public struct IngestSnapshot: Sendable, Equatable {
+    public var scans: [ScanSummary]
+    public var warnings: [ScanWarningLine]
+    public var quarantine: [QuarantinedFile]
+    /// Reports waiting in the watched inboxes.
+    public var queued: Int
+    /// The watched inbox directories; empty when the console watches none.
+    public var inboxes: [String]
+    public var workers: Int
+
+    public init(scans: [ScanSummary] = [], warnings: [ScanWarningLine] = [], quarantine: [QuarantinedFile] = [], queued: Int = 0,
+                inboxes: [String] = [], workers: Int = 0) {
+        self.scans = scans
+        self.warnings = warnings
+        self.quarantine = quarantine
+        self.queued = queued
+        self.inboxes = inboxes
+        self.workers = workers
+    }
+}
+
+public struct ScanWarningLine: Sendable, Equatable {
+    public var scanID: Int64
+    public var message: String
+
+    public init(scanID: Int64, message: String) {
+        self.scanID = scanID
+        self.message = message
+    }
+}
+
+/// A report the inbox refused, with the reason from its `.error` file.
+public struct QuarantinedFile: Sendable, Equatable {
+    public var name: String
+    public var reason: String
+    public var modified: Int64
+
+    public init(name: String, reason: String, modified: Int64) {
+        self.name = name
+        self.reason = reason
+        self.modified = modified
+    }
 }

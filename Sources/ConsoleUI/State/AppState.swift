@@ -1,9 +1,27 @@
 import Findings
 
-/// The views of the console.
+/// The views of the console, in `Tab` order; number keys 1–5 reach the first five.
 public enum ViewID: String, Sendable, CaseIterable {
     case matrix
+    case models
     case findings
+    case ingest
+    case audit
+    case help
+
+    /// The views Tab cycles through (help is reached with `?`).
+    public static let tabs: [ViewID] = [.matrix, .models, .findings, .ingest, .audit]
+
+    public var title: String {
+        switch self {
+        case .matrix: "Matrix"
+        case .models: "Models"
+        case .findings: "Findings"
+        case .ingest: "Ingest"
+        case .audit: "Audit"
+        case .help: "Help"
+        }
+    }
 }
 
 /// Everything the console shows, as a value: render(state) draws it, reduce(state, action) changes it.
@@ -13,13 +31,33 @@ public struct AppState: Sendable, Equatable {
     public var storePath: String
     public var readOnly: Bool
     public var glyphs: Glyphs
+    /// Seconds since the epoch, for SLA due dates.
+    public var now: Int64 = 0
     public var matrix = MatrixSummary()
+    public var lifecycle = LifecycleSummary()
     /// True until the first summary arrives, so an empty store and a loading one look different.
     public var loading = true
+    /// Rows: targets × threats (false) or targets × lifecycle stages (true).
+    public var pivot = false
     /// Row of the matrix cursor, an index into `Threat.matrixOrder`.
     public var matrixCursor = 0
-    /// The findings list, when it is open (Enter on a matrix cell).
-    public var findings = FindingListState(threat: nil)
+    /// Cursor of the pivoted matrix: row (target) and column (stage).
+    public var pivotRow = 0
+    public var pivotColumn = 0
+    public var models = ModelsState()
+    public var findings = FindingListState()
+    public var ingest = IngestViewState()
+    public var audit = AuditState()
+    /// The `/` or `:` line, while it is open.
+    public var prompt: Prompt?
+    public var filterHistory: [String] = []
+    public var commandHistory: [String] = []
+    /// Where help returns to.
+    public var helpReturn: ViewID = .matrix
+    public var helpScroll = 0
+    public var themeName = "dark"
+    /// Themes `:theme` offers.
+    public var themeNames: [String] = []
     public var flash: Flash?
     public var ingestStatus = "idle"
     public var quitRequested = false
@@ -31,15 +69,22 @@ public struct AppState: Sendable, Equatable {
         self.glyphs = glyphs
     }
 
-    /// The bindings of the focused view, with destructive ones removed in read-only mode.
+    /// The bindings of the focused screen, with destructive ones removed in read-only mode.
     public var keymap: Keymap {
         let map: Keymap
         switch view {
-        case .matrix: map = .matrix
-        case .findings: map = .findings
+        case .matrix: map = pivot ? .matrixPivot : .matrix
+        case .models: map = models.detail == nil ? .models : .modelDetail
+        case .findings: map = findings.showDetail ? .findingDetail : .findings
+        case .ingest: map = .ingest
+        case .audit: map = .audit
+        case .help: map = .help
         }
         return readOnly ? map.readOnly : map
     }
+
+    /// Rows available to a list between the frame lines (tabs above, footer below) and its header.
+    public var listRows: Int { max(1, size.height - 5) }
 }
 
 /// A short message in the status line: a result or an error.

@@ -11,9 +11,10 @@ public struct FindingListItem: Sendable, Equatable, Identifiable {
     public var title: String
     public var model: String?
     public var location: String?
+    public var slaDue: Int64?
 
     public init(id: Int64, severity: Severity, state: TriageState, threat: Threat, tool: String, ruleID: String,
-                title: String, model: String?, location: String?) {
+                title: String, model: String?, location: String?, slaDue: Int64? = nil) {
         self.id = id
         self.severity = severity
         self.state = state
@@ -23,21 +24,93 @@ public struct FindingListItem: Sendable, Equatable, Identifiable {
         self.title = title
         self.model = model
         self.location = location
+        self.slaDue = slaDue
+    }
+
+    public func isOverdue(now: Int64) -> Bool {
+        state.isOpen && (slaDue.map { $0 < now } ?? false)
     }
 }
 
-/// The findings list: one cell's findings (or all), most severe first, loaded a page at a time.
+/// The triage queue: findings matching a filter, in one order, loaded a keyset page at a time.
 public struct FindingListState: Sendable, Equatable {
-    public var threat: Threat?
+    public var filter: FindingFilter
+    public var sort: FindingSort = .severity
     public var items: [FindingListItem] = []
     public var cursor = 0
     /// False once a page came back short: nothing more to load.
     public var hasMore = true
     public var loading = false
+    /// Bumped whenever the query changes, so pages of an older query are dropped.
+    public var generation = 0
+    /// The detail of the finding under the cursor, when the detail pane is open.
+    public var showDetail = false
+    public var detail: FindingDetail?
+    public var detailScroll = 0
+    /// Where Esc goes from the list.
+    public var origin: ViewID = .matrix
 
-    public init(threat: Threat?) {
-        self.threat = threat
+    public init(filter: FindingFilter = .empty) {
+        self.filter = filter
     }
 
     public static let pageSize = 200
+    /// A refresh reloads what was loaded, up to this many rows, so the cursor keeps its place.
+    public static let refreshLimit = 2_000
+
+    public var current: FindingListItem? { items.indices.contains(cursor) ? items[cursor] : nil }
+}
+
+/// The audit log: events newest first, keyset pages, filterable.
+public struct AuditState: Sendable, Equatable {
+    public var filter = FindingFilter.empty
+    public var items: [AuditEntry] = []
+    public var cursor = 0
+    public var hasMore = true
+    public var loading = false
+    public var generation = 0
+
+    public init() {}
+
+    public static let pageSize = 200
+}
+
+/// The Models view: the risk table, and one model's detail when open.
+public struct ModelsState: Sendable, Equatable {
+    public var items: [ModelRisk] = []
+    public var cursor = 0
+    /// Substring of the name, from `/` in the Models view.
+    public var nameFilter = ""
+    public var detail: ModelDetailState?
+    public var loaded = false
+
+    public init() {}
+
+    /// The rows shown: filtered by name, highest score first.
+    public func visible(weights: RiskWeights = .standard) -> [ModelRisk] {
+        let needle = nameFilter.lowercased()
+        // Highest score first; the findings no model claims come last, whatever their score.
+        return items.filter { needle.isEmpty || $0.name.lowercased().contains(needle) }
+            .sorted { ($0.id != 0 ? 1 : 0, $0.score(weights: weights), $1.name) > ($1.id != 0 ? 1 : 0, $1.score(weights: weights), $0.name) }
+    }
+}
+
+public struct ModelDetailState: Sendable, Equatable {
+    public var model: ModelRisk
+    public var breakdown: ModelBreakdown?
+    public var top: [FindingListItem] = []
+    public var scroll = 0
+
+    public init(model: ModelRisk) {
+        self.model = model
+    }
+}
+
+/// The Ingest view's data and cursor.
+public struct IngestViewState: Sendable, Equatable {
+    public var snapshot = IngestSnapshot()
+    public var cursor = 0
+    public var loaded = false
+
+    public init() {}
 }

@@ -5,37 +5,117 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case let .key(key):
+            if state.prompt != nil { return promptKey(key, &state) }
             state.flash = nil
             guard let command = state.keymap.command(for: key) else { return [] }
             return perform(command, on: &state)
         case let .resized(size):
             state.size = size
             return []
-        case let .matrixLoaded(summary):
+        case let .tick(now):
+            state.now = now
+            return []
+        case let .matrixLoaded(summary, lifecycle):
             state.matrix = summary
+            state.lifecycle = lifecycle
             state.loading = false
             return []
-        case let .findingsLoaded(items, append):
-            let keep = state.findings.items.indices.contains(state.findings.cursor) ? state.findings.items[state.findings.cursor].id : nil
-            state.findings.items = append ? state.findings.items + items : items
-            state.findings.hasMore = items.count == FindingListState.pageSize
-            state.findings.loading = false
-            // A refresh keeps the cursor on the same finding when it is still there.
-            if !append, let keep, let index = state.findings.items.firstIndex(where: { $0.id == keep }) {
-                state.findings.cursor = index
+        case let .modelsLoaded(items):
+            let keep = state.models.visible().indices.contains(state.models.cursor) ? state.models.visible()[state.models.cursor].id : nil
+            state.models.items = items
+            state.models.loaded = true
+            let visible = state.models.visible()
+            if let keep, let index = visible.firstIndex(where: { $0.id == keep }) { state.models.cursor = index }
+            state.models.cursor = clamp(state.models.cursor, visible.count)
+            if let id = state.models.detail?.model.id, let fresh = items.first(where: { $0.id == id }) {
+                state.models.detail?.model = fresh
             }
-            state.findings.cursor = min(state.findings.cursor, max(0, state.findings.items.count - 1))
+            return []
+        case let .modelDetailLoaded(id, breakdown, top):
+            guard state.models.detail?.model.id == id else { return [] }
+            state.models.detail?.breakdown = breakdown
+            state.models.detail?.top = top
+            return []
+        case let .findingsLoaded(items, append, generation):
+            return findingsLoaded(items, append: append, generation: generation, &state)
+        case let .detailLoaded(detail):
+            guard detail == nil || detail?.id == state.findings.current?.id else { return [] }
+            if detail?.id != state.findings.detail?.id { state.findings.detailScroll = 0 }
+            state.findings.detail = detail
+            return []
+        case let .ingestLoaded(snapshot):
+            state.ingest.snapshot = snapshot
+            state.ingest.loaded = true
+            state.ingest.cursor = clamp(state.ingest.cursor, snapshot.scans.count)
+            return []
+        case let .auditLoaded(items, append, generation):
+            guard generation == state.audit.generation else { return [] }
+            let keep = state.audit.items.indices.contains(state.audit.cursor) ? state.audit.items[state.audit.cursor].id : nil
+            state.audit.items = append ? state.audit.items + items : items
+            state.audit.hasMore = items.count >= AuditState.pageSize
+            state.audit.loading = false
+            if !append, let keep, let index = state.audit.items.firstIndex(where: { $0.id == keep }) { state.audit.cursor = index }
+            state.audit.cursor = clamp(state.audit.cursor, state.audit.items.count)
             return []
         case .storeChanged:
-            return state.view == .findings ? [.loadMatrix, .loadFindings(threat: state.findings.threat, after: nil)] : [.loadMatrix]
+            return reload(state)
         case let .failed(message):
             state.flash = Flash(message, isError: true)
             return []
         case let .ingestStatus(text):
             state.ingestStatus = text
             return []
+        case let .themeApplied(name):
+            state.themeName = name
+            state.flash = Flash("theme \(name)")
+            return []
         }
     }
+
+    /// What to read again when the store changed: the summaries, and what the focused view shows.
+    static func reload(_ state: AppState) -> [Effect] {
+        var effects: [Effect] = [.loadMatrix]
+        switch state.view {
+        case .models:
+            effects.append(.loadModels)
+            if let id = state.models.detail?.model.id { effects.append(.loadModelDetail(id: id)) }
+        case .findings:
+            let list = state.findings
+            let limit = min(max(FindingListState.pageSize, list.items.count), FindingListState.refreshLimit)
+            effects.append(.loadFindings(list.filter, list.sort, after: nil, limit: limit, generation: list.generation))
+            if list.showDetail, let id = list.current?.id { effects.append(.loadDetail(id: id)) }
+        case .ingest:
+            effects.append(.loadIngest)
+        case .audit:
+            let limit = min(max(AuditState.pageSize, state.audit.items.count), FindingListState.refreshLimit)
+            effects.append(.loadAudit(state.audit.filter, before: nil, limit: limit, generation: state.audit.generation))
+        case .matrix, .help:
+            break
+        }
+        return effects
+    }
+
+    private static func findingsLoaded(_ items: [FindingListItem], append: Bool, generation: Int, _ state: inout AppState) -> [Effect] {
+        guard generation == state.findings.generation else { return [] }
+        let keep = state.findings.current?.id
+        state.findings.items = append ? state.findings.items + items : items
+        state.findings.hasMore = append ? items.count >= FindingListState.pageSize
+            : items.count >= max(FindingListState.pageSize, min(state.findings.items.count, FindingListState.refreshLimit))
+        state.findings.loading = false
+        // A refresh keeps the cursor on the same finding when it is still there.
+        if !append, let keep, let index = state.findings.items.firstIndex(where: { $0.id == keep }) {
+            state.findings.cursor = index
+        }
+        state.findings.cursor = clamp(state.findings.cursor, state.findings.items.count)
+        if state.findings.showDetail, let id = state.findings.current?.id, id != state.findings.detail?.id {
+            return [.loadDetail(id: id)]
+        }
+        return []
+    }
+
+    static func clamp(_ cursor: Int, _ count: Int) -> Int { max(0, min(cursor, count - 1)) }
+
+    // MARK: - Commands
 
     private static func perform(_ command: Command, on state: inout AppState) -> [Effect] {
         switch command {
@@ -44,52 +124,232 @@ public enum Reducer {
             return [.quit]
         case .refresh:
             state.flash = Flash("refreshed")
-            return state.view == .findings ? [.loadMatrix, .loadFindings(threat: state.findings.threat, after: nil)] : [.loadMatrix]
-        case .open:
-            guard state.view == .matrix, Threat.matrixOrder.indices.contains(state.matrixCursor) else { return [] }
-            let threat = Threat.matrixOrder[state.matrixCursor]
-            state.view = .findings
-            state.findings = FindingListState(threat: threat)
-            state.findings.loading = true
-            return [.loadFindings(threat: threat, after: nil)]
-        case .back:
-            state.view = .matrix
+            return reload(state)
+        case .open: return open(&state)
+        case .openFindings:
+            guard let model = state.models.detail?.model else { return [] }
+            let term: FindingFilter.Term = .models([model.id == 0 ? nil : model.name])
+            return startFindings(FindingFilter(clauses: [.init(term), .init(.states(TriageState.allCases.filter(\.isOpen)))]),
+                                 origin: .models, &state)
+        case .back: return back(&state)
+        case .nextView, .previousView:
+            let current = ViewID.tabs.firstIndex(of: state.view == .help ? state.helpReturn : state.view) ?? 0
+            let step = command == .nextView ? 1 : ViewID.tabs.count - 1
+            return show(ViewID.tabs[(current + step) % ViewID.tabs.count], &state)
+        case .showMatrix: return show(.matrix, &state)
+        case .showModels: return show(.models, &state)
+        case .showFindings: return show(.findings, &state)
+        case .showIngest: return show(.ingest, &state)
+        case .showAudit: return show(.audit, &state)
+        case .help:
+            if state.view != .help { state.helpReturn = state.view }
+            state.view = .help
+            state.helpScroll = 0
             return []
+        case .filter:
+            let text: String
+            switch state.view {
+            case .findings: text = state.findings.filter.description
+            case .audit: text = state.audit.filter.description
+            case .models: text = state.models.nameFilter
+            default: text = ""
+            }
+            state.prompt = Prompt(kind: .filter, text: text.isEmpty ? text : text + " ")
+            return []
+        case .palette:
+            state.prompt = Prompt(kind: .command)
+            return []
+        case .sort:
+            let all = FindingSort.allCases
+            let next = all[((all.firstIndex(of: state.findings.sort) ?? 0) + 1) % all.count]
+            state.flash = Flash("sorted by \(next.rawValue)")
+            return restartFindings(sort: next, &state)
+        case .pivot:
+            state.pivot.toggle()
+            return []
+        case .moveLeft:
+            state.pivotColumn = max(0, state.pivotColumn - 1)
+            return []
+        case .moveRight:
+            state.pivotColumn = min(LifecycleSummary.stages.count - 1, state.pivotColumn + 1)
+            return []
+        case .nextItem, .previousItem:
+            return moveFindings(command == .nextItem ? .moveDown : .moveUp, &state)
         case .moveUp, .moveDown, .moveTop, .moveBottom, .pageUp, .pageDown:
-            return state.view == .matrix ? moveMatrix(command, &state) : moveList(command, &state)
+            return move(command, &state)
         }
     }
 
-    private static func moveMatrix(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let last = Threat.matrixOrder.count - 1
+    private static func open(_ state: inout AppState) -> [Effect] {
+        let open = FindingFilter.Clause(.states(TriageState.allCases.filter(\.isOpen)))
+        switch state.view {
+        case .matrix where state.pivot:
+            let target = Target.allCases[clamp(state.pivotRow, Target.allCases.count)]
+            let stage = LifecycleSummary.stages[clamp(state.pivotColumn, LifecycleSummary.stages.count)]
+            let filter = FindingFilter(clauses: [.init(.targets([target])), .init(.stages([stage.isEmpty ? "none" : stage])), open])
+            return startFindings(filter, origin: .matrix, &state)
+        case .matrix:
+            guard Threat.matrixOrder.indices.contains(state.matrixCursor) else { return [] }
+            let filter = FindingFilter(clauses: [.init(.threats([Threat.matrixOrder[state.matrixCursor]])), open])
+            return startFindings(filter, origin: .matrix, &state)
+        case .models where state.models.detail == nil:
+            let visible = state.models.visible()
+            guard visible.indices.contains(state.models.cursor) else { return [] }
+            state.models.detail = ModelDetailState(model: visible[state.models.cursor])
+            return [.loadModelDetail(id: visible[state.models.cursor].id)]
+        case .findings where !state.findings.showDetail:
+            guard let item = state.findings.current else { return [] }
+            state.findings.showDetail = true
+            state.findings.detailScroll = 0
+            return state.findings.detail?.id == item.id ? [] : [.loadDetail(id: item.id)]
+        case .audit:
+            guard state.audit.items.indices.contains(state.audit.cursor) else { return [] }
+            let id = state.audit.items[state.audit.cursor].findingID
+            var effects = startFindings(FindingFilter(clauses: [.init(.ids([id]))]), origin: .audit, &state)
+            state.findings.showDetail = true
+            effects.append(.loadDetail(id: id))
+            return effects
+        default:
+            return []
+        }
+    }
+
+    private static func back(_ state: inout AppState) -> [Effect] {
+        switch state.view {
+        case .models where state.models.detail != nil:
+            state.models.detail = nil
+            return [.loadModels]
+        case .findings where state.findings.showDetail:
+            state.findings.showDetail = false
+            return []
+        case .findings:
+            return show(state.findings.origin == .findings ? .matrix : state.findings.origin, &state)
+        case .help:
+            state.view = state.helpReturn
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Switches view and reads what it shows.
+    public static func show(_ view: ViewID, _ state: inout AppState) -> [Effect] {
+        state.view = view
+        if view == .findings, state.findings.items.isEmpty, !state.findings.loading {
+            return restartFindings(sort: state.findings.sort, &state)
+        }
+        if view == .audit, !state.audit.loading, state.audit.items.isEmpty {
+            return restartAudit(state.audit.filter, &state)
+        }
+        return reload(state)
+    }
+
+    /// Opens the findings list on a new filter.
+    public static func startFindings(_ filter: FindingFilter, origin: ViewID, _ state: inout AppState) -> [Effect] {
+        state.view = .findings
+        let sort = state.findings.sort
+        let generation = state.findings.generation + 1
+        state.findings = FindingListState(filter: filter)
+        state.findings.sort = sort
+        state.findings.origin = origin
+        state.findings.generation = generation
+        state.findings.loading = true
+        return [.loadFindings(filter, sort, after: nil, limit: FindingListState.pageSize, generation: generation)]
+    }
+
+    private static func restartFindings(sort: FindingSort, _ state: inout AppState) -> [Effect] {
+        let origin = state.findings.origin
+        state.findings.sort = sort
+        return startFindings(state.findings.filter, origin: origin, &state)
+    }
+
+    private static func restartAudit(_ filter: FindingFilter, _ state: inout AppState) -> [Effect] {
+        let generation = state.audit.generation + 1
+        state.audit = AuditState()
+        state.audit.filter = filter
+        state.audit.generation = generation
+        state.audit.loading = true
+        return [.loadAudit(filter, before: nil, limit: AuditState.pageSize, generation: generation)]
+    }
+
+    // MARK: - Movement
+
+    /// The new cursor for a movement command over `count` rows with `page` rows visible.
+    static func moved(_ command: Command, cursor: Int, count: Int, page: Int) -> Int {
+        var next = cursor
         switch command {
-        case .moveDown: state.matrixCursor = min(last, state.matrixCursor + 1)
-        case .moveUp: state.matrixCursor = max(0, state.matrixCursor - 1)
-        case .moveTop, .pageUp: state.matrixCursor = 0
-        default: state.matrixCursor = last
+        case .moveDown: next += 1
+        case .moveUp: next -= 1
+        case .pageDown: next += max(1, page)
+        case .pageUp: next -= max(1, page)
+        case .moveTop: next = 0
+        case .moveBottom: next = count - 1
+        default: break
+        }
+        return clamp(next, count)
+    }
+
+    private static func move(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let page = state.listRows
+        switch state.view {
+        case .matrix where state.pivot:
+            state.pivotRow = moved(command, cursor: state.pivotRow, count: Target.allCases.count, page: page)
+        case .matrix:
+            state.matrixCursor = moved(command, cursor: state.matrixCursor, count: Threat.matrixOrder.count, page: page)
+        case .models:
+            if let detail = state.models.detail {
+                state.models.detail?.scroll = scrolled(command, detail.scroll, page: page)
+            } else {
+                state.models.cursor = moved(command, cursor: state.models.cursor, count: state.models.visible().count, page: page)
+            }
+        case .findings:
+            if state.findings.showDetail {
+                state.findings.detailScroll = scrolled(command, state.findings.detailScroll, page: page)
+                return []
+            }
+            return moveFindings(command, &state)
+        case .ingest:
+            state.ingest.cursor = moved(command, cursor: state.ingest.cursor, count: state.ingest.snapshot.scans.count, page: page)
+        case .audit:
+            state.audit.cursor = moved(command, cursor: state.audit.cursor, count: state.audit.items.count, page: page)
+            let audit = state.audit
+            if audit.cursor >= audit.items.count - page, audit.hasMore, !audit.loading, let tail = audit.items.last {
+                state.audit.loading = true
+                return [.loadAudit(audit.filter, before: tail.id, limit: AuditState.pageSize, generation: audit.generation)]
+            }
+        case .help:
+            state.helpScroll = scrolled(command, state.helpScroll, page: page)
         }
         return []
     }
 
-    /// Moves in the findings list; reaching the loaded end asks for the next keyset page.
-    private static func moveList(_ command: Command, _ state: inout AppState) -> [Effect] {
+    /// A scroll offset; the renderer clamps it to the content.
+    private static func scrolled(_ command: Command, _ offset: Int, page: Int) -> Int {
+        switch command {
+        case .moveDown: return offset + 1
+        case .moveUp: return max(0, offset - 1)
+        case .pageDown: return offset + page
+        case .pageUp: return max(0, offset - page)
+        case .moveTop: return 0
+        default: return 100_000
+        }
+    }
+
+    /// Moves in the findings list; nearing the loaded end asks for the next keyset page.
+    private static func moveFindings(_ command: Command, _ state: inout AppState) -> [Effect] {
         let list = state.findings
-        let page = max(1, state.size.height - 4)
-        let last = max(0, list.items.count - 1)
-        var cursor = list.cursor
-        switch command {
-        case .moveDown: cursor += 1
-        case .moveUp: cursor -= 1
-        case .pageDown: cursor += page
-        case .pageUp: cursor -= page
-        case .moveTop: cursor = 0
-        default: cursor = last
+        let page = state.listRows
+        state.findings.cursor = moved(command, cursor: list.cursor, count: list.items.count, page: page)
+        var effects: [Effect] = []
+        if state.findings.showDetail, let id = state.findings.current?.id, id != list.detail?.id {
+            effects.append(.loadDetail(id: id))
         }
-        state.findings.cursor = max(0, min(last, cursor))
-        if cursor >= last, list.hasMore, !list.loading, let tail = list.items.last {
+        let wantsMore = command == .moveBottom || state.findings.cursor >= list.items.count - page
+        if wantsMore, list.hasMore, !list.loading, let tail = list.items.last {
             state.findings.loading = true
-            return [.loadFindings(threat: list.threat, after: tail)]
+            effects.append(.loadFindings(list.filter, list.sort, after: tail, limit: FindingListState.pageSize,
+                                         generation: list.generation))
         }
-        return []
+        return effects
     }
 }

@@ -24,6 +24,12 @@ public enum StyleRole: String, Sendable, CaseIterable, Equatable {
     case flash
     case error
     case lock
+    case tab
+    case tabActive
+    case prompt
+    case promptCursor
+    case overdue
+    case evidence
 
     public static func severity(_ s: Severity) -> StyleRole {
         switch s {

@@ -63,50 +63,7 @@ public struct Theme: Sendable, Equatable {
 
     public func style(_ role: StyleRole) -> Style { styles[role] ?? Style() }
 
-    /// The default theme for dark terminals.
-    public static let dark = Theme(name: "dark", styles: [
-        .header: Style(.indexed(255), .indexed(24), bold: true),
-        .headerAccent: Style(.indexed(229), .indexed(24), bold: true),
-        .footer: Style(.indexed(250), .indexed(236)),
-        .footerKey: Style(.indexed(229), .indexed(236), bold: true),
-        .muted: Style(.indexed(244)),
-        .border: Style(.indexed(240)),
-        .title: Style(.indexed(81), bold: true),
-        .selection: Style(.indexed(16), .indexed(117)),
-        .severityCritical: Style(.indexed(196), bold: true),
-        .severityHigh: Style(.indexed(208), bold: true),
-        .severityMedium: Style(.indexed(220)),
-        .severityLow: Style(.indexed(75)),
-        .severityInfo: Style(.indexed(246)),
-        .heat0: Style(.indexed(244)),
-        .heat1: Style(.indexed(16), .indexed(151)),
-        .heat2: Style(.indexed(16), .indexed(222)),
-        .heat3: Style(.indexed(16), .indexed(209)),
-        .heat4: Style(.indexed(231), .indexed(160), bold: true),
-        .flash: Style(.indexed(16), .indexed(229)),
-        .error: Style(.indexed(231), .indexed(124), bold: true),
-        .lock: Style(.indexed(16), .indexed(214), bold: true),
-    ])
+    /// Every role drawn plain: the last resort when no theme file can be read.
+    public static let plain = Theme(name: "plain", styles: [:])
 
-    /// No colour at all: attributes only (NO_COLOR, `--no-color`, terminals without colour).
-    public static let mono = Theme(name: "mono", styles: [
-        .header: Style(reverse: true),
-        .headerAccent: Style(bold: true, reverse: true),
-        .footer: Style(reverse: true),
-        .footerKey: Style(bold: true, reverse: true),
-        .muted: Style(dim: true),
-        .title: Style(bold: true),
-        .selection: Style(reverse: true),
-        .severityCritical: Style(bold: true, underline: true),
-        .severityHigh: Style(bold: true),
-        .heat3: Style(bold: true),
-        .heat4: Style(bold: true, reverse: true),
-        .flash: Style(bold: true, reverse: true),
-        .error: Style(bold: true, reverse: true),
-        .lock: Style(bold: true, reverse: true),
-    ])
-
-    public static let builtIn: [Theme] = [.dark, .mono]
-
-    public static func named(_ name: String) -> Theme? { builtIn.first { $0.name == name } }
 }

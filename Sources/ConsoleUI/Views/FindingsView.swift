@@ -1,48 +1,137 @@
 import Findings
 
-/// The findings of one matrix cell (or all), most severe first: a window over keyset pages.
+/// The triage queue: findings matching the filter, in the chosen order, a window over keyset
+/// pages; with the detail pane beside it on wide screens or over it on narrow ones.
 public enum FindingsView {
+    /// Screens at least this wide show the list and the detail side by side.
+    static let splitWidth = 160
+
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
         let list = state.findings
-        let title = (list.threat.map { "\($0.target.name) / \($0.name)" } ?? "All findings")
-            + "  \(list.items.count)\(list.hasMore ? "+" : "") shown"
-        buffer.put(" " + title, x: 0, y: 1, role: .title, maxWidth: buffer.width)
-        let columns = layout(width: buffer.width)
-        var x = 1
-        for (name, width) in zip(["SEV", "STATE", "TOOL", "RULE", "TITLE", "MODEL", "LOCATION"], columns) where width > 0 {
-            buffer.put(name, x: x, y: 2, width: width, role: .muted)
-            x += width + 1
-        }
-        let top = 3
-        let rows = max(0, buffer.height - 1 - top)
-        guard rows > 0 else { return }
-        if list.items.isEmpty {
-            buffer.put(list.loading ? "loading" + state.glyphs.ellipsis : "No findings in this cell.", x: 1, y: top, role: .muted)
+        let top = FrameView.contentTop
+        let bottom = FrameView.contentBottom(buffer)
+        if list.showDetail {
+            if buffer.width >= splitWidth {
+                let listWidth = buffer.width * 45 / 100
+                renderList(state, x: 0, width: listWidth, into: &buffer)
+                for y in top..<bottom { buffer.put(state.glyphs.vertical, x: listWidth, y: y, role: .border) }
+                FindingDetailView.render(state, x: listWidth + 2, width: buffer.width - listWidth - 3, into: &buffer)
+            } else {
+                FindingDetailView.render(state, x: 1, width: buffer.width - 2, into: &buffer)
+            }
             return
         }
-        let first = max(0, min(list.cursor - rows / 2, list.items.count - rows))
-        for (offset, item) in list.items[first..<min(list.items.count, first + rows)].enumerated() {
-            let index = first + offset
-            let y = top + offset
-            let selected = index == list.cursor
-            if selected { buffer.fill(x: 0, y: y, width: buffer.width, role: .selection) }
-            let cells = [FrameView.short(item.severity), item.state.key, item.tool, item.ruleID, item.title,
-                         item.model ?? "", item.location ?? ""]
-            var x = 1
-            for (column, (text, width)) in zip(cells, columns).enumerated() where width > 0 {
-                let role: StyleRole = selected ? .selection : (column == 0 ? .severity(item.severity) : .normal)
-                buffer.put(text, x: x, y: y, width: width, role: role)
-                x += width + 1
-            }
+        renderList(state, x: 0, width: buffer.width, into: &buffer)
+    }
+
+    static func renderList(_ state: AppState, x: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let list = state.findings
+        let top = FrameView.contentTop
+        let filter = list.filter.isEmpty ? "all findings" : list.filter.description
+        let count = "\(NumberFormat.grouped(list.items.count))\(list.hasMore ? "+" : "")"
+        var title = " \(filter)"
+        let right = "\(count)  sort: \(list.sort.rawValue) "
+        let room = width - DisplayWidth.of(right) - 1
+        if DisplayWidth.of(title) > room { title = String(title.prefix(max(0, room - 1))) + state.glyphs.ellipsis }
+        buffer.put(title, x: x, y: top, role: .title, maxWidth: room)
+        buffer.put(right, x: x + width - DisplayWidth.of(right), y: top, role: .muted)
+        let columns = layout(width: width)
+        let marker = list.sort == .oldest || list.sort == .due ? state.glyphs.sortUp : state.glyphs.sortDown
+        Table.header(columns, x: x + 1, y: top + 1, sorted: list.sort.column, marker: marker, into: &buffer)
+        let first = top + 2
+        let rows = max(0, FrameView.contentBottom(buffer) - first)
+        guard rows > 0 else { return }
+        if list.items.isEmpty {
+            buffer.put(list.loading ? "loading" + state.glyphs.ellipsis : "No findings match.", x: x + 1, y: first, role: .muted)
+            return
+        }
+        let start = Table.firstVisible(cursor: list.cursor, count: list.items.count, rows: rows)
+        for (offset, item) in list.items[start..<min(list.items.count, start + rows)].enumerated() {
+            let overdue = item.isOverdue(now: state.now)
+            let cells = ["\(item.id)", FrameView.short(item.severity), item.state.key, Clock.due(item.slaDue, now: state.now), item.tool,
+                         item.ruleID, item.title, item.model ?? "", item.location ?? ""]
+            let roles: [StyleRole] = [.muted, .severity(item.severity), item.state.isOpen ? .normal : .muted,
+                                      overdue ? .overdue : .muted]
+            Table.row(cells, columns, x: x + 1, y: first + offset, width: width, selected: start + offset == list.cursor,
+                      roles: roles, into: &buffer)
         }
     }
 
-    /// Column widths for a screen width: fixed narrow columns, the title takes what is left.
-    static func layout(width: Int) -> [Int] {
-        let sev = 4, state = 11, tool = 11, rule = 16
-        let model = width >= 120 ? 16 : 0
-        let location = width >= 100 ? 24 : 0
-        let used = 1 + sev + state + tool + rule + model + location + 7
-        return [sev, state, tool, rule, max(10, width - used), model, location]
+    /// Columns for a width: fixed narrow ones, the title takes what is left.
+    static func layout(width: Int) -> [Column] {
+        Table.fit([
+            Column("ID", 6, alignRight: true), Column("SEV", 4), Column("STATE", 11), Column("DUE", 5, alignRight: true),
+            Column("TOOL", 11), Column("RULE", width >= 100 ? 16 : 12), Column("TITLE", 0),
+            Column("MODEL", width >= 120 ? 16 : 0), Column("LOCATION", width >= 100 ? 24 : 0),
+        ], flex: 6, width: width)
+    }
+}
+
+/// Everything about one finding: message, location, evidence, taxonomy ids, why the mapping
+/// matched, and the event history.
+enum FindingDetailView {
+    static func render(_ state: AppState, x: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let top = FrameView.contentTop
+        let height = FrameView.contentBottom(buffer) - top
+        guard let detail = state.findings.detail, detail.id == state.findings.current?.id else {
+            buffer.put("loading" + state.glyphs.ellipsis, x: x, y: top, role: .muted)
+            return
+        }
+        StyledLine.draw(lines(detail, state: state, width: width), x: x, y: top, width: width, height: height,
+                        scroll: state.findings.detailScroll, into: &buffer)
+    }
+
+    static func lines(_ d: FindingDetail, state: AppState, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let title = Wrap.lines("#\(d.id)  " + d.title, width: width, limit: 3)
+        lines += title.map { StyledLine($0, .title) }
+        func field(_ name: String, _ value: String?, _ role: StyleRole = .normal) {
+            guard let value, !value.isEmpty else { return }
+            let label = ModelsView.pad(name, 12)
+            let wrapped = Wrap.lines(value, width: max(10, width - 12), limit: 6)
+            for (index, line) in wrapped.enumerated() {
+                lines.append(StyledLine([(index == 0 ? label : String(repeating: " ", count: 12), .muted), (line, role)]))
+            }
+        }
+        lines.append(StyledLine([("severity   ", .muted), (d.severity.name, .severity(d.severity)),
+                                 (d.score.map { " (\(ModelRisk.number($0)))" } ?? "", .muted),
+                                 ("   state ", .muted), (d.state.key, d.state.isOpen ? .normal : .muted),
+                                 ("   version \(d.version)", .muted)]))
+        field("cell", "\(d.threat.target.name) / \(d.threat.name)")
+        field("tool", "\(d.tool)  rule \(d.ruleID)")
+        field("model", d.model)
+        field("location", d.location)
+        field("artifact", d.artifact)
+        let due = d.slaDue.map { Clock.date($0) + " (" + Clock.due($0, now: state.now) + ")" }
+        field("seen", "first \(Clock.format(d.firstSeen)), last \(Clock.format(d.lastSeen))")
+        field("SLA due", due, d.state.isOpen && (d.slaDue ?? .max) < state.now ? .overdue : .normal)
+        field("assignee", d.assignee)
+        field("ATLAS", d.taxonomy.atlas.joined(separator: " "))
+        field("OWASP LLM", d.taxonomy.owaspLLM.joined(separator: " "))
+        field("OWASP ML", d.taxonomy.owaspML.joined(separator: " "))
+        field("CWE", d.taxonomy.cwe.joined(separator: " "))
+        field("CVE", d.taxonomy.cve.joined(separator: " "))
+        field("other ids", d.taxonomy.other.joined(separator: " "))
+        field("why here", d.mapping ?? "no mapping rule matched: unclassified")
+        field("fingerprint", d.fingerprint, .muted)
+        lines.append(.blank)
+        lines.append(StyledLine("Message", .title))
+        lines += Wrap.lines(d.message, width: width, limit: 60).map { StyledLine($0) }
+        if let evidence = d.evidence, !evidence.isEmpty {
+            lines.append(.blank)
+            lines.append(StyledLine("Evidence", .title))
+            lines += Wrap.lines(evidence, width: width, limit: 80).map { StyledLine($0, .evidence) }
+        }
+        lines.append(.blank)
+        lines.append(StyledLine("History", .title))
+        for event in d.events {
+            let change = [event.from, event.to].compactMap { $0 }.joined(separator: " " + state.glyphs.arrow + " ")
+            lines.append(StyledLine([(Clock.format(event.at) + "  ", .muted), (ModelsView.pad(event.actor, 12), .normal),
+                                     (ModelsView.pad(event.kind, 12), .title), (change, .normal)]))
+            if let reason = event.reason, !reason.isEmpty {
+                lines += Wrap.lines(reason, width: max(10, width - 4), limit: 4).map { StyledLine("    " + $0, .muted) }
+            }
+        }
+        return lines
     }
 }

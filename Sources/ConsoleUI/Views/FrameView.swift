@@ -1,8 +1,12 @@
 import Findings
 
-/// The header (store, totals by severity, ingest status) and the footer (the focused view's keys,
-/// or the flash message).
+/// The header (store, totals by severity, ingest status), the view tabs, and the footer (the
+/// focused view's keys, the flash message, or the `/` and `:` prompt).
 public enum FrameView {
+    /// First row the views draw on, and the row after their last.
+    static let contentTop = 2
+    static func contentBottom(_ buffer: ScreenBuffer) -> Int { buffer.height - 1 }
+
     public static func renderHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
         let width = buffer.width
         buffer.fill(x: 0, y: 0, width: width, role: .header)
@@ -24,29 +28,89 @@ public enum FrameView {
         buffer.put(right, x: max(x, width - rightWidth), y: 0, role: .header)
     }
 
+    /// The view tabs with their number keys; the focused one stands out.
+    static func renderTabs(_ state: AppState, into buffer: inout ScreenBuffer) {
+        var x = 1
+        let focused = state.view == .help ? state.helpReturn : state.view
+        for (index, view) in ViewID.tabs.enumerated() {
+            let label = " \(index + 1) \(view.title) "
+            x += buffer.put(label, x: x, y: 1, role: view == focused && state.view != .help ? .tabActive : .tab)
+            x += 1
+        }
+        let detail: String?
+        switch state.view {
+        case .matrix: detail = "targets \(state.glyphs.times) " + (state.pivot ? "lifecycle stage" : "threats")
+        case .models: detail = state.models.detail.map { "model: " + $0.model.name }
+        case .findings: detail = state.findings.showDetail ? "detail" : nil
+        case .help: detail = "help"
+        default: detail = nil
+        }
+        if let detail {
+            buffer.put(" " + detail, x: x, y: 1, role: .muted, maxWidth: buffer.width - x - 1)
+        }
+    }
+
     public static func renderFooter(_ state: AppState, into buffer: inout ScreenBuffer) {
         let y = buffer.height - 1
         guard y > 0 else { return }
         buffer.fill(x: 0, y: y, width: buffer.width, role: .footer)
+        if let prompt = state.prompt {
+            renderPrompt(prompt, state: state, y: y, into: &buffer)
+            return
+        }
         if let flash = state.flash {
             buffer.put(" " + flash.text, x: 0, y: y, role: flash.isError ? .error : .flash, maxWidth: buffer.width)
             return
         }
         var x = 1
-        for hint in footerHints(state.keymap) {
+        for hint in footerHints(state.keymap, glyphs: state.glyphs) {
             guard x + DisplayWidth.of(hint.key) + DisplayWidth.of(hint.help) + 3 <= buffer.width else { break }
             x += buffer.put(hint.key, x: x, y: y, role: .footerKey)
             x += buffer.put(" " + hint.help + "  ", x: x, y: y, role: .footer)
         }
     }
 
-    /// The footer's hints, from the binding table: movement first, then the view's own keys.
-    static func footerHints(_ keymap: Keymap) -> [(key: String, help: String)] {
+    /// The prompt line, its completions or its error (with a caret under the column) just above.
+    static func renderPrompt(_ prompt: Prompt, state: AppState, y: Int, into buffer: inout ScreenBuffer) {
+        let label = prompt.kind.rawValue
+        let room = buffer.width - 2
+        let chars = Array(TextSanitizer.sanitize(prompt.text))
+        // Keep the insertion point visible on long lines.
+        let start = max(0, prompt.cursor - (room - 2))
+        let shown = String(chars.dropFirst(start))
+        buffer.put(label, x: 0, y: y, role: .footerKey)
+        buffer.put(shown, x: 1, y: y, role: .prompt, maxWidth: room)
+        let caretX = 1 + DisplayWidth.of(String(chars.prefix(prompt.cursor).dropFirst(start)))
+        if caretX < buffer.width {
+            let under = caretX - 1 < DisplayWidth.of(shown) ? buffer[caretX, y].text : " "
+            buffer.put(under.isEmpty ? " " : under, x: caretX, y: y, role: .promptCursor)
+        }
+        let above = y - 1
+        guard above >= FrameView.contentTop else { return }
+        if let error = prompt.error {
+            buffer.fill(x: 0, y: above, width: buffer.width, role: .error)
+            let caret = max(1, 1 + error.column - 1 - start)
+            let message = "^ " + error.message
+            let x = min(caret, max(0, buffer.width - DisplayWidth.of(message)))
+            buffer.put(message, x: x, y: above, role: .error, maxWidth: buffer.width - x)
+        } else if !prompt.completions.isEmpty {
+            buffer.fill(x: 0, y: above, width: buffer.width, role: .footer)
+            buffer.put(" " + prompt.completions.map { $0.split(separator: " ").last.map(String.init) ?? $0 }.joined(separator: "  "),
+                       x: 0, y: above, role: .footer, maxWidth: buffer.width)
+        } else if prompt.kind == .command, prompt.text.isEmpty {
+            buffer.fill(x: 0, y: above, width: buffer.width, role: .footer)
+            buffer.put(" " + PaletteCommand.all.map(\.name).joined(separator: " "), x: 0, y: above, role: .footer, maxWidth: buffer.width)
+        }
+    }
+
+    /// The footer's hints, from the binding table: movement first, then the screen's own keys.
+    static func footerHints(_ keymap: Keymap, glyphs: Glyphs) -> [(key: String, help: String)] {
         var hints: [(String, String)] = [("j/k", "move")]
         for binding in keymap.bindings where binding.inFooter {
             guard let key = binding.keys.first else { continue }
-            hints.append((key.description, binding.help))
+            hints.append((key.label(glyphs), binding.help))
         }
+        hints.append(("1-5", "views"))
         return hints
     }
 

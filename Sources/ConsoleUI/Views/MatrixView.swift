@@ -10,7 +10,11 @@ public enum MatrixView {
     static let openWidth = 7
 
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let top = 1
+        if state.pivot {
+            renderPivot(state, into: &buffer)
+            return
+        }
+        let top = FrameView.contentTop
         var y = top
         let countsX = targetWidth + threatWidth
         let openX = countsX + countWidth * Severity.descending.count
@@ -69,6 +73,45 @@ public enum MatrixView {
         let length = max(1, Int((risk / maxRisk * Double(barWidth - 8)).rounded()))
         buffer.put(String(repeating: state.glyphs.bar, count: length), x: barX, y: y, role: StyleRole.heat(heat))
         buffer.put(" " + NumberFormat.compact(Int(risk.rounded()), width: 6), x: barX + length, y: y, role: .muted)
+    }
+
+    /// Targets × lifecycle stage of the findings' models: open counts, heat by open risk.
+    static func renderPivot(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let top = FrameView.contentTop
+        let stages = LifecycleSummary.stages
+        let cellWidth = max(9, min(16, (buffer.width - targetWidth - 10) / stages.count))
+        buffer.put("TARGET", x: 1, y: top, role: .title)
+        for (index, stage) in stages.enumerated() {
+            buffer.put((stage.isEmpty ? "no stage" : stage).uppercased(), x: targetWidth + index * cellWidth, y: top,
+                       width: cellWidth - 1, role: .title, alignRight: true)
+        }
+        let totalX = targetWidth + stages.count * cellWidth
+        buffer.put("OPEN", x: totalX, y: top, width: 7, role: .title, alignRight: true)
+        buffer.put(String(repeating: state.glyphs.horizontal, count: buffer.width), x: 0, y: top + 1, role: .border)
+        let lifecycle = state.lifecycle
+        let maxRisk = lifecycle.maxRisk()
+        for (row, target) in Target.allCases.enumerated() {
+            let y = top + 2 + row * 2
+            guard y < buffer.height - 1 else { break }
+            buffer.put(target.name, x: 1, y: y, role: row == state.pivotRow ? .title : .normal, maxWidth: targetWidth - 2)
+            var total = 0
+            for (column, stage) in stages.enumerated() {
+                let count = lifecycle.openCount(target, stage: stage)
+                total += count
+                let heat = heatLevel(risk: lifecycle.risk(target, stage: stage), maxRisk: maxRisk)
+                let selected = row == state.pivotRow && column == state.pivotColumn
+                let text = count == 0 ? state.glyphs.none : NumberFormat.compact(count, width: cellWidth - 2)
+                buffer.put(text + " ", x: targetWidth + column * cellWidth, y: y, width: cellWidth - 1,
+                           role: selected ? .selection : (count == 0 ? .muted : .heat(heat)), alignRight: true)
+            }
+            buffer.put(total == 0 ? state.glyphs.none : NumberFormat.compact(total, width: 6), x: totalX, y: y, width: 7,
+                       role: total == 0 ? .muted : .normal, alignRight: true)
+        }
+        let legendY = top + 2 + Target.allCases.count * 2
+        if legendY < buffer.height - 2 {
+            buffer.put("A finding's stage is its model's (config, ML-BOM); NO STAGE: none, or no model.",
+                       x: 1, y: legendY, role: .muted, maxWidth: buffer.width - 2)
+        }
     }
 
     /// 0 for no open risk, then 1–4 by the cell's share of the hottest cell.

@@ -10,9 +10,14 @@ public enum Renderer {
             return buffer
         }
         FrameView.renderHeader(state, into: &buffer)
+        FrameView.renderTabs(state, into: &buffer)
         switch state.view {
         case .matrix: MatrixView.render(state, into: &buffer)
+        case .models: ModelsView.render(state, into: &buffer)
         case .findings: FindingsView.render(state, into: &buffer)
+        case .ingest: IngestView.render(state, into: &buffer)
+        case .audit: AuditView.render(state, into: &buffer)
+        case .help: HelpView.render(state, into: &buffer)
         }
         FrameView.renderFooter(state, into: &buffer)
         return buffer

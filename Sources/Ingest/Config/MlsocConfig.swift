@@ -6,6 +6,7 @@ import Yams
 /// today the model registry and its attribution rules.
 ///
 /// ```yaml
+/// theme: solarized-dark       # console colours; --theme and MLSOC_THEME win
 /// models:
 ///   - name: fraud-detector
 ///     version: "2.3.0"        # optional
@@ -27,12 +28,16 @@ public struct MlsocConfig: Sendable, Equatable {
 
     private struct File: Codable {
         var models: [Model]?
+        var theme: String?
     }
 
     public var models: [Model]
+    /// The console theme's name.
+    public var theme: String?
 
-    public init(models: [Model] = []) {
+    public init(models: [Model] = [], theme: String? = nil) {
         self.models = models
+        self.theme = theme
     }
 
     public static func path(environment: [String: String]) -> String {
@@ -67,7 +72,7 @@ public struct MlsocConfig: Sendable, Equatable {
         } catch {
             throw IngestError(.malformed, file: source, "\(error)")
         }
-        let config = MlsocConfig(models: file.models ?? [])
+        let config = MlsocConfig(models: file.models ?? [], theme: file.theme)
         for (index, model) in config.models.enumerated() {
             if let stage = model.stage, !["design", "develop", "deploy", "monitor"].contains(stage) {
                 throw IngestError(.malformed, file: source, "at models.\(index).stage: '\(stage)' is not one of design, develop, deploy, monitor")

@@ -128,3 +128,37 @@ public final class Inbox {
         return candidate
     }
 }
+
+extension Inbox {
+    /// A quarantined report and why, as its `.error` file says.
+    public struct QuarantineEntry: Sendable, Equatable {
+        public var name: String
+        public var reason: String
+        public var modified: Int64
+    }
+
+    /// What the inbox holds right now, read from the directories alone (no state, any thread):
+    /// reports waiting, and the newest quarantined ones with their reasons.
+    public static func listing(directory: URL, quarantineLimit: Int) -> (queued: Int, quarantined: [QuarantineEntry]) {
+        let fm = FileManager.default
+        let waiting = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).filter { name in
+            guard !name.hasPrefix("."), !name.hasSuffix(".tmp"), !name.hasSuffix(".part") else { return false }
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        let quarantine = directory.appendingPathComponent("quarantine", isDirectory: true)
+        var entries: [QuarantineEntry] = []
+        for name in (try? fm.contentsOfDirectory(atPath: quarantine.path)) ?? [] where name.hasSuffix(".error") {
+            let path = quarantine.appendingPathComponent(name).path
+            let modified = ((try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            // Only the first line, and only the first 4 KiB: the reason, not whatever else is there.
+            let handle = FileHandle(forReadingAtPath: path)
+            let head = (try? handle?.read(upToCount: 4096)) ?? nil
+            try? handle?.close()
+            let reason = head.map { String(decoding: $0, as: UTF8.self) }?.split(separator: "\n").first.map(String.init) ?? "(no reason recorded)"
+            entries.append(QuarantineEntry(name: String(name.dropLast(6)), reason: reason, modified: Int64(modified)))
+        }
+        entries.sort { ($0.modified, $0.name) > ($1.modified, $1.name) }
+        return (waiting.count, Array(entries.prefix(quarantineLimit)))
+    }
+}

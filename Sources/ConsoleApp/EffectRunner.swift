@@ -1,0 +1,80 @@
+import ConsoleUI
+import FindingStore
+import Findings
+import Foundation
+import Ingest
+
+/// What effects need beyond the store: the inboxes the console watches and its worker count.
+public struct ConsoleContext: Sendable {
+    public var inboxDirectories: [String]
+    public var workers: Int
+    public var now: @Sendable () -> Int64
+
+    public init(inboxDirectories: [String] = [], workers: Int = 0,
+                now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+        self.inboxDirectories = inboxDirectories
+        self.workers = workers
+        self.now = now
+    }
+}
+
+/// Runs effects against the store and reports their results as actions. Called off the UI thread
+/// by the console, inline by `mlsoc render`.
+public enum EffectRunner {
+    public static func run(_ effect: Effect, store: FindingStore, context: ConsoleContext = ConsoleContext()) -> Action? {
+        do {
+            return try perform(effect, store: store, context: context)
+        } catch {
+            return .failed("cannot read the store: \(error)")
+        }
+    }
+
+    private static func perform(_ effect: Effect, store: FindingStore, context: ConsoleContext) throws -> Action? {
+        switch effect {
+        case .loadMatrix:
+            return .matrixLoaded(try store.matrixSummary(), try store.lifecycleSummary())
+        case .loadModels:
+            return .modelsLoaded(try store.modelRisks(now: context.now()))
+        case let .loadModelDetail(id):
+            let breakdown = try store.modelBreakdown(modelID: id)
+            var query = FindingQuery(filter: FindingFilter(clauses: [.init(.states(TriageState.allCases.filter(\.isOpen)))]))
+            query.modelID = id
+            let top = try store.findingsPage(query, after: nil, limit: 10, now: context.now()).map(item)
+            return .modelDetailLoaded(id: id, breakdown, top: top)
+        case let .loadFindings(filter, sort, after, limit, generation):
+            let cursor = after.map { PageCursor(key: sortKey($0, sort), id: $0.id) }
+            let rows = try store.findingsPage(FindingQuery(filter: filter, sort: sort), after: cursor, limit: limit, now: context.now())
+            return .findingsLoaded(rows.map(item), append: after != nil, generation: generation)
+        case let .loadDetail(id):
+            return .detailLoaded(try store.findingDetail(id: id))
+        case .loadIngest:
+            var snapshot = IngestSnapshot(scans: try store.recentScans(limit: 200),
+                                          warnings: try store.recentWarnings(limit: 50).map { ScanWarningLine(scanID: $0.scanID, message: $0.message) },
+                                          inboxes: context.inboxDirectories, workers: context.workers)
+            for directory in context.inboxDirectories {
+                let listing = Inbox.listing(directory: URL(fileURLWithPath: directory), quarantineLimit: 50)
+                snapshot.queued += listing.queued
+                snapshot.quarantine += listing.quarantined.map { QuarantinedFile(name: $0.name, reason: $0.reason, modified: $0.modified) }
+            }
+            return .ingestLoaded(snapshot)
+        case let .loadAudit(filter, before, limit, generation):
+            let page = try store.auditPage(filter: filter, before: before, limit: limit, now: context.now())
+            return .auditLoaded(page, append: before != nil, generation: generation)
+        case .setTheme, .quit:
+            return nil
+        }
+    }
+
+    private static func sortKey(_ item: FindingListItem, _ sort: FindingSort) -> Int64 {
+        switch sort {
+        case .severity: Int64(item.severity.rawValue)
+        case .newest, .oldest: 0
+        case .due: item.slaDue ?? Int64.max
+        }
+    }
+
+    static func item(_ row: FindingRow) -> FindingListItem {
+        FindingListItem(id: row.id, severity: row.severity, state: row.state, threat: row.threat, tool: row.tool,
+                        ruleID: row.ruleID, title: row.title, model: row.model, location: row.location?.display, slaDue: row.slaDue)
+    }
+}

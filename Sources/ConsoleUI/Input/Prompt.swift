@@ -1,0 +1,173 @@
+import Findings
+
+/// The one-line editor at the bottom: `/` filters, `:` runs palette commands.
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case filter = "/"
+        case command = ":"
+    }
+
+    public var kind: Kind
+    public var text: String
+    /// Insertion point, in characters.
+    public var cursor: Int
+    /// The filter's parse error as typed, shown under the text with a caret.
+    public var error: FilterError?
+    /// Position in the history while browsing it with ↑/↓.
+    public var historyIndex: Int?
+    /// Candidates shown after Tab when more than one fits.
+    public var completions: [String] = []
+
+    public init(kind: Kind, text: String = "") {
+        self.kind = kind
+        self.text = text
+        cursor = text.count
+    }
+
+    /// What a key does to the prompt.
+    public enum Outcome: Equatable {
+        case editing
+        case submit(String)
+        case cancel
+    }
+
+    /// Edits the line; ↑/↓ walk `history` (oldest first), Tab completes with `complete`.
+    public mutating func handle(_ key: Key, history: [String], complete: (String) -> [String]) -> Outcome {
+        var chars = Array(text)
+        switch key {
+        case .enter: return .submit(text)
+        case .escape, .control("c"), .control("g"): return .cancel
+        case .backspace, .control("h"):
+            if cursor > 0 {
+                chars.remove(at: cursor - 1)
+                cursor -= 1
+            } else if chars.isEmpty {
+                return .cancel
+            }
+        case .delete, .control("d"):
+            if cursor < chars.count { chars.remove(at: cursor) }
+        case .left, .control("b"): cursor = max(0, cursor - 1)
+        case .right, .control("f"): cursor = min(chars.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = chars.count
+        case .control("u"):
+            chars.removeSubrange(0..<cursor)
+            cursor = 0
+        case .control("k"):
+            chars.removeSubrange(cursor..<chars.count)
+        case .control("w"):
+            var start = cursor
+            while start > 0, chars[start - 1] == " " { start -= 1 }
+            while start > 0, chars[start - 1] != " " { start -= 1 }
+            chars.removeSubrange(start..<cursor)
+            cursor = start
+        case .up:
+            guard !history.isEmpty else { return .editing }
+            let index = max(0, (historyIndex ?? history.count) - 1)
+            historyIndex = index
+            chars = Array(history[index])
+            cursor = chars.count
+        case .down:
+            guard let index = historyIndex else { return .editing }
+            if index + 1 < history.count {
+                historyIndex = index + 1
+                chars = Array(history[index + 1])
+            } else {
+                historyIndex = nil
+                chars = []
+            }
+            cursor = chars.count
+        case .tab:
+            let candidates = complete(String(chars[0..<cursor]))
+            completions = candidates.count > 1 ? candidates : []
+            if let replacement = Self.commonPrefix(candidates), replacement.count >= cursor {
+                let tail = Array(chars[cursor...])
+                chars = Array(replacement) + tail
+                cursor = replacement.count
+            }
+            text = String(chars)
+            return .editing
+        case let .character(ch):
+            chars.insert(ch, at: cursor)
+            cursor += 1
+        default:
+            return .editing
+        }
+        completions = []
+        text = String(chars)
+        return .editing
+    }
+
+    static func commonPrefix(_ candidates: [String]) -> String? {
+        guard var prefix = candidates.first else { return nil }
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}
+
+/// The palette's commands: data the parser, the completion and the help screen read.
+public struct PaletteCommand: Sendable, Equatable {
+    public var name: String
+    public var aliases: [String]
+    public var argument: String
+    public var help: String
+
+    public static let all: [PaletteCommand] = [
+        PaletteCommand(name: "matrix", aliases: ["m"], argument: "", help: "the threat matrix"),
+        PaletteCommand(name: "pivot", aliases: [], argument: "", help: "the matrix by lifecycle stage, or back"),
+        PaletteCommand(name: "models", aliases: [], argument: "", help: "the per-model risk table"),
+        PaletteCommand(name: "findings", aliases: ["f"], argument: "[FILTER]", help: "the triage queue, filtered"),
+        PaletteCommand(name: "ingest", aliases: [], argument: "", help: "workers, recent scans, quarantine"),
+        PaletteCommand(name: "audit", aliases: [], argument: "[FILTER]", help: "the event log, filtered"),
+        PaletteCommand(name: "sort", aliases: [], argument: FindingSort.allCases.map(\.rawValue).joined(separator: "|"),
+                       help: "order of the findings"),
+        PaletteCommand(name: "theme", aliases: [], argument: "NAME", help: "switch the colour theme"),
+        PaletteCommand(name: "help", aliases: ["h"], argument: "", help: "keys and commands"),
+        PaletteCommand(name: "quit", aliases: ["q", "q!"], argument: "", help: "leave mlsoc"),
+    ]
+
+    public static func named(_ word: String) -> PaletteCommand? {
+        all.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    /// Completions of a partly typed command line.
+    public static func complete(_ line: String, themes: [String]) -> [String] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count > 1 else {
+            return all.map(\.name).filter { $0.hasPrefix(line) }.map { $0 + " " }
+        }
+        let head = words[0] + " "
+        let partial = words.last ?? ""
+        let before = words.dropLast().joined(separator: " ") + " "
+        switch named(words[0])?.name {
+        case "theme": return themes.filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case "sort": return FindingSort.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case "findings", "audit": return completeFilter(partial).map { before + $0 }
+        default: return []
+        }
+    }
+
+    /// Completes the last word of a filter: keys, then the values the key knows.
+    public static func completeFilter(_ word: String) -> [String] {
+        let negation = word.hasPrefix("-") ? "-" : ""
+        let body = String(word.dropFirst(negation.count))
+        guard let colon = body.firstIndex(of: ":") else {
+            return FindingFilter.keys.filter { $0.hasPrefix(body) }.map { negation + $0 + ":" }
+        }
+        let key = String(body[..<colon])
+        let value = String(body[body.index(after: colon)...])
+        let values: [String]
+        switch key {
+        case "sev": values = Severity.descending.map(\.name)
+        case "state": values = ["open", "closed"] + TriageState.allCases.map(\.key)
+        case "target": values = Target.allCases.map(\.key)
+        case "threat": values = Threat.allCases.map(\.key)
+        case "stage": values = FindingFilter.stageKeys + ["none"]
+        case "sla": values = ["overdue", "due", "none"]
+        default: values = []
+        }
+        return values.filter { $0.hasPrefix(value) }.map { negation + key + ":" + $0 }
+    }
+}

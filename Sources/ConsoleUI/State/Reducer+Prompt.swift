@@ -1,0 +1,167 @@
+import Findings
+
+/// The `/` filter line and the `:` command palette.
+extension Reducer {
+    static func promptKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        let history = prompt.kind == .filter ? state.filterHistory : state.commandHistory
+        let themes = state.themeNames
+        let filterView = state.view
+        let kind = prompt.kind
+        let outcome = prompt.handle(key, history: history) { line in
+            switch kind {
+            case .command: return PaletteCommand.complete(line, themes: themes)
+            case .filter:
+                guard filterView != .models else { return [] }
+                let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                let before = words.dropLast().map { $0 + " " }.joined()
+                return PaletteCommand.completeFilter(words.last ?? "").map { before + $0 }
+            }
+        }
+        switch outcome {
+        case .cancel:
+            state.prompt = nil
+            return []
+        case .editing:
+            prompt.error = validate(prompt, view: state.view)
+            state.prompt = prompt
+            return []
+        case let .submit(text):
+            prompt.error = validate(prompt, view: state.view)
+            if let error = prompt.error {
+                state.prompt = prompt
+                state.flash = Flash(error.description, isError: true)
+                return []
+            }
+            state.prompt = nil
+            let line = text.trimmingASCIIWhitespace()
+            if !line.isEmpty {
+                if prompt.kind == .filter {
+                    remember(line, in: &state.filterHistory)
+                } else {
+                    remember(line, in: &state.commandHistory)
+                }
+            }
+            return prompt.kind == .filter ? applyFilter(line, &state) : runCommand(line, &state)
+        }
+    }
+
+    private static func remember(_ line: String, in history: inout [String]) {
+        history.removeAll { $0 == line }
+        history.append(line)
+        if history.count > 100 { history.removeFirst(history.count - 100) }
+    }
+
+    /// The parse error of what is typed so far, with its column in the prompt's own text.
+    static func validate(_ prompt: Prompt, view: ViewID) -> FilterError? {
+        switch prompt.kind {
+        case .filter:
+            guard view != .models else { return nil }
+            do {
+                _ = try FindingFilter.parse(prompt.text)
+                return nil
+            } catch {
+                return error
+            }
+        case .command:
+            let (word, argument, offset) = split(prompt.text)
+            guard let command = PaletteCommand.named(word), ["findings", "audit"].contains(command.name), !argument.isEmpty else {
+                return nil
+            }
+            do {
+                _ = try FindingFilter.parse(argument)
+                return nil
+            } catch {
+                return FilterError(error.message, column: error.column + offset)
+            }
+        }
+    }
+
+    /// The first word, the rest, and the rest's 0-based offset in the line.
+    private static func split(_ line: String) -> (String, String, Int) {
+        let chars = Array(line)
+        var start = 0
+        while start < chars.count, chars[start] == " " { start += 1 }
+        var end = start
+        while end < chars.count, chars[end] != " " { end += 1 }
+        var rest = end
+        while rest < chars.count, chars[rest] == " " { rest += 1 }
+        return (String(chars[start..<end]), String(chars[rest...]), rest)
+    }
+
+    private static func applyFilter(_ text: String, _ state: inout AppState) -> [Effect] {
+        switch state.view {
+        case .models:
+            state.models.nameFilter = text
+            state.models.cursor = 0
+            return []
+        case .audit:
+            guard let filter = try? FindingFilter.parse(text) else { return [] }
+            return restartAuditFilter(filter, &state)
+        default:
+            guard let filter = try? FindingFilter.parse(text) else { return [] }
+            let origin = state.view == .findings ? state.findings.origin : state.view
+            return startFindings(filter, origin: origin, &state)
+        }
+    }
+
+    private static func restartAuditFilter(_ filter: FindingFilter, _ state: inout AppState) -> [Effect] {
+        state.view = .audit
+        let generation = state.audit.generation + 1
+        state.audit = AuditState()
+        state.audit.filter = filter
+        state.audit.generation = generation
+        state.audit.loading = true
+        return [.loadAudit(filter, before: nil, limit: AuditState.pageSize, generation: generation)]
+    }
+
+    static func runCommand(_ line: String, _ state: inout AppState) -> [Effect] {
+        let (word, argument, _) = split(line)
+        guard !word.isEmpty else { return [] }
+        guard let command = PaletteCommand.named(word) else {
+            state.flash = Flash("unknown command '\(word)': try :help", isError: true)
+            return []
+        }
+        switch command.name {
+        case "matrix":
+            state.pivot = false
+            return show(.matrix, &state)
+        case "pivot":
+            state.pivot.toggle()
+            return show(.matrix, &state)
+        case "models": return show(.models, &state)
+        case "ingest": return show(.ingest, &state)
+        case "help":
+            if state.view != .help { state.helpReturn = state.view }
+            state.view = .help
+            return []
+        case "quit":
+            state.quitRequested = true
+            return [.quit]
+        case "findings":
+            guard !argument.isEmpty else { return show(.findings, &state) }
+            guard let filter = try? FindingFilter.parse(argument) else { return [] }
+            return startFindings(filter, origin: state.view == .findings ? state.findings.origin : state.view, &state)
+        case "audit":
+            guard !argument.isEmpty else { return show(.audit, &state) }
+            guard let filter = try? FindingFilter.parse(argument) else { return [] }
+            return restartAuditFilter(filter, &state)
+        case "sort":
+            guard let sort = FindingSort(rawValue: argument) else {
+                state.flash = Flash("sort by one of: \(FindingSort.allCases.map(\.rawValue).joined(separator: ", "))", isError: true)
+                return []
+            }
+            let origin = state.findings.origin
+            state.findings.sort = sort
+            return startFindings(state.findings.filter, origin: origin, &state)
+        case "theme":
+            guard !argument.isEmpty else {
+                state.flash = Flash("themes: \(state.themeNames.joined(separator: ", ")) (now \(state.themeName))")
+                return []
+            }
+            return [.setTheme(argument)]
+        default:
+            return []
+        }
+    }
+}

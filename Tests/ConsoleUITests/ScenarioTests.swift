@@ -1,0 +1,241 @@
+import ConsoleUI
+import Findings
+import Testing
+
+/// Key sequences driven through the reducer, checking the state and the effects asked for.
+@Suite struct ScenarioTests {
+    func press(_ state: inout AppState, _ keys: String) -> [Effect] {
+        keys.flatMap { Reducer.reduce(&state, .key(.character($0))) }
+    }
+
+    @Test("matrix → Enter → the cell's open findings → detail → scroll → Esc → Esc back to the matrix")
+    func drillDown() throws {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        state.findings = FindingListState()
+        state.matrixCursor = Threat.matrixOrder.firstIndex(of: .malwareDistribution) ?? 0
+        let effects = Reducer.reduce(&state, .key(.enter))
+        let filter = try FindingFilter.parse("threat:malware-distribution state:open")
+        #expect(effects == [.loadFindings(filter, .severity, after: nil, limit: FindingListState.pageSize, generation: 1)])
+        #expect(state.view == .findings && state.findings.loading)
+        let page = Fixture.items(5)
+        _ = Reducer.reduce(&state, .findingsLoaded(page, append: false, generation: 1))
+        _ = press(&state, "j")
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.loadDetail(id: page[1].id)])
+        _ = Reducer.reduce(&state, .detailLoaded(Fixture.detail(for: page[1])))
+        #expect(state.keymap.name == "Finding detail")
+        _ = press(&state, "jj")
+        #expect(state.findings.detailScroll == 2 && state.findings.cursor == 1)
+        #expect(press(&state, "n") == [.loadDetail(id: page[2].id)])
+        _ = Reducer.reduce(&state, .key(.escape))
+        #expect(!state.findings.showDetail && state.view == .findings)
+        _ = Reducer.reduce(&state, .key(.escape))
+        #expect(state.view == .matrix && state.matrixCursor == Threat.matrixOrder.firstIndex(of: .malwareDistribution))
+    }
+
+    @Test("pages of an older query are dropped")
+    func staleGeneration() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = press(&state, "s")  // a new query: generation 2
+        _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(3), append: false, generation: 1))
+        #expect(state.findings.items.isEmpty && state.findings.loading)
+    }
+
+    @Test("nearing the loaded end asks for the keyset page after the last row; a short page ends the list")
+    func paging() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        let page = Fixture.items(FindingListState.pageSize)
+        _ = Reducer.reduce(&state, .findingsLoaded(page, append: false, generation: 1))
+        let effects = Reducer.reduce(&state, .key(.character("G")))
+        #expect(effects == [.loadFindings(.empty, .severity, after: page.last, limit: FindingListState.pageSize, generation: 1)])
+        _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(3, offset: 200), append: true, generation: 1))
+        #expect(state.findings.items.count == page.count + 3 && !state.findings.hasMore)
+        #expect(Reducer.reduce(&state, .key(.character("G"))) == [])
+    }
+
+    @Test("a refresh keeps the cursor on the same finding when rows above it come and go")
+    func refreshKeepsPlace() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = press(&state, "jjjjj")
+        let id = state.findings.current?.id
+        let reload = Reducer.reduce(&state, .storeChanged)
+        #expect(reload.contains(.loadFindings(.empty, .severity, after: nil, limit: FindingListState.pageSize, generation: 1)))
+        var fresh = Fixture.items(60)
+        fresh.removeFirst(2)
+        _ = Reducer.reduce(&state, .findingsLoaded(fresh, append: false, generation: 1))
+        #expect(state.findings.current?.id == id && state.findings.cursor == 3)
+    }
+
+    @Test("/ shows a parse error with its column while typing; Enter applies a good filter and keeps it in history")
+    func filterPrompt() throws {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = press(&state, "/sev>=hgih")
+        #expect(state.prompt?.error == FilterError("unknown sev 'hgih': expected critical, high, medium, low, info", column: 6))
+        #expect(Reducer.reduce(&state, .key(.enter)) == [])
+        #expect(state.prompt != nil && state.flash?.isError == true)
+        for _ in 0..<4 { _ = Reducer.reduce(&state, .key(.backspace)) }
+        let effects = press(&state, "high") + Reducer.reduce(&state, .key(.enter))
+        let filter = try FindingFilter.parse("sev>=high")
+        #expect(effects == [.loadFindings(filter, .severity, after: nil, limit: FindingListState.pageSize, generation: 2)])
+        #expect(state.prompt == nil && state.filterHistory == ["sev>=high"])
+        _ = press(&state, "/")
+        #expect(state.prompt?.text == "sev>=high ")
+        _ = Reducer.reduce(&state, .key(.control("u")))
+        _ = Reducer.reduce(&state, .key(.up))
+        #expect(state.prompt?.text == "sev>=high")
+        _ = Reducer.reduce(&state, .key(.escape))
+        #expect(state.prompt == nil && state.findings.filter == filter)
+    }
+
+    @Test("Tab completes filter keys and values")
+    func filterCompletion() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = press(&state, "/tar")
+        _ = Reducer.reduce(&state, .key(.tab))
+        #expect(state.prompt?.text == "target:")
+        _ = press(&state, "d")
+        _ = Reducer.reduce(&state, .key(.tab))
+        #expect(state.prompt?.text == "target:data")
+    }
+
+    @Test(": palette: completion, history, themes, filters, quit and unknown commands")
+    func palette() throws {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        _ = press(&state, ":the")
+        _ = Reducer.reduce(&state, .key(.tab))
+        #expect(state.prompt?.text == "theme ")
+        _ = Reducer.reduce(&state, .key(.tab))
+        #expect(state.prompt?.completions.count == 5)
+        _ = press(&state, "so")
+        _ = Reducer.reduce(&state, .key(.tab))
+        #expect(state.prompt?.text == "theme solarized-dark")
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.setTheme("solarized-dark")])
+        _ = Reducer.reduce(&state, .themeApplied("solarized-dark"))
+        #expect(state.themeName == "solarized-dark")
+
+        let effects = press(&state, ":findings tool:garak sev>=high") + Reducer.reduce(&state, .key(.enter))
+        #expect(effects.contains(.loadFindings(try FindingFilter.parse("tool:garak sev>=high"), .severity, after: nil,
+                                               limit: FindingListState.pageSize, generation: 2)))
+        #expect(state.view == .findings)
+
+        _ = press(&state, ":findings colour:red")
+        #expect(state.prompt?.error?.column == 10)
+        _ = Reducer.reduce(&state, .key(.escape))
+
+        _ = press(&state, ":")
+        _ = Reducer.reduce(&state, .key(.up))
+        #expect(state.prompt?.text == "findings tool:garak sev>=high")
+        _ = Reducer.reduce(&state, .key(.escape))
+
+        _ = press(&state, ":bogus")
+        _ = Reducer.reduce(&state, .key(.enter))
+        #expect(state.flash == Flash("unknown command 'bogus': try :help", isError: true))
+
+        _ = press(&state, ":models")
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.loadMatrix, .loadModels])
+        _ = press(&state, ":q")
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.quit])
+    }
+
+    @Test("Tab and 1–5 switch views and read what each shows")
+    func switching() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        #expect(Reducer.reduce(&state, .key(.tab)) == [.loadMatrix, .loadModels])
+        #expect(state.view == .models)
+        _ = Reducer.reduce(&state, .key(.tab))
+        #expect(state.view == .findings)
+        #expect(press(&state, "4") == [.loadMatrix, .loadIngest])
+        #expect(state.view == .ingest)
+        _ = press(&state, "5")
+        #expect(state.view == .audit)
+        _ = Reducer.reduce(&state, .key(.backTab))
+        #expect(state.view == .ingest)
+        _ = press(&state, "?")
+        #expect(state.view == .help)
+        _ = Reducer.reduce(&state, .key(.escape))
+        #expect(state.view == .ingest)
+        _ = press(&state, "1")
+        #expect(state.view == .matrix)
+    }
+
+    @Test("models: highest score first; Enter opens the detail; Enter there lists its open findings; Esc returns")
+    func models() throws {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .models)
+        #expect(state.models.visible().map(\.name) == ["fraud-detector", "support-bot", "fraud-transactions", "(no model)"])
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.loadModelDetail(id: 1)])
+        #expect(state.keymap.name == "Model detail")
+        let effects = Reducer.reduce(&state, .key(.enter))
+        #expect(effects == [.loadFindings(try FindingFilter.parse("model:fraud-detector state:open"), .severity, after: nil,
+                                          limit: FindingListState.pageSize, generation: 2)])
+        _ = Reducer.reduce(&state, .key(.escape))
+        #expect(state.view == .models && state.models.detail != nil)
+        _ = Reducer.reduce(&state, .key(.escape))
+        #expect(state.models.detail == nil)
+        _ = press(&state, "/sup")
+        _ = Reducer.reduce(&state, .key(.enter))
+        #expect(state.models.visible().map(\.name) == ["support-bot"])
+    }
+
+    @Test("the pivoted matrix opens the findings of a target × stage cell")
+    func pivot() throws {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        _ = press(&state, "pjjll")
+        #expect(state.pivot && state.pivotRow == 2 && state.pivotColumn == 2)
+        let effects = Reducer.reduce(&state, .key(.enter))
+        #expect(effects == [.loadFindings(try FindingFilter.parse("target:infrastructure stage:deploy state:open"), .severity,
+                                          after: nil, limit: FindingListState.pageSize, generation: 2)])
+        state.view = .matrix
+        _ = press(&state, "llll")
+        #expect(state.pivotColumn == LifecycleSummary.stages.count - 1)
+        let none = Reducer.reduce(&state, .key(.enter))
+        #expect(none == [.loadFindings(try FindingFilter.parse("target:infrastructure stage:none state:open"), .severity,
+                                       after: nil, limit: FindingListState.pageSize, generation: 3)])
+    }
+
+    @Test("s cycles the sort order and restarts the query")
+    func sort() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        let orders = (0..<4).map { _ -> FindingSort in
+            _ = press(&state, "s")
+            return state.findings.sort
+        }
+        #expect(orders == [.newest, .oldest, .due, .severity])
+        #expect(state.findings.items.isEmpty && state.findings.loading)
+    }
+
+    @Test("Enter on an audit event opens its finding with the detail")
+    func auditToFinding() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .audit)
+        _ = press(&state, "j")
+        let effects = Reducer.reduce(&state, .key(.enter))
+        let id = Fixture.audit()[1].findingID
+        #expect(effects == [.loadFindings(FindingFilter(clauses: [.init(.ids([id]))]), .severity, after: nil,
+                                          limit: FindingListState.pageSize, generation: 2), .loadDetail(id: id)])
+        #expect(state.view == .findings && state.findings.showDetail && state.findings.origin == .audit)
+    }
+
+    @Test("read-only removes every destructive binding in every screen", arguments: Keymap.all)
+    func readOnly(map: Keymap) {
+        #expect(map.readOnly.bindings.allSatisfy { !$0.destructive })
+        #expect(map.readOnly.bindings.count == map.bindings.filter { !$0.destructive }.count)
+        #expect(map.bindings.allSatisfy { !$0.help.isEmpty && !$0.keys.isEmpty })
+        // No key is bound twice in one screen.
+        let keys = map.bindings.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count, "\(map.name)")
+    }
+
+    @Test("the help screen lists every binding of every screen")
+    func help() {
+        var state = Fixture.state(Size(width: 160, height: 48))
+        _ = press(&state, "?")
+        var text = ""
+        for scroll in stride(from: 0, to: 200, by: 20) {
+            state.helpScroll = scroll
+            text += Renderer.render(state).plainText
+        }
+        for map in Keymap.all {
+            #expect(text.contains(map.name))
+            for binding in map.bindings { #expect(text.contains(binding.help), "\(map.name): \(binding.help)") }
+        }
+        for command in PaletteCommand.all { #expect(text.contains(":" + command.name)) }
+    }
+}
