@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Findings", "FindingStore", "ConsoleUI"],
+            dependencies: ["Findings", "FindingStore", "ConsoleUI", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
@@ -67,6 +67,7 @@ let package = Package(
             dependencies: ["ConsoleUI", "TestSupport"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleUI", "FindingStore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,6 +27,8 @@ public final class ConsoleSession {
     private let reads = DispatchQueue(label: "mlsoc.store-reads")
     private let inFlight = Counter()
     private let loadTheme: (String) -> Result<Theme, ThemeError>
+    private var typeAhead: [(Key, ContinuousClock.Instant)] = []
+    static let typeAheadLimit = Duration.milliseconds(300)
 
     public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
                 context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
@@ -58,14 +60,22 @@ public final class ConsoleSession {
             }
             if state.quitRequested { return .quit }
             // While reads are out, wake often to show their results; otherwise wait for keys.
-            let timeout = inFlight.value > 0 ? 10 : 250
+            let timeout = inFlight.value > 0 || !typeAhead.isEmpty ? 10 : 250
             switch terminal.nextEvent(timeoutMilliseconds: timeout) {
-            case let .key(key)?: dispatch(.key(key))
+            case let .key(key)?: typeAhead.append((key, clock.now))
             case let .resized(size)?: dispatch(.resized(size))
             case let .signal(number)?: return .signal(number)
             case nil: break
             }
             for action in mailbox.drain() { dispatch(action) }
+            // Keys typed while a read is out wait for its result (Enter on a list that is still
+            // loading opens its first row), but never longer than `typeAheadLimit`: a slow
+            // substring filter must not block input.
+            while let (key, at) = typeAhead.first, inFlight.value == 0 || clock.now - at > Self.typeAheadLimit {
+                typeAhead.removeFirst()
+                dispatch(.key(key))
+                for action in mailbox.drain() { dispatch(action) }
+            }
             if clock.now - lastPoll >= .seconds(1) {
                 lastPoll = clock.now
                 if (try? monitor?.changed()) == true {

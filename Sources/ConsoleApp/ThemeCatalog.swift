@@ -63,7 +63,7 @@ public enum ThemeCatalog {
             return (try load(name, environment: environment), nil)
         } catch {
             let fallback = (try? load(defaultName, environment: [:])) ?? Theme.plain
-            return (fallback, "\(error); using the \(fallback.name) theme")
+            return (fallback, "using the \(fallback.name) theme: \(error)")
         }
     }
 

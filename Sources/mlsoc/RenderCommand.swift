@@ -59,7 +59,7 @@ extension Mlsoc {
                 guard Threat(key: threat) != nil else {
                     throw ValidationError("unknown threat '\(threat)': one of \(Threat.allCases.map(\.key).joined(separator: ", "))")
                 }
-                text += " threat:\(threat)"
+                text = "threat:\(threat) " + text
             }
             let parsed: FindingFilter?
             do {

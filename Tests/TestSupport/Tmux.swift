@@ -9,7 +9,7 @@ public final class Tmux {
         socket = "mlsoc-e2e-\(UUID().uuidString.prefix(8))"
         let env = environment.map { "\($0.key)=\(Tmux.quote($0.value))" }.sorted().joined(separator: " ")
         let result = try Shell.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session,
-                                    "-x", String(width), "-y", String(height), "env \(env) \(command)"])
+                                    "-x", String(width), "-y", String(height), "env \(Tmux.unset) \(env) \(command)"])
         guard result.status == 0 else { throw TmuxError(message: "tmux failed to start: \(result.stderr)") }
     }
 
@@ -20,6 +20,11 @@ public final class Tmux {
     /// The visible screen as text.
     public func capture() throws -> String {
         try Shell.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", session]).stdout
+    }
+
+    /// The visible screen with its SGR escapes (colours and attributes) as tmux holds them.
+    public func captureWithEscapes() throws -> String {
+        try Shell.run(["tmux", "-L", socket, "capture-pane", "-p", "-e", "-t", session]).stdout
     }
 
     public func send(_ keys: String...) throws {
@@ -41,6 +46,10 @@ public final class Tmux {
         }
         return screen
     }
+
+    /// Variables of the test runner that would change what the console draws (swift test sets
+    /// NO_COLOR, for one); a test that wants them passes them in `environment`.
+    static let unset = ["NO_COLOR", "MLSOC_THEME", "MLSOC_DB", "COLORTERM"].map { "-u \($0)" }.joined(separator: " ")
 
     public static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -93,7 +93,7 @@ enum FindingDetailView {
                 lines.append(StyledLine([(index == 0 ? label : String(repeating: " ", count: 12), .muted), (line, role)]))
             }
         }
-        lines.append(StyledLine([("severity   ", .muted), (d.severity.name, .severity(d.severity)),
+        lines.append(StyledLine([("severity    ", .muted), (d.severity.name, .severity(d.severity)),
                                  (d.score.map { " (\(ModelRisk.number($0)))" } ?? "", .muted),
                                  ("   state ", .muted), (d.state.key, d.state.isOpen ? .normal : .muted),
                                  ("   version \(d.version)", .muted)]))

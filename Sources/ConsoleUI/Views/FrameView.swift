@@ -129,6 +129,8 @@ public enum FrameView {
         let safe = TextSanitizer.sanitize(text)
         guard DisplayWidth.of(safe) > width, width > 4 else { return safe }
         let keep = width - DisplayWidth.of(glyphs.ellipsis)
+        // Too narrow to show both ends: the start says more.
+        if width < 20 { return String(safe.prefix(keep)) + glyphs.ellipsis }
         let tail = String(safe.suffix(keep * 2 / 3))
         let head = String(safe.prefix(keep - tail.count))
         return head + glyphs.ellipsis + tail

@@ -1,0 +1,145 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The console in tmux: the drill-down path on a large store, terminals, locales and colour.
+@Suite(.serialized) struct NavigationEndToEndTests {
+    static let utf8 = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+
+    static func sampleStore() throws -> (binary: String, db: String) {
+        let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
+        let db = try TestPaths.temporaryDirectory("mlsoc-e2e").appendingPathComponent("findings.db").path
+        let ingest = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")])
+        #expect(ingest.status == 0, "ingest failed: \(ingest.stderr)")
+        return (binary, db)
+    }
+
+    /// Sends keys and waits for the screen they should produce; returns it and the seconds taken.
+    static func step(_ tmux: Tmux, _ keys: String..., until predicate: (String) -> Bool) throws -> (String, Double) {
+        let start = Date()
+        for key in keys { try tmux.send(key) }
+        let screen = try tmux.waitFor(predicate)
+        return (screen, Date().timeIntervalSince(start))
+    }
+
+    @Test("100,000 findings at 80×24: matrix → Enter → the cell's findings → detail → Esc → Esc, each step under a second")
+    func largeStorePath() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
+        let db = try TestPaths.temporaryDirectory("mlsoc-100k").appendingPathComponent("findings.db").path
+        try SyntheticStore.make(path: db, findings: 100_000)
+        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 80, height: 24, environment: Self.utf8)
+        let matrix = try tmux.waitFor { $0.contains("open 100,000") }
+        #expect(matrix.contains("open 100,000"))
+        // Malware distribution: row 10 of the matrix.
+        for _ in 0..<9 { try tmux.send("j") }
+        let (list, listTime) = try Self.step(tmux, "Enter") { $0.contains("threat:malware-distribution state:open") && $0.contains("Synthetic rule") }
+        #expect(list.contains("200+"))
+        let (detail, detailTime) = try Self.step(tmux, "Enter") { $0.contains("why here") && $0.contains("finding number") }
+        #expect(detail.contains("Infrastructure / Malware distribution"))
+        let (page, pageTime) = try Self.step(tmux, "Escape", "G", "G") { $0.contains("400+") || $0.contains("600+") }
+        #expect(page.contains("crit"))
+        let (back, backTime) = try Self.step(tmux, "Escape") { $0.contains("TARGET") && $0.contains("Unclassified") }
+        #expect(back.contains("Malware distribution"))
+        for (name, seconds) in [("list", listTime), ("detail", detailTime), ("next pages", pageTime), ("back", backTime)] {
+            #expect(seconds < 1.0, "\(name) took \(seconds) s")
+        }
+    }
+
+    @Test("the drill-down path on the sample data reaches the detail with mapping, taxonomy and history")
+    func detailPath() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try Self.sampleStore()
+        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 160, height: 48, environment: Self.utf8)
+        try tmux.waitFor { $0.contains("Unclassified") }
+        for _ in 0..<9 { try tmux.send("j") }
+        try tmux.send("Enter")
+        try tmux.waitFor { $0.contains("threat:malware-distribution") && $0.contains("crit") }
+        try tmux.send("Enter")
+        let detail = try tmux.waitFor { $0.contains("why here") && $0.contains("History") }
+        #expect(detail.contains("│"), "160 columns split list and detail")
+        #expect(detail.contains("created"))
+        // The rendered detail (mlsoc render) matches the live one's facts.
+        let render = try Shell.run([binary, "render", "--db", db, "--view", "findings", "--filter", "threat:malware-distribution state:open",
+                                    "--detail", "--size", "160x48"]).stdout
+        #expect(render.contains("why here"))
+        let firstID = render.split(separator: "\n").first { $0.contains("│ #") }.map { String($0.split(separator: "#")[1].prefix(4)) }
+        #expect(firstID.map { detail.contains("#" + $0) } == true)
+        // / filter with a typo shows the column inline, then a good one applies.
+        try tmux.send("Escape", "/", "C-u")
+        try tmux.send("-l", "tool:picklescan sev>=hgih")
+        let error = try tmux.waitFor { $0.contains("unknown sev 'hgih'") }
+        #expect(error.contains("^ unknown sev"))
+        try tmux.send("BSpace", "BSpace", "BSpace", "BSpace")
+        try tmux.send("-l", "high")
+        try tmux.send("Enter")
+        let filtered = try tmux.waitFor { $0.contains("tool:picklescan sev>=high") && $0.contains("picklescan") }
+        let rows = filtered.split(separator: "\n").filter { $0.contains("crit ") || $0.contains("high ") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("picklescan") || $0.contains("open") })
+        // : palette to another view and a theme.
+        try tmux.send(":")
+        try tmux.send("-l", "theme light")
+        try tmux.send("Enter")
+        try tmux.waitFor { $0.contains("theme light") }
+        try tmux.send(":")
+        try tmux.send("-l", "models")
+        try tmux.send("Enter")
+        let models = try tmux.waitFor { $0.contains("by risk") && $0.contains("SCORE") }
+        #expect(models.contains("sentiment-bert"))
+    }
+
+    @Test("each TERM starts, draws and quits cleanly", arguments: ["xterm", "xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func terminals(term: String) throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try Self.sampleStore()
+        let tmux = try Tmux(command: "sh -c '\(binary) --db \(db); echo EXIT=$?; sleep 30'", width: 80, height: 24,
+                            environment: ["TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+        let screen = try tmux.waitFor { $0.contains("Unclassified") }
+        #expect(screen.contains("Malware distribution"), "\(term)")
+        try tmux.send("q")
+        #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"), "\(term)")
+    }
+
+    @Test("LANG=C and TERM=vt100: ASCII borders and bars, no mojibake, still legible")
+    func asciiTerminal() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try Self.sampleStore()
+        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 80, height: 24,
+                            environment: ["TERM": "vt100", "LANG": "C", "LC_ALL": "C"])
+        let screen = try tmux.waitFor { $0.contains("Unclassified") }
+        #expect(screen.contains("--------------------"))
+        #expect(!screen.contains("─") && !screen.contains("·") && !screen.contains("?"))
+        #expect(screen.contains("Malware distribution") && screen.contains("TARGET"))
+        try tmux.send("?")
+        let help = try tmux.waitFor { $0.contains("Everywhere") }
+        #expect(help.contains("Down") && !help.contains("↓"))
+    }
+
+    @Test("NO_COLOR: attributes only, no colour escape in the pane")
+    func noColor() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try Self.sampleStore()
+        let colored = try Tmux(command: "\(binary) --db \(db)", width: 100, height: 30, environment: Self.utf8)
+        try colored.waitFor { $0.contains("Unclassified") }
+        let colours = try colored.captureWithEscapes()
+        #expect(colours.contains("38;5;"), "the default theme uses 256 colours: \(colours.prefix(300).debugDescription)")
+        var environment = Self.utf8
+        environment["NO_COLOR"] = "1"
+        let plain = try Tmux(command: "\(binary) --db \(db)", width: 100, height: 30, environment: environment)
+        try plain.waitFor { $0.contains("Unclassified") }
+        let escapes = try plain.captureWithEscapes()
+        #expect(!escapes.contains("38;5;") && !escapes.contains("48;5;"))
+        #expect(escapes.range(of: "\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|9[0-7])m", options: .regularExpression) == nil)
+        #expect(escapes.contains("\u{1B}[7m") || escapes.contains(";7m"), "the selection and header still stand out (reverse)")
+    }
+
+    @Test("a broken theme file names the line and the key, and the console falls back to dark")
+    func brokenTheme() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try Self.sampleStore()
+        let theme = try TestPaths.write("name: broken\nroles:\n  header: { fg: 255 }\n  heder: { fg: 1 }\n", name: "broken.yaml")
+        let tmux = try Tmux(command: "\(binary) --db \(db) --theme \(theme)", width: 100, height: 30, environment: Self.utf8)
+        let screen = try tmux.waitFor { $0.contains("Unclassified") && $0.contains("heder") }
+        #expect(screen.contains("using the dark theme:") && screen.contains("broken.yaml:4: unknown role 'heder'"))
+    }
+}

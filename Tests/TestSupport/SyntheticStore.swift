@@ -1,0 +1,45 @@
+import FindingStore
+import Findings
+import Foundation
+import GRDB
+
+/// A store of many findings made in SQL (recursive CTEs) on the real schema, triggers included:
+/// seconds instead of minutes for the 100k-finding console checks in a debug build.
+public enum SyntheticStore {
+    /// Threats the synthetic findings spread over, in turn.
+    public static let threats: [Threat] = [.ipTheft, .modelTheft, .misconfiguration, .malwareDistribution, .dataLoss,
+                                           .dataPoisoning, .modelDenialOfService]
+
+    public static func make(path: String, findings count: Int, at time: Int64 = 1_790_000_000) throws {
+        _ = try FindingStore(path: path)  // creates the file (0600) and migrates
+        let queue = try DatabaseQueue(path: path)
+        let threatCase = "CASE n.i % \(threats.count) " + threats.enumerated().map { "WHEN \($0.offset) THEN \($0.element.rawValue)" }
+            .joined(separator: " ") + " END"
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO scan (id, tool, format, sourcePath, sha256, ingestedAt, actor, findingCount, newCount)
+                VALUES (1, 'synthetic', 'mlsoc-jsonl', 'synthetic.jsonl', randomblob(32), ?, 'tester', ?, ?)
+                """, arguments: [time, count, count])
+            try db.execute(sql: """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299)
+                INSERT INTO rule (id, tool, ruleId, title) SELECT i + 1, 'synthetic', 'R' || i, 'Synthetic rule ' || i FROM n
+                """)
+            try db.execute(sql: """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39)
+                INSERT INTO model (id, name, source, firstSeen, lastSeen) SELECT i + 1, 'model-' || i, 'attribution', ?, ? FROM n
+                """, arguments: [time, time])
+            try db.execute(sql: """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+                INSERT INTO finding (fingerprint, ruleRef, message, severity, threat, taxonomy, modelId, path, line,
+                                     firstSeen, lastSeen, lastScanId, state, slaDue)
+                SELECT CAST(printf('%016d', n.i) AS BLOB), n.i % 300 + 1, 'finding number ' || n.i || ' in src/m' || (n.i % 1000) || '.py',
+                       4 - n.i % 5, \(threatCase), 'CWE-' || (n.i % 900), n.i % 40 + 1, 'src/m' || (n.i % 1000) || '.py', n.i % 500 + 1,
+                       ?, ?, 1, 0, ? + 86400 * 30
+                FROM n
+                """, arguments: [count, time, time, time])
+            try db.execute(sql: """
+                INSERT INTO findingEvent (findingId, at, actor, kind, toValue, scanId) SELECT id, ?, 'tester', 'created', 'new', 1 FROM finding
+                """, arguments: [time])
+        }
+    }
+}
