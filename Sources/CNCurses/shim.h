@@ -34,7 +34,18 @@ static inline void cnc_getmaxyx(WINDOW *w, int *y, int *x) {
     *x = xx;
 }
 
-static inline mmask_t cnc_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t cnc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline int cnc_key_mouse(void) { return KEY_MOUSE; }
+/* The wheel direction of the pending mouse event: -1 up, 1 down, 0 anything else. */
+static inline int cnc_mouse_wheel(void) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    if (event.bstate & BUTTON4_PRESSED) return -1;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 1;
+#endif
+    return 0;
+}
 
 static inline attr_t cnc_a_normal(void) { return A_NORMAL; }
 static inline attr_t cnc_a_bold(void) { return A_BOLD; }

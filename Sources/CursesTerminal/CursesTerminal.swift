@@ -120,6 +120,14 @@ public final class CursesTerminal: Terminal {
                 previous = nil
                 return .resized(size)
             }
+            if Int32(code) == cnc_key_mouse() {
+                // Only with --mouse: the wheel scrolls like the arrows; clicks are ignored.
+                switch cnc_mouse_wheel() {
+                case -1: return .key(.up)
+                case 1: return .key(.down)
+                default: return nil
+                }
+            }
             return KeyDecoder.functionKey(Int32(code)).map(TerminalEvent.key)
         }
         return KeyDecoder.character(code).map(TerminalEvent.key)

@@ -35,9 +35,10 @@ import Testing
         #expect(expected.contains("Misconfiguration"))
         let tmux = try Tmux(command: "sh -c '\(f.binary) --db \(f.db); echo EXIT=$?; sleep 30'", width: 100, height: 30,
                             environment: Self.environment)
-        let screen = try tmux.waitFor { $0.contains("Unclassified") && $0.contains("open ") }
-        let shown = lines(screen)
         let rendered = lines(expected)
+        let misconfiguration = try #require(rendered.first { $0.contains("Misconfiguration") })
+        let screen = try tmux.waitFor { $0.contains(misconfiguration) }
+        let shown = lines(screen)
         for index in 1..<22 {
             #expect(shown[index] == rendered[index], "row \(index) differs")
         }

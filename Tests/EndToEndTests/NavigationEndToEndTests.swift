@@ -84,7 +84,7 @@ import Testing
         try tmux.send(":")
         try tmux.send("-l", "models")
         try tmux.send("Enter")
-        let models = try tmux.waitFor { $0.contains("by risk") && $0.contains("SCORE") }
+        let models = try tmux.waitFor { $0.contains("by risk") && $0.contains("sentiment-bert") }
         #expect(models.contains("sentiment-bert"))
     }
 

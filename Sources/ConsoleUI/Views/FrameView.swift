@@ -15,8 +15,8 @@ public enum FrameView {
             x += buffer.put(" \(state.glyphs.lock) ", x: x, y: 0, role: .lock)
         }
         let matrix = state.matrix
-        var right = "open \(NumberFormat.grouped(matrix.totalOpen))"
-        for severity in Severity.descending where severity != .info {
+        var right = state.loading ? "loading" + state.glyphs.ellipsis : "open \(NumberFormat.grouped(matrix.totalOpen))"
+        for severity in Severity.descending where severity != .info && !state.loading {
             right += "  \(short(severity)) \(NumberFormat.grouped(matrix.openCount(severity: severity)))"
         }
         right += "  ingest: \(state.ingestStatus) "

@@ -60,6 +60,8 @@ public enum MatrixView {
         let heat = heatLevel(risk: risk, maxRisk: maxRisk)
         if showTarget { buffer.put(threat.target.name, x: 1, y: y, role: .title, maxWidth: targetWidth - 1) }
         buffer.put(threat.name, x: targetWidth, y: y, width: threatWidth - 1, role: selected ? .selection : .normal)
+        // Until the first summary arrives the counts are unknown, not zero.
+        guard !state.loading else { return }
         for (index, severity) in Severity.descending.enumerated() {
             let count = matrix.openCount(threat, severity)
             let text = count == 0 ? state.glyphs.none : NumberFormat.compact(count, width: countWidth - 1)
