@@ -143,3 +143,36 @@ import Testing
         #expect(screen.contains("using the dark theme:") && screen.contains("broken.yaml:4: unknown role 'heder'"))
     }
 }
+
+@Suite(.serialized) struct LiveRefreshEndToEndTests {
+    @Test("another process's ingest shows within a second or two, and the cursor stays on its finding")
+    func liveRefresh() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try NavigationEndToEndTests.sampleStore()
+        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 160, height: 48, environment: NavigationEndToEndTests.utf8)
+        try tmux.waitFor { $0.contains("Malware distribution") && !$0.contains("loading") }
+        try tmux.send("3")
+        try tmux.waitFor { $0.contains("all findings") && $0.contains("picklescan") }
+        try tmux.send("j", "j", "j", "Enter")
+        let before = try tmux.waitFor { $0.contains("why here") }
+        let id = try #require(before.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "│ #") else { return nil }
+            return String(line[range.upperBound...].prefix { $0.isNumber })
+        }.first)
+        let count = { (screen: String) in screen.split(separator: "\n").first.map(String.init) ?? "" }
+        let headerBefore = count(before)
+        // A new report (more findings, ranked above the cursor's) from another process.
+        var lines = ["{\"schema\": \"mlsoc.report/1\", \"tool\": \"live-test\"}"]
+        for index in 0..<5 {
+            lines.append("{\"schema\": \"mlsoc.finding/1\", \"rule\": \"L\(index)\", \"severity\": \"critical\", \"threat\": \"model-theft\", \"message\": \"live \(index)\"}")
+        }
+        let report = try TestPaths.write(lines.joined(separator: "\n") + "\n", name: "live.jsonl")
+        let start = Date()
+        #expect(try Shell.run([binary, "ingest", "--db", db, report]).status == 0)
+        let after = try tmux.waitFor(timeout: 5) { count($0) != headerBefore }
+        let seconds = Date().timeIntervalSince(start)
+        #expect(count(after) != headerBefore, "the header's totals changed")
+        #expect(seconds < 2.5, "refresh took \(seconds) s")
+        #expect(after.contains("│ #\(id) "), "the detail still shows finding \(id)")
+    }
+}
