@@ -2,6 +2,8 @@
 SWIFT ?= swift
 DEMO_DB ?= demo/findings.db
 MLSOC := .build/debug/mlsoc
+# The demo's model registry (owners, stages, criticality, path rules); never the user's own config.
+DEMO_ENV := MLSOC_CONFIG=sample-data/config.yaml
 
 .PHONY: deps build test demo demo-store sample-data clean
 
@@ -19,10 +21,10 @@ test: build
 demo-store: build
 	@mkdir -p $(dir $(DEMO_DB))
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(MLSOC) ingest --db $(DEMO_DB) sample-data/reports
+	$(DEMO_ENV) $(MLSOC) ingest --db $(DEMO_DB) sample-data/reports
 
 demo: demo-store
-	$(MLSOC) --db $(DEMO_DB)
+	$(DEMO_ENV) $(MLSOC) --db $(DEMO_DB)
 
 # Re-runs the real scanners (from PyPI, in sample-data/.venv) to rebuild sample-data/reports.
 sample-data:

@@ -32,7 +32,7 @@ public final class ConsoleSession {
 
     public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
                 context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
-                flash: Flash? = nil, loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) }) {
+                flash: Flash? = nil, weights: RiskWeights = .standard, loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) }) {
         self.store = store
         self.terminal = terminal
         self.mailbox = mailbox
@@ -42,6 +42,7 @@ public final class ConsoleSession {
         state.themeName = themeName
         state.themeNames = themeNames
         state.flash = flash
+        state.models.weights = weights
         monitor = try? ChangeMonitor(store: store)
     }
 

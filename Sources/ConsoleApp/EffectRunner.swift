@@ -40,7 +40,10 @@ public enum EffectRunner {
             var query = FindingQuery(filter: FindingFilter(clauses: [.init(.states(TriageState.allCases.filter(\.isOpen)))]))
             query.modelID = id
             let top = try store.findingsPage(query, after: nil, limit: 10, now: context.now()).map(item)
-            return .modelDetailLoaded(id: id, breakdown, top: top)
+            var late = FindingQuery(filter: FindingFilter(clauses: [.init(.sla(.overdue))]), sort: .due)
+            late.modelID = id
+            let overdue = try store.findingsPage(late, after: nil, limit: 10, now: context.now()).map(item)
+            return .modelDetailLoaded(id: id, breakdown, top: top, overdue: overdue)
         case let .loadFindings(filter, sort, after, limit, generation):
             let cursor = after.map { PageCursor(key: sortKey($0, sort), id: $0.id) }
             let rows = try store.findingsPage(FindingQuery(filter: filter, sort: sort), after: cursor, limit: limit, now: context.now())

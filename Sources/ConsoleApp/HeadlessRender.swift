@@ -11,8 +11,11 @@ public enum HeadlessRender {
         public var detail = false
         public var pivot = false
         public var sort: FindingSort = .severity
+        public var weights = RiskWeights.standard
 
-        public init(filter: FindingFilter? = nil, detail: Bool = false, pivot: Bool = false, sort: FindingSort = .severity) {
+        public init(filter: FindingFilter? = nil, detail: Bool = false, pivot: Bool = false, sort: FindingSort = .severity,
+                    weights: RiskWeights = .standard) {
+            self.weights = weights
             self.filter = filter
             self.detail = detail
             self.pivot = pivot
@@ -23,6 +26,7 @@ public enum HeadlessRender {
     public static func render(store: FindingStore, view: ViewID, size: Size, glyphs: Glyphs, readOnly: Bool,
                               options: Options = Options(), context: ConsoleContext = ConsoleContext()) -> ScreenBuffer {
         var state = AppState(size: size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
+        state.models.weights = options.weights
         func run(_ actions: [Action]) {
             var pending = actions
             while !pending.isEmpty {

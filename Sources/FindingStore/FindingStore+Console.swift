@@ -37,7 +37,7 @@ extension FindingStore {
                 order.append(id)
             }
             let counts = try Row.fetchCursor(db, sql: """
-                SELECT modelId, severity, sum(count) FROM summaryCell
+                SELECT modelId, severity, sum(count), sum(weight) FROM summaryCell
                 WHERE state IN (\(FindingStore.openStates)) AND count > 0 GROUP BY 1, 2
                 """)
             while let row = try counts.next() {
@@ -48,6 +48,7 @@ extension FindingStore {
                     order.append(0)
                 }
                 risks[id]?.open[severity, default: 0] += row[2] as Int
+                risks[id]?.weighted[severity, default: 0] += row[3] as Double
             }
             let breaches = try Row.fetchCursor(db, sql: """
                 SELECT modelId, count(*) FROM finding INDEXED BY finding_by_model
@@ -79,28 +80,37 @@ extension FindingStore {
         try pool.read { db in
             var breakdown = ModelBreakdown()
             var byTarget: [Target: [Severity: Int]] = [:]
+            var weightedByTarget: [Target: [Severity: Double]] = [:]
             let cells = try Row.fetchCursor(db, sql: """
-                SELECT threat, severity, state, count FROM summaryCell WHERE modelId = ? AND count > 0
+                SELECT threat, severity, state, count, weight FROM summaryCell WHERE modelId = ? AND count > 0
                 """, arguments: [modelID])
             while let row = try cells.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
                       let state = TriageState(rawValue: row[2]) else { continue }
                 breakdown.matrix.add(threat: threat, severity: severity, state: state, count: row[3])
-                if state.isOpen { byTarget[threat.target, default: [:]][severity, default: 0] += row[3] as Int }
+                if state.isOpen {
+                    byTarget[threat.target, default: [:]][severity, default: 0] += row[3] as Int
+                    weightedByTarget[threat.target, default: [:]][severity, default: 0] += row[4] as Double
+                }
             }
-            breakdown.byTarget = Target.allCases.compactMap { target in byTarget[target].map { GroupCounts(key: target.name, open: $0) } }
+            breakdown.byTarget = Target.allCases.compactMap { target in
+                byTarget[target].map { GroupCounts(key: target.name, open: $0, weighted: weightedByTarget[target]) }
+            }
             let modelCondition = modelID == 0 ? "f.modelId IS NULL" : "f.modelId = ?"
             let tools = try Row.fetchAll(db, sql: """
-                SELECT r.tool, f.severity, count(*) FROM finding f JOIN rule r ON r.id = f.ruleRef
+                SELECT r.tool, f.severity, count(*), sum(coalesce(f.asr, 1)) FROM finding f JOIN rule r ON r.id = f.ruleRef
                 WHERE \(modelCondition) AND f.state IN (\(FindingStore.openStates)) GROUP BY 1, 2
                 """, arguments: modelID == 0 ? [] : [modelID])
             var byTool: [String: [Severity: Int]] = [:]
+            var weightedByTool: [String: [Severity: Double]] = [:]
             for row in tools {
                 guard let severity = Severity(rawValue: row[1]) else { continue }
                 byTool[row[0], default: [:]][severity] = row[2]
+                weightedByTool[row[0], default: [:]][severity] = row[3]
             }
-            breakdown.byTool = byTool.map { GroupCounts(key: $0.key, open: $0.value) }
+            breakdown.byTool = byTool.map { GroupCounts(key: $0.key, open: $0.value, weighted: weightedByTool[$0.key]) }
                 .sorted { ($0.score(), $1.key) > ($1.score(), $0.key) }
+            (breakdown.card, breakdown.lineage) = try lineage(db, modelID: modelID)
             return breakdown
         }
     }
@@ -188,7 +198,7 @@ extension IngestSink {
     func snapshotModels(day: Int64, weights: RiskWeights) throws {
         try db.execute(sql: """
             INSERT INTO modelSnapshot (modelId, day, score, open)
-            SELECT m.id, ?, coalesce(sum(s.count * CASE s.severity WHEN 4 THEN ? WHEN 3 THEN ? WHEN 2 THEN ? WHEN 1 THEN ? ELSE ? END), 0)
+            SELECT m.id, ?, coalesce(sum(s.weight * CASE s.severity WHEN 4 THEN ? WHEN 3 THEN ? WHEN 2 THEN ? WHEN 1 THEN ? ELSE ? END), 0)
                             * m.criticality,
                    coalesce(sum(s.count), 0)
             FROM model m LEFT JOIN summaryCell s ON s.modelId = m.id AND s.state IN (\(FindingStore.openStates))

@@ -5,7 +5,7 @@ import GRDB
 /// Receives one report's findings inside its write transaction. Only the store makes one.
 public final class IngestSink {
     let db: Database
-    private let header: ScanHeader
+    let header: ScanHeader
     let scanID: Int64
     private(set) var outcome: IngestOutcome
     private var tools: [String: String?] = [:]
@@ -43,6 +43,12 @@ public final class IngestSink {
     /// Records a model or dataset in the inventory (first seen kept, last seen and facts refreshed).
     public func noteModel(_ record: ModelRecord) throws {
         let now = header.ingestedAt
+        // A name already known as another model's alias is that model.
+        if record.version.isEmpty, let id = try aliasedModel(record.name) {
+            try db.execute(sql: "UPDATE model SET lastSeen = max(lastSeen, ?) WHERE id = ?", arguments: [now, id])
+            modelIDs[record.name] = id
+            return
+        }
         let id = try Int64.fetchOne(db.cachedStatement(sql: """
             INSERT INTO model (name, version, kind, source, sha256, uri, owner, criticality, stage, modelCard, firstSeen, lastSeen)
             VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, 1.0), ?, ?, ?, ?)
@@ -122,8 +128,8 @@ public final class IngestSink {
         let now = header.ingestedAt
         let inserted = try db.cachedStatement(sql: """
             INSERT INTO finding (fingerprint, ruleRef, message, severity, score, threat, taxonomy, modelId, artifact,
-                                 path, line, endLine, firstSeen, lastSeen, lastScanId, state, slaDue, scopeId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 path, line, endLine, firstSeen, lastSeen, lastScanId, state, slaDue, scopeId, asr)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (fingerprint) DO NOTHING
             RETURNING id
             """)
@@ -132,7 +138,7 @@ public final class IngestSink {
             Data(finding.fingerprint.bytes), ruleRef, finding.message, finding.severity.rawValue, finding.score,
             finding.threat.rawValue, finding.taxonomy.packed, modelID, finding.artifact, finding.location?.path,
             finding.location?.startLine, finding.location?.endLine, now, now, scanID, state.rawValue,
-            header.sla.due(severity: finding.severity, firstSeen: now), scopeID,
+            header.sla.due(severity: finding.severity, firstSeen: now), scopeID, finding.attackSuccessRate,
         ]
         if let id = try Int64.fetchOne(inserted, arguments: arguments) {
             outcome.new += 1
@@ -158,13 +164,14 @@ public final class IngestSink {
         let state = TriageState(rawValue: existing["state"]) ?? .new
         if state.reopensOnReappearance {
             try db.cachedStatement(sql: """
-                UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ?, state = ?, version = version + 1 WHERE id = ?
-                """).execute(arguments: [header.ingestedAt, scanID, scopeID, TriageState.new.rawValue, id])
+                UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ?, state = ?, asr = ?, version = version + 1 WHERE id = ?
+                """).execute(arguments: [header.ingestedAt, scanID, scopeID, TriageState.new.rawValue, finding.attackSuccessRate, id])
             try event(findingID: id, kind: "reopened", from: state.key, to: TriageState.new.key, reason: "seen again by \(finding.tool)")
             outcome.reopened += 1
         } else {
-            try db.cachedStatement(sql: "UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ? WHERE id = ?")
-                .execute(arguments: [header.ingestedAt, scanID, scopeID, id])
+            // The latest run's attack-success rate is the one that counts.
+            try db.cachedStatement(sql: "UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ?, asr = ? WHERE id = ?")
+                .execute(arguments: [header.ingestedAt, scanID, scopeID, finding.attackSuccessRate, id])
             outcome.unchanged += 1
         }
         return true
@@ -192,8 +199,21 @@ public final class IngestSink {
         return id
     }
 
+    /// Drops cached name → id entries of a model merged away.
+    func forgetModel(id: Int64) {
+        modelIDs = modelIDs.filter { $0.value != id }
+    }
+
     private func model(name: String) throws -> Int64 {
         if let id = modelIDs[name] { return id }
+        // An alias, or a model known by that name under a version (config, ML-BOM): the same model.
+        let known = try aliasedModel(name) ?? Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM model WHERE name = ? ORDER BY version = '' DESC, lastSeen DESC, id LIMIT 1
+            """), arguments: [name])
+        if let id = known {
+            modelIDs[name] = id
+            return id
+        }
         let now = header.ingestedAt
         let id = try Int64.fetchOne(
             db.cachedStatement(sql: """
@@ -257,6 +277,7 @@ public final class IngestSink {
                         outcome.reopened, outcome.resolved, scanID]
         )
         outcome.tool = tool
+        try mergeSameHash()
         try snapshotModels(day: header.ingestedAt / 86_400, weights: header.weights)
         return outcome
     }

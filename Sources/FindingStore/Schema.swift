@@ -28,6 +28,9 @@ enum Schema {
         migrator.registerMigration("v7-model-summary") { db in
             try db.execute(sql: v7)
         }
+        migrator.registerMigration("v8-risk-weight-and-aliases") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 
@@ -215,6 +218,47 @@ enum Schema {
 
         DROP INDEX finding_by_model;
         CREATE INDEX finding_by_model ON finding (modelId, state, slaDue) WHERE modelId IS NOT NULL;
+        """
+
+    /// Findings may carry an attack-success rate (garak, promptfoo) that scales their weight in a
+    /// model's risk; the summary keeps the sum of those factors beside the count. Model aliases
+    /// record every other name or hash a model was seen under, and why they are one model.
+    private static let v8 = """
+        ALTER TABLE finding ADD COLUMN asr REAL CHECK (asr IS NULL OR (asr >= 0 AND asr <= 1));
+        ALTER TABLE summaryCell ADD COLUMN weight REAL NOT NULL DEFAULT 0;
+        UPDATE summaryCell SET weight = count;
+        DROP TRIGGER summaryCell_insert;
+        DROP TRIGGER summaryCell_update;
+        DROP TRIGGER summaryCell_delete;
+        CREATE TRIGGER summaryCell_insert AFTER INSERT ON finding
+        BEGIN
+            INSERT INTO summaryCell (modelId, threat, severity, state, count, weight)
+            VALUES (coalesce(NEW.modelId, 0), NEW.threat, NEW.severity, NEW.state, 1, coalesce(NEW.asr, 1))
+            ON CONFLICT DO UPDATE SET count = count + 1, weight = weight + excluded.weight;
+        END;
+        CREATE TRIGGER summaryCell_update AFTER UPDATE OF modelId, threat, severity, state, asr ON finding
+        WHEN OLD.modelId IS NOT NEW.modelId OR OLD.threat IS NOT NEW.threat OR OLD.severity IS NOT NEW.severity
+             OR OLD.state IS NOT NEW.state OR OLD.asr IS NOT NEW.asr
+        BEGIN
+            UPDATE summaryCell SET count = count - 1, weight = weight - coalesce(OLD.asr, 1)
+            WHERE modelId = coalesce(OLD.modelId, 0) AND threat = OLD.threat AND severity = OLD.severity AND state = OLD.state;
+            INSERT INTO summaryCell (modelId, threat, severity, state, count, weight)
+            VALUES (coalesce(NEW.modelId, 0), NEW.threat, NEW.severity, NEW.state, 1, coalesce(NEW.asr, 1))
+            ON CONFLICT DO UPDATE SET count = count + 1, weight = weight + excluded.weight;
+        END;
+        CREATE TRIGGER summaryCell_delete AFTER DELETE ON finding
+        BEGIN
+            UPDATE summaryCell SET count = count - 1, weight = weight - coalesce(OLD.asr, 1)
+            WHERE modelId = coalesce(OLD.modelId, 0) AND threat = OLD.threat AND severity = OLD.severity AND state = OLD.state;
+        END;
+
+        CREATE TABLE modelAlias (
+            name TEXT PRIMARY KEY,
+            modelId INTEGER NOT NULL REFERENCES model(id),
+            reason TEXT NOT NULL,
+            at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX modelAlias_by_model ON modelAlias (modelId);
         """
 
     /// Scan errors and tool notifications, kept apart from findings: a model that could not be

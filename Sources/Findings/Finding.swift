@@ -64,6 +64,9 @@ public struct Finding: Sendable, Equatable {
     public var severity: Severity
     /// A tool score in 0…10 when the tool gives one (SARIF security-severity, CVSS).
     public var score: Double?
+    /// Share of attacks that succeeded (0…1), for red-team tools (garak, promptfoo): it scales the
+    /// finding's weight in its model's risk score. Nil counts fully.
+    public var attackSuccessRate: Double?
     public var threat: Threat
     public var taxonomy: TaxonomyIDs
     public var modelName: String?
@@ -82,8 +85,10 @@ public struct Finding: Sendable, Equatable {
         fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,
         severity: Severity, score: Double? = nil, threat: Threat,
         taxonomy: TaxonomyIDs = TaxonomyIDs(), modelName: String? = nil, artifact: String? = nil,
-        location: Location? = nil, evidence: String? = nil, suppressed: Bool = false, mappingWhy: String? = nil
+        location: Location? = nil, evidence: String? = nil, suppressed: Bool = false, mappingWhy: String? = nil,
+        attackSuccessRate: Double? = nil
     ) {
+        self.attackSuccessRate = attackSuccessRate
         self.fingerprint = fingerprint
         self.tool = tool
         self.ruleID = ruleID

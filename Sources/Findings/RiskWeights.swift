@@ -16,6 +16,21 @@ public struct RiskWeights: Sendable, Equatable {
 
     public static let standard = RiskWeights()
 
+    public mutating func set(_ severity: Severity, _ value: Double) {
+        switch severity {
+        case .critical: critical = value
+        case .high: high = value
+        case .medium: medium = value
+        case .low: low = value
+        case .info: info = value
+        }
+    }
+
+    /// "critical 10, high 5, medium 3, low 1, info 0"
+    public var summary: String {
+        Severity.descending.map { "\($0.name) \(ModelRisk.number(weight($0)))" }.joined(separator: ", ")
+    }
+
     public func weight(_ severity: Severity) -> Double {
         switch severity {
         case .critical: critical

@@ -13,12 +13,16 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
     public var source: String
     /// Open findings by severity.
     public var open: [Severity: Int]
+    /// Open findings by severity, each counted by its attack-success rate when it has one (garak,
+    /// promptfoo); equal to `open` otherwise. The score uses these.
+    public var weighted: [Severity: Double]
     public var slaBreaches: Int
     /// Daily scores, oldest first (the last is today's when an ingest ran today).
     public var trend: [Double]
 
     public init(id: Int64, name: String, version: String = "", kind: String = "model", owner: String? = nil, stage: String? = nil,
-                criticality: Double = 1, source: String = "", open: [Severity: Int] = [:], slaBreaches: Int = 0, trend: [Double] = []) {
+                criticality: Double = 1, source: String = "", open: [Severity: Int] = [:], weighted: [Severity: Double]? = nil,
+                slaBreaches: Int = 0, trend: [Double] = []) {
         self.id = id
         self.name = name
         self.version = version
@@ -28,22 +32,24 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
         self.criticality = criticality
         self.source = source
         self.open = open
+        self.weighted = weighted ?? open.mapValues(Double.init)
         self.slaBreaches = slaBreaches
         self.trend = trend
     }
 
     public var openCount: Int { open.values.reduce(0, +) }
 
-    /// Σ weight(severity) × open count, times the criticality factor.
+    /// Σ weight(severity) × open findings (each × its attack-success rate when it has one), times
+    /// the criticality factor.
     public func score(weights: RiskWeights = .standard) -> Double {
-        open.reduce(0) { $0 + weights.weight($1.key) * Double($1.value) } * criticality
+        weighted.reduce(0) { $0 + weights.weight($1.key) * $1.value } * criticality
     }
 
     /// The formula with this model's numbers, as the detail shows it.
     public func formula(weights: RiskWeights = .standard, times: String = "×") -> String {
         let terms = Severity.descending.compactMap { severity -> String? in
-            guard let count = open[severity], count > 0, weights.weight(severity) > 0 else { return nil }
-            return "\(count)\(times)\(Self.number(weights.weight(severity))) \(severity.name)"
+            guard let count = weighted[severity], count > 0, weights.weight(severity) > 0 else { return nil }
+            return "\(Self.number(count))\(times)\(Self.number(weights.weight(severity))) \(severity.name)"
         }
         let sum = terms.isEmpty ? "0" : terms.joined(separator: " + ")
         return "(\(sum)) \(times) criticality \(Self.number(criticality)) = \(Self.number(score(weights: weights)))"
@@ -52,7 +58,8 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
     public var worstOpen: Severity? { Severity.descending.first { (open[$0] ?? 0) > 0 } }
 
     public static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format1(value))
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? String(Int(tenths)) : format1(tenths)
     }
 
     private static func format1(_ value: Double) -> String {
@@ -65,27 +72,48 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
 public struct GroupCounts: Sendable, Equatable {
     public var key: String
     public var open: [Severity: Int]
+    /// As `ModelRisk.weighted`.
+    public var weighted: [Severity: Double]
 
-    public init(key: String, open: [Severity: Int]) {
+    public init(key: String, open: [Severity: Int], weighted: [Severity: Double]? = nil) {
         self.key = key
         self.open = open
+        self.weighted = weighted ?? open.mapValues(Double.init)
     }
 
     public func score(weights: RiskWeights = .standard) -> Double {
-        open.reduce(0) { $0 + weights.weight($1.key) * Double($1.value) }
+        weighted.reduce(0) { $0 + weights.weight($1.key) * $1.value }
     }
 }
 
-/// Where one model's score comes from: its matrix, and open findings by target and by tool.
+/// Where one model's score comes from: its matrix, and open findings by target and by tool; and
+/// what its ML-BOM says: the model card's main facts and its lineage.
 public struct ModelBreakdown: Sendable, Equatable {
     public var byTarget: [GroupCounts]
     public var byTool: [GroupCounts]
     public var matrix: MatrixSummary
+    /// Model card facts as (label, value), in a fixed order: task, approach, architecture, metrics, uses.
+    public var card: [CardFact]
+    /// Datasets the model card names (for a model), or models trained on it (for a dataset).
+    public var lineage: [String]
 
-    public init(byTarget: [GroupCounts] = [], byTool: [GroupCounts] = [], matrix: MatrixSummary = MatrixSummary()) {
+    public init(byTarget: [GroupCounts] = [], byTool: [GroupCounts] = [], matrix: MatrixSummary = MatrixSummary(),
+                card: [CardFact] = [], lineage: [String] = []) {
         self.byTarget = byTarget
         self.byTool = byTool
         self.matrix = matrix
+        self.card = card
+        self.lineage = lineage
+    }
+}
+
+public struct CardFact: Sendable, Equatable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
     }
 }
 

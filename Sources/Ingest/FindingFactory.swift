@@ -19,6 +19,7 @@ struct FindingFactory {
         var message: String
         var severity: Severity
         var score: Double? = nil
+        var attackSuccessRate: Double? = nil
         var cwe: [String] = []
         var tags: [String] = []
         var taxonomy = TaxonomyIDs()
@@ -45,7 +46,8 @@ struct FindingFactory {
             severity: mapped.severity ?? draft.severity, score: draft.score, threat: draft.statedThreat ?? mapped.threat,
             taxonomy: taxonomy, modelName: draft.model,
             artifact: draft.artifact, location: draft.location, evidence: draft.evidence, suppressed: draft.suppressed,
-            mappingWhy: draft.statedThreat == nil ? mapped.why : "stated by the producer"
+            mappingWhy: draft.statedThreat == nil ? mapped.why : "stated by the producer",
+            attackSuccessRate: draft.attackSuccessRate.map { min(1, max(0, $0)) }
         )
     }
 }

@@ -86,13 +86,18 @@ public struct ReportIngestor: Sendable {
                produce: (_ handle: (ParsedItem) throws -> Void) throws -> Void) throws -> Report {
         let path = prepared.path
         let header = ScanHeader(format: prepared.format.rawValue, sourcePath: path, sha256: prepared.digest, ingestedAt: now,
-                                actor: actor, category: category)
+                                actor: actor, sla: config.sla, category: category, weights: config.weights)
         var warnings: [String] = []
         do {
             let outcome = try store.ingest(header) { sink in
                 for model in config.models {
                     try sink.noteModel(ModelRecord(name: model.name, version: model.version ?? "", source: "config",
                                                    owner: model.owner, criticality: model.criticality, stage: model.stage))
+                }
+                for model in config.models {
+                    for alias in model.aliases ?? [] {
+                        try sink.noteAlias(alias, of: model.name, reason: "listed under aliases of \(model.name) in config.yaml")
+                    }
                 }
                 try produce { item in
                     switch item {

@@ -46,7 +46,7 @@ extension Mlsoc {
             let session = ConsoleSession(
                 store: store, terminal: terminal, readOnly: false, glyphs: terminal.capabilities.utf8 ? .unicode : .ascii,
                 mailbox: mailbox, context: context, themeName: theme.name, themeNames: ThemeCatalog.names(environment: environment),
-                flash: themeWarning.map { Flash($0, isError: true) },
+                flash: themeWarning.map { Flash($0, isError: true) }, weights: try options.config().weights,
                 loadTheme: { name in Result { () throws(ThemeError) in try ThemeCatalog.load(name, environment: environment) } })
             worker?.start()
             let exit = session.run()

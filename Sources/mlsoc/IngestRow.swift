@@ -76,15 +76,7 @@ struct IngestRow {
         body.append(["total", String(ok.map(\.outcome.total).reduce(0, +)), String(ok.map(\.outcome.new).reduce(0, +)),
                      String(ok.map(\.outcome.unchanged).reduce(0, +)), String(ok.map(\.outcome.resolved).reduce(0, +)),
                      "\(rows.count) files, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped (not reports)" : "")])
-        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
-        func render(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell
-                    : (index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                        : String(repeating: " ", count: widths[index] - cell.count) + cell)
-            }.joined(separator: "  ")
-        }
-        return "\n" + ([render(header)] + body.map(render)).joined(separator: "\n")
+        return "\n" + TextTable.render([header] + body, rightAligned: [1, 2, 3, 4])
     }
 }
 

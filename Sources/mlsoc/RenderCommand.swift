@@ -70,7 +70,8 @@ extension Mlsoc {
             let store = try options.openStore(mode: .readOnly)
             let buffer = HeadlessRender.render(store: store, view: viewID, size: screenSize, glyphs: ascii ? .ascii : .unicode,
                                                readOnly: false,
-                                               options: .init(filter: parsed, detail: detail, pivot: pivot, sort: order))
+                                               options: .init(filter: parsed, detail: detail, pivot: pivot, sort: order,
+                                                              weights: try options.config().weights))
             print(buffer.plainText)
         }
     }

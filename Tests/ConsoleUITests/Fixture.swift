@@ -57,7 +57,9 @@ enum Fixture {
             byTarget: [GroupCounts(key: "Infrastructure", open: [.critical: 3, .medium: 2]), GroupCounts(key: "Data", open: [.high: 5])],
             byTool: [GroupCounts(key: "modelscan", open: [.critical: 3]), GroupCounts(key: "detect-secrets", open: [.high: 5]),
                      GroupCounts(key: "checkov", open: [.medium: 2])],
-            matrix: matrix)
+            matrix: matrix,
+            card: [CardFact("task", "classification"), CardFact("architecture", "gradient-boosted trees"), CardFact("metrics", "AUC 0.94")],
+            lineage: ["trained on fraud-transactions-2026q3 2026q3"])
     }
 
     static func detail(for item: FindingListItem) -> FindingDetail {

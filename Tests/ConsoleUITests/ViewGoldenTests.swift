@@ -28,7 +28,7 @@ import Testing
             state = Fixture.state(size, view: .models)
             _ = Reducer.reduce(&state, .key(.enter))
             let top = Array(Fixture.items(4))
-            _ = Reducer.reduce(&state, .modelDetailLoaded(id: 1, Fixture.breakdown(), top: top))
+            _ = Reducer.reduce(&state, .modelDetailLoaded(id: 1, Fixture.breakdown(), top: top, overdue: Array(top.prefix(2))))
         case .findings:
             state = Fixture.state(size, view: .findings)
             state.findings.filter = (try? FindingFilter.parse("sev>=medium state:open model:fraud*")) ?? .empty

@@ -8,7 +8,7 @@ public enum Action: Sendable, Equatable {
     case tick(Int64)
     case matrixLoaded(MatrixSummary, LifecycleSummary)
     case modelsLoaded([ModelRisk])
-    case modelDetailLoaded(id: Int64, ModelBreakdown, top: [FindingListItem])
+    case modelDetailLoaded(id: Int64, ModelBreakdown, top: [FindingListItem], overdue: [FindingListItem])
     /// A page of the findings list; `append` when it continues the list. Pages of an older query
     /// (another generation) are dropped.
     case findingsLoaded([FindingListItem], append: Bool, generation: Int)

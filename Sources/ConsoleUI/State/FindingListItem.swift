@@ -83,11 +83,13 @@ public struct ModelsState: Sendable, Equatable {
     public var nameFilter = ""
     public var detail: ModelDetailState?
     public var loaded = false
+    /// The configured weights the scores use.
+    public var weights = RiskWeights.standard
 
     public init() {}
 
     /// The rows shown: filtered by name, highest score first.
-    public func visible(weights: RiskWeights = .standard) -> [ModelRisk] {
+    public func visible() -> [ModelRisk] {
         let needle = nameFilter.lowercased()
         // Highest score first; the findings no model claims come last, whatever their score.
         return items.filter { needle.isEmpty || $0.name.lowercased().contains(needle) }
@@ -99,6 +101,8 @@ public struct ModelDetailState: Sendable, Equatable {
     public var model: ModelRisk
     public var breakdown: ModelBreakdown?
     public var top: [FindingListItem] = []
+    /// Open findings past their SLA due date, soonest overdue first.
+    public var overdue: [FindingListItem] = []
     public var scroll = 0
 
     public init(model: ModelRisk) {

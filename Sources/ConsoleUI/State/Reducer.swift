@@ -31,10 +31,11 @@ public enum Reducer {
                 state.models.detail?.model = fresh
             }
             return []
-        case let .modelDetailLoaded(id, breakdown, top):
+        case let .modelDetailLoaded(id, breakdown, top, overdue):
             guard state.models.detail?.model.id == id else { return [] }
             state.models.detail?.breakdown = breakdown
             state.models.detail?.top = top
+            state.models.detail?.overdue = overdue
             return []
         case let .findingsLoaded(items, append, generation):
             return findingsLoaded(items, append: append, generation: generation, &state)

@@ -33,7 +33,7 @@ public enum ModelsView {
             let index = start + offset
             let counts = [Severity.critical, .high, .medium, .low].map { model.open[$0].map { NumberFormat.compact($0, width: 4) } ?? state.glyphs.none }
             let name = model.version.isEmpty ? model.name : "\(model.name) \(model.version)"
-            let cells = [name, model.id == 0 ? "" : model.kind, model.stage ?? "", model.owner ?? "", ModelRisk.number(model.score()),
+            let cells = [name, model.id == 0 ? "" : model.kind, model.stage ?? "", model.owner ?? "", ModelRisk.number(model.score(weights: state.models.weights)),
                          counts[0], counts[1], counts[2], counts[3], model.slaBreaches == 0 ? state.glyphs.none : String(model.slaBreaches),
                          Sparkline.render(model.trend, width: trendWidth, glyphs: state.glyphs)]
             let roles: [StyleRole] = [.normal, .muted, .normal, .muted, model.worstOpen.map(StyleRole.severity) ?? .muted,
@@ -60,8 +60,8 @@ public enum ModelsView {
                      ("criticality", ModelRisk.number(model.criticality))]
         lines.append(StyledLine(facts.flatMap { [($0.0 + " ", StyleRole.muted), ($0.1 + "   ", StyleRole.normal)] }))
         lines.append(.blank)
-        lines.append(StyledLine([("Score  ", .title), (model.formula(times: glyphs.times), .normal)]))
-        lines.append(StyledLine([("weights ", .muted), ("critical 10, high 5, medium 3, low 1, info 0", .muted)]))
+        lines.append(StyledLine([("Score  ", .title), (model.formula(weights: state.models.weights, times: glyphs.times), .normal)]))
+        lines.append(StyledLine([("weights ", .muted), (state.models.weights.summary + (model.weighted != model.open.mapValues(Double.init) ? "; red-team findings count by attack-success rate" : ""), .muted)]))
         let worst = model.worstOpen.map { "worst open: \($0.name)" } ?? "no open findings"
         lines.append(StyledLine([("SLA breaches ", .muted), (String(model.slaBreaches), model.slaBreaches > 0 ? .overdue : .normal),
                                  ("   " + worst, .muted)]))
@@ -74,14 +74,21 @@ public enum ModelsView {
             lines.append(StyledLine("loading" + glyphs.ellipsis, .muted))
             return lines
         }
-        let maxScore = (breakdown.byTarget + breakdown.byTool).map { $0.score() }.max() ?? 0
+        if !breakdown.card.isEmpty || !breakdown.lineage.isEmpty {
+            lines.append(.blank)
+            lines.append(StyledLine("Model card and lineage (ML-BOM)", .title))
+            for fact in breakdown.card { lines.append(StyledLine([("  " + pad(fact.label, 14), .muted), (fact.value, .normal)])) }
+            for link in breakdown.lineage { lines.append(StyledLine([("  " + pad("lineage", 14), .muted), (link, .normal)])) }
+        }
+        let weights = state.models.weights
+        let maxScore = (breakdown.byTarget + breakdown.byTool).map { $0.score(weights: weights) }.max() ?? 0
         func bars(_ title: String, _ groups: [GroupCounts]) {
             lines.append(.blank)
             lines.append(StyledLine(title, .title))
             if groups.isEmpty { lines.append(StyledLine("  none", .muted)) }
             for group in groups {
-                let score = group.score() * model.criticality
-                let length = maxScore > 0 ? max(1, Int(group.score() / maxScore * 24)) : 0
+                let score = group.score(weights: weights) * model.criticality
+                let length = maxScore > 0 ? max(1, Int(group.score(weights: weights) / maxScore * 24)) : 0
                 let counts = Severity.descending.compactMap { s in group.open[s].map { "\($0) \(FrameView.short(s))" } }.joined(separator: ", ")
                 lines.append(StyledLine([("  " + pad(group.key, 18), .normal), (String(repeating: glyphs.bar, count: length), .heat3),
                                          (" " + ModelRisk.number(score) + "  (" + counts + ")", .muted)]))
@@ -100,6 +107,15 @@ public enum ModelsView {
             let closed = breakdown.matrix.closedCount(threat)
             lines.append(StyledLine([("  " + pad(threat.name, 31), .normal), (counts, .normal),
                                      (closed > 0 ? "  +\(closed) closed" : "", .muted)]))
+        }
+        if !detail.overdue.isEmpty {
+            lines.append(.blank)
+            lines.append(StyledLine("SLA breaches", .title))
+            for item in detail.overdue {
+                lines.append(StyledLine([("  " + pad(FrameView.short(item.severity), 5), .severity(item.severity)),
+                                         (pad("#\(item.id)", 8), .muted), (pad(Clock.due(item.slaDue, now: state.now), 6), .overdue),
+                                         (pad(item.tool, 12), .normal), (item.title, .normal)]))
+            }
         }
         lines.append(.blank)
         lines.append(StyledLine([("Top open findings", .title), ("   Enter: all of them", .muted)]))

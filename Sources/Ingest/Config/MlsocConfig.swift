@@ -7,6 +7,10 @@ import Yams
 ///
 /// ```yaml
 /// theme: solarized-dark       # console colours; --theme and MLSOC_THEME win
+/// risk:
+///   weights: { critical: 10, high: 5, medium: 3, low: 1, info: 0 }   # per open finding
+/// sla:
+///   days: { critical: 7, high: 30, medium: 90, low: 120 }            # due = first seen + days
 /// models:
 ///   - name: fraud-detector
 ///     version: "2.3.0"        # optional
@@ -14,7 +18,10 @@ import Yams
 ///     criticality: 2          # risk multiplier, default 1
 ///     stage: deploy           # design | develop | deploy | monitor
 ///     paths: ["models/fraud-*", "*/fraud-detector/*"]   # artefact path globs → this model
+///     aliases: [fraud-detector-v2]   # other names of the same model (file names, HF repo ids)
 /// ```
+///
+/// `MLSOC_CONFIG` names another file.
 public struct MlsocConfig: Sendable, Equatable {
     /// One configured model.
     public struct Model: Sendable, Equatable, Codable {
@@ -24,24 +31,40 @@ public struct MlsocConfig: Sendable, Equatable {
         public var criticality: Double?
         public var stage: String?
         public var paths: [String]?
+        public var aliases: [String]?
+    }
+
+    private struct Risk: Codable {
+        var weights: [String: Double]?
+    }
+
+    private struct SLA: Codable {
+        var days: [String: Int]?
     }
 
     private struct File: Codable {
         var models: [Model]?
         var theme: String?
+        var risk: Risk?
+        var sla: SLA?
     }
 
     public var models: [Model]
     /// The console theme's name.
     public var theme: String?
+    /// Weight of one open finding per severity in a model's score.
+    public var weights: RiskWeights
+    public var sla: SLAPolicy
 
-    public init(models: [Model] = [], theme: String? = nil) {
+    public init(models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard) {
         self.models = models
         self.theme = theme
+        self.weights = weights
+        self.sla = sla
     }
 
     public static func path(environment: [String: String]) -> String {
-        directory(environment: environment) + "/config.yaml"
+        environment["MLSOC_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? directory(environment: environment) + "/config.yaml"
     }
 
     /// mlsoc's config directory: `$XDG_CONFIG_HOME/mlsoc`, else `~/.config/mlsoc`.
@@ -72,7 +95,27 @@ public struct MlsocConfig: Sendable, Equatable {
         } catch {
             throw IngestError(.malformed, file: source, "\(error)")
         }
-        let config = MlsocConfig(models: file.models ?? [], theme: file.theme)
+        var weights = RiskWeights.standard
+        for (key, value) in file.risk?.weights ?? [:] {
+            guard let severity = Severity.allCases.first(where: { $0.name == key }) else {
+                throw IngestError(.malformed, file: source, "at risk.weights.\(key): not a severity (critical, high, medium, low, info)")
+            }
+            guard value >= 0, value <= 1000 else {
+                throw IngestError(.malformed, file: source, "at risk.weights.\(key): must be between 0 and 1000")
+            }
+            weights.set(severity, value)
+        }
+        var sla = SLAPolicy.standard
+        for (key, value) in file.sla?.days ?? [:] {
+            guard let severity = Severity.allCases.first(where: { $0.name == key }) else {
+                throw IngestError(.malformed, file: source, "at sla.days.\(key): not a severity (critical, high, medium, low, info)")
+            }
+            guard value > 0, value <= 3650 else {
+                throw IngestError(.malformed, file: source, "at sla.days.\(key): must be between 1 and 3650 days")
+            }
+            sla.days[severity] = value
+        }
+        let config = MlsocConfig(models: file.models ?? [], theme: file.theme, weights: weights, sla: sla)
         for (index, model) in config.models.enumerated() {
             if let stage = model.stage, !["design", "develop", "deploy", "monitor"].contains(stage) {
                 throw IngestError(.malformed, file: source, "at models.\(index).stage: '\(stage)' is not one of design, develop, deploy, monitor")

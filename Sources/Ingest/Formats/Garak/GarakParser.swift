@@ -67,7 +67,7 @@ struct GarakParser: ReportParser {
         return factory.make(FindingFactory.Draft(
             tool: "garak", ruleID: "\(eval.probe)/\(eval.detector)", title: title.map { "\(eval.probe): \($0)" } ?? eval.probe,
             message: "\(eval.probe) against \(model.isEmpty ? "the target" : model): detector \(eval.detector) hit \(eval.fails) of \(eval.total) outputs (attack success \(percent)%)",
-            severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, tags: tags,
+            severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, attackSuccessRate: rate, tags: tags,
             taxonomy: OWASPLLM.remapGarakTags(tags), model: model.isEmpty ? nil : model, evidence: evidence,
             identity: [model]
         ))

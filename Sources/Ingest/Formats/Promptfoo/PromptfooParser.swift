@@ -55,7 +55,7 @@ struct PromptfooParser: JSONReportParser {
                 tool: "promptfoo", ruleID: group.plugin, title: group.plugin,
                 message: "\(group.plugin) against \(group.provider): \(group.failed) of \(group.total) tests failed (attack success \(percent)%)"
                     + (group.reason.map { ". Grader: \($0.prefix(300))" } ?? ""),
-                severity: group.severity ?? (rate >= 0.5 ? .high : .medium), score: (rate * 100).rounded() / 10,
+                severity: group.severity ?? (rate >= 0.5 ? .high : .medium), score: (rate * 100).rounded() / 10, attackSuccessRate: rate,
                 tags: ["promptfoo:\(group.plugin)"], model: group.provider, evidence: group.evidence, identity: [group.provider]
             ))))
         }
