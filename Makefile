@@ -15,6 +15,7 @@ build: deps
 
 # The end-to-end tests drive the built binary, so build it before testing.
 test: build
+	@scripts/install-test-tools.sh
 	$(SWIFT) test
 
 # A fresh demo store from sample-data/reports (never the user's default store), then the console.

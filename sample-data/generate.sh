@@ -101,7 +101,9 @@ sed -i -E 's/"timestamp": "[^"]*"/"timestamp": "2026-11-28T00:00:00"/' "$reports
 sed -i -E 's/"generated_at": "[^"]*"/"generated_at": "2026-11-28T00:00:00Z"/' "$reports/bandit/fraud-detector.json"
 sed -i -E 's/"generated_at": "[^"]*"/"generated_at": "2026-11-28T00:00:00Z"/' "$reports/detect-secrets/fraud-detector.json"
 sed -i -E 's/"(start_time|duration)": [0-9.e+-]+/"\1": 0/g' "$reports/modelaudit/models.json"
-sed -i -E 's/"(timestamp|serialNumber)": "[^"]*"/"\1": "pinned"/' "$reports"/cyclonedx/models.*.cdx.json
+# Fixed (and still schema-valid) timestamp and serial number, so a rerun changes only real content.
+sed -i -E -e 's/"timestamp": "[^"]*"/"timestamp": "2026-11-01T00:00:00Z"/' \
+    -e 's/"serialNumber": "[^"]*"/"serialNumber": "urn:uuid:00000000-0000-4000-8000-000000000001"/' "$reports"/cyclonedx/models.*.cdx.json
 sed -i -E 's/"(start_time|end_time|transient.starttime_iso|report_digest_time)": "[^"]*"/"\1": "2026-11-28T00:00:00"/g' \
     "$reports/garak/support-bot.report.jsonl"
 echo "reports written under $reports"

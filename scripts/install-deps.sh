@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what mlsoc needs to build and test on Debian/Ubuntu, only when it is missing:
-# ncursesw and SQLite headers, tmux (end-to-end tests), pkg-config. Uses sudo when not root.
+# ncursesw and SQLite headers, tmux (end-to-end tests), pkg-config, python3-venv (the schema
+# validator the export tests use). Uses sudo when not root.
 set -euo pipefail
 
 missing=()
@@ -8,6 +9,8 @@ missing=()
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "mlsoc needs the Swift 6 toolchain on PATH (swift.org/install); it is not an apt package." >&2

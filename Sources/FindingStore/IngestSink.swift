@@ -120,6 +120,30 @@ public final class IngestSink {
         }
     }
 
+    /// Adds a finding known by its fingerprint unless the store has it; an existing one is left as
+    /// it is (its scope, last scan and state belong to the scans that found it).
+    public func addReference(_ finding: Finding) throws {
+        outcome.total += 1
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM finding WHERE fingerprint = ?"),
+                             arguments: [Data(finding.fingerprint.bytes)]) == true {
+            outcome.unchanged += 1
+            return
+        }
+        let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)
+        let modelID = try finding.modelName.map { try model(name: $0) }
+        let now = header.ingestedAt
+        let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO finding (fingerprint, ruleRef, message, severity, score, threat, taxonomy, modelId, artifact,
+                                 path, line, endLine, firstSeen, lastSeen, lastScanId, state, slaDue, asr)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id
+            """), arguments: [Data(finding.fingerprint.bytes), ruleRef, finding.message, finding.severity.rawValue, finding.score,
+                              finding.threat.rawValue, finding.taxonomy.packed, modelID, finding.artifact, finding.location?.path,
+                              finding.location?.startLine, finding.location?.endLine, now, now, scanID,
+                              header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate]) ?? 0
+        outcome.new += 1
+        try event(findingID: id, kind: "created", from: nil, to: TriageState.new.key, reason: "imported from an mlsoc export")
+    }
+
     /// False when the fingerprint was already seen in this report.
     private func insertOrRefresh(_ finding: Finding) throws -> Bool {
         let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)

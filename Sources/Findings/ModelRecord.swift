@@ -38,8 +38,12 @@ public struct TriageImport: Sendable, Equatable {
     public var justification: String?
     public var detail: String?
     public var response: [String]
+    /// The state an mlsoc export recorded (`mlsoc:state`), which VEX cannot say (accepted risk).
+    public var mlsocState: String?
 
-    public init(fingerprint: Fingerprint, vexState: String, justification: String?, detail: String?, response: [String]) {
+    public init(fingerprint: Fingerprint, vexState: String, justification: String?, detail: String?, response: [String],
+                mlsocState: String? = nil) {
+        self.mlsocState = mlsocState
         self.fingerprint = fingerprint
         self.vexState = vexState
         self.justification = justification
@@ -49,7 +53,8 @@ public struct TriageImport: Sendable, Equatable {
 
     /// Our state for the VEX one; nil for a state we do not know.
     public var state: TriageState? {
-        switch vexState {
+        if let mlsocState, let state = TriageState(key: mlsocState), state != .new { return state }
+        return switch vexState {
         case "resolved", "resolved_with_pedigree": .resolved
         case "exploitable": .exploitable
         case "in_triage": .inTriage

@@ -49,7 +49,7 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
     public func formula(weights: RiskWeights = .standard, times: String = "×") -> String {
         let terms = Severity.descending.compactMap { severity -> String? in
             guard let count = weighted[severity], count > 0, weights.weight(severity) > 0 else { return nil }
-            return "\(Self.number(count))\(times)\(Self.number(weights.weight(severity))) \(severity.name)"
+            return "\(Self.number(count, places: 2))\(times)\(Self.number(weights.weight(severity))) \(severity.name)"
         }
         let sum = terms.isEmpty ? "0" : terms.joined(separator: " + ")
         return "(\(sum)) \(times) criticality \(Self.number(criticality)) = \(Self.number(score(weights: weights)))"
@@ -57,14 +57,16 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
 
     public var worstOpen: Severity? { Severity.descending.first { (open[$0] ?? 0) > 0 } }
 
-    public static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded() / 10
-        return tenths == tenths.rounded() ? String(Int(tenths)) : format1(tenths)
-    }
-
-    private static func format1(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
+    /// A number with at most `places` decimals and no trailing zeros: 25.5, 1.25, 3.
+    public static func number(_ value: Double, places: Int = 1) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((value * Double(scale)).rounded())
+        var fraction = String(abs(scaled % scale))
+        while fraction.count < places { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let whole = (scaled < 0 && scaled / scale == 0 ? "-" : "") + String(scaled / scale)
+        return fraction.isEmpty ? whole : whole + "." + fraction
     }
 }
 

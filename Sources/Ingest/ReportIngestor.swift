@@ -111,6 +111,7 @@ public struct ReportIngestor: Sendable {
                     case let .scopeModel(name): sink.noteScopeModel(name)
                     case let .model(record): try sink.noteModel(record)
                     case let .triage(decision): try sink.applyTriage(decision)
+                    case let .reference(finding): try sink.addReference(attribute(finding))
                     }
                 }
             }

@@ -16,6 +16,9 @@ public enum ParsedItem: Sendable {
     case model(ModelRecord)
     /// A triage decision for a finding of this report (VEX analysis).
     case triage(TriageImport)
+    /// A finding another store already identified (an mlsoc export read back): added when absent,
+    /// never refreshed or moved to this report's scope.
+    case reference(Finding)
 }
 
 /// Facts about the report that parsers may use (the file, for messages).

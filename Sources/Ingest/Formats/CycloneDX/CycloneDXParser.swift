@@ -47,8 +47,9 @@ struct CycloneDXParser: JSONReportParser {
         }
         guard sawFormat else { throw reader.error("not a CycloneDX document: no \"bomFormat\": \"CycloneDX\"") }
         try emit(.tool(name: tool, version: nil))
-        // A VEX-only document (no components) says nothing about what disappeared.
-        if !sawComponents { try emit(.partial) }
+        // A VEX-only document (no components) says nothing about what disappeared; nor does an
+        // mlsoc export, which is a copy, not a scan.
+        if !sawComponents || tool == "mlsoc" { try emit(.partial) }
     }
 
     private func component(_ value: JSONValue, tool: String, factory: FindingFactory, components: inout [String: Component],
@@ -60,15 +61,16 @@ struct CycloneDXParser: JSONReportParser {
         let model = isModel ? (ModelAttribution.modelName(forArtifact: name) ?? name) : nil
         let ref = value["bom-ref"]?.string ?? name
         components[ref] = Component(name: name, version: version, model: model)
+        let properties = CycloneDXParser.properties(value)
         if let model {
             let hash = value["hashes"]?.array?.first { ($0["alg"]?.string ?? "").uppercased() == "SHA-256" }?["content"]?.string
+            // mlsoc's own exports carry the registry's facts as properties.
             try emit(.model(ModelRecord(name: model, version: version, kind: type == "data" ? "dataset" : "model",
                                         source: "cyclonedx", sha256: hash, uri: value["purl"]?.string ?? ref,
+                                        owner: properties["mlsoc:owner"], criticality: properties["mlsoc:criticality"].flatMap(Double.init),
+                                        stage: properties["mlsoc:stage"].flatMap { FindingFilter.stageKeys.contains($0) ? $0 : nil },
                                         modelCard: value["modelCard"]?.jsonText)))
         }
-        let properties = Dictionary((value["properties"]?.array ?? []).compactMap { p in
-            p["name"]?.string.map { ($0, p["value"]?.text ?? "") }
-        }, uniquingKeysWith: { first, _ in first })
         guard let risk = properties["aisbom:risk"] else { return }
         // "CRITICAL (RCE Detected: posix.system)": the level, then the reason.
         let level = String(risk.prefix { $0 != " " })
@@ -86,8 +88,45 @@ struct CycloneDXParser: JSONReportParser {
         ))))
     }
 
+    static func properties(_ value: JSONValue) -> [String: String] {
+        Dictionary((value["properties"]?.array ?? []).compactMap { p in
+            p["name"]?.string.map { ($0, p["value"]?.text ?? "") }
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A vulnerability of an mlsoc export: the finding it came from, by its recorded identity.
+    private func exported(_ value: JSONValue, properties: [String: String], components: [String: Component],
+                          emit: (ParsedItem) throws -> Void) throws -> Bool {
+        guard let hex = properties["mlsoc:fingerprint"], let fingerprint = Fingerprint(hex: hex),
+              let tool = properties["mlsoc:tool"], let rule = properties["mlsoc:rule"] else { return false }
+        let ratings = value["ratings"]?.array ?? []
+        let severity = ratings.compactMap { $0["severity"]?.string.flatMap(Severity.init(text:)) }.max() ?? .high
+        var taxonomy = TaxonomyIDs(packed: ((value["properties"]?.array ?? []).filter { $0["name"]?.string == "mlsoc:taxonomy" }
+            .compactMap { $0["value"]?.string }).joined(separator: " "))
+        taxonomy.cwe = (value["cwes"]?.array ?? []).compactMap(\.int).map { "CWE-\($0)" }
+        if let id = value["id"]?.string, id != rule { taxonomy.cve = [id] }
+        let ref = value["affects"]?.array?.first?["ref"]?.string
+        let location = properties["mlsoc:location"].map(Location.init(display:))
+        let finding = Finding(
+            fingerprint: fingerprint, tool: tool, ruleID: rule, title: value["detail"]?.string ?? rule,
+            message: value["description"]?.string ?? rule, severity: severity, score: ratings.compactMap { $0["score"]?.double }.max(),
+            threat: properties["mlsoc:threat"].flatMap(Threat.init(key:)) ?? .unclassified, taxonomy: taxonomy,
+            modelName: ref.flatMap { components[$0]?.model }, location: location,
+            mappingWhy: "as exported by mlsoc", attackSuccessRate: properties["mlsoc:attack-success-rate"].flatMap(Double.init))
+        try emit(.reference(finding))
+        let analysis = value["analysis"]
+        let state = analysis?["state"]?.string ?? (properties["mlsoc:state"] == TriageState.new.key ? nil : "in_triage")
+        if let state {
+            try emit(.triage(TriageImport(fingerprint: fingerprint, vexState: state, justification: analysis?["justification"]?.string,
+                                          detail: analysis?["detail"]?.string, response: analysis?["response"]?.array?.compactMap(\.string) ?? [],
+                                          mlsocState: properties["mlsoc:state"])))
+        }
+        return true
+    }
+
     private func vulnerability(_ value: JSONValue, tool: String, components: [String: Component], factory: FindingFactory,
                                emit: (ParsedItem) throws -> Void) throws {
+        if try exported(value, properties: CycloneDXParser.properties(value), components: components, emit: emit) { return }
         let id = value["id"]?.string ?? "unknown"
         let ratings = value["ratings"]?.array ?? []
         let severity = ratings.compactMap { $0["severity"]?.string.flatMap(Severity.init(text:)) }.max()

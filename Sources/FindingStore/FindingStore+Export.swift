@@ -1,0 +1,89 @@
+import Foundation
+import Findings
+import GRDB
+
+/// One finding with everything an export writes (VEX analysis, model reference, evidence excluded).
+public struct ExportRow: Sendable, Equatable {
+    public var id: Int64
+    public var fingerprint: Fingerprint
+    public var tool: String
+    public var ruleID: String
+    public var title: String
+    public var message: String
+    public var severity: Severity
+    public var score: Double?
+    public var threat: Threat
+    public var state: TriageState
+    public var taxonomy: TaxonomyIDs
+    public var location: Location?
+    public var artifact: String?
+    public var firstSeen: Int64
+    public var lastSeen: Int64
+    public var justification: String?
+    public var assignee: String?
+    public var acceptedUntil: Int64?
+    public var acceptedBy: String?
+    public var acceptReason: String?
+    public var attackSuccessRate: Double?
+    /// The model's id in the store, name and version; nil without a model.
+    public var modelID: Int64?
+    public var model: String?
+    public var modelVersion: String?
+    /// The latest triage event's reason, for VEX `detail`.
+    public var lastReason: String?
+}
+
+extension FindingStore {
+    /// Walks every finding (or those of `filter`) in id order, a keyset batch at a time: memory stays
+    /// bounded however large the store is.
+    public func forEachExportRow(filter: FindingFilter = .empty, batch: Int = 1_000, now: Int64 = Int64(Date().timeIntervalSince1970),
+                                 _ body: (ExportRow) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let compiled = FilterSQL(filter, now: now)
+            var conditions = compiled.conditions + ["f.id > ?"]
+            var arguments = compiled.arguments
+            _ = arguments.append(contentsOf: [after, batch])
+            conditions = conditions.filter { !$0.isEmpty }
+            let rows = try pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT f.*, r.tool, r.ruleId, r.title, m.name AS model, m.version AS modelVersion,
+                           (SELECT e.reason FROM findingEvent e WHERE e.findingId = f.id AND e.reason IS NOT NULL
+                            ORDER BY e.id DESC LIMIT 1) AS lastReason
+                    FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId
+                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY f.id LIMIT ?
+                    """, arguments: arguments)
+            }
+            guard let last = rows.last else { return }
+            for row in rows { try body(FindingStore.exportRow(row)) }
+            after = last["id"]
+            if rows.count < batch { return }
+        }
+    }
+
+    static func exportRow(_ row: Row) -> ExportRow {
+        let fingerprint: Data = row["fingerprint"]
+        let path: String? = row["path"]
+        return ExportRow(
+            id: row["id"], fingerprint: Fingerprint(bytes: Array(fingerprint)), tool: row["tool"], ruleID: row["ruleId"],
+            title: row["title"], message: row["message"], severity: Severity(rawValue: row["severity"]) ?? .info, score: row["score"],
+            threat: Threat(rawValue: row["threat"]) ?? .unclassified, state: TriageState(rawValue: row["state"]) ?? .new,
+            taxonomy: TaxonomyIDs(packed: row["taxonomy"]),
+            location: path.map { Location(path: $0, startLine: row["line"], endLine: row["endLine"]) }, artifact: row["artifact"],
+            firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], justification: row["justification"], assignee: row["assignee"],
+            acceptedUntil: row["acceptedUntil"], acceptedBy: row["acceptedBy"], acceptReason: row["acceptReason"],
+            attackSuccessRate: row["asr"], modelID: row["modelId"], model: row["model"], modelVersion: row["modelVersion"],
+            lastReason: row["lastReason"])
+    }
+
+    /// The inventory with store ids, for exports.
+    public func inventory() throws -> [(id: Int64, record: ModelRecord)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM model ORDER BY kind DESC, name, version").map { row in
+                (row["id"], ModelRecord(name: row["name"], version: row["version"], kind: row["kind"], source: row["source"],
+                                        sha256: row["sha256"], uri: row["uri"], owner: row["owner"], criticality: row["criticality"],
+                                        stage: row["stage"], modelCard: row["modelCard"]))
+            }
+        }
+    }
+}

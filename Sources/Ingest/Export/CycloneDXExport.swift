@@ -1,0 +1,201 @@
+import FindingStore
+import Findings
+import Foundation
+
+/// `mlsoc export --format cyclonedx`: a CycloneDX 1.6 ML-BOM of the inventory (models and datasets
+/// with their model cards, hashes and mlsoc's risk facts) and the findings about them as
+/// vulnerabilities with their VEX analysis. Written as a stream: one finding at a time.
+///
+/// Each vulnerability carries `mlsoc:*` properties (fingerprint, tool, rule, threat, state), so
+/// importing the document again finds the same findings and restores their triage states.
+public enum CycloneDXExport {
+    public struct Options: Sendable {
+        /// Also the findings no model claims (as vulnerabilities without `affects`).
+        public var includeUnattributed: Bool
+        public var filter: FindingFilter
+        public var now: Int64
+        public var serial: UUID
+        public var weights: RiskWeights
+
+        public init(includeUnattributed: Bool = true, filter: FindingFilter = .empty, now: Int64, serial: UUID = UUID(),
+                    weights: RiskWeights = .standard) {
+            self.includeUnattributed = includeUnattributed
+            self.filter = filter
+            self.now = now
+            self.serial = serial
+            self.weights = weights
+        }
+    }
+
+    public static func write(store: FindingStore, to output: JSONOutput, options: Options) throws -> (components: Int, vulnerabilities: Int) {
+        let inventory = try store.inventory()
+        let risks = Dictionary(uniqueKeysWithValues: try store.modelRisks(now: options.now).map { ($0.id, $0) })
+        var refs: [Int64: String] = [:]
+        for (id, record) in inventory { refs[id] = bomRef(record) }
+
+        try output.raw("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",")
+        try output.raw("\"serialNumber\":\(JSONOutput.quote("urn:uuid:" + options.serial.uuidString.lowercased())),\"version\":1,")
+        let timestamp = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(options.now)))
+        try output.raw("\"metadata\":{\"timestamp\":\(JSONOutput.quote(timestamp)),")
+        try output.raw("\"tools\":{\"components\":[{\"type\":\"application\",\"name\":\"mlsoc\",\"version\":\"0.1\"}]}},")
+        try output.raw("\"components\":[")
+        for (index, (id, record)) in inventory.enumerated() {
+            try output.raw(index == 0 ? "" : ",")
+            try output.raw(component(record, ref: refs[id] ?? "", risk: risks[id], weights: options.weights))
+        }
+        try output.raw("],\"vulnerabilities\":[")
+        var count = 0
+        try store.forEachExportRow(filter: options.filter, now: options.now) { row in
+            guard row.modelID != nil || options.includeUnattributed else { return }
+            try output.raw(count == 0 ? "" : ",")
+            try output.raw(vulnerability(row, ref: row.modelID.flatMap { refs[$0] }))
+            count += 1
+        }
+        try output.raw("]}\n")
+        return (inventory.count, count)
+    }
+
+    static func bomRef(_ record: ModelRecord) -> String {
+        // Keep a reference the record came with (ML-BOMs), else make a stable one.
+        if let uri = record.uri, !uri.isEmpty, !uri.hasPrefix("/") { return uri }
+        return (record.kind == "dataset" ? "data:" : "model:") + record.name + (record.version.isEmpty ? "" : "@" + record.version)
+    }
+
+    static func component(_ record: ModelRecord, ref: String, risk: ModelRisk?, weights: RiskWeights) throws -> String {
+        var object: [String: Any] = [
+            "type": record.kind == "dataset" ? "data" : "machine-learning-model",
+            "bom-ref": ref,
+            "name": record.name,
+        ]
+        if !record.version.isEmpty { object["version"] = record.version }
+        if let sha = record.sha256, sha.count == 64, sha.allSatisfy(\.isHexDigit) {
+            object["hashes"] = [["alg": "SHA-256", "content": sha.lowercased()]]
+        }
+        if let owner = record.owner { object["authors"] = [["name": owner]] }
+        var properties: [[String: String]] = [["name": "mlsoc:source", "value": record.source]]
+        if let stage = record.stage { properties.append(["name": "mlsoc:stage", "value": stage]) }
+        if let owner = record.owner { properties.append(["name": "mlsoc:owner", "value": owner]) }
+        properties.append(["name": "mlsoc:criticality", "value": ModelRisk.number(record.criticality ?? 1, places: 3)])
+        if let risk {
+            properties.append(["name": "mlsoc:risk-score", "value": ModelRisk.number(risk.score(weights: weights), places: 3)])
+            properties.append(["name": "mlsoc:open-findings", "value": String(risk.openCount)])
+            properties.append(["name": "mlsoc:sla-breaches", "value": String(risk.slaBreaches)])
+        }
+        object["properties"] = properties
+        if let card = record.modelCard, let data = card.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data),
+           record.kind != "dataset" {
+            object["modelCard"] = parsed
+        }
+        return try JSONOutput.encode(object)
+    }
+
+    /// VEX: CycloneDX analysis states. New findings carry none; accepted risks are exploitable
+    /// with `will_not_fix` (the `mlsoc:state` property keeps the difference).
+    static func analysis(_ row: ExportRow) -> [String: Any]? {
+        var analysis: [String: Any]
+        switch row.state {
+        case .new: return nil
+        case .inTriage: analysis = ["state": "in_triage"]
+        case .exploitable: analysis = ["state": "exploitable"]
+        case .falsePositive: analysis = ["state": "false_positive"]
+        case .notAffected:
+            analysis = ["state": "not_affected"]
+            if let justification = row.justification, VEX.justifications.contains(justification) {
+                analysis["justification"] = justification
+            }
+        case .resolved: analysis = ["state": "resolved"]
+        case .accepted:
+            analysis = ["state": "exploitable", "response": ["will_not_fix"]]
+        }
+        var detail: [String] = []
+        if row.state == .accepted {
+            let until = row.acceptedUntil.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval($0))) }
+            detail.append("risk accepted" + (row.acceptedBy.map { " by \($0)" } ?? "") + (until.map { " until \($0)" } ?? "")
+                          + (row.acceptReason.map { ": \($0)" } ?? ""))
+        } else if let reason = row.lastReason {
+            detail.append(reason)
+        }
+        if !detail.isEmpty { analysis["detail"] = detail.joined(separator: "; ") }
+        return analysis
+    }
+
+    static func vulnerability(_ row: ExportRow, ref: String?) throws -> String {
+        var object: [String: Any] = [
+            "bom-ref": "mlsoc:finding:" + row.fingerprint.hex,
+            "id": row.taxonomy.cve.first ?? row.ruleID,
+            "source": ["name": row.tool],
+            "description": row.message,
+            "detail": row.title,
+            "ratings": [rating(row)],
+            "created": iso(row.firstSeen),
+            "updated": iso(row.lastSeen),
+        ]
+        let cwes = row.taxonomy.cwe.compactMap { Int($0.dropFirst(4)) }
+        if !cwes.isEmpty { object["cwes"] = cwes }
+        if let ref { object["affects"] = [["ref": ref]] }
+        if let analysis = analysis(row) { object["analysis"] = analysis }
+        var properties: [[String: String]] = [
+            ["name": "mlsoc:fingerprint", "value": row.fingerprint.hex],
+            ["name": "mlsoc:tool", "value": row.tool],
+            ["name": "mlsoc:rule", "value": row.ruleID],
+            ["name": "mlsoc:threat", "value": row.threat.key],
+            ["name": "mlsoc:target", "value": row.threat.target.key],
+            ["name": "mlsoc:state", "value": row.state.key],
+        ]
+        for id in row.taxonomy.atlas + row.taxonomy.owaspLLM + row.taxonomy.owaspML {
+            properties.append(["name": "mlsoc:taxonomy", "value": id])
+        }
+        if let location = row.location { properties.append(["name": "mlsoc:location", "value": location.display]) }
+        if let rate = row.attackSuccessRate { properties.append(["name": "mlsoc:attack-success-rate", "value": ModelRisk.number(rate, places: 4)]) }
+        object["properties"] = properties
+        return try JSONOutput.encode(object)
+    }
+
+    static func rating(_ row: ExportRow) -> [String: Any] {
+        var rating: [String: Any] = ["severity": row.severity.name, "source": ["name": row.tool]]
+        if let score = row.score { rating["score"] = score }
+        return rating
+    }
+
+    static func iso(_ seconds: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}
+
+/// VEX vocabulary (CycloneDX impactAnalysisJustification).
+public enum VEX {
+    public static let justifications = [
+        "code_not_present", "code_not_reachable", "requires_configuration", "requires_dependency", "requires_environment",
+        "protected_by_compiler", "protected_at_runtime", "protected_at_perimeter", "protected_by_mitigating_control",
+    ]
+}
+
+/// Where an export writes: a file or standard output, buffered, written as it goes.
+public final class JSONOutput {
+    private let handle: FileHandle
+    private var buffer = Data()
+
+    public init(handle: FileHandle) {
+        self.handle = handle
+    }
+
+    public func raw(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    static func encode(_ object: Any) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func quote(_ text: String) -> String {
+        (try? encode([text])).map { String($0.dropFirst().dropLast()) } ?? "\"\""
+    }
+}

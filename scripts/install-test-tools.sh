@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The Python tools the tests use, in .venv-test (from PyPI, only when missing):
+# jsonschema, to validate exports against the published schemas in Tests/Schemas.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=.venv-test
+if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import jsonschema, referencing' 2>/dev/null; then
+    exit 0
+fi
+if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+    echo "python3-venv is missing: run scripts/install-deps.sh (or apt-get install python3-venv)" >&2
+    exit 1
+fi
+echo "creating $venv with jsonschema (for the export schema tests)"
+rm -rf "$venv"
+python3 -m venv "$venv"
+"$venv/bin/pip" install -q --disable-pip-version-check 'jsonschema==4.26.0' 'referencing>=0.36'
