@@ -9,6 +9,8 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
     public var title: String
     public var message: String
     public var severity: Severity
+    /// The tool's own score (0…10), when it gives one.
+    public var score: Double?
     public var threat: Threat
     public var state: TriageState
     public var model: String?
@@ -19,10 +21,15 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
     public var version: Int
     /// When the SLA runs out (seconds since the epoch); nil for severities without one.
     public var slaDue: Int64?
+    /// Red-team findings' attack-success rate (0…1).
+    public var attackSuccessRate: Double?
 
     public init(id: Int64, fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,
                 severity: Severity, threat: Threat, state: TriageState, model: String?, location: Location?,
-                taxonomy: TaxonomyIDs, firstSeen: Int64, lastSeen: Int64, version: Int, slaDue: Int64? = nil) {
+                taxonomy: TaxonomyIDs, firstSeen: Int64, lastSeen: Int64, version: Int, slaDue: Int64? = nil,
+                attackSuccessRate: Double? = nil, score: Double? = nil) {
+        self.score = score
+        self.attackSuccessRate = attackSuccessRate
         self.id = id
         self.fingerprint = fingerprint
         self.tool = tool

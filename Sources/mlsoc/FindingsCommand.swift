@@ -1,0 +1,183 @@
+import ArgumentParser
+import FindingStore
+import Findings
+import Foundation
+
+extension Mlsoc {
+    /// Findings matching a filter, as a table, JSON lines or CSV.
+    struct FindingsList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "findings",
+            abstract: "List findings matching a filter.",
+            discussion: """
+                The filter is the console's: sev>=high state:open model:fraud* target:data tool:garak cwe:502 "free text".
+                Rows come in keyset pages, so even a million findings stream in constant memory.
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Filter terms (quote them as one argument or several).", valueName: "filter"))
+        var filter: [String] = []
+
+        @Flag(help: "A JSON array of findings.")
+        var json = false
+
+        @Flag(help: "CSV with a header row.")
+        var csv = false
+
+        @Option(help: ArgumentHelp("Order: \(FindingSort.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "order"))
+        var sort = "severity"
+
+        @Option(help: ArgumentHelp("At most this many rows (default: all).", valueName: "n"))
+        var limit: Int?
+
+        /// Long text cut for the table (JSON and CSV keep it whole).
+        static func cut(_ text: String, _ limit: Int) -> String {
+            text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        }
+
+        func validate() throws {
+            if json && csv { throw ValidationError("choose one of --json and --csv") }
+            if FindingSort(rawValue: sort) == nil {
+                throw ValidationError("unknown --sort '\(sort)': choose one of \(FindingSort.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let text = filter.joined(separator: " ")
+            let parsed: FindingFilter
+            do {
+                parsed = try FindingFilter.parse(text)
+            } catch {
+                throw CLIError("bad filter: \(error.message) at column \(error.column)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+            }
+            let store = try options.openStore(mode: .readOnly)
+            let query = FindingQuery(filter: parsed, sort: FindingSort(rawValue: sort) ?? .severity)
+            let now = Int64(Date().timeIntervalSince1970)
+            let out = OutputBuffer()
+            var cursor: PageCursor?
+            var written = 0
+            var table: [[String]] = [["ID", "SEV", "STATE", "TOOL", "RULE", "MODEL", "CELL", "TITLE", "LOCATION"]]
+            if json { out.write("[") }
+            if csv { out.write(CSV.row(FindingJSON.csvHeader)) }
+            page: while true {
+                let rows = try store.findingsPage(query, after: cursor, limit: 1_000, now: now)
+                for row in rows {
+                    if let limit, written >= limit { break page }
+                    written += 1
+                    if json {
+                        out.write((written > 1 ? ",\n" : "\n") + FindingJSON(row).encoded())
+                    } else if csv {
+                        out.write(CSV.row(FindingJSON(row).csvFields))
+                    } else {
+                        table.append([String(row.id), row.severity.name, row.state.key, row.tool, Self.cut(row.ruleID, 40), row.model ?? "",
+                                      row.threat.key, Self.cut(row.title, 60), row.location?.display ?? ""])
+                    }
+                }
+                guard rows.count == 1_000, let last = rows.last else { break }
+                cursor = last.cursor(for: query.sort)
+            }
+            if json { out.write(written > 0 ? "\n]\n" : "]\n") }
+            if !json && !csv {
+                out.write(TextTable.render(table, rightAligned: [0]) + "\n")
+                out.write("\(written) finding\(written == 1 ? "" : "s")\n")
+            }
+            out.flush()
+        }
+    }
+}
+
+/// One finding as `mlsoc findings --json` and `--csv` write it.
+struct FindingJSON: Encodable {
+    var id: Int64
+    var fingerprint: String
+    var tool: String
+    var rule: String
+    var title: String
+    var message: String
+    var severity: String
+    var score: Double?
+    var attackSuccessRate: Double?
+    var state: String
+    var target: String
+    var threat: String
+    var model: String?
+    var location: String?
+    var atlas: [String]
+    var owaspLLM: [String]
+    var cwe: [String]
+    var firstSeen: Int64
+    var lastSeen: Int64
+    var slaDue: Int64?
+    var version: Int
+
+    init(_ row: FindingRow) {
+        id = row.id
+        fingerprint = row.fingerprint.hex
+        tool = row.tool
+        rule = row.ruleID
+        title = row.title
+        message = row.message
+        severity = row.severity.name
+        score = row.score
+        attackSuccessRate = row.attackSuccessRate
+        state = row.state.key
+        target = row.threat.target.key
+        threat = row.threat.key
+        model = row.model
+        location = row.location?.display
+        atlas = row.taxonomy.atlas
+        owaspLLM = row.taxonomy.owaspLLM
+        cwe = row.taxonomy.cwe
+        firstSeen = row.firstSeen
+        lastSeen = row.lastSeen
+        slaDue = row.slaDue
+        version = row.version
+    }
+
+    func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static let csvHeader = ["id", "severity", "state", "tool", "rule", "model", "target", "threat", "title", "message", "location",
+                            "cwe", "atlas", "owasp_llm", "score", "attack_success_rate", "first_seen", "last_seen", "sla_due", "fingerprint"]
+
+    var csvFields: [String] {
+        [String(id), severity, state, tool, rule, model ?? "", target, threat, title, message, location ?? "", cwe.joined(separator: " "),
+         atlas.joined(separator: " "), owaspLLM.joined(separator: " "), score.map { String($0) } ?? "",
+         attackSuccessRate.map { String($0) } ?? "", String(firstSeen), String(lastSeen), slaDue.map(String.init) ?? "", fingerprint]
+    }
+}
+
+/// RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) get a
+/// leading apostrophe: report text is hostile in spreadsheets too.
+enum CSV {
+    static func row(_ fields: [String]) -> String {
+        fields.map(cell).joined(separator: ",") + "\r\n"
+    }
+
+    static func cell(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Buffered standard output.
+final class OutputBuffer {
+    private var buffer = Data()
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

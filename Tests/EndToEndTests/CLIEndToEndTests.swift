@@ -1,0 +1,91 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The command line on the sample data, as a user runs it.
+@Suite(.serialized) struct CLIEndToEndTests {
+    static func store() throws -> (binary: String, db: String, env: [String: String]) {
+        let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
+        let db = try TestPaths.temporaryDirectory("mlsoc-cli").appendingPathComponent("findings.db").path
+        var env = ProcessInfo.processInfo.environment
+        env["MLSOC_CONFIG"] = TestPaths.sample("config.yaml")
+        env["MLSOC_DB"] = db
+        let ingest = try Shell.run([binary, "ingest", TestPaths.sample("reports")], environment: env)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return (binary, db, env)
+    }
+
+    @Test("mlsoc models ranks the models; the top score is recomputed by hand from mlsoc findings --json and the weights")
+    func topModelByHand() throws {
+        let (binary, _, env) = try Self.store()
+        let models = try Shell.run([binary, "models", "--json"], environment: env)
+        #expect(models.status == 0, "\(models.stderr)")
+        let ranked = try #require(try JSONSerialization.jsonObject(with: Data(models.stdout.utf8)) as? [[String: Any]])
+        let scores = ranked.filter { $0["kind"] as? String != "none" }.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >), "ranked by score")
+        let top = try #require(ranked.first)
+        let name = try #require(top["name"] as? String)
+        let criticality = try #require(top["criticality"] as? Double)
+        let findings = try Shell.run([binary, "findings", "model:\(name)", "state:open", "--json"], environment: env)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(findings.stdout.utf8)) as? [[String: Any]])
+        let weights = ["critical": 10.0, "high": 5, "medium": 3, "low": 1, "info": 0]
+        let byHand = rows.reduce(0.0) { sum, row in
+            sum + (weights[row["severity"] as? String ?? ""] ?? 0) * (row["attackSuccessRate"] as? Double ?? 1)
+        } * criticality
+        #expect(!rows.isEmpty)
+        #expect(abs(byHand - (top["score"] as? Double ?? -1)) < 0.001, "by hand \(byHand), mlsoc \(top["score"] ?? "?")")
+        // And for a model with red-team findings, whose rate weights them.
+        let bot = try #require(ranked.first { $0["name"] as? String == "support-bot" })
+        let botRows = try #require(try JSONSerialization.jsonObject(with: Data(try Shell.run(
+            [binary, "findings", "model:support-bot", "state:open", "--json"], environment: env).stdout.utf8)) as? [[String: Any]])
+        #expect(botRows.contains { $0["attackSuccessRate"] != nil })
+        let botByHand = botRows.reduce(0.0) { $0 + (weights[$1["severity"] as? String ?? ""] ?? 0) * ($1["attackSuccessRate"] as? Double ?? 1) }
+            * (bot["criticality"] as? Double ?? 1)
+        #expect(abs(botByHand - (bot["score"] as? Double ?? -1)) < 0.001)
+    }
+
+    @Test("models explain names the merge and the formula")
+    func explain() throws {
+        let (binary, _, env) = try Self.store()
+        let result = try Shell.run([binary, "models", "explain", "fraud-detector-v2"], environment: env)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("fraud-detector-v2 is fraud-detector 2.3.0: fraud-detector-v2 has the same sha256"))
+        #expect(result.stdout.contains("× criticality 2 ="))
+        let unknown = try Shell.run([binary, "models", "explain", "no-such-model"], environment: env)
+        #expect(unknown.status != 0 && unknown.stderr.contains("no model named 'no-such-model'"))
+    }
+
+    @Test("findings: table, JSON, CSV with formula cells defused, and a bad filter names its column")
+    func findings() throws {
+        let (binary, _, env) = try Self.store()
+        let table = try Shell.run([binary, "findings", "tool:picklescan"], environment: env)
+        #expect(table.stdout.contains("3 findings"))
+        let csv = try Shell.run([binary, "findings", "--csv", "sev>=high"], environment: env)
+        let lines = csv.stdout.split(separator: "\r\n")
+        #expect(lines.first?.hasPrefix("id,severity,state") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",critical,") || $0.contains(",high,") })
+        // A title a spreadsheet would run as a formula, and one with quotes and commas.
+        let report = try TestPaths.write("""
+            {"schema": "mlsoc.finding/1", "tool": "evil", "rule": "f1", "title": "=HYPERLINK(\\"http://x\\",\\"y\\")", "severity": "low"}
+            {"schema": "mlsoc.finding/1", "tool": "evil", "rule": "f2", "title": "a, \\"b\\"", "severity": "low"}
+
+            """, name: "evil.jsonl")
+        #expect(try Shell.run([binary, "ingest", report], environment: env).status == 0)
+        let evil = try Shell.run([binary, "findings", "--csv", "tool:evil", "--sort", "oldest"], environment: env).stdout
+        #expect(evil.contains(#","'=HYPERLINK(""http://x"",""y"")","#), "\(evil)")
+        #expect(evil.contains(#","a, ""b""","#))
+        let bad = try Shell.run([binary, "findings", "sev>=hgih"], environment: env)
+        #expect(bad.status != 0 && bad.stderr.contains("at column 6"))
+    }
+
+    @Test("export --format cyclonedx writes a schema-valid ML-BOM file atomically")
+    func export() throws {
+        let (binary, _, env) = try Self.store()
+        let file = try TestPaths.temporaryDirectory("mlsoc-cli-export").appendingPathComponent("bom.json").path
+        let result = try Shell.run([binary, "export", "--format", "cyclonedx", "-o", file], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("components") && !FileManager.default.fileExists(atPath: file + ".partial"))
+        let (valid, output) = try SchemaValidator.validate(schema: "bom-1.6.SNAPSHOT.schema.json", files: [file])
+        #expect(valid, "\(output)")
+    }
+}
