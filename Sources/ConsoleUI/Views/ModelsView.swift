@@ -66,9 +66,13 @@ public enum ModelsView {
         lines.append(StyledLine([("SLA breaches ", .muted), (String(model.slaBreaches), model.slaBreaches > 0 ? .overdue : .normal),
                                  ("   " + worst, .muted)]))
         if !model.trend.isEmpty {
-            let values = model.trend.suffix(30)
-            lines.append(StyledLine([("Trend  ", .muted), (Sparkline.render(Array(values), width: 30, glyphs: glyphs), .title),
-                                     ("  \(values.count) day\(values.count == 1 ? "" : "s"), now \(ModelRisk.number(values.last ?? 0))", .muted)]))
+            let values = Array(model.trend.suffix(30))
+            let rows = Sparkline.chart(values, width: 30, height: 3, glyphs: glyphs)
+            let labels = [ModelRisk.number(values.max() ?? 0), "", "0"]
+            lines.append(StyledLine([("Trend ", .muted), ("score by day, last \(values.count) day\(values.count == 1 ? "" : "s"), now \(ModelRisk.number(values.last ?? 0))", .muted)]))
+            for (row, text) in rows.enumerated() {
+                lines.append(StyledLine([(labels[row].leftPadded(7) + " " + glyphs.vertical, .muted), (text, .title)]))
+            }
         }
         guard let breakdown = detail.breakdown else {
             lines.append(StyledLine("loading" + glyphs.ellipsis, .muted))
