@@ -28,11 +28,15 @@ public final class ConsoleSession {
     private let inFlight = Counter()
     private let loadTheme: (String) -> Result<Theme, ThemeError>
     private var typeAhead: [(Key, ContinuousClock.Instant)] = []
+    /// Periodic store upkeep (lapsing risk acceptances) for a console that may write; returns a
+    /// notice for the status line.
+    private let maintenance: (@Sendable () -> String?)?
     static let typeAheadLimit = Duration.milliseconds(300)
 
     public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
                 context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
-                flash: Flash? = nil, weights: RiskWeights = .standard, loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) }) {
+                flash: Flash? = nil, weights: RiskWeights = .standard, triageRules: TriageRules = .standard,
+                maintenance: (@Sendable () -> String?)? = nil, loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) }) {
         self.store = store
         self.terminal = terminal
         self.mailbox = mailbox
@@ -43,6 +47,8 @@ public final class ConsoleSession {
         state.themeNames = themeNames
         state.flash = flash
         state.models.weights = weights
+        state.triageRules = triageRules
+        self.maintenance = maintenance
         monitor = try? ChangeMonitor(store: store)
     }
 
@@ -54,6 +60,8 @@ public final class ConsoleSession {
         state.flash = startFlash
         var painted: AppState?
         var lastPoll = clock.now
+        var lastUpkeep = clock.now
+        upkeep()
         while true {
             if painted != state {
                 terminal.present(Renderer.render(state))
@@ -77,6 +85,10 @@ public final class ConsoleSession {
                 dispatch(.key(key))
                 for action in mailbox.drain() { dispatch(action) }
             }
+            if clock.now - lastUpkeep >= .seconds(60) {
+                lastUpkeep = clock.now
+                upkeep()
+            }
             if clock.now - lastPoll >= .seconds(1) {
                 lastPoll = clock.now
                 if (try? monitor?.changed()) == true {
@@ -84,6 +96,15 @@ public final class ConsoleSession {
                     dispatch(.storeChanged)
                 }
             }
+        }
+    }
+
+    private func upkeep() {
+        guard let maintenance else { return }
+        inFlight.add(1)
+        reads.async { [mailbox, inFlight] in
+            if let notice = maintenance() { mailbox.post(.notice(notice)) }
+            inFlight.add(-1)
         }
     }
 

@@ -9,9 +9,16 @@ public struct ConsoleContext: Sendable {
     public var inboxDirectories: [String]
     public var workers: Int
     public var now: @Sendable () -> Int64
+    /// Who triage writes are recorded as (the OS account, SUDO_USER, ssh client).
+    public var actor: String
+    public var rules: TriageRules
+    public var weights: RiskWeights
 
-    public init(inboxDirectories: [String] = [], workers: Int = 0,
-                now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+    public init(inboxDirectories: [String] = [], workers: Int = 0, actor: String = "unknown", rules: TriageRules = .standard,
+                weights: RiskWeights = .standard, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+        self.actor = actor
+        self.rules = rules
+        self.weights = weights
         self.inboxDirectories = inboxDirectories
         self.workers = workers
         self.now = now
@@ -63,6 +70,17 @@ public enum EffectRunner {
         case let .loadAudit(filter, before, limit, generation):
             let page = try store.auditPage(filter: filter, before: before, limit: limit, now: context.now())
             return .auditLoaded(page, append: before != nil, generation: generation)
+        case let .triage(targets, action):
+            let results = try store.triage(targets.map { (id: $0.id, version: $0.version) }, action: action, actor: context.actor,
+                                           now: context.now(), rules: context.rules, weights: context.weights)
+            return .triageDone(TriageOutcome(results: zip(targets, results).map { ($0.id, outcome($1)) }))
+        case let .undo(id):
+            let result = try store.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
+            var summary = TriageOutcome(results: [(id, outcome(result))])
+            if case let .conflict(conflict) = result {
+                summary = TriageOutcome(results: [(id, .conflict("cannot undo: last \(conflict.message)"))])
+            }
+            return .triageDone(summary)
         case .setTheme, .quit:
             return nil
         }
@@ -78,6 +96,16 @@ public enum EffectRunner {
 
     static func item(_ row: FindingRow) -> FindingListItem {
         FindingListItem(id: row.id, severity: row.severity, state: row.state, threat: row.threat, tool: row.tool,
-                        ruleID: row.ruleID, title: row.title, model: row.model, location: row.location?.display, slaDue: row.slaDue)
+                        ruleID: row.ruleID, title: row.title, model: row.model, location: row.location?.display, slaDue: row.slaDue,
+                        version: row.version, assignee: row.assignee)
+    }
+
+    static func outcome(_ result: TriageResult) -> TriageOutcome.Result {
+        switch result {
+        case let .applied(_, state): .applied(state)
+        case let .conflict(conflict): .conflict(conflict.message)
+        case let .refused(why): .refused(why)
+        case .missing: .missing
+        }
     }
 }

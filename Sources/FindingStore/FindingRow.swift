@@ -23,11 +23,13 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
     public var slaDue: Int64?
     /// Red-team findings' attack-success rate (0…1).
     public var attackSuccessRate: Double?
+    public var assignee: String?
 
     public init(id: Int64, fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,
                 severity: Severity, threat: Threat, state: TriageState, model: String?, location: Location?,
                 taxonomy: TaxonomyIDs, firstSeen: Int64, lastSeen: Int64, version: Int, slaDue: Int64? = nil,
-                attackSuccessRate: Double? = nil, score: Double? = nil) {
+                attackSuccessRate: Double? = nil, score: Double? = nil, assignee: String? = nil) {
+        self.assignee = assignee
         self.score = score
         self.attackSuccessRate = attackSuccessRate
         self.id = id

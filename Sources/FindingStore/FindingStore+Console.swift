@@ -193,9 +193,10 @@ extension FindingStore {
     }
 }
 
-extension IngestSink {
-    /// Today's score of every model, from the summary table: the trend sparklines' data.
-    func snapshotModels(day: Int64, weights: RiskWeights) throws {
+extension FindingStore {
+    /// Today's score of every model, from the summary table: the trend sparklines' data. Written
+    /// with every ingest and every triage change.
+    static func snapshotModels(_ db: Database, day: Int64, weights: RiskWeights) throws {
         try db.execute(sql: """
             INSERT INTO modelSnapshot (modelId, day, score, open)
             SELECT m.id, ?, coalesce(sum(s.weight * CASE s.severity WHEN 4 THEN ? WHEN 3 THEN ? WHEN 2 THEN ? WHEN 1 THEN ? ELSE ? END), 0)

@@ -63,7 +63,7 @@ extension FindingStore {
         _ = arguments.append(contentsOf: [limit])
         let sql = """
             SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, f.message, f.severity, f.threat, f.state,
-                   m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue, f.asr, f.score
+                   m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue, f.asr, f.score, f.assignee
             FROM finding f
             JOIN rule r ON r.id = f.ruleRef
             LEFT JOIN model m ON m.id = f.modelId
@@ -103,7 +103,8 @@ extension FindingStore {
             version: row["version"],
             slaDue: row.hasColumn("slaDue") ? row["slaDue"] : nil,
             attackSuccessRate: row.hasColumn("asr") ? row["asr"] : nil,
-            score: row.hasColumn("score") ? row["score"] : nil
+            score: row.hasColumn("score") ? row["score"] : nil,
+            assignee: row.hasColumn("assignee") ? row["assignee"] : nil
         )
     }
 

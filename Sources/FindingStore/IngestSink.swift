@@ -302,7 +302,7 @@ public final class IngestSink {
         )
         outcome.tool = tool
         try mergeSameHash()
-        try snapshotModels(day: header.ingestedAt / 86_400, weights: header.weights)
+        try FindingStore.snapshotModels(db, day: header.ingestedAt / 86_400, weights: header.weights)
         return outcome
     }
 }

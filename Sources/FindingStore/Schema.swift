@@ -31,6 +31,14 @@ enum Schema {
         migrator.registerMigration("v8-risk-weight-and-aliases") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9-triage") { db in
+            // What a triage change replaced (JSON), so its author can undo it; and a small index for
+            // the acceptances that lapse.
+            try db.execute(sql: """
+                ALTER TABLE findingEvent ADD COLUMN previous TEXT;
+                CREATE INDEX finding_accepted ON finding (acceptedUntil) WHERE state = 6;
+                """)
+        }
         return migrator
     }
 

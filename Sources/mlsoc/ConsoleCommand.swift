@@ -42,11 +42,24 @@ extension Mlsoc {
             } catch let error as TerminalError {
                 throw CLIError(error.description)
             }
-            let context = ConsoleContext(inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount)
+            let config = try options.config()
+            let actor = Actor.current(environment: environment)
+            let context = ConsoleContext(inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount,
+                                         actor: actor, rules: config.triage, weights: config.weights)
+            let upkeep: @Sendable () -> String? = {
+                let now = Int64(Date().timeIntervalSince1970)
+                let lapsed = (try? store.lapseAcceptances(now: now, weights: config.weights)) ?? 0
+                let expiring = (try? store.expiringAcceptances(now: now, days: config.triage.expiryWarningDays)) ?? 0
+                var parts: [String] = []
+                if lapsed > 0 { parts.append("\(lapsed) risk acceptance\(lapsed == 1 ? "" : "s") lapsed: open again") }
+                if expiring > 0 { parts.append("\(expiring) acceptance\(expiring == 1 ? "" : "s") end within \(config.triage.expiryWarningDays) days") }
+                return parts.isEmpty ? nil : parts.joined(separator: "; ")
+            }
             let session = ConsoleSession(
                 store: store, terminal: terminal, readOnly: false, glyphs: terminal.capabilities.utf8 ? .unicode : .ascii,
                 mailbox: mailbox, context: context, themeName: theme.name, themeNames: ThemeCatalog.names(environment: environment),
-                flash: themeWarning.map { Flash($0, isError: true) }, weights: try options.config().weights,
+                flash: themeWarning.map { Flash($0, isError: true) }, weights: config.weights, triageRules: config.triage,
+                maintenance: upkeep,
                 loadTheme: { name in Result { () throws(ThemeError) in try ThemeCatalog.load(name, environment: environment) } })
             worker?.start()
             let exit = session.run()

@@ -40,6 +40,7 @@ extension Mlsoc {
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
             let ingestor = try options.ingestor(store: store)
+            try store.lapseAcceptances(now: Int64(Date().timeIntervalSince1970), weights: try options.config().weights)
             let (files, walked) = try expand(paths)
             var rows: [IngestRow] = []
             let record = { (given: IngestRow) in

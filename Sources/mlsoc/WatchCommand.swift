@@ -55,7 +55,15 @@ extension Mlsoc {
                 print("watching \(inboxes.map(\.directory.path).joined(separator: ", ")) (\(waiter.usesInotify ? "inotify" : "polling every \(interval)s"); store \(store.path))")
             }
             var failed = false
+            let weights = try options.config().weights
+            var lastUpkeep = Date.distantPast
             while !stop.isSet {
+                // Risk acceptances that ended reopen, at start and every minute.
+                if Date().timeIntervalSince(lastUpkeep) >= 60 {
+                    lastUpkeep = Date()
+                    let lapsed = try store.lapseAcceptances(now: Int64(lastUpkeep.timeIntervalSince1970), weights: weights)
+                    if lapsed > 0 { print("\(lapsed) risk acceptance\(lapsed == 1 ? "" : "s") lapsed: open again") }
+                }
                 for inbox in inboxes where !stop.isSet {
                     let ready = try inbox.ready(settle: !once)
                     guard !ready.isEmpty else { continue }

@@ -8,7 +8,7 @@ import Testing
     static let roles: Set<StyleRole> = [.selection, .severityCritical, .heat4, .overdue, .tabActive, .error]
 
     enum Screen: String, CaseIterable {
-        case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette
+        case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -50,6 +50,19 @@ import Testing
             state = Fixture.state(size, view: .findings)
             _ = Reducer.reduce(&state, .key(.character("/")))
             for ch in "tool:garak sev>=hgih" { _ = Reducer.reduce(&state, .key(.character(ch))) }
+        case .triageForm:
+            state = Fixture.state(size, view: .findings)
+            _ = Reducer.reduce(&state, .key(.character("A")))
+            for ch in "vendor fix due in Q1" { _ = Reducer.reduce(&state, .key(.character(ch))) }
+            _ = Reducer.reduce(&state, .key(.tab))
+            for _ in 0..<4 { _ = Reducer.reduce(&state, .key(.backspace)) }
+            for ch in "2026-02-31" { _ = Reducer.reduce(&state, .key(.character(ch))) }
+            _ = Reducer.reduce(&state, .key(.enter))
+        case .marked:
+            state = Fixture.state(size, view: .findings)
+            for key in "  jM" { _ = Reducer.reduce(&state, .key(.character(key))) }
+            _ = Reducer.reduce(&state, .triageDone(TriageOutcome(results: [(99_999, .conflict("changed by bob at 2026-11-18 09:00: now resolved"))])))
+            for key in "  " { _ = Reducer.reduce(&state, .key(.character(key))) }
         case .palette:
             state = Fixture.state(size)
             _ = Reducer.reduce(&state, .key(.character(":")))

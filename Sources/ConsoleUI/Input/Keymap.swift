@@ -27,6 +27,18 @@ public enum Command: String, Sendable, CaseIterable {
     case openFindings
     case nextItem
     case previousItem
+    case mark
+    case markRange
+    case setInTriage
+    case setExploitable
+    case setFalsePositive
+    case setNotAffected
+    case acceptRisk
+    case resolve
+    case reopen
+    case assign
+    case addNote
+    case undo
 }
 
 /// One key binding: data the reducer, the footer and the help screen all read.
@@ -113,18 +125,34 @@ public struct Keymap: Sendable, Equatable {
         Binding([.enter, .character("f")], .openFindings, "its open findings"),
     ] + movement + global)
 
+    /// Triage: every binding here writes to the store, so read-only mode drops them all.
+    static let triage: [Binding] = [
+        Binding([.character("t")], .setInTriage, "in triage", destructive: true, inFooter: false),
+        Binding([.character("e")], .setExploitable, "exploitable", destructive: true, inFooter: false),
+        Binding([.character("f")], .setFalsePositive, "false positive", destructive: true),
+        Binding([.character("v")], .setNotAffected, "not affected (VEX)", destructive: true, inFooter: false),
+        Binding([.character("A")], .acceptRisk, "accept risk", destructive: true),
+        Binding([.character("d")], .resolve, "resolved", destructive: true, inFooter: false),
+        Binding([.character("o")], .reopen, "reopen", destructive: true, inFooter: false),
+        Binding([.character("@")], .assign, "assign", destructive: true, inFooter: false),
+        Binding([.character("c")], .addNote, "note", destructive: true, inFooter: false),
+        Binding([.character("u")], .undo, "undo my last change", destructive: true, inFooter: false),
+    ]
+
     public static let findings = Keymap(name: "Findings", bindings: [
         Binding([.enter, .character("l"), .right], .open, "detail"),
-        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+        Binding([.escape, .character("h"), .left, .backspace], .back, "back (first clears the marks)", inFooter: false),
+        Binding([.character(" ")], .mark, "mark"),
+        Binding([.character("M")], .markRange, "mark from the last mark to here", inFooter: false),
         Binding([.character("/")], .filter, "filter"),
         Binding([.character("s")], .sort, "sort"),
-    ] + movement + global)
+    ] + triage + movement + global)
 
     public static let findingDetail = Keymap(name: "Finding detail", bindings: [
         Binding([.escape, .character("h"), .left, .backspace], .back, "close detail"),
         Binding([.character("n")], .nextItem, "next finding"),
         Binding([.character("N")], .previousItem, "previous finding"),
-    ] + movement + global)
+    ] + triage + movement + global)
 
     public static let ingest = Keymap(name: "Ingest", bindings: movement + global)
 

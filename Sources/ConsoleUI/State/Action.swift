@@ -20,6 +20,10 @@ public enum Action: Sendable, Equatable {
     case ingestStatus(String)
     /// The terminal now paints with this theme.
     case themeApplied(String)
+    /// What a triage write did.
+    case triageDone(TriageOutcome)
+    /// A message for the status line that is not an error.
+    case notice(String)
 }
 
 /// Work the reducer asks the run loop to do; results come back as actions.
@@ -34,6 +38,10 @@ public enum Effect: Sendable, Equatable {
     case loadIngest
     case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)
     case setTheme(String)
+    /// Writes one triage action to each target (optimistic locking on the versions seen).
+    case triage([TriageTarget], TriageAction)
+    /// Undoes the analyst's own last change to a finding.
+    case undo(id: Int64)
     case quit
 }
 

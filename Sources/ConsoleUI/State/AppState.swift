@@ -50,6 +50,9 @@ public struct AppState: Sendable, Equatable {
     public var audit = AuditState()
     /// The `/` or `:` line, while it is open.
     public var prompt: Prompt?
+    /// A triage form, while it is open.
+    public var form: TriageForm?
+    public var triageRules = TriageRules.standard
     public var filterHistory: [String] = []
     public var commandHistory: [String] = []
     /// Where help returns to.

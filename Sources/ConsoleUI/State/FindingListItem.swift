@@ -12,9 +12,14 @@ public struct FindingListItem: Sendable, Equatable, Identifiable {
     public var model: String?
     public var location: String?
     public var slaDue: Int64?
+    /// The row's version when read: a triage write sends it back to detect a concurrent change.
+    public var version: Int?
+    public var assignee: String?
 
     public init(id: Int64, severity: Severity, state: TriageState, threat: Threat, tool: String, ruleID: String,
-                title: String, model: String?, location: String?, slaDue: Int64? = nil) {
+                title: String, model: String?, location: String?, slaDue: Int64? = nil, version: Int? = nil, assignee: String? = nil) {
+        self.version = version
+        self.assignee = assignee
         self.id = id
         self.severity = severity
         self.state = state
@@ -49,6 +54,10 @@ public struct FindingListState: Sendable, Equatable {
     public var detailScroll = 0
     /// Where Esc goes from the list.
     public var origin: ViewID = .matrix
+    /// Marked rows (space, M for a range): bulk actions apply to them.
+    public var marks: Set<Int64> = []
+    /// Where the last mark was set, for a range.
+    public var markAnchor: Int?
 
     public init(filter: FindingFilter = .empty) {
         self.filter = filter

@@ -5,6 +5,7 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case let .key(key):
+            if state.form != nil { return formKey(key, &state) }
             if state.prompt != nil { return promptKey(key, &state) }
             state.flash = nil
             guard let command = state.keymap.command(for: key) else { return [] }
@@ -69,6 +70,11 @@ public enum Reducer {
         case let .themeApplied(name):
             state.themeName = name
             state.flash = Flash("theme \(name)")
+            return []
+        case let .triageDone(outcome):
+            return triageDone(outcome, &state)
+        case let .notice(text):
+            state.flash = Flash(text)
             return []
         }
     }
@@ -176,6 +182,10 @@ public enum Reducer {
             return []
         case .nextItem, .previousItem:
             return moveFindings(command == .nextItem ? .moveDown : .moveUp, &state)
+        case .mark, .markRange:
+            return markCommand(command, &state)
+        case .setInTriage, .setExploitable, .setFalsePositive, .setNotAffected, .acceptRisk, .resolve, .reopen, .assign, .addNote, .undo:
+            return triageCommand(command, &state)
         case .moveUp, .moveDown, .moveTop, .moveBottom, .pageUp, .pageDown:
             return move(command, &state)
         }
@@ -222,6 +232,11 @@ public enum Reducer {
             return [.loadModels]
         case .findings where state.findings.showDetail:
             state.findings.showDetail = false
+            return []
+        case .findings where !state.findings.marks.isEmpty:
+            state.findings.marks = []
+            state.findings.markAnchor = nil
+            state.flash = Flash("marks cleared")
             return []
         case .findings:
             return show(state.findings.origin == .findings ? .matrix : state.findings.origin, &state)

@@ -30,6 +30,8 @@ public enum StyleRole: String, Sendable, CaseIterable, Equatable {
     case promptCursor
     case overdue
     case evidence
+    case form
+    case marked
 
     public static func severity(_ s: Severity) -> StyleRole {
         switch s {

@@ -28,7 +28,8 @@ public enum FindingsView {
         let list = state.findings
         let top = FrameView.contentTop
         let filter = list.filter.isEmpty ? "all findings" : list.filter.description
-        let count = "\(NumberFormat.grouped(list.items.count))\(list.hasMore ? "+" : "")"
+        let marked = list.marks.isEmpty ? "" : "\(list.marks.count) marked  "
+        let count = marked + "\(NumberFormat.grouped(list.items.count))\(list.hasMore ? "+" : "")"
         var title = " \(filter)"
         let right = "\(count)  sort: \(list.sort.rawValue) "
         let room = width - DisplayWidth.of(right) - 1
@@ -52,8 +53,10 @@ public enum FindingsView {
                          item.ruleID, item.title, item.model ?? "", item.location ?? ""]
             let roles: [StyleRole] = [.muted, .severity(item.severity), item.state.isOpen ? .normal : .muted,
                                       overdue ? .overdue : .muted]
+            let isMarked = list.marks.contains(item.id)
             Table.row(cells, columns, x: x + 1, y: first + offset, width: width, selected: start + offset == list.cursor,
-                      roles: roles, into: &buffer)
+                      roles: isMarked ? roles.map { _ in .marked } : roles, into: &buffer)
+            if isMarked { buffer.put("*", x: x, y: first + offset, role: start + offset == list.cursor ? .selection : .marked) }
         }
     }
 

@@ -78,10 +78,10 @@ public enum AuditView {
         buffer.put(" \(filter)", x: 0, y: top, role: .title, maxWidth: buffer.width - 12)
         let count = "\(NumberFormat.grouped(audit.items.count))\(audit.hasMore ? "+" : "") "
         buffer.put(count, x: buffer.width - DisplayWidth.of(count), y: top, role: .muted)
-        let wide = buffer.width >= 120
+        let wide = buffer.width >= 140
         let columns = Table.fit([
             Column("WHEN", 16), Column("ACTOR", wide ? 16 : 10), Column("EVENT", 11), Column("FINDING", 7, alignRight: true),
-            Column("RULE", wide ? 24 : 14), Column("CHANGE", wide ? 30 : 0), Column("REASON", 0),
+            Column("RULE", wide ? 24 : 14), Column("CHANGE", wide ? 26 : 0), Column("REASON", 0),
         ], flex: 6, width: buffer.width)
         Table.header(columns, y: top + 1, into: &buffer)
         let first = top + 2

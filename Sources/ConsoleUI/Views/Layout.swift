@@ -126,30 +126,9 @@ enum Wrap {
 
 /// UTC dates for tables, without Foundation: "2026-11-28 07:42".
 enum Clock {
-    static func format(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        let (year, month, day) = civil(days)
-        return "\(year)-\(two(month))-\(two(day)) \(two(Int(rest / 3600))):\(two(Int(rest % 3600 / 60)))"
-    }
+    static func format(_ seconds: Int64) -> String { CivilDate.format(seconds) }
 
     static func date(_ seconds: Int64) -> String { String(format(seconds).prefix(10)) }
-
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-    static func civil(_ days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
 
     /// Days until `due` as "12d", or "-3d" when past; "" without a due date.
     static func due(_ due: Int64?, now: Int64) -> String {

@@ -19,6 +19,7 @@ public enum Renderer {
         case .audit: AuditView.render(state, into: &buffer)
         case .help: HelpView.render(state, into: &buffer)
         }
+        if let form = state.form { FormView.render(form, state: state, into: &buffer) }
         FrameView.renderFooter(state, into: &buffer)
         return buffer
     }

@@ -11,6 +11,9 @@ import Yams
 ///   weights: { critical: 10, high: 5, medium: 3, low: 1, info: 0 }   # per open finding
 /// sla:
 ///   days: { critical: 7, high: 30, medium: 90, low: 120 }            # due = first seen + days
+/// triage:
+///   max_acceptance_days: 90     # the longest a risk may be accepted for
+///   expiry_warning_days: 7      # warn this long before an acceptance lapses
 /// models:
 ///   - name: fraud-detector
 ///     version: "2.3.0"        # optional
@@ -42,11 +45,22 @@ public struct MlsocConfig: Sendable, Equatable {
         var days: [String: Int]?
     }
 
+    private struct TriageSection: Codable {
+        var maxAcceptanceDays: Int?
+        var expiryWarningDays: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case maxAcceptanceDays = "max_acceptance_days"
+            case expiryWarningDays = "expiry_warning_days"
+        }
+    }
+
     private struct File: Codable {
         var models: [Model]?
         var theme: String?
         var risk: Risk?
         var sla: SLA?
+        var triage: TriageSection?
     }
 
     public var models: [Model]
@@ -55,8 +69,11 @@ public struct MlsocConfig: Sendable, Equatable {
     /// Weight of one open finding per severity in a model's score.
     public var weights: RiskWeights
     public var sla: SLAPolicy
+    public var triage: TriageRules
 
-    public init(models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard) {
+    public init(models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard,
+                triage: TriageRules = .standard) {
+        self.triage = triage
         self.models = models
         self.theme = theme
         self.weights = weights
@@ -115,7 +132,20 @@ public struct MlsocConfig: Sendable, Equatable {
             }
             sla.days[severity] = value
         }
-        let config = MlsocConfig(models: file.models ?? [], theme: file.theme, weights: weights, sla: sla)
+        var triage = TriageRules.standard
+        if let days = file.triage?.maxAcceptanceDays {
+            guard (1...3650).contains(days) else {
+                throw IngestError(.malformed, file: source, "at triage.max_acceptance_days: must be between 1 and 3650")
+            }
+            triage.maxAcceptanceDays = days
+        }
+        if let days = file.triage?.expiryWarningDays {
+            guard (0...365).contains(days) else {
+                throw IngestError(.malformed, file: source, "at triage.expiry_warning_days: must be between 0 and 365")
+            }
+            triage.expiryWarningDays = days
+        }
+        let config = MlsocConfig(models: file.models ?? [], theme: file.theme, weights: weights, sla: sla, triage: triage)
         for (index, model) in config.models.enumerated() {
             if let stage = model.stage, !["design", "develop", "deploy", "monitor"].contains(stage) {
                 throw IngestError(.malformed, file: source, "at models.\(index).stage: '\(stage)' is not one of design, develop, deploy, monitor")

@@ -100,7 +100,7 @@ public enum CycloneDXExport {
         case .falsePositive: analysis = ["state": "false_positive"]
         case .notAffected:
             analysis = ["state": "not_affected"]
-            if let justification = row.justification, VEX.justifications.contains(justification) {
+            if let justification = row.justification, TriageRules.vexJustifications.contains(justification) {
                 analysis["justification"] = justification
             }
         case .resolved: analysis = ["state": "resolved"]
@@ -160,14 +160,6 @@ public enum CycloneDXExport {
     static func iso(_ seconds: Int64) -> String {
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
-}
-
-/// VEX vocabulary (CycloneDX impactAnalysisJustification).
-public enum VEX {
-    public static let justifications = [
-        "code_not_present", "code_not_reachable", "requires_configuration", "requires_dependency", "requires_environment",
-        "protected_by_compiler", "protected_at_runtime", "protected_at_perimeter", "protected_by_mitigating_control",
-    ]
 }
 
 /// Where an export writes: a file or standard output, buffered, written as it goes.

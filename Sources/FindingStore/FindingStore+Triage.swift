@@ -1,0 +1,227 @@
+import Foundation
+import Findings
+import GRDB
+
+/// Who changed a finding last, when a write found it changed.
+public struct TriageConflict: Sendable, Equatable {
+    public var actor: String
+    public var at: Int64
+    public var state: TriageState
+    public var version: Int
+
+    public init(actor: String, at: Int64, state: TriageState, version: Int) {
+        self.actor = actor
+        self.at = at
+        self.state = state
+        self.version = version
+    }
+
+    /// "changed by alice at 2026-11-28 07:42: now false_positive"
+    public var message: String {
+        "changed by \(actor) at \(CivilDate.format(at)): now \(state.key)"
+    }
+}
+
+/// What a triage write did.
+public enum TriageResult: Sendable, Equatable {
+    case applied(version: Int, state: TriageState)
+    /// The version was stale: nothing was written.
+    case conflict(TriageConflict)
+    /// The rules refused it: nothing was written.
+    case refused(String)
+    case missing
+}
+
+/// The triage fields a change replaces, kept with its event so that its author can undo it.
+struct TriageFields: Codable, Equatable {
+    var state: Int
+    var justification: String?
+    var assignee: String?
+    var acceptedUntil: Int64?
+    var acceptedBy: String?
+    var acceptReason: String?
+
+    init(_ row: Row) {
+        state = row["state"]
+        justification = row["justification"]
+        assignee = row["assignee"]
+        acceptedUntil = row["acceptedUntil"]
+        acceptedBy = row["acceptedBy"]
+        acceptReason = row["acceptReason"]
+    }
+
+    var json: String { (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }
+}
+
+extension FindingStore {
+    /// Applies one triage action to one finding, in one IMMEDIATE transaction: the rules are
+    /// checked against the row as it is now, a stale `expectedVersion` changes nothing (optimistic
+    /// locking), and every change writes its audit event in the same transaction.
+    public func triage(_ id: Int64, expectedVersion: Int?, action: TriageAction, actor: String, now: Int64,
+                       rules: TriageRules = .standard, weights: RiskWeights = .standard) throws -> TriageResult {
+        try writeImmediate { db in
+            try FindingStore.triage(db, id, expectedVersion: expectedVersion, action: action, actor: actor, now: now, rules: rules,
+                                    weights: weights)
+        }
+    }
+
+    /// The same action on many findings, each checked and versioned on its own, in one transaction.
+    public func triage(_ targets: [(id: Int64, version: Int?)], action: TriageAction, actor: String, now: Int64,
+                       rules: TriageRules = .standard, weights: RiskWeights = .standard) throws -> [TriageResult] {
+        try writeImmediate { db in
+            let results = try targets.map { target in
+                try FindingStore.triage(db, target.id, expectedVersion: target.version, action: action, actor: actor, now: now,
+                                        rules: rules, weights: weights, snapshot: false)
+            }
+            try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights)
+            return results
+        }
+    }
+
+    /// A write transaction that takes the write lock first (BEGIN IMMEDIATE): a read-then-write never
+    /// fails with a stale snapshot, and the busy timeout covers waiting for other writers.
+    func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
+        guard mode == .readWrite else { throw StoreError(.readOnly, "the store \(path) is open read-only") }
+        return try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    static func triage(_ db: Database, _ id: Int64, expectedVersion: Int?, action: TriageAction, actor: String, now: Int64,
+                       rules: TriageRules, weights: RiskWeights, snapshot: Bool = true) throws -> TriageResult {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT state, version, justification, assignee, acceptedUntil, acceptedBy, acceptReason FROM finding WHERE id = ?
+            """, arguments: [id]) else { return .missing }
+        let version: Int = row["version"]
+        let state = TriageState(rawValue: row["state"]) ?? .new
+        if let expectedVersion, expectedVersion != version {
+            let last = try Row.fetchOne(db, sql: "SELECT actor, at FROM findingEvent WHERE findingId = ? ORDER BY id DESC LIMIT 1",
+                                        arguments: [id])
+            return .conflict(TriageConflict(actor: last?["actor"] ?? "?", at: last?["at"] ?? 0, state: state, version: version))
+        }
+        do {
+            try rules.check(action, from: state, now: now)
+        } catch {
+            return .refused(error.message)
+        }
+        let previous = TriageFields(row)
+        var fields = previous
+        switch action {
+        case .inTriage, .exploitable, .resolve, .reopen, .falsePositive:
+            fields.state = action.targetState!.rawValue
+            fields.justification = nil
+            (fields.acceptedUntil, fields.acceptedBy, fields.acceptReason) = (nil, nil, nil)
+        case let .notAffected(justification, _):
+            fields.state = TriageState.notAffected.rawValue
+            fields.justification = justification
+            (fields.acceptedUntil, fields.acceptedBy, fields.acceptReason) = (nil, nil, nil)
+        case let .acceptRisk(reason, until):
+            fields.state = TriageState.accepted.rawValue
+            fields.justification = nil
+            (fields.acceptedUntil, fields.acceptedBy, fields.acceptReason) = (until, actor, reason)
+        case let .assign(account):
+            if account == previous.assignee { return .refused(account.map { "already assigned to \($0)" } ?? "not assigned") }
+            fields.assignee = account
+        case .note:
+            break
+        }
+        try db.execute(sql: """
+            UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
+                               version = version + 1
+            WHERE id = ? AND version = ?
+            """, arguments: [fields.state, fields.justification, fields.assignee, fields.acceptedUntil, fields.acceptedBy,
+                             fields.acceptReason, id, version])
+        let newState = TriageState(rawValue: fields.state) ?? .new
+        let (from, to): (String?, String?) = switch action {
+        case let .assign(account): (previous.assignee, account)
+        case .note: (nil, nil)
+        default: (state.key, newState.key)
+        }
+        var reason = action.reason
+        if case let .acceptRisk(text, until) = action { reason = "\(text) (until \(CivilDate.format(until)))" }
+        var undoable: String? = previous.json
+        if case .note = action { undoable = nil }
+        try db.execute(sql: """
+            INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, now, actor, action.eventKind, from, to, reason, undoable])
+        if snapshot, newState.isOpen != state.isOpen { try snapshotModels(db, day: now / 86_400, weights: weights) }
+        return .applied(version: version + 1, state: newState)
+    }
+
+    /// Undoes the acting account's last change to a finding, when nobody changed it since.
+    public func undoLast(_ id: Int64, actor: String, now: Int64, weights: RiskWeights = .standard) throws -> TriageResult {
+        try writeImmediate { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT state, version, justification, assignee, acceptedUntil, acceptedBy, acceptReason FROM finding WHERE id = ?
+                """, arguments: [id]) else { return .missing }
+            guard let last = try Row.fetchOne(db, sql: """
+                SELECT id, actor, at, kind, previous FROM findingEvent WHERE findingId = ? AND kind != 'note' ORDER BY id DESC LIMIT 1
+                """, arguments: [id]) else { return .refused("nothing to undo") }
+            let state = TriageState(rawValue: row["state"]) ?? .new
+            let lastActor: String = last["actor"]
+            guard lastActor == actor else {
+                return .conflict(TriageConflict(actor: lastActor, at: last["at"], state: state, version: row["version"]))
+            }
+            guard let json: String = last["previous"], last["kind"] != "undo",
+                  let previous = try? JSONDecoder().decode(TriageFields.self, from: Data(json.utf8)) else {
+                return .refused("your last change to it cannot be undone")
+            }
+            try db.execute(sql: """
+                UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
+                                   version = version + 1 WHERE id = ?
+                """, arguments: [previous.state, previous.justification, previous.assignee, previous.acceptedUntil, previous.acceptedBy,
+                                 previous.acceptReason, id])
+            let restored = TriageState(rawValue: previous.state) ?? .new
+            try db.execute(sql: """
+                INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason) VALUES (?, ?, ?, 'undo', ?, ?, ?)
+                """, arguments: [id, now, actor, state.key, restored.key, "undid event \(last["id"] as Int64)"])
+            if restored.isOpen != state.isOpen { try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights) }
+            return .applied(version: (row["version"] as Int) + 1, state: restored)
+        }
+    }
+
+    /// Reopens every accepted finding whose acceptance has ended, each with an event that says why.
+    /// Returns how many lapsed.
+    @discardableResult
+    public func lapseAcceptances(now: Int64, actor: String = "mlsoc", weights: RiskWeights = .standard) throws -> Int {
+        try writeImmediate { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, acceptedUntil, acceptedBy, acceptReason FROM finding INDEXED BY finding_accepted
+                WHERE state = 6 AND acceptedUntil < ?
+                """, arguments: [now])
+            for row in rows {
+                let by: String = row["acceptedBy"] ?? "?"
+                let until: Int64 = row["acceptedUntil"] ?? now
+                try db.execute(sql: """
+                    INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason)
+                    VALUES (?, ?, ?, 'acceptance-lapsed', 'accepted', 'new', ?)
+                    """, arguments: [row["id"], now, actor,
+                                     "the risk acceptance by \(by) ended on \(CivilDate.format(until))" + ((row["acceptReason"] as String?).map { " (\($0))" } ?? "")])
+                try db.execute(sql: """
+                    UPDATE finding SET state = 0, acceptedUntil = NULL, acceptedBy = NULL, acceptReason = NULL, version = version + 1
+                    WHERE id = ?
+                    """, arguments: [row["id"]])
+            }
+            if !rows.isEmpty { try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights) }
+            return rows.count
+        }
+    }
+
+    /// Accepted findings whose acceptance ends within `days`.
+    public func expiringAcceptances(now: Int64, days: Int) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM finding INDEXED BY finding_accepted WHERE state = 6 AND acceptedUntil < ?",
+                             arguments: [now + Int64(days) * 86_400]) ?? 0
+        }
+    }
+
+    /// One finding's version, for a write that starts from what the caller saw.
+    public func version(of id: Int64) throws -> Int? {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM finding WHERE id = ?", arguments: [id]) }
+    }
+}
