@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The Python tools the tests use, in .venv-test (from PyPI, only when missing):
-# jsonschema, to validate exports against the published schemas in Tests/Schemas.
+# jsonschema, and cyclonedx-python-lib for the published CycloneDX schemas it ships, to validate
+# exports (scripts/validate-json.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=.venv-test
-if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import jsonschema, referencing' 2>/dev/null; then
+if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import jsonschema, referencing, cyclonedx.schema' 2>/dev/null; then
     exit 0
 fi
 if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
@@ -14,4 +15,4 @@ fi
 echo "creating $venv with jsonschema (for the export schema tests)"
 rm -rf "$venv"
 python3 -m venv "$venv"
-"$venv/bin/pip" install -q --disable-pip-version-check 'jsonschema==4.26.0' 'referencing>=0.36'
+"$venv/bin/pip" install -q --disable-pip-version-check 'jsonschema==4.26.0' 'referencing>=0.36' 'cyclonedx-python-lib==11.12.0'

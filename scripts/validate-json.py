@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Validates JSON documents against a JSON schema from Tests/Schemas, offline.
+"""Validates JSON documents against a published JSON schema, offline.
 
 usage: validate-json.py SCHEMA FILE...
 
-SCHEMA is a file in Tests/Schemas; the schemas it references ($ref to other files there) are
-resolved locally, never fetched. Prints each violation with its JSON path; exit status 1 if any.
+SCHEMA names a schema file of the published CycloneDX schemas that the PyPI package
+cyclonedx-python-lib ships (installed into .venv-test by scripts/install-test-tools.sh), e.g.
+bom-1.6.SNAPSHOT.schema.json; the schemas it references are resolved from the same directory,
+never fetched. Prints each violation with its JSON path; exit status 1 if any.
 """
 import json
 import pathlib
@@ -14,12 +16,14 @@ from jsonschema import Draft7Validator, Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-SCHEMAS = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "Schemas"
+import cyclonedx.schema
+
+SCHEMAS = pathlib.Path(cyclonedx.schema.__file__).resolve().parent / "_res"
 
 
 def registry():
     resources = []
-    for path in SCHEMAS.glob("*.json"):
+    for path in SCHEMAS.glob("*.schema.json"):
         schema = json.loads(path.read_text(encoding="utf-8"))
         resource = Resource.from_contents(schema, default_specification=DRAFT7)
         resources.append((path.name, resource))

@@ -87,3 +87,27 @@ extension FindingStore {
         }
     }
 }
+
+/// A rule as exports describe it.
+public struct RuleRecord: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var mapping: String?
+}
+
+extension FindingStore {
+    /// The tools that have findings, by name.
+    public func tools() throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT tool FROM rule WHERE id IN (SELECT DISTINCT ruleRef FROM finding) ORDER BY tool")
+        }
+    }
+
+    /// One tool's rules, by id.
+    public func rules(tool: String) throws -> [RuleRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT ruleId, title, mapping FROM rule WHERE tool = ? ORDER BY ruleId", arguments: [tool])
+                .map { RuleRecord(id: $0["ruleId"], title: $0["title"], mapping: $0["mapping"]) }
+        }
+    }
+}

@@ -13,12 +13,21 @@ extension Mlsoc {
                 cyclonedx: a CycloneDX 1.6 ML-BOM: models and datasets (model cards, hashes, owner, stage,
                 risk score) and the findings about them as vulnerabilities with their VEX analysis. Importing
                 it again (mlsoc ingest) restores the same findings and triage states.
+                vex: the same CycloneDX 1.6 document without model cards and risk facts: the triage as VEX
+                (analysis state, justification, response, detail).
+                sarif: SARIF 2.1.0, one run per tool; false positives, accepted and not-affected findings carry
+                suppressions, resolved ones baselineState "absent".
+                json, csv: every finding with its triage facts.
                 The export streams: memory stays flat however large the store.
                 """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case cyclonedx
+            case vex
+            case sarif
+            case json
+            case csv
         }
 
         @OptionGroup var options: GlobalOptions
@@ -58,15 +67,26 @@ extension Mlsoc {
                 handle = FileHandle.standardOutput
             }
             let out = JSONOutput(handle: handle)
-            let counts = try CycloneDXExport.write(store: store, to: out, options: .init(
-                includeUnattributed: !attributedOnly, filter: parsed, now: Int64(Date().timeIntervalSince1970),
-                weights: try options.config().weights))
+            let now = Int64(Date().timeIntervalSince1970)
+            let summary: String
+            switch format {
+            case .cyclonedx, .vex:
+                let counts = try CycloneDXExport.write(store: store, to: out, options: .init(
+                    includeUnattributed: !attributedOnly, filter: parsed, now: now, weights: try options.config().weights, vex: format == .vex))
+                summary = "\(counts.components) components, \(counts.vulnerabilities) vulnerabilities"
+            case .sarif:
+                summary = "\(try SARIFExport.write(store: store, to: out, filter: parsed, now: now)) results"
+            case .json:
+                summary = "\(try FlatExport.writeJSON(store: store, to: out, filter: parsed, now: now)) findings"
+            case .csv:
+                summary = "\(try FlatExport.writeCSV(store: store, to: out, filter: parsed, now: now)) findings"
+            }
             try out.flush()
             if let temporary, let output {
                 try handle.close()
                 _ = try? FileManager.default.removeItem(atPath: output)
                 try FileManager.default.moveItem(atPath: temporary, toPath: output)
-                FileHandle.standardError.write(Data("\(output): \(counts.components) components, \(counts.vulnerabilities) vulnerabilities\n".utf8))
+                FileHandle.standardError.write(Data("\(output): \(summary)\n".utf8))
             }
         }
     }

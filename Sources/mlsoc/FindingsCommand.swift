@@ -2,6 +2,7 @@ import ArgumentParser
 import FindingStore
 import Findings
 import Foundation
+import Ingest
 
 extension Mlsoc {
     /// Findings matching a filter, as a table, JSON lines or CSV.
@@ -60,7 +61,7 @@ extension Mlsoc {
             var written = 0
             var table: [[String]] = [["ID", "SEV", "STATE", "TOOL", "RULE", "MODEL", "CELL", "TITLE", "LOCATION"]]
             if json { out.write("[") }
-            if csv { out.write(CSV.row(FindingJSON.csvHeader)) }
+            if csv { out.write(CSVText.row(FindingJSON.csvHeader)) }
             page: while true {
                 let rows = try store.findingsPage(query, after: cursor, limit: 1_000, now: now)
                 for row in rows {
@@ -69,7 +70,7 @@ extension Mlsoc {
                     if json {
                         out.write((written > 1 ? ",\n" : "\n") + FindingJSON(row).encoded())
                     } else if csv {
-                        out.write(CSV.row(FindingJSON(row).csvFields))
+                        out.write(CSVText.row(FindingJSON(row).csvFields))
                     } else {
                         table.append([String(row.id), row.severity.name, row.state.key, row.tool, Self.cut(row.ruleID, 40), row.model ?? "",
                                       row.threat.key, Self.cut(row.title, 60), row.location?.display ?? ""])
@@ -149,21 +150,6 @@ struct FindingJSON: Encodable {
         [String(id), severity, state, tool, rule, model ?? "", target, threat, title, message, location ?? "", cwe.joined(separator: " "),
          atlas.joined(separator: " "), owaspLLM.joined(separator: " "), score.map { String($0) } ?? "",
          attackSuccessRate.map { String($0) } ?? "", String(firstSeen), String(lastSeen), slaDue.map(String.init) ?? "", fingerprint]
-    }
-}
-
-/// RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) get a
-/// leading apostrophe: report text is hostile in spreadsheets too.
-enum CSV {
-    static func row(_ fields: [String]) -> String {
-        fields.map(cell).joined(separator: ",") + "\r\n"
-    }
-
-    static func cell(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -16,9 +16,12 @@ public enum CycloneDXExport {
         public var now: Int64
         public var serial: UUID
         public var weights: RiskWeights
+        /// A VEX document: the components say which models, without model cards or risk facts.
+        public var vex: Bool
 
         public init(includeUnattributed: Bool = true, filter: FindingFilter = .empty, now: Int64, serial: UUID = UUID(),
-                    weights: RiskWeights = .standard) {
+                    weights: RiskWeights = .standard, vex: Bool = false) {
+            self.vex = vex
             self.includeUnattributed = includeUnattributed
             self.filter = filter
             self.now = now
@@ -41,7 +44,8 @@ public enum CycloneDXExport {
         try output.raw("\"components\":[")
         for (index, (id, record)) in inventory.enumerated() {
             try output.raw(index == 0 ? "" : ",")
-            try output.raw(component(record, ref: refs[id] ?? "", risk: risks[id], weights: options.weights))
+            try output.raw(component(record, ref: refs[id] ?? "", risk: options.vex ? nil : risks[id], weights: options.weights,
+                                     withCard: !options.vex))
         }
         try output.raw("],\"vulnerabilities\":[")
         var count = 0
@@ -61,7 +65,7 @@ public enum CycloneDXExport {
         return (record.kind == "dataset" ? "data:" : "model:") + record.name + (record.version.isEmpty ? "" : "@" + record.version)
     }
 
-    static func component(_ record: ModelRecord, ref: String, risk: ModelRisk?, weights: RiskWeights) throws -> String {
+    static func component(_ record: ModelRecord, ref: String, risk: ModelRisk?, weights: RiskWeights, withCard: Bool = true) throws -> String {
         var object: [String: Any] = [
             "type": record.kind == "dataset" ? "data" : "machine-learning-model",
             "bom-ref": ref,
@@ -83,7 +87,7 @@ public enum CycloneDXExport {
         }
         object["properties"] = properties
         if let card = record.modelCard, let data = card.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data),
-           record.kind != "dataset" {
+           record.kind != "dataset", withCard {
             object["modelCard"] = parsed
         }
         return try JSONOutput.encode(object)
