@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mlsoc-bench",
-            dependencies: ["FindingStore", "Ingest", "Findings"]
+            dependencies: ["FindingStore", "Ingest", "Findings", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TestSupport",

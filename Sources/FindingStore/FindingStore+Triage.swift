@@ -225,3 +225,14 @@ extension FindingStore {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM finding WHERE id = ?", arguments: [id]) }
     }
 }
+
+extension FindingStore {
+    /// For the contention check: assignment events written, and versions gained over all findings.
+    public func contentionCheck() throws -> (events: Int, versionsGained: Int) {
+        try pool.read { db in
+            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM findingEvent WHERE kind = 'assign'") ?? 0
+            let gained = try Int.fetchOne(db, sql: "SELECT coalesce(sum(version - 1), 0) FROM finding") ?? 0
+            return (events, gained)
+        }
+    }
+}

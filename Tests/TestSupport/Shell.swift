@@ -60,6 +60,11 @@ public enum Shell {
     }
 
     /// The built `mlsoc` binary (`swift build` puts it in .build/debug).
+    public static var benchBinary: String? {
+        let path = TestPaths.packageRoot.appendingPathComponent(".build/debug/mlsoc-bench").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
     public static var mlsocBinary: String? {
         let path = TestPaths.packageRoot.appendingPathComponent(".build/debug/mlsoc").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
