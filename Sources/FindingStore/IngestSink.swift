@@ -76,8 +76,12 @@ public final class IngestSink {
         let from = TriageState(rawValue: row["state"]) ?? .new
         guard from != state else { return }
         let id: Int64 = row["id"]
-        try db.cachedStatement(sql: "UPDATE finding SET state = ?, justification = ?, version = version + 1 WHERE id = ?")
-            .execute(arguments: [state.rawValue, decision.justification, id])
+        let accepted = state == .accepted
+        try db.cachedStatement(sql: """
+            UPDATE finding SET state = ?, justification = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?, version = version + 1
+            WHERE id = ?
+            """).execute(arguments: [state.rawValue, decision.justification, accepted ? decision.acceptedUntil : nil,
+                                     accepted ? decision.acceptedBy : nil, accepted ? decision.acceptReason : nil, id])
         let reason = [decision.justification, decision.detail, decision.response.isEmpty ? nil : "response: " + decision.response.joined(separator: ", ")]
             .compactMap { $0 }.joined(separator: "; ")
         try event(findingID: id, kind: "imported-from-VEX", from: from.key, to: state.key, reason: reason.isEmpty ? nil : reason)

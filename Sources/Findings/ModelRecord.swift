@@ -40,6 +40,10 @@ public struct TriageImport: Sendable, Equatable {
     public var response: [String]
     /// The state an mlsoc export recorded (`mlsoc:state`), which VEX cannot say (accepted risk).
     public var mlsocState: String?
+    /// An accepted risk's end, approver and reason, as an mlsoc export recorded them.
+    public var acceptedUntil: Int64?
+    public var acceptedBy: String?
+    public var acceptReason: String?
 
     public init(fingerprint: Fingerprint, vexState: String, justification: String?, detail: String?, response: [String],
                 mlsocState: String? = nil) {
@@ -53,7 +57,10 @@ public struct TriageImport: Sendable, Equatable {
 
     /// Our state for the VEX one; nil for a state we do not know.
     public var state: TriageState? {
-        if let mlsocState, let state = TriageState(key: mlsocState), state != .new { return state }
+        if let mlsocState, let state = TriageState(key: mlsocState), state != .new {
+            // An acceptance without its end date would never lapse: keep VEX's state instead.
+            if state != .accepted || acceptedUntil != nil { return state }
+        }
         return switch vexState {
         case "resolved", "resolved_with_pedigree": .resolved
         case "exploitable": .exploitable

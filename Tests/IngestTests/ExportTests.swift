@@ -59,6 +59,7 @@ import Testing
             try db.execute(sql: "UPDATE finding SET state = 3 WHERE id % 7 = 1")
             try db.execute(sql: "UPDATE finding SET state = 4, justification = 'code_not_reachable' WHERE id % 11 = 2")
             try db.execute(sql: "UPDATE finding SET state = 1, justification = NULL WHERE id % 13 = 3")
+            try db.execute(sql: "UPDATE finding SET state = 6, justification = NULL, acceptedUntil = 1790500000, acceptedBy = 'carol', acceptReason = 'vendor fix' WHERE id % 17 = 4")
         }
         let path = try Self.export(source)
         let target = try TestStore.make()
@@ -73,7 +74,7 @@ import Testing
         func findings(_ store: FindingStore) throws -> [String] {
             var out: [String] = []
             try store.forEachExportRow { row in
-                out.append("\(row.fingerprint.hex)|\(row.tool)|\(row.ruleID)|\(row.severity)|\(row.threat.key)|\(row.state.key)|\(row.model ?? "-")|\(row.justification ?? "")")
+                out.append("\(row.fingerprint.hex)|\(row.tool)|\(row.ruleID)|\(row.severity)|\(row.threat.key)|\(row.state.key)|\(row.model ?? "-")|\(row.justification ?? "")|\(row.acceptedUntil ?? 0)|\(row.acceptedBy ?? "")|\(row.acceptReason ?? "")")
             }
             return out.sorted()
         }

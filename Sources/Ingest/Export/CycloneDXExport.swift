@@ -151,6 +151,11 @@ public enum CycloneDXExport {
         }
         if let location = row.location { properties.append(["name": "mlsoc:location", "value": location.display]) }
         if let rate = row.attackSuccessRate { properties.append(["name": "mlsoc:attack-success-rate", "value": ModelRisk.number(rate, places: 4)]) }
+        if row.state == .accepted {
+            if let until = row.acceptedUntil { properties.append(["name": "mlsoc:accepted-until", "value": String(until)]) }
+            if let by = row.acceptedBy { properties.append(["name": "mlsoc:accepted-by", "value": by]) }
+            if let reason = row.acceptReason { properties.append(["name": "mlsoc:accept-reason", "value": reason]) }
+        }
         object["properties"] = properties
         return try JSONOutput.encode(object)
     }

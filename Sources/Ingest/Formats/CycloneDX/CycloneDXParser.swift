@@ -117,9 +117,13 @@ struct CycloneDXParser: JSONReportParser {
         let analysis = value["analysis"]
         let state = analysis?["state"]?.string ?? (properties["mlsoc:state"] == TriageState.new.key ? nil : "in_triage")
         if let state {
-            try emit(.triage(TriageImport(fingerprint: fingerprint, vexState: state, justification: analysis?["justification"]?.string,
-                                          detail: analysis?["detail"]?.string, response: analysis?["response"]?.array?.compactMap(\.string) ?? [],
-                                          mlsocState: properties["mlsoc:state"])))
+            var decision = TriageImport(fingerprint: fingerprint, vexState: state, justification: analysis?["justification"]?.string,
+                                        detail: analysis?["detail"]?.string, response: analysis?["response"]?.array?.compactMap(\.string) ?? [],
+                                        mlsocState: properties["mlsoc:state"])
+            decision.acceptedUntil = properties["mlsoc:accepted-until"].flatMap { Int64($0) }
+            decision.acceptedBy = properties["mlsoc:accepted-by"]
+            decision.acceptReason = properties["mlsoc:accept-reason"]
+            try emit(.triage(decision))
         }
         return true
     }
