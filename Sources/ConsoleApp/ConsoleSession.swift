@@ -16,10 +16,16 @@ public final class ConsoleSession {
         case signal(Int32)
     }
 
-    private let store: FindingStore
+    private var store: FindingStore
+    /// Nil for the dashboard: it has nothing to write with.
+    private let writer: (any TriageWriting)?
     private let terminal: any Terminal
     private var state: AppState
-    private let monitor: ChangeMonitor?
+    private var monitor: ChangeMonitor?
+    /// Reopens the store when its file is replaced (a restore from backup); the dashboard's.
+    private let reopen: (() throws -> FindingStore)?
+    private var fileIdentity: FileIdentity?
+    private let kiosk: KioskOptions?
     private let clock = ContinuousClock()
     /// Where background workers and store reads post their actions.
     private let mailbox: Mailbox
@@ -33,11 +39,17 @@ public final class ConsoleSession {
     private let maintenance: (@Sendable () -> String?)?
     static let typeAheadLimit = Duration.milliseconds(300)
 
-    public init(store: FindingStore, terminal: any Terminal, readOnly: Bool, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
+    public init(store: FindingStore, writer: (any TriageWriting)?, terminal: any Terminal, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
                 context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
                 flash: Flash? = nil, weights: RiskWeights = .standard, triageRules: TriageRules = .standard,
-                maintenance: (@Sendable () -> String?)? = nil, loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) }) {
+                maintenance: (@Sendable () -> String?)? = nil, kiosk: KioskOptions? = nil, reopen: (() throws -> FindingStore)? = nil,
+                loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) }) {
         self.store = store
+        self.writer = writer
+        self.kiosk = kiosk
+        self.reopen = reopen
+        fileIdentity = FileIdentity(path: store.path)
+        let readOnly = writer == nil
         self.terminal = terminal
         self.mailbox = mailbox
         self.context = context
@@ -49,6 +61,11 @@ public final class ConsoleSession {
         state.models.weights = weights
         state.triageRules = triageRules
         self.maintenance = maintenance
+        if let kiosk {
+            state.kiosk = true
+            state.kioskViews = kiosk.views
+            state.view = kiosk.views.first ?? .matrix
+        }
         monitor = try? ChangeMonitor(store: store)
     }
 
@@ -61,6 +78,8 @@ public final class ConsoleSession {
         var painted: AppState?
         var lastPoll = clock.now
         var lastUpkeep = clock.now
+        var lastRotation = clock.now
+        var lastMinute = context.now() / 60
         upkeep()
         while true {
             if painted != state {
@@ -85,18 +104,40 @@ public final class ConsoleSession {
                 dispatch(.key(key))
                 for action in mailbox.drain() { dispatch(action) }
             }
+            if let kiosk, kiosk.views.count > 1, clock.now - lastRotation >= kiosk.rotate {
+                lastRotation = clock.now
+                dispatch(.rotate)
+            }
+            // The kiosk's clock: one repaint a minute, nothing in between.
+            if kiosk != nil, context.now() / 60 != lastMinute {
+                lastMinute = context.now() / 60
+                dispatch(.tick(context.now()))
+            }
             if clock.now - lastUpkeep >= .seconds(60) {
                 lastUpkeep = clock.now
                 upkeep()
             }
             if clock.now - lastPoll >= .seconds(1) {
                 lastPoll = clock.now
+                reopenIfReplaced()
                 if (try? monitor?.changed()) == true {
                     dispatch(.tick(context.now()))
                     dispatch(.storeChanged)
                 }
             }
         }
+    }
+
+    /// A store file replaced under us (restored from backup) is opened again; the old handle would
+    /// keep showing the deleted file forever.
+    private func reopenIfReplaced() {
+        guard let reopen, let now = FileIdentity(path: store.path), now != fileIdentity else { return }
+        guard let fresh = try? reopen() else { return }
+        store = fresh
+        fileIdentity = now
+        monitor = try? ChangeMonitor(store: fresh)
+        dispatch(.notice("the store file was replaced: reopened"))
+        dispatch(.storeChanged)
     }
 
     private func upkeep() {
@@ -123,12 +164,36 @@ public final class ConsoleSession {
                 }
             default:
                 inFlight.add(1)
-                reads.async { [store, context, mailbox, inFlight] in
-                    if let result = EffectRunner.run(effect, store: store, context: context) { mailbox.post(result) }
+                reads.async { [store, writer, context, mailbox, inFlight] in
+                    if let result = EffectRunner.run(effect, store: store, writer: writer, context: context) { mailbox.post(result) }
                     inFlight.add(-1)
                 }
             }
         }
+    }
+}
+
+/// How the dashboard's kiosk mode runs: which views, how long each.
+public struct KioskOptions: Sendable {
+    public var views: [ViewID]
+    public var rotate: Duration
+
+    public init(views: [ViewID], rotate: Duration) {
+        self.views = views
+        self.rotate = rotate
+    }
+}
+
+/// A file's device and inode: a new file at the same path has another.
+struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }
 

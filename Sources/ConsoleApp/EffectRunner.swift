@@ -28,15 +28,17 @@ public struct ConsoleContext: Sendable {
 /// Runs effects against the store and reports their results as actions. Called off the UI thread
 /// by the console, inline by `mlsoc render`.
 public enum EffectRunner {
-    public static func run(_ effect: Effect, store: FindingStore, context: ConsoleContext = ConsoleContext()) -> Action? {
+    /// `writer` is nil in the dashboard: triage effects then have nothing to write with.
+    public static func run(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)? = nil,
+                           context: ConsoleContext = ConsoleContext()) -> Action? {
         do {
-            return try perform(effect, store: store, context: context)
+            return try perform(effect, store: store, writer: writer, context: context)
         } catch {
             return .failed("cannot read the store: \(error)")
         }
     }
 
-    private static func perform(_ effect: Effect, store: FindingStore, context: ConsoleContext) throws -> Action? {
+    private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
         switch effect {
         case .loadMatrix:
             return .matrixLoaded(try store.matrixSummary(), try store.lifecycleSummary())
@@ -71,11 +73,13 @@ public enum EffectRunner {
             let page = try store.auditPage(filter: filter, before: before, limit: limit, now: context.now())
             return .auditLoaded(page, append: before != nil, generation: generation)
         case let .triage(targets, action):
-            let results = try store.triage(targets.map { (id: $0.id, version: $0.version) }, action: action, actor: context.actor,
+            guard let writer else { return .failed("read-only: this view cannot change the store") }
+            let results = try writer.triage(targets.map { (id: $0.id, version: $0.version) }, action: action, actor: context.actor,
                                            now: context.now(), rules: context.rules, weights: context.weights)
             return .triageDone(TriageOutcome(results: zip(targets, results).map { ($0.id, outcome($1)) }))
         case let .undo(id):
-            let result = try store.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
+            guard let writer else { return .failed("read-only: this view cannot change the store") }
+            let result = try writer.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
             var summary = TriageOutcome(results: [(id, outcome(result))])
             if case let .conflict(conflict) = result {
                 summary = TriageOutcome(results: [(id, .conflict("cannot undo: last \(conflict.message)"))])

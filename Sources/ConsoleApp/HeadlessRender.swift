@@ -12,6 +12,8 @@ public enum HeadlessRender {
         public var pivot = false
         public var sort: FindingSort = .severity
         public var weights = RiskWeights.standard
+        /// The dashboard's kiosk layout.
+        public var kiosk = false
 
         public init(filter: FindingFilter? = nil, detail: Bool = false, pivot: Bool = false, sort: FindingSort = .severity,
                     weights: RiskWeights = .standard) {
@@ -26,6 +28,8 @@ public enum HeadlessRender {
     public static func render(store: FindingStore, view: ViewID, size: Size, glyphs: Glyphs, readOnly: Bool,
                               options: Options = Options(), context: ConsoleContext = ConsoleContext()) -> ScreenBuffer {
         var state = AppState(size: size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
+        state.kiosk = options.kiosk
+        state.kioskViews = options.kiosk ? [view] : []
         state.models.weights = options.weights
         func run(_ actions: [Action]) {
             var pending = actions

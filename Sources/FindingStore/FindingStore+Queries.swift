@@ -179,3 +179,14 @@ extension FindingStore {
         }
     }
 }
+
+extension FindingStore {
+    /// How many findings a query matches (for reports; a scan when no index serves the filter).
+    public func count(_ query: FindingQuery, now: Int64) throws -> Int {
+        let filter = FilterSQL(query.filter, now: now)
+        let whereClause = filter.conditions.isEmpty ? "" : "WHERE " + filter.conditions.joined(separator: " AND ")
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f \(whereClause)", arguments: filter.arguments) ?? 0
+        }
+    }
+}

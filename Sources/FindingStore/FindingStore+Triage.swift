@@ -53,6 +53,16 @@ struct TriageFields: Codable, Equatable {
     var json: String { (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }
 }
 
+/// What may change triage. The console gets one; the dashboard gets none, so no code path of the
+/// dashboard can reach a write, whatever its keys or effects.
+public protocol TriageWriting: Sendable {
+    func triage(_ targets: [(id: Int64, version: Int?)], action: TriageAction, actor: String, now: Int64, rules: TriageRules,
+                weights: RiskWeights) throws -> [TriageResult]
+    func undoLast(_ id: Int64, actor: String, now: Int64, weights: RiskWeights) throws -> TriageResult
+}
+
+extension FindingStore: TriageWriting {}
+
 extension FindingStore {
     /// Applies one triage action to one finding, in one IMMEDIATE transaction: the rules are
     /// checked against the row as it is now, a stale `expectedVersion` changes nothing (optimistic

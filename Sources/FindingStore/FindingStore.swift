@@ -40,6 +40,9 @@ public final class FindingStore: Sendable {
                 try Schema.migrator.migrate(pool)
             }
         } catch {
+            if mode == .readOnly, let advice = FindingStore.readOnlyAdvice(path: path) {
+                throw StoreError(.cannotOpen, "cannot open the store \(path) read-only: \(advice)", underlying: error)
+            }
             throw StoreError(.cannotOpen, "cannot open the store \(path)", underlying: error)
         }
     }
@@ -66,6 +69,24 @@ public final class FindingStore: Sendable {
         }
         fchmod(fd, fileMode)
         close(fd)
+    }
+
+    /// Why a read-only open may fail for this account, in words a person can act on.
+    static func readOnlyAdvice(path: String) -> String? {
+        let fm = FileManager.default
+        if !fm.isReadableFile(atPath: path) {
+            return "this account cannot read it; the owner can grant it with `chmod g+r \(path) \(path)-wal \(path)-shm` (and the group)"
+        }
+        let companions = [path + "-wal", path + "-shm"]
+        let missing = companions.filter { !fm.fileExists(atPath: $0) }
+        if !missing.isEmpty {
+            return "\(missing.joined(separator: " and ")) do not exist, and this account may not create them; they exist while a writer (`mlsoc watch`, the console) has the store open"
+        }
+        let unreadable = companions.filter { !fm.isReadableFile(atPath: $0) }
+        if !unreadable.isEmpty {
+            return "\(unreadable.joined(separator: " and ")) cannot be read by this account; grant it with `chmod g+r \(unreadable.joined(separator: " "))`"
+        }
+        return nil
     }
 
     /// Runs `quick_check`; "ok" when the file is sound.

@@ -56,7 +56,7 @@ extension Mlsoc {
                 return parts.isEmpty ? nil : parts.joined(separator: "; ")
             }
             let session = ConsoleSession(
-                store: store, terminal: terminal, readOnly: false, glyphs: terminal.capabilities.utf8 ? .unicode : .ascii,
+                store: store, writer: store, terminal: terminal, glyphs: terminal.capabilities.utf8 ? .unicode : .ascii,
                 mailbox: mailbox, context: context, themeName: theme.name, themeNames: ThemeCatalog.names(environment: environment),
                 flash: themeWarning.map { Flash($0, isError: true) }, weights: config.weights, triageRules: config.triage,
                 maintenance: upkeep,

@@ -20,7 +20,7 @@ import Testing
 
     static func export(_ store: FindingStore, now: Int64 = 1_790_000_100) throws -> String {
         let path = try TestPaths.temporaryDirectory("mlsoc-export").appendingPathComponent("bom.cdx.json").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let out = JSONOutput(handle: handle)
         _ = try CycloneDXExport.write(store: store, to: out, options: .init(now: now, serial: UUID(uuidString: "8d0a9f0e-1c1b-4c8e-9f7e-2b0f5a1c3d4e")!))

@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized) struct SARIFExportTests {
     static func exported(_ store: FindingStore, filter: FindingFilter = .empty) throws -> (path: String, log: [String: Any]) {
         let path = try TestPaths.temporaryDirectory("mlsoc-sarif").appendingPathComponent("export.sarif").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let out = JSONOutput(handle: handle)
         _ = try SARIFExport.write(store: store, to: out, filter: filter, now: 1_790_000_500)

@@ -27,6 +27,11 @@ public final class Tmux {
         try Shell.run(["tmux", "-L", socket, "capture-pane", "-p", "-e", "-t", session]).stdout
     }
 
+    /// Copies everything the program writes to the terminal from now on into `file` (raw bytes).
+    public func pipe(to file: String) throws {
+        try Shell.run(["tmux", "-L", socket, "pipe-pane", "-o", "-t", session, "cat >> \(Tmux.quote(file))"])
+    }
+
     public func send(_ keys: String...) throws {
         try Shell.run(["tmux", "-L", socket, "send-keys", "-t", session] + keys)
     }

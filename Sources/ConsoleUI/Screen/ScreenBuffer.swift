@@ -81,6 +81,14 @@ public struct ScreenBuffer: Sendable, Equatable {
         cells[index] = cell
     }
 
+    /// Copies rows `from` of another buffer of the same width to row `to` onwards.
+    public mutating func paste(_ other: ScreenBuffer, rows: Range<Int>, at top: Int) {
+        guard other.width == width else { return }
+        for (offset, row) in rows.enumerated() where row >= 0 && row < other.height && top + offset < height && top + offset >= 0 {
+            for x in 0..<width { cells[(top + offset) * width + x] = other[x, row] }
+        }
+    }
+
     /// The text of one row, continuation cells skipped.
     public func rowText(_ y: Int) -> String {
         guard y >= 0, y < size.height else { return "" }

@@ -24,6 +24,8 @@ public enum Action: Sendable, Equatable {
     case triageDone(TriageOutcome)
     /// A message for the status line that is not an error.
     case notice(String)
+    /// The kiosk shows its next view.
+    case rotate
 }
 
 /// Work the reducer asks the run loop to do; results come back as actions.

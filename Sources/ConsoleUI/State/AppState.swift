@@ -58,6 +58,9 @@ public struct AppState: Sendable, Equatable {
     /// Where help returns to.
     public var helpReturn: ViewID = .matrix
     public var helpScroll = 0
+    /// The dashboard's kiosk: no cursor, no menus, large totals, a clock, rotating views.
+    public var kiosk = false
+    public var kioskViews: [ViewID] = []
     public var themeName = "dark"
     /// Themes `:theme` offers.
     public var themeNames: [String] = []

