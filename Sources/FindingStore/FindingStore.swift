@@ -29,9 +29,10 @@ public final class FindingStore: Sendable {
         config.readonly = mode == .readOnly
         config.label = "mlsoc"
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA query_only = 1")
+            } else {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
         do {

@@ -97,3 +97,49 @@ import Testing
         #expect((object?["open"] as? Int ?? 0) > 0)
     }
 }
+
+/// An account that may read the store but not write it (needs root to create that account).
+@Suite(.serialized) struct ReaderAccountEndToEndTests {
+    static let account = "mlsoc-reader-test"
+
+    static func ensureAccount() throws -> Bool {
+        guard getuid() == 0 else { return false }
+        if try Shell.run(["id", account]).status != 0 {
+            guard try Shell.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", account]).status == 0 else { return false }
+        }
+        return true
+    }
+
+    func asReader(_ arguments: [String]) throws -> Shell.Result {
+        try Shell.run(["runuser", "-u", Self.account, "--"] + arguments)
+    }
+
+    @Test("a non-root account reads a store it cannot write; without the -wal/-shm files it is told why and how")
+    func readerAccount() throws {
+        try #require(try Self.ensureAccount(), "needs root to create a test account")
+        let binary = try #require(Shell.mlsocBinary)
+        let directory = try TestPaths.temporaryDirectory("mlsoc-shared")
+        let db = directory.appendingPathComponent("findings.db").path
+        #expect(try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")]).status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        // Owner-only by default: the reader is refused, with the fix in the message.
+        let refused = try asReader([binary, "report", "--db", db])
+        #expect(refused.status != 0 && refused.stderr.contains("chmod g+r"), "\(refused.stderr)")
+        // Readable, but no writer holds it open: no -wal/-shm, which the reader may not create.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: db)
+        let noWal = try asReader([binary, "report", "--db", db])
+        #expect(noWal.status != 0 && noWal.stderr.contains("-wal") && noWal.stderr.contains("writer"), "\(noWal.stderr)")
+        // A writer has it open (mlsoc watch): the reader reads, and cannot write.
+        let inbox = try TestPaths.temporaryDirectory("mlsoc-shared-inbox").path
+        let watch = try Tmux(command: "\(binary) watch --db \(db) \(inbox)", width: 100, height: 10)
+        try watch.waitFor { $0.contains("watching") }
+        for file in [db + "-wal", db + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        }
+        let report = try asReader([binary, "report", "--db", db])
+        #expect(report.status == 0 && report.stdout.contains("open findings"), "\(report.stdout)\(report.stderr)")
+        let triage = try asReader([binary, "triage", "--db", db, "1", "--state", "false_positive", "--reason", "x"])
+        #expect(triage.status != 0)
+        #expect(try Shell.run([binary, "findings", "--db", db, "id:1", "state:open"]).stdout.contains("1 finding"))
+    }
+}
