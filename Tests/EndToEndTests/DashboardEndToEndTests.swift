@@ -143,3 +143,43 @@ import Testing
         #expect(try Shell.run([binary, "findings", "--db", db, "id:1", "state:open"]).stdout.contains("1 finding"))
     }
 }
+
+@Suite(.serialized) struct WALBoundEndToEndTests {
+    @Test("the WAL stays bounded while a dashboard runs beside 60 s of continuous ingest")
+    func walBounded() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let binary = try #require(Shell.mlsocBinary)
+        let directory = try TestPaths.temporaryDirectory("mlsoc-wal")
+        let db = directory.appendingPathComponent("findings.db").path
+        #expect(try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")]).status == 0)
+        let dashboard = try Tmux(command: "\(binary) dashboard --db \(db)", width: 120, height: 40, environment: NavigationEndToEndTests.utf8)
+        try dashboard.waitFor { $0.contains("RO") && !$0.contains("loading") }
+        let seconds = Double(ProcessInfo.processInfo.environment["MLSOC_WAL_SECONDS"] ?? "") ?? 60
+        let start = Date()
+        var round = 0
+        var largest: Int64 = 0
+        var written: Int64 = 0
+        while Date().timeIntervalSince(start) < seconds {
+            // A new report each round (distinct findings), so every ingest commits real pages.
+            var lines = [#"{"schema": "mlsoc.report/1", "tool": "wal-test", "category": "r\#(round)"}"#]
+            for index in 0..<1_500 {
+                lines.append(#"{"schema": "mlsoc.finding/1", "rule": "W\#(index % 40)", "severity": "medium", "message": "round \#(round) finding \#(index) with some text to make the row realistic", "location": {"path": "src/m\#(index).py", "line": \#(index + 1)}}"#)
+            }
+            let report = directory.appendingPathComponent("r\(round).jsonl").path
+            try (lines.joined(separator: "\n") + "\n").write(toFile: report, atomically: true, encoding: .utf8)
+            #expect(try Shell.run([binary, "ingest", "--db", db, report]).status == 0)
+            written += Int64((try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? 0)
+            let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int64) ?? 0
+            largest = max(largest, wal)
+            round += 1
+        }
+        let database = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int64) ?? 0
+        print("WAL check: \(round) ingests in \(Int(seconds)) s, largest WAL \(largest >> 10) KiB, database \(database >> 10) KiB")
+        // Checkpoints keep up: the WAL never holds more than a fraction of what was written.
+        #expect(round >= 5, "only \(round) ingests ran")
+        #expect(largest < 24 << 20, "the WAL reached \(largest >> 20) MiB (database \(database >> 20) MiB, reports \(written >> 20) MiB)")
+        #expect(largest < database, "the WAL outgrew the database: a reader kept it from checkpointing")
+        let screen = try dashboard.capture()
+        #expect(screen.contains("RO"))
+    }
+}
