@@ -69,6 +69,11 @@ let package = Package(
         ),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleUI", "FindingStore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["TestSupport", "FindingStore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Hostile"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

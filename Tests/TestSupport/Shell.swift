@@ -6,6 +6,50 @@ public enum Shell {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// The child's peak resident set size, in KiB (from wait4).
+        public var peakKiB: Int = 0
+    }
+
+    /// A program started in the background, to be signalled and waited for.
+    public final class Child: @unchecked Sendable {
+        public let pid: pid_t
+        let directory: URL
+
+        init(pid: pid_t, directory: URL) {
+            self.pid = pid
+            self.directory = directory
+        }
+
+        public func kill(_ signal: Int32 = SIGKILL) {
+            _ = Glibc.kill(pid, signal)
+        }
+
+        public func wait() -> Result {
+            var status: Int32 = 0
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+            defer { try? FileManager.default.removeItem(at: directory) }
+            return Result(status: Shell.exitStatus(status),
+                          stdout: (try? String(contentsOf: directory.appendingPathComponent("out"), encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOf: directory.appendingPathComponent("err"), encoding: .utf8)) ?? "",
+                          peakKiB: Int(usage.ru_maxrss))
+        }
+    }
+
+    /// Starts a program without waiting for it.
+    public static func start(_ arguments: [String], environment: [String: String]? = nil) throws -> Child {
+        let directory = try TestPaths.temporaryDirectory("mlsoc-child")
+        let out = directory.appendingPathComponent("out").path
+        let err = directory.appendingPathComponent("err").path
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        return Child(pid: try spawn(arguments, environment: environment, stdout: out, stderr: err), directory: directory)
+    }
+
+    static func exitStatus(_ status: Int32) -> Int32 {
+        // WIFEXITED / WEXITSTATUS, spelled out (the macros do not import).
+        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
+        return 128 + (status & 0x7F)
     }
 
     /// Runs `arguments[0]` (looked up on PATH when it has no slash) and waits for it.
@@ -19,14 +63,18 @@ public enum Shell {
         let errURL = directory.appendingPathComponent("err")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let status = try spawnAndWait(arguments, environment: environment, stdout: outURL.path, stderr: errURL.path)
-        return Result(status: status,
+        let pid = try spawn(arguments, environment: environment, stdout: outURL.path, stderr: errURL.path)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return Result(status: exitStatus(status),
                       stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+                      peakKiB: Int(usage.ru_maxrss))
     }
 
-    /// posix_spawn + waitpid: Foundation's Process can miss the child's exit when tests run concurrently.
-    private static func spawnAndWait(_ arguments: [String], environment: [String: String]?, stdout: String, stderr: String) throws -> Int32 {
+    /// posix_spawn and wait4: Foundation's Process can miss the child's exit when tests run concurrently.
+    private static func spawn(_ arguments: [String], environment: [String: String]?, stdout: String, stderr: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -52,11 +100,7 @@ public enum Shell {
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, env)
         guard rc == 0 else { throw TmuxError(message: "cannot run \(arguments.first ?? ""): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, spelled out (the macros do not import).
-        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
-        return 128 + (status & 0x7F)
+        return pid
     }
 
     /// The built `mlsoc` binary (`swift build` puts it in .build/debug).
