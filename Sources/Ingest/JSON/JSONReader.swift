@@ -30,6 +30,9 @@ public final class JSONReader {
     let stream: ByteStream
     private let limits: Limits
     private var stack: [Container] = []
+    /// Hashes of the keys seen in each open object: a key twice in one object is an error, since
+    /// parsers disagree on which one counts and an attacker can use that to hide a value.
+    private var keys: [Set<Int>] = []
     private var state: State = .value
     private var line = 1
     private var scratch: [UInt8] = []
@@ -99,7 +102,7 @@ public final class JSONReader {
 
     private func close(_ container: Container) throws -> Token {
         _ = try stream.nextByte()
-        stack.removeLast()
+        if stack.removeLast() == .object { keys.removeLast() }
         afterValue()
         return container == .object ? .endObject : .endArray
     }
@@ -115,6 +118,9 @@ public final class JSONReader {
     private func key() throws -> Token {
         guard try stream.nextByte() == UInt8(ascii: "\"") else { throw error("expected a quoted key in an object") }
         let name = try stringBody()
+        if !keys.isEmpty, !keys[keys.count - 1].insert(name.hashValue).inserted {
+            throw error("duplicate key \"\(name.prefix(40))\" in an object")
+        }
         try skipWhitespace()
         guard try stream.nextByte() == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(name.prefix(40))\"") }
         state = .value
@@ -131,6 +137,7 @@ public final class JSONReader {
             stream.position += 1
             let isObject = byte == UInt8(ascii: "{")
             stack.append(isObject ? .object : .array)
+            if isObject { keys.append([]) }
             state = isObject ? .objectStart : .arrayStart
             return isObject ? .beginObject : .beginArray
         case UInt8(ascii: "\""):
