@@ -5,7 +5,7 @@ MLSOC := .build/debug/mlsoc
 # The demo's model registry (owners, stages, criticality, path rules); never the user's own config.
 DEMO_ENV := MLSOC_CONFIG=sample-data/config.yaml
 
-.PHONY: deps build test demo demo-store sample-data clean
+.PHONY: deps build test demo demo-store sample-data clean reliability fuzz
 
 deps:
 	@scripts/install-deps.sh
@@ -26,6 +26,30 @@ demo-store: build
 
 demo: demo-store
 	$(DEMO_ENV) $(MLSOC) --db $(DEMO_DB)
+
+# The long reliability suite (RELIABILITY.md): 50 kills of ingest, 60 s of everything at once,
+# the hostile corpus with a 1 GB file, then libFuzzer on every target. The short version runs in
+# `make test`.
+reliability: build
+	@scripts/install-test-tools.sh
+	@mkdir -p .build
+	RELIABILITY_LONG=1 $(SWIFT) test --filter ReliabilityTests 2>&1 | tee .build/reliability.log | grep -E "^(crash|hostile|concurrency):|Test run|✘"
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+# libFuzzer (-sanitize=fuzzer,address) on each target for FUZZ_SECONDS seconds, in .build-fuzz.
+FUZZ_SECONDS ?= 60
+FUZZ := .build-fuzz/debug/mlsoc-fuzz
+fuzz:
+	$(SWIFT) build --scratch-path .build-fuzz --product mlsoc-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+	@mkdir -p .build-fuzz/corpus/report .build-fuzz/corpus/filter
+	@cp Tests/ReliabilityTests/Hostile/* .build-fuzz/corpus/report/
+	@find sample-data/reports -type f -size -64k -exec cp {} .build-fuzz/corpus/report/ \;
+	@cp Tests/ReliabilityTests/FilterSeeds/* .build-fuzz/corpus/filter/
+	@# Leak checks are off: the targets keep their store and rules in statics on purpose; ASan
+	@# still stops on any memory error. A crash leaves its input in .build-fuzz/ and fails the run.
+	bash -o pipefail -c 'ASAN_OPTIONS=detect_leaks=0 MLSOC_FUZZ_TARGET=report $(FUZZ) .build-fuzz/corpus/report $(FUZZ_FLAGS) -max_len=65536 2>&1 | tail -8'
+	bash -o pipefail -c 'ASAN_OPTIONS=detect_leaks=0 MLSOC_FUZZ_TARGET=filter $(FUZZ) .build-fuzz/corpus/filter $(FUZZ_FLAGS) -max_len=512 2>&1 | tail -8'
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build-fuzz/
 
 # Re-runs the real scanners (from PyPI, in sample-data/.venv) to rebuild sample-data/reports.
 sample-data:

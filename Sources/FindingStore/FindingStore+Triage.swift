@@ -237,11 +237,12 @@ extension FindingStore {
 }
 
 extension FindingStore {
-    /// For the contention check: assignment events written, and versions gained over all findings.
-    public func contentionCheck() throws -> (events: Int, versionsGained: Int) {
+    /// For the contention check: assignment events and the sum of versions of these findings.
+    public func contentionCheck(ids: [Int64]) throws -> (events: Int, versionsGained: Int) {
         try pool.read { db in
-            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM findingEvent WHERE kind = 'assign'") ?? 0
-            let gained = try Int.fetchOne(db, sql: "SELECT coalesce(sum(version - 1), 0) FROM finding") ?? 0
+            let list = ids.map(String.init).joined(separator: ",")
+            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM findingEvent WHERE kind = 'assign' AND findingId IN (\(list))") ?? 0
+            let gained = try Int.fetchOne(db, sql: "SELECT coalesce(sum(version - 1), 0) FROM finding WHERE id IN (\(list))") ?? 0
             return (events, gained)
         }
     }

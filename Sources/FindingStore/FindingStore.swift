@@ -103,3 +103,12 @@ extension FindingStore {
         return try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 }
+
+extension FindingStore {
+    /// The schema as SQLite keeps it (every table, index and trigger), for checks that nothing changed it.
+    public func schemaSQL() throws -> String {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT coalesce(sql, name) FROM sqlite_master ORDER BY type, name").joined(separator: "\n")
+        }
+    }
+}

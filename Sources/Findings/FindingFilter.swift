@@ -108,7 +108,10 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func quoteIfNeeded(_ text: String) -> String {
-        let plain = !text.isEmpty && !text.contains { $0 == " " || $0 == "\"" || $0 == "," || $0 == ":" }
+        // Anything the parser would read differently unquoted: spaces, quotes, list and key syntax, a
+        // leading minus (negation).
+        let special: Set<Character> = ["\"", "\\", ",", ":", "=", "<", ">"]
+        let plain = !text.isEmpty && text.first != "-" && !text.contains { $0.isWhitespace || special.contains($0) }
         return plain ? text : "\"" + text.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] } + "\""
     }
 }

@@ -139,3 +139,18 @@ public struct ReportIngestor: Sendable {
         return Array(hasher.finalize())
     }
 }
+
+extension ReportIngestor {
+    /// Recognises and parses a report held in memory without touching any store: how many items
+    /// it yields, or the error that would quarantine it. For fuzzing and dry runs.
+    public static func dryRun(bytes: [UInt8], file: String = "input", mapping: MappingRules) throws -> Int {
+        guard let format = FormatSniffer.detect(Array(bytes.prefix(65_536))) else {
+            throw IngestError(.unrecognisedFormat, file: file, "not a report mlsoc reads")
+        }
+        var items = 0
+        try FormatSniffer.parser(for: format, mapping: mapping).parse(ByteStream(bytes: bytes), context: ParseContext(file: file)) { _ in
+            items += 1
+        }
+        return items
+    }
+}

@@ -10,8 +10,14 @@ import Foundation
 struct Contention: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Concurrent triage writers: lost updates and SQLITE_BUSY.")
 
-    @Option(help: "The store to create (must not exist).")
+    @Option(help: "The store to create (must not exist), or with --existing a store to write into beside its other users.")
     var db: String
+
+    @Flag(help: "Use an existing store (and its first N findings) instead of creating one.")
+    var existing = false
+
+    @Option(help: "Run each writer for this many seconds instead of a fixed number of changes.")
+    var seconds: Int?
 
     @Option(help: "Writer processes.")
     var writers = 8
@@ -26,17 +32,24 @@ struct Contention: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: db) else { throw ValidationError("\(db) exists: give a new path") }
-        let store = try FindingStore(path: db)
-        var header = ScanHeader(format: "bench", sourcePath: "contention", sha256: Array(repeating: 1, count: 32), ingestedAt: 1_790_000_000,
-                                actor: "bench")
-        header.category = "contention"
-        _ = try store.ingest(header) { sink in
-            for index in 0..<findings {
-                try sink.add(Finding(fingerprint: Fingerprint(bytes: Array(repeating: UInt8(index + 1), count: 16)), tool: "bench", ruleID: "R\(index)",
-                                     title: "contention target \(index)", message: "m", severity: .high, threat: .misconfiguration))
+        let store: FindingStore
+        if existing {
+            store = try FindingStore(path: db)
+        } else {
+            guard !FileManager.default.fileExists(atPath: db) else { throw ValidationError("\(db) exists: give a new path") }
+            store = try FindingStore(path: db)
+            var header = ScanHeader(format: "bench", sourcePath: "contention", sha256: Array(repeating: 1, count: 32), ingestedAt: 1_790_000_000,
+                                    actor: "bench")
+            header.category = "contention"
+            _ = try store.ingest(header) { sink in
+                for index in 0..<findings {
+                    try sink.add(Finding(fingerprint: Fingerprint(bytes: Array(repeating: UInt8(index + 1), count: 16)), tool: "bench",
+                                         ruleID: "R\(index)", title: "contention target \(index)", message: "m", severity: .high,
+                                         threat: .misconfiguration))
+                }
             }
         }
+        let baseline = try store.contentionCheck(ids: Array(1...Int64(findings)))
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
         let start = Date()
         var processes: [(Process, Pipe)] = []
@@ -44,7 +57,7 @@ struct Contention: ParsableCommand {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: me)
             process.arguments = ["contention-worker", "--db", db, "--changes", String(changes), "--findings", String(findings),
-                                 "--seed", String(index)]
+                                 "--seed", String(index)] + (seconds.map { ["--seconds", String($0)] } ?? [])
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
@@ -64,7 +77,8 @@ struct Contention: ParsableCommand {
             if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("error") }) { errors.append(String(line)) }
         }
         let seconds = Date().timeIntervalSince(start)
-        let check = try store.contentionCheck()
+        let after = try store.contentionCheck(ids: Array(1...Int64(findings)))
+        let check = (events: after.events - baseline.events, versionsGained: after.versionsGained - baseline.versionsGained)
         let lost = applied - check.events
         let report: [String: Any] = [
             "writers": writers, "changesPerWriter": changes, "findings": findings, "applied": applied, "conflictsRetried": conflicts,
@@ -79,7 +93,7 @@ struct Contention: ParsableCommand {
             for key in report.keys.sorted() { print("\(key): \(report[key] ?? "")") }
             for error in errors.prefix(5) { print("  \(error)") }
         }
-        let ok = lost == 0 && check.events == check.versionsGained && errors.isEmpty && applied == writers * changes
+        let ok = lost == 0 && check.events == check.versionsGained && errors.isEmpty && (seconds != nil || applied == writers * changes)
         if !ok { throw ExitCode(1) }
     }
 }
@@ -93,13 +107,16 @@ struct ContentionWorker: ParsableCommand {
     @Option var changes: Int
     @Option var findings: Int
     @Option var seed: Int
+    @Option var seconds: Int?
 
     func run() throws {
+        let deadline = seconds.map { Date().addingTimeInterval(TimeInterval($0)) }
         let store = try FindingStore(path: db)
         var generator = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9 &+ 1)
         var applied = 0, conflicts = 0
         do {
-            for change in 0..<changes {
+            for change in 0..<(deadline == nil ? changes : Int.max) {
+                if let deadline, Date() >= deadline { break }
                 let id = Int64(generator.next() % UInt64(findings)) + 1
                 // Assign to a new account each time: a real update of the row, recorded as an event.
                 let action = TriageAction.assign("w\(seed)-\(change)")

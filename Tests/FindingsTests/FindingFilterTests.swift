@@ -36,6 +36,14 @@ import Testing
         #expect(try FindingFilter.parse(filter.description) == filter)
     }
 
+    @Test("text the parser would read differently is quoted in the canonical form (found by fuzzing)", arguments: [
+        "\"a\tb\"", "\"-x\"", "\"a>b\"", "\"k=v\"", "\"back\\\\slash\"", "tool:\"a b\",\"c:d\"",
+    ])
+    func canonicalQuoting(text: String) throws {
+        let filter = try FindingFilter.parse(text)
+        #expect(try FindingFilter.parse(filter.description) == filter, "\(text) → \(filter.description)")
+    }
+
     @Test("errors name the column of the bad term", arguments: [
         ("sev>=hgih", 6, "unknown sev 'hgih'"),
         ("state:open colour:red", 12, "unknown key 'colour'"),
