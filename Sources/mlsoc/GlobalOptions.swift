@@ -57,7 +57,8 @@ struct GlobalOptions: ParsableArguments {
 
     func openStore(mode: FindingStore.Mode) throws -> FindingStore {
         do {
-            return try FindingStore(path: storePath, mode: mode)
+            let fileMode = mode == .readWrite ? mode_t(try config().storeFileMode) : 0o600
+            return try FindingStore(path: storePath, mode: mode, fileMode: fileMode)
         } catch let error as StoreError {
             throw CLIError(error.description)
         }

@@ -11,6 +11,8 @@ import Yams
 ///   weights: { critical: 10, high: 5, medium: 3, low: 1, info: 0 }   # per open finding
 /// sla:
 ///   days: { critical: 7, high: 30, medium: 90, low: 120 }            # due = first seen + days
+/// store:
+///   mode: "0640"                # new store files: owner-only (0600) unless a group must read
 /// triage:
 ///   max_acceptance_days: 90     # the longest a risk may be accepted for
 ///   expiry_warning_days: 7      # warn this long before an acceptance lapses
@@ -55,9 +57,15 @@ public struct MlsocConfig: Sendable, Equatable {
         }
     }
 
+    private struct StoreSection: Codable {
+        /// Octal permission bits for a new store file, e.g. "0640" to let a group read it.
+        var mode: String?
+    }
+
     private struct File: Codable {
         var models: [Model]?
         var theme: String?
+        var store: StoreSection?
         var risk: Risk?
         var sla: SLA?
         var triage: TriageSection?
@@ -70,6 +78,8 @@ public struct MlsocConfig: Sendable, Equatable {
     public var weights: RiskWeights
     public var sla: SLAPolicy
     public var triage: TriageRules
+    /// Permission bits of a new store file (and so of its -wal and -shm): owner-only by default.
+    public var storeFileMode: UInt16 = 0o600
 
     public init(models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard,
                 triage: TriageRules = .standard) {
@@ -145,7 +155,15 @@ public struct MlsocConfig: Sendable, Equatable {
             }
             triage.expiryWarningDays = days
         }
-        let config = MlsocConfig(models: file.models ?? [], theme: file.theme, weights: weights, sla: sla, triage: triage)
+        var config = MlsocConfig(models: file.models ?? [], theme: file.theme, weights: weights, sla: sla, triage: triage)
+        if let text = file.store?.mode {
+            // Owner read-write always; group read (and write) allowed; nothing for others.
+            guard let bits = UInt16(text, radix: 8), bits & 0o600 == 0o600, bits & 0o7007 == 0, text.count <= 4 else {
+                throw IngestError(.malformed, file: source,
+                                  "at store.mode: '\(text)' must be octal like 0600 or 0640 (owner read-write; group at most read-write; nothing for others)")
+            }
+            config.storeFileMode = bits
+        }
         for (index, model) in config.models.enumerated() {
             if let stage = model.stage, !["design", "develop", "deploy", "monitor"].contains(stage) {
                 throw IngestError(.malformed, file: source, "at models.\(index).stage: '\(stage)' is not one of design, develop, deploy, monitor")
