@@ -28,8 +28,10 @@ public final class FindingStore: Sendable {
         config.busyMode = .timeout(10)
         config.readonly = mode == .readOnly
         config.label = "mlsoc"
+        let readOnly = mode == .readOnly
         config.prepareDatabase { db in
-            if db.configuration.readonly {
+            if readOnly {
+                // A read-only store: never a write, and no pragma that would need one.
                 try db.execute(sql: "PRAGMA query_only = 1")
             } else {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
