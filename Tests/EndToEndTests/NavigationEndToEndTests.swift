@@ -73,9 +73,16 @@ import Testing
         try tmux.send("BSpace", "BSpace", "BSpace", "BSpace")
         try tmux.send("-l", "high")
         try tmux.send("Enter")
-        let filtered = try tmux.waitFor { $0.contains("tool:picklescan sev>=high") && $0.contains("picklescan") }
-        let rows = filtered.split(separator: "\n").filter { $0.contains("crit ") || $0.contains("high ") }
-        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("picklescan") || $0.contains("open") })
+        // The list rows (id, severity, …), once the filtered page has replaced the old one.
+        let listRows = { (screen: String) in
+            screen.split(separator: "\n").map(String.init)
+                .filter { $0.range(of: #"^ *[0-9]+ (crit|high|med|low|info) "#, options: .regularExpression) != nil }
+        }
+        let filtered = try tmux.waitFor { screen in
+            screen.contains("tool:picklescan sev>=high") && !listRows(screen).isEmpty && listRows(screen).allSatisfy { $0.contains("picklescan") }
+        }
+        let rows = listRows(filtered)
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("picklescan") }, "\(filtered)")
         // : palette to another view and a theme.
         try tmux.send(":")
         try tmux.send("-l", "theme light")
