@@ -2,35 +2,23 @@ import Foundation
 import Findings
 import GRDB
 
-/// One finding with everything an export writes (VEX analysis, model reference, evidence excluded).
+/// One finding with everything an export writes: the list row, plus the triage and model facts
+/// only exports need. `row.tool`, `row.state`… read through to the list row.
+@dynamicMemberLookup
 public struct ExportRow: Sendable, Equatable {
-    public var id: Int64
-    public var fingerprint: Fingerprint
-    public var tool: String
-    public var ruleID: String
-    public var title: String
-    public var message: String
-    public var severity: Severity
-    public var score: Double?
-    public var threat: Threat
-    public var state: TriageState
-    public var taxonomy: TaxonomyIDs
-    public var location: Location?
+    public var finding: FindingRow
     public var artifact: String?
-    public var firstSeen: Int64
-    public var lastSeen: Int64
     public var justification: String?
-    public var assignee: String?
     public var acceptedUntil: Int64?
     public var acceptedBy: String?
     public var acceptReason: String?
-    public var attackSuccessRate: Double?
-    /// The model's id in the store, name and version; nil without a model.
+    /// The model's id in the store and its version; nil without a model.
     public var modelID: Int64?
-    public var model: String?
     public var modelVersion: String?
-    /// The latest triage event's reason, for VEX `detail`.
+    /// The latest audit event's reason, for VEX `detail`.
     public var lastReason: String?
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<FindingRow, T>) -> T { finding[keyPath: keyPath] }
 }
 
 extension FindingStore {
@@ -62,18 +50,9 @@ extension FindingStore {
     }
 
     static func exportRow(_ row: Row) -> ExportRow {
-        let fingerprint: Data = row["fingerprint"]
-        let path: String? = row["path"]
-        return ExportRow(
-            id: row["id"], fingerprint: Fingerprint(bytes: Array(fingerprint)), tool: row["tool"], ruleID: row["ruleId"],
-            title: row["title"], message: row["message"], severity: Severity(rawValue: row["severity"]) ?? .info, score: row["score"],
-            threat: Threat(rawValue: row["threat"]) ?? .unclassified, state: TriageState(rawValue: row["state"]) ?? .new,
-            taxonomy: TaxonomyIDs(packed: row["taxonomy"]),
-            location: path.map { Location(path: $0, startLine: row["line"], endLine: row["endLine"]) }, artifact: row["artifact"],
-            firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], justification: row["justification"], assignee: row["assignee"],
-            acceptedUntil: row["acceptedUntil"], acceptedBy: row["acceptedBy"], acceptReason: row["acceptReason"],
-            attackSuccessRate: row["asr"], modelID: row["modelId"], model: row["model"], modelVersion: row["modelVersion"],
-            lastReason: row["lastReason"])
+        ExportRow(finding: findingRow(row), artifact: row["artifact"], justification: row["justification"],
+                  acceptedUntil: row["acceptedUntil"], acceptedBy: row["acceptedBy"], acceptReason: row["acceptReason"],
+                  modelID: row["modelId"], modelVersion: row["modelVersion"], lastReason: row["lastReason"])
     }
 
     /// The inventory with store ids, for exports.

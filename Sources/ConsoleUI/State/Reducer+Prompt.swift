@@ -107,12 +107,7 @@ extension Reducer {
 
     private static func restartAuditFilter(_ filter: FindingFilter, _ state: inout AppState) -> [Effect] {
         state.view = .audit
-        let generation = state.audit.generation + 1
-        state.audit = AuditState()
-        state.audit.filter = filter
-        state.audit.generation = generation
-        state.audit.loading = true
-        return [.loadAudit(filter, before: nil, limit: AuditState.pageSize, generation: generation)]
+        return restartAudit(filter, &state)
     }
 
     static func runCommand(_ line: String, _ state: inout AppState) -> [Effect] {

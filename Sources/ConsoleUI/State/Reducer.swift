@@ -284,7 +284,7 @@ public enum Reducer {
         return startFindings(state.findings.filter, origin: origin, &state)
     }
 
-    private static func restartAudit(_ filter: FindingFilter, _ state: inout AppState) -> [Effect] {
+    static func restartAudit(_ filter: FindingFilter, _ state: inout AppState) -> [Effect] {
         let generation = state.audit.generation + 1
         state.audit = AuditState()
         state.audit.filter = filter
