@@ -175,9 +175,7 @@ extension FindingStore {
                 LEFT JOIN findingEvidence ev ON ev.findingId = f.id
                 WHERE f.id = ?
                 """, arguments: [id]) else { return nil }
-            let events = try Row.fetchAll(db, sql: """
-                SELECT id, findingId, at, actor, kind, fromValue, toValue, reason FROM findingEvent WHERE findingId = ? ORDER BY id
-                """, arguments: [id]).map(FindingStore.auditEntry)
+            let events = try FindingStore.events(db, findingID: id)
             let fingerprint: Data = row["fingerprint"]
             let path: String? = row["path"]
             let location = path.map { Location(path: $0, startLine: row["line"], endLine: row["endLine"]).display }

@@ -119,29 +119,15 @@ extension FindingStore {
     }
 
     /// The audit events of one finding, oldest first.
-    public func events(findingID: Int64) throws -> [FindingEventRecord] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, findingId, at, actor, kind, fromValue, toValue, reason FROM findingEvent
-                WHERE findingId = ? ORDER BY id
-                """, arguments: [findingID]).map { row in
-                FindingEventRecord(id: row["id"], findingID: row["findingId"], at: row["at"], actor: row["actor"],
-                                   kind: row["kind"], from: row["fromValue"], to: row["toValue"], reason: row["reason"])
-            }
-        }
+    public func events(findingID: Int64) throws -> [AuditEntry] {
+        try pool.read { db in try FindingStore.events(db, findingID: findingID) }
     }
-}
 
-/// One audit event as stored.
-public struct FindingEventRecord: Sendable, Equatable {
-    public var id: Int64
-    public var findingID: Int64
-    public var at: Int64
-    public var actor: String
-    public var kind: String
-    public var from: String?
-    public var to: String?
-    public var reason: String?
+    static func events(_ db: Database, findingID: Int64) throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, findingId, at, actor, kind, fromValue, toValue, reason FROM findingEvent WHERE findingId = ? ORDER BY id
+            """, arguments: [findingID]).map(FindingStore.auditEntry)
+    }
 }
 
 extension FindingStore {

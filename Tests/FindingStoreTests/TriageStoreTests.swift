@@ -16,7 +16,7 @@ import Testing
         return store
     }
 
-    func events(_ store: FindingStore, _ id: Int64) throws -> [FindingEventRecord] { try store.events(findingID: id) }
+    func events(_ store: FindingStore, _ id: Int64) throws -> [AuditEntry] { try store.events(findingID: id) }
 
     @Test("a change writes the row and one audit event in the same transaction; the version moves")
     func applyAndAudit() throws {
