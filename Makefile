@@ -5,7 +5,7 @@ MLSOC := .build/debug/mlsoc
 # The demo's model registry (owners, stages, criticality, path rules); never the user's own config.
 DEMO_ENV := MLSOC_CONFIG=sample-data/config.yaml
 
-.PHONY: deps build test demo demo-store sample-data clean reliability fuzz
+.PHONY: deps build test demo demo-store sample-data clean reliability fuzz bench
 
 deps:
 	@scripts/install-deps.sh
@@ -55,5 +55,15 @@ FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -detect_leaks=0 
 sample-data:
 	sample-data/generate.sh
 
+# The performance figures of DESIGN.md §9 beside their baselines (BENCHMARKS.md): a release build
+# (the only one in the Makefile), sqlite-utils from PyPI, then `mlsoc-bench run` on 1M findings.
+# BENCH_ARGS passes options (e.g. BENCH_ARGS=--json, or --findings 100000 for a quick look).
+BENCH_ARGS ?=
+bench: deps
+	@scripts/install-bench-tools.sh
+	$(SWIFT) build -c release --scratch-path .build-release --product mlsoc
+	$(SWIFT) build -c release --scratch-path .build-release --product mlsoc-bench
+	.build-release/release/mlsoc-bench run --work .bench $(BENCH_ARGS)
+
 clean:
-	rm -rf .build demo
+	rm -rf .build demo .bench

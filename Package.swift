@@ -22,7 +22,9 @@ let package = Package(
         .target(name: "Findings"),
         .target(
             name: "FindingStore",
-            dependencies: ["Findings", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Findings", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "Ingest",
@@ -50,7 +52,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "mlsoc-bench",
-            dependencies: ["FindingStore", "Ingest", "Findings", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "FindingStore", "Ingest", "Findings", "ConsoleApp", "ConsoleUI",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Fuzz targets: libFuzzer with `make fuzz`, a corpus replayer otherwise.
         .executableTarget(name: "mlsoc-fuzz", dependencies: ["FindingStore", "Ingest", "Findings"]),

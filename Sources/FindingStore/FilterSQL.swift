@@ -100,7 +100,7 @@ struct FilterSQL {
         case let .text(text):
             let pattern = "%" + escapeLike(text) + "%"
             bind([pattern, pattern, pattern])
-            return "f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.message LIKE ? ESCAPE '\\' OR f.path LIKE ? ESCAPE '\\'"
+            return "f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.messageId IN (SELECT id FROM message WHERE text LIKE ? ESCAPE '\\') OR f.path LIKE ? ESCAPE '\\'"
         case let .actors(values):
             return eventCondition(column: "actor", values, eventAlias: eventAlias, bind: bind)
         case let .events(values):
@@ -108,12 +108,23 @@ struct FilterSQL {
         }
     }
 
+    /// Findings by their history: a stored event, or their creation, which since schema v10 is the
+    /// row itself (first scan and its actor) rather than an event.
     private static func eventCondition(column: String, _ values: [String], eventAlias: String?,
                                        bind: ([any DatabaseValueConvertible]) -> Void) -> String {
-        bind(values.map(likePattern))
+        let patterns = values.map(likePattern)
+        bind(patterns)
         let alias = eventAlias ?? "e"
-        let match = Array(repeating: "\(alias).\(column) LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
-        return eventAlias != nil ? match : "f.id IN (SELECT e.findingId FROM findingEvent e WHERE \(match))"
+        func any(_ subject: String) -> String {
+            Array(repeating: "\(subject) LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
+        }
+        let match = any("\(alias).\(column)")
+        guard eventAlias == nil else { return match }
+        bind(patterns)
+        let created = column == "kind"
+            ? "f.firstScanId IS NOT NULL AND (\(any("'created'")))"
+            : "f.firstScanId IN (SELECT s.id FROM scan s WHERE \(any("s.actor")))"
+        return "f.id IN (SELECT e.findingId FROM findingEvent e WHERE \(match)) OR (\(created))"
     }
 
     /// A glob (`*`, `?`) as a LIKE pattern, with LIKE's own wildcards escaped.

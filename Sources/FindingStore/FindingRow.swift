@@ -88,3 +88,11 @@ public struct FindingQuery: Sendable, Equatable {
         self.modelID = modelID
     }
 }
+
+extension FindingStore {
+    /// A finding's message, from the `message` table (schema v10); use with `messageJoin`.
+    static let messageColumn = "coalesce(msg.text, '') AS message"
+    static let messageJoin = "LEFT JOIN message msg ON msg.id = f.messageId"
+    /// The artefact as reported: stored as '' when it is the location's path.
+    static let artifactColumn = "CASE WHEN f.artifact = '' THEN f.path ELSE f.artifact END AS artifactPath"
+}

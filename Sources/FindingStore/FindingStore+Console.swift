@@ -50,9 +50,12 @@ extension FindingStore {
                 risks[id]?.open[severity, default: 0] += row[2] as Int
                 risks[id]?.weighted[severity, default: 0] += row[3] as Double
             }
+            // Per model: one range of the model index per open state (seeks, not a walk of every
+            // attributed finding: 0.5 ms instead of 16 at 1M findings).
             let breaches = try Row.fetchCursor(db, sql: """
-                SELECT modelId, count(*) FROM finding INDEXED BY finding_by_model
-                WHERE modelId IS NOT NULL AND state IN (\(FindingStore.openStates)) AND slaDue < ? GROUP BY modelId
+                SELECT m.id, (SELECT count(*) FROM finding f INDEXED BY finding_by_model
+                              WHERE f.modelId = m.id AND f.state IN (\(FindingStore.openStates)) AND f.slaDue < ?)
+                FROM model m
                 """, arguments: [now])
             while let row = try breaches.next() { risks[row[0]]?.slaBreaches = row[1] }
             let firstDay = now / 86_400 - Int64(trendDays) + 1
@@ -170,9 +173,10 @@ extension FindingStore {
     public func findingDetail(id: Int64) throws -> FindingDetail? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT f.*, r.tool, r.ruleId, r.title, r.mapping, m.name AS model, ev.evidence
+                SELECT f.*, r.tool, r.ruleId, r.title, r.mapping, m.name AS model, ev.evidence, \(FindingStore.messageColumn),
+                       \(FindingStore.artifactColumn)
                 FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId
-                LEFT JOIN findingEvidence ev ON ev.findingId = f.id
+                LEFT JOIN findingEvidence ev ON ev.findingId = f.id \(FindingStore.messageJoin)
                 WHERE f.id = ?
                 """, arguments: [id]) else { return nil }
             let events = try FindingStore.events(db, findingID: id)
@@ -183,7 +187,7 @@ extension FindingStore {
                 id: row["id"], fingerprint: Fingerprint(bytes: Array(fingerprint)).hex, tool: row["tool"], ruleID: row["ruleId"],
                 title: row["title"], message: row["message"], severity: Severity(rawValue: row["severity"]) ?? .info,
                 score: row["score"], threat: Threat(rawValue: row["threat"]) ?? .unclassified,
-                state: TriageState(rawValue: row["state"]) ?? .new, model: row["model"], artifact: row["artifact"],
+                state: TriageState(rawValue: row["state"]) ?? .new, model: row["model"], artifact: row["artifactPath"],
                 location: location, taxonomy: TaxonomyIDs(packed: row["taxonomy"]), evidence: row["evidence"],
                 mapping: row["mapping"], firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], slaDue: row["slaDue"],
                 assignee: row["assignee"], justification: row["justification"], version: row["version"], events: events)

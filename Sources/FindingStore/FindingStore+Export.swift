@@ -36,9 +36,10 @@ extension FindingStore {
             let rows = try pool.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT f.*, r.tool, r.ruleId, r.title, m.name AS model, m.version AS modelVersion,
+                           \(FindingStore.messageColumn), \(FindingStore.artifactColumn),
                            (SELECT e.reason FROM findingEvent e WHERE e.findingId = f.id AND e.reason IS NOT NULL
                             ORDER BY e.id DESC LIMIT 1) AS lastReason
-                    FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId
+                    FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId \(FindingStore.messageJoin)
                     WHERE \(conditions.joined(separator: " AND ")) ORDER BY f.id LIMIT ?
                     """, arguments: arguments)
             }
@@ -50,7 +51,7 @@ extension FindingStore {
     }
 
     static func exportRow(_ row: Row) -> ExportRow {
-        ExportRow(finding: findingRow(row), artifact: row["artifact"], justification: row["justification"],
+        ExportRow(finding: findingRow(row), artifact: row["artifactPath"], justification: row["justification"],
                   acceptedUntil: row["acceptedUntil"], acceptedBy: row["acceptedBy"], acceptReason: row["acceptReason"],
                   modelID: row["modelId"], modelVersion: row["modelVersion"], lastReason: row["lastReason"])
     }

@@ -10,9 +10,22 @@ public final class IngestSink {
     private(set) var outcome: IngestOutcome
     private var tools: [String: String?] = [:]
     private var toolOrder: [String] = []
-    private var ruleIDs: [String: Int64] = [:]
+    private var ruleIDs: [RuleKey: Int64] = [:]
     private var modelIDs: [String: Int64] = [:]
     private var scopeIDs: [String: Int64] = [:]
+    /// Scope ids by tool: category and scope model are fixed once the first finding arrived.
+    private var scopeByTool: [String: Int64] = [:]
+    /// The per-finding statements, bound through SQLite's C API (see `RawStatement`).
+    private let insertFinding: RawStatement
+    private let insertEvidence: RawStatement
+    private let insertEvent: RawStatement
+    private let findMessage: RawStatement
+    private let insertMessage: RawStatement
+    /// What this report adds to the summary table, flushed once per cell (see schema v11).
+    private var summary: [SummaryKey: (count: Int, weight: Double)] = [:]
+    /// Message ids by text: tools repeat a handful of messages thousands of times. Bounded, since a
+    /// report may also have a different message on every finding.
+    private var messageIDs: [String: Int64] = [:]
     /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
     private var category: String
     private var partial = false
@@ -32,6 +45,51 @@ public final class IngestSink {
         )
         scanID = db.lastInsertedRowID
         outcome = IngestOutcome(scanID: scanID)
+        insertFinding = try RawStatement(db, sql: """
+            INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
+                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (fingerprint) DO NOTHING
+            """)
+        findMessage = try RawStatement(db, sql: "SELECT id FROM message WHERE hash = ? AND text = ?")
+        insertMessage = try RawStatement(db, sql: "INSERT INTO message (hash, text) VALUES (?, ?)")
+        insertEvidence = try RawStatement(db, sql: "INSERT INTO findingEvidence (findingId, evidence) VALUES (?, ?)")
+        insertEvent = try RawStatement(db, sql: """
+            INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, scanId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    private struct SummaryKey: Hashable {
+        var modelID: Int64
+        var threat: Int
+        var severity: Int
+        var state: Int
+    }
+
+    private func count(modelID: Int64?, _ finding: Finding, state: TriageState) {
+        let key = SummaryKey(modelID: modelID ?? 0, threat: finding.threat.rawValue, severity: finding.severity.rawValue,
+                             state: state.rawValue)
+        let old = summary[key] ?? (0, 0)
+        summary[key] = (old.count + 1, old.weight + (finding.attackSuccessRate ?? 1))
+    }
+
+    /// Adds the report's new findings to the summary table.
+    private func flushSummary() throws {
+        guard !summary.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO summaryCell (modelId, threat, severity, state, count, weight) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET count = count + excluded.count, weight = weight + excluded.weight
+            """)
+        for (key, value) in summary {
+            try statement.execute(arguments: [key.modelID, key.threat, key.severity, key.state, value.count, value.weight])
+        }
+        summary.removeAll()
+    }
+
+    private struct RuleKey: Hashable {
+        var tool: String
+        var ruleID: String
     }
 
     /// Records a tool that produced part of the report (SARIF may hold several runs).
@@ -136,16 +194,44 @@ public final class IngestSink {
         let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)
         let modelID = try finding.modelName.map { try model(name: $0) }
         let now = header.ingestedAt
-        let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            INSERT INTO finding (fingerprint, ruleRef, message, severity, score, threat, taxonomy, modelId, artifact,
-                                 path, line, endLine, firstSeen, lastSeen, lastScanId, state, slaDue, asr)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id
-            """), arguments: [Data(finding.fingerprint.bytes), ruleRef, finding.message, finding.severity.rawValue, finding.score,
-                              finding.threat.rawValue, finding.taxonomy.packed, modelID, finding.artifact, finding.location?.path,
-                              finding.location?.startLine, finding.location?.endLine, now, now, scanID,
-                              header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate]) ?? 0
+        try db.cachedStatement(sql: """
+            INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
+                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, asr)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+            """).execute(arguments: [
+                Data(finding.fingerprint.bytes), ruleRef, try messageID(finding.message), finding.severity.rawValue, finding.score,
+                finding.threat.rawValue, finding.taxonomy.packed, modelID, IngestSink.storedArtifact(finding), finding.location?.path,
+                finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
+                header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate,
+            ])
+        count(modelID: modelID, finding, state: .new)
         outcome.new += 1
-        try event(findingID: id, kind: "created", from: nil, to: TriageState.new.key, reason: "imported from an mlsoc export")
+    }
+
+    /// '' when the artefact is the location's path (SARIF names one URI for both): read back as the path.
+    static func storedArtifact(_ finding: Finding) -> String? {
+        guard let artifact = finding.artifact else { return nil }
+        return artifact == finding.location?.path ? "" : artifact
+    }
+
+    /// The id of a message text, added when new.
+    private func messageID(_ text: String) throws -> Int64 {
+        if let id = messageIDs[text] { return id }
+        let hash = TextHash.hash(text)
+        findMessage.bind(hash)
+        findMessage.bind(text)
+        let id: Int64
+        if let known = try findMessage.firstInt64() {
+            id = known
+        } else {
+            insertMessage.bind(hash)
+            insertMessage.bind(text)
+            try insertMessage.execute()
+            id = insertMessage.lastInsertedRowID
+        }
+        if messageIDs.count >= 10_000 { messageIDs.removeAll(keepingCapacity: true) }
+        messageIDs[text] = id
+        return id
     }
 
     /// False when the fingerprint was already seen in this report.
@@ -154,27 +240,39 @@ public final class IngestSink {
         let modelID = try finding.modelName.map { try model(name: $0) }
         let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
-        let inserted = try db.cachedStatement(sql: """
-            INSERT INTO finding (fingerprint, ruleRef, message, severity, score, threat, taxonomy, modelId, artifact,
-                                 path, line, endLine, firstSeen, lastSeen, lastScanId, state, slaDue, scopeId, asr)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (fingerprint) DO NOTHING
-            RETURNING id
-            """)
         let state: TriageState = finding.suppressed ? .falsePositive : .new
-        let arguments: StatementArguments = [
-            Data(finding.fingerprint.bytes), ruleRef, finding.message, finding.severity.rawValue, finding.score,
-            finding.threat.rawValue, finding.taxonomy.packed, modelID, finding.artifact, finding.location?.path,
-            finding.location?.startLine, finding.location?.endLine, now, now, scanID, state.rawValue,
-            header.sla.due(severity: finding.severity, firstSeen: now), scopeID, finding.attackSuccessRate,
-        ]
-        if let id = try Int64.fetchOne(inserted, arguments: arguments) {
+        let insert = insertFinding
+        let messageID = try messageID(finding.message)
+        insert.bind(blob: finding.fingerprint.bytes)
+        insert.bind(ruleRef)
+        insert.bind(messageID)
+        insert.bind(Int64(finding.severity.rawValue))
+        insert.bind(finding.score)
+        insert.bind(Int64(finding.threat.rawValue))
+        insert.bind(finding.taxonomy.packed)
+        insert.bind(modelID)
+        insert.bind(IngestSink.storedArtifact(finding))
+        insert.bind(finding.location?.path)
+        insert.bind(finding.location?.startLine)
+        insert.bind(finding.location?.endLine)
+        insert.bind(now)
+        insert.bind(now)
+        insert.bind(scanID)
+        insert.bind(scanID)
+        insert.bind(Int64(state.rawValue))
+        insert.bind(header.sla.due(severity: finding.severity, firstSeen: now))
+        insert.bind(scopeID)
+        insert.bind(finding.attackSuccessRate)
+        if try insert.execute() {
+            let id = insert.lastInsertedRowID
+            count(modelID: modelID, finding, state: state)
             outcome.new += 1
             if let evidence = finding.evidence, !evidence.isEmpty {
-                try db.cachedStatement(sql: "INSERT INTO findingEvidence (findingId, evidence) VALUES (?, ?)")
-                    .execute(arguments: [id, evidence])
+                insertEvidence.bind(id)
+                insertEvidence.bind(evidence)
+                try insertEvidence.execute()
             }
-            try event(findingID: id, kind: "created", from: nil, to: state.key, reason: finding.suppressed ? "suppressed by the tool" : nil)
+            // No "created" event: the row's firstSeen and firstScanId are its creation (see FindingStore.events).
             return true
         }
         return try refresh(finding, scopeID: scopeID)
@@ -206,14 +304,20 @@ public final class IngestSink {
     }
 
     private func event(findingID: Int64, kind: String, from: String?, to: String?, reason: String?) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, scanId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [findingID, header.ingestedAt, header.actor, kind, from, to, reason, scanID])
+        let insert = insertEvent
+        insert.bind(findingID)
+        insert.bind(header.ingestedAt)
+        insert.bind(header.actor)
+        insert.bind(kind)
+        insert.bind(from)
+        insert.bind(to)
+        insert.bind(reason)
+        insert.bind(scanID)
+        try insert.execute()
     }
 
     private func rule(tool: String, ruleID: String, title: String, mapping: String?) throws -> Int64 {
-        let key = tool + "\u{1F}" + ruleID
+        let key = RuleKey(tool: tool, ruleID: ruleID)
         if let id = ruleIDs[key] { return id }
         let id = try Int64.fetchOne(
             db.cachedStatement(sql: """
@@ -259,13 +363,18 @@ public final class IngestSink {
     /// A newer report of the same scope replaces the older one, so what it no longer reports is resolved.
     /// Reports that cover many models (a directory scan) have one scope for all of them.
     private func scope(tool: String) throws -> Int64 {
+        if let id = scopeByTool[tool] { return id }
         let key = "tool=\(tool);category=\(category);model=\(scopeModel ?? "")"
-        if let id = scopeIDs[key] { return id }
+        if let id = scopeIDs[key] {
+            scopeByTool[tool] = id
+            return id
+        }
         let id = try Int64.fetchOne(
             db.cachedStatement(sql: "INSERT INTO scope (key) VALUES (?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id"),
             arguments: [key]
         ) ?? 0
         scopeIDs[key] = id
+        scopeByTool[tool] = id
         return id
     }
 
@@ -293,6 +402,7 @@ public final class IngestSink {
 
     /// Closes what disappeared, writes the scan's tool and counts; called by the store before commit.
     func finish() throws -> IngestOutcome {
+        try flushSummary()
         if !partial { try closeDisappeared() }
         let tool = toolOrder.joined(separator: ",")
         let version = toolOrder.compactMap { tools[$0] ?? nil }.joined(separator: ",")

@@ -60,20 +60,52 @@ public enum ModelAttribution {
         "joblib", "ckpt", "pb", "tflite", "npy", "npz", "msgpack", "mlmodel", "dill", "mar", "nemo",
     ]
 
+    /// Runs once per finding on the ingest path, so it works on UTF-8 bytes without Foundation.
     public static func modelName(forArtifact artifact: String?) -> String? {
-        guard var path = artifact, !path.isEmpty else { return nil }
-        if let paren = path.range(of: " (", options: .backwards), path.hasSuffix(")") {
-            path = String(path[..<paren.lowerBound])
+        guard let artifact, !artifact.isEmpty else { return nil }
+        var path = Array(artifact.utf8)
+        // A scanner's position suffix: "x.pkl (pos 12)" → "x.pkl".
+        if path.last == UInt8(ascii: ")"), let paren = lastRange(of: Array(" (".utf8), in: path) {
+            path.removeSubrange(paren...)
         }
-        path = path.replacingOccurrences(of: "%3A", with: ":")
+        // "%3A" is an escaped ":".
+        if lastRange(of: Array("%3A".utf8), in: path) != nil { path = replacingEscapedColons(path) }
         // The container file, not the member: "a/b.pt:b/data.pkl" → "a/b.pt".
-        if let colon = path.firstIndex(of: ":"), path[..<colon].contains(".") {
-            path = String(path[..<colon])
+        if let colon = path.firstIndex(of: UInt8(ascii: ":")), path[..<colon].contains(UInt8(ascii: ".")) {
+            path.removeSubrange(colon...)
         }
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return nil }
-        let ext = file[file.index(after: dot)...].lowercased()
+        let fileStart = path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+        let file = path[fileStart...]
+        guard let dot = file.lastIndex(of: UInt8(ascii: ".")), dot != file.startIndex else { return nil }
+        let ext = String(decoding: file[(dot + 1)...], as: UTF8.self).lowercased()
         guard modelExtensions.contains(ext) else { return nil }
-        return String(file[..<dot])
+        return String(decoding: file[..<dot], as: UTF8.self)
+    }
+
+    private static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        var index = bytes.count - needle.count
+        while index >= 0 {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    private static func replacingEscapedColons(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "3"),
+               bytes[index + 2] == UInt8(ascii: "A") {
+                out.append(UInt8(ascii: ":"))
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
     }
 }

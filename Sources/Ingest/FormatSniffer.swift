@@ -36,8 +36,8 @@ public enum FormatSniffer {
         var body = head[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let first = body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
-        let text = String(decoding: body.prefix(65_536), as: UTF8.self)
-        let firstLine = text.prefix { $0 != "\n" }
+        let text = Haystack(bytes: Array(body.prefix(65_536)))
+        let firstLine = Haystack(bytes: Array(body.prefix { $0 != 0x0A }))
         if text.contains("\"check_type\"") && text.contains("\"failed_checks\"") || text.contains("\"checkov_version\"") {
             return .checkovJSON
         }
@@ -87,6 +87,27 @@ public enum FormatSniffer {
             return .detectSecrets
         }
         return nil
+    }
+
+    /// Bytes searched for ASCII needles (JSON keys, banners): the same answers as a search in the
+    /// decoded text, since decoding only replaces bytes ≥ 0x80, without decoding 64 KiB and
+    /// searching it with Foundation for every file.
+    struct Haystack {
+        let bytes: [UInt8]
+
+        func contains(_ needle: String) -> Bool {
+            let pattern = Array(needle.utf8)
+            guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty }
+            return bytes.withUnsafeBufferPointer { hay in
+                var index = 0
+                let last = hay.count - pattern.count
+                while index <= last {
+                    if hay[index] == first, pattern.indices.allSatisfy({ hay[index + $0] == pattern[$0] }) { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 
     /// The parser for a format.

@@ -49,6 +49,10 @@ final class ParsedChannel: @unchecked Sendable {
             condition.broadcast()
             return item
         }
+        // Done: let go of the consumed items (up to 1,024 findings stay in the array otherwise,
+        // for every file of a batch until the batch ends).
+        items = []
+        head = 0
         if let failure { throw failure }
         return nil
     }
@@ -57,6 +61,8 @@ final class ParsedChannel: @unchecked Sendable {
     func cancel() {
         condition.lock()
         cancelled = true
+        items = []
+        head = 0
         condition.broadcast()
         condition.unlock()
     }

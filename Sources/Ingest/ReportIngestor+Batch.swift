@@ -12,45 +12,90 @@ extension ReportIngestor {
         let prepared = paths.map { _ in PreparedBox() }
         let slots = DispatchSemaphore(value: max(1, workers))
         // Start parsers in file order, each once a slot is free, so the file the writer needs next
-        // always has a parser: later files can never hold every slot while it waits.
+        // always has a parser: later files can never hold every slot while it waits. A slot is
+        // freed when the writer is done with its file, not when its parser is: a parsed file waits
+        // in its channel (up to 4,096 findings), so freeing earlier would let parsers run ahead by
+        // any number of files and memory grow with the number of files.
         let starter = Thread { [self] in
             for index in paths.indices {
                 slots.wait()
                 let thread = Thread { [self] in
                     parse(paths[index], into: channels[index], prepared: prepared[index])
-                    slots.signal()
                 }
                 thread.name = "mlsoc-parse-\(index)"
                 thread.start()
             }
         }
         starter.start()
-        for index in paths.indices {
-            let channel = channels[index]
-            let result: Result<Report, IngestError>
+        var index = 0
+        while index < paths.count {
+            // One transaction for as many reports as are parsed and waiting, up to a bound. Results
+            // are handed out once their transaction committed.
+            var pending: [(path: String, result: Result<Report, IngestError>)] = []
+            let started = DispatchTime.now().uptimeNanoseconds
+            var findings = 0
+            var failed: (path: String, error: IngestError)?
             do {
-                switch try prepared[index].wait() {
-                case nil:
-                    channel.cancel()
-                    result = .success(Report(file: paths[index], format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: []))
-                case let ready?:
-                    let report = try write(ready, now: now(), category: category) { handle in
-                        while let item = try channel.receive() { try handle(item) }
-                    }
-                    if report.outcome.alreadyIngested { channel.cancel() }
-                    result = .success(report)
+                try store.ingestGroup { group in
+                    repeat {
+                        let result = write(index, paths: paths, channels: channels, prepared: prepared, group: group, now: now,
+                                           category: category)
+                        slots.signal()
+                        index += 1
+                        switch result {
+                        case let .success(report):
+                            findings += report.outcome.total
+                            pending.append((paths[index - 1], result))
+                        case let .failure(error):
+                            // The group rolls back; the reports before this one are written again below.
+                            failed = (paths[index - 1], error)
+                            throw error
+                        }
+                    } while index < paths.count && findings < ReportIngestor.groupFindings
+                        && DispatchTime.now().uptimeNanoseconds - started < ReportIngestor.groupNanoseconds
                 }
-            } catch let error as IngestError {
-                channel.cancel()
-                result = .failure(error)
-            } catch let error as JSONError {
-                channel.cancel()
-                result = .failure(IngestError.json(error, file: paths[index]))
             } catch {
-                channel.cancel()
-                result = .failure(IngestError(.malformed, file: paths[index], "\(error)"))
+                if let failed {
+                    // Nothing of the group is in the store: the others alone, each in its own
+                    // transaction, then the one that failed.
+                    pending = pending.map { entry in
+                        (entry.path, Result { try ingest(path: entry.path, now: now(), category: category) }
+                            .mapError { ReportIngestor.ingestError($0, file: entry.path) })
+                    }
+                    pending.append((failed.path, .failure(failed.error)))
+                } else {
+                    // The commit failed: nothing of the group is in the store.
+                    pending = pending.map { ($0.path, .failure(ReportIngestor.ingestError(error, file: $0.path))) }
+                }
             }
-            onResult(paths[index], result)
+            for (path, result) in pending { onResult(path, result) }
+        }
+    }
+
+    /// A group of reports commits once it holds this many findings or has been open this long (so
+    /// other writers, such as a console's triage, wait at most about that long for the lock).
+    static let groupFindings = 100_000
+    static let groupNanoseconds: UInt64 = 2_000_000_000
+
+    /// Writes file `index` into the group, from its parser's channel.
+    private func write(_ index: Int, paths: [String], channels: [ParsedChannel], prepared: [PreparedBox], group: IngestGroup,
+                       now: @Sendable () -> Int64, category: String) -> Result<Report, IngestError> {
+        let channel = channels[index]
+        do {
+            switch try prepared[index].wait() {
+            case nil:
+                channel.cancel()
+                return .success(Report(file: paths[index], format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: []))
+            case let ready?:
+                let report = try write(ready, into: group, now: now(), category: category) { handle in
+                    while let item = try channel.receive() { try handle(item) }
+                }
+                if report.outcome.alreadyIngested { channel.cancel() }
+                return .success(report)
+            }
+        } catch {
+            channel.cancel()
+            return .failure(ReportIngestor.ingestError(error, file: paths[index]))
         }
     }
 
@@ -70,7 +115,7 @@ extension ReportIngestor {
             return
         }
         do {
-            try ready.parser.parse(try ByteStream(path: path), context: ParseContext(file: path)) { try channel.send($0) }
+            try ready.parser.parse(try ByteStream(path: path), context: ParseContext(file: path)) { try channel.send(attributed($0)) }
             channel.finish(nil)
         } catch {
             channel.finish(error)

@@ -2,6 +2,7 @@ import Crypto
 import Findings
 import FindingStore
 import Foundation
+import GRDB
 
 /// Ingests one report file: hash, recognise, stream-parse and write in one transaction. A report
 /// that fails leaves the store unchanged.
@@ -27,6 +28,15 @@ public struct ReportIngestor: Sendable {
         return attributed
     }
 
+    /// Attributes a parsed finding to its model: done on the parser's thread, so the writer only writes.
+    func attributed(_ item: ParsedItem) -> ParsedItem {
+        switch item {
+        case let .finding(finding): .finding(attribute(finding))
+        case let .reference(finding): .reference(attribute(finding))
+        default: item
+        }
+    }
+
     /// What happened to one file.
     public struct Report: Sendable {
         public var file: String
@@ -43,17 +53,26 @@ public struct ReportIngestor: Sendable {
         guard let prepared = try prepare(path: path) else {
             return Report(file: path, format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: [])
         }
-        return try write(prepared, now: now, category: category) { handle in
-            let stream = try ByteStream(path: path)
-            var count = 0
-            try prepared.parser.parse(stream, context: ParseContext(file: path)) { item in
-                try handle(item)
-                if case .finding = item {
-                    count += 1
-                    if count % 2048 == 0 { progress?(stream.offset, count) }
+        var report: Report?
+        do {
+            try store.ingestGroup { group in
+                report = try write(prepared, into: group, now: now, category: category) { handle in
+                    let stream = try ByteStream(path: path)
+                    var count = 0
+                    try prepared.parser.parse(stream, context: ParseContext(file: path)) { item in
+                        try handle(attributed(item))
+                        if case .finding = item {
+                            count += 1
+                            if count % 2048 == 0 { progress?(stream.offset, count) }
+                        }
+                    }
                 }
             }
+        } catch {
+            throw ReportIngestor.ingestError(error, file: path)
         }
+        guard let report else { throw IngestError(.store, file: path, "the report was not written") }
+        return report
     }
 
     /// A report recognised and hashed, ready to parse and write.
@@ -81,15 +100,15 @@ public struct ReportIngestor: Sendable {
         return Prepared(path: path, digest: digest, format: format, parser: FormatSniffer.parser(for: format, mapping: mapping))
     }
 
-    /// Writes one report in one transaction; `produce` hands every parsed item to `handle`.
-    func write(_ prepared: Prepared, now: Int64, category: String,
+    /// Writes one report in its own savepoint of `group`; `produce` hands every parsed item to `handle`.
+    func write(_ prepared: Prepared, into group: IngestGroup, now: Int64, category: String,
                produce: (_ handle: (ParsedItem) throws -> Void) throws -> Void) throws -> Report {
         let path = prepared.path
         let header = ScanHeader(format: prepared.format.rawValue, sourcePath: path, sha256: prepared.digest, ingestedAt: now,
                                 actor: actor, sla: config.sla, category: category, weights: config.weights)
         var warnings: [String] = []
         do {
-            let outcome = try store.ingest(header) { sink in
+            let outcome = try group.ingest(header) { sink in
                 for model in config.models {
                     try sink.noteModel(ModelRecord(name: model.name, version: model.version ?? "", source: "config",
                                                    owner: model.owner, criticality: model.criticality, stage: model.stage))
@@ -102,7 +121,7 @@ public struct ReportIngestor: Sendable {
                 try produce { item in
                     switch item {
                     case let .tool(name, version): sink.noteTool(name: name.lowercased(), version: version)
-                    case let .finding(finding): try sink.add(attribute(finding))
+                    case let .finding(finding): try sink.add(finding)
                     case let .warning(text):
                         warnings.append(text)
                         try sink.noteWarning(text)
@@ -111,18 +130,26 @@ public struct ReportIngestor: Sendable {
                     case let .scopeModel(name): sink.noteScopeModel(name)
                     case let .model(record): try sink.noteModel(record)
                     case let .triage(decision): try sink.applyTriage(decision)
-                    case let .reference(finding): try sink.addReference(attribute(finding))
+                    case let .reference(finding): try sink.addReference(finding)
                     }
                 }
             }
             return Report(file: path, format: prepared.format.rawValue, outcome: outcome, warnings: warnings)
-        } catch let error as JSONError {
-            throw IngestError.json(error, file: path)
-        } catch var error as IngestError {
-            if error.file.isEmpty { error.file = path }
-            throw error
-        } catch let error as StoreError {
-            throw IngestError(.store, file: path, error.description)
+        } catch {
+            throw ReportIngestor.ingestError(error, file: path)
+        }
+    }
+
+    /// Any error of one file's ingest as an `IngestError` naming the file (and place, when known).
+    static func ingestError(_ error: any Error, file: String) -> IngestError {
+        switch error {
+        case let error as JSONError: return IngestError.json(error, file: file)
+        case var error as IngestError:
+            if error.file.isEmpty { error.file = file }
+            return error
+        case let error as StoreError: return IngestError(.store, file: file, error.description)
+        case let error as DatabaseError: return IngestError(.store, file: file, "\(error)")
+        default: return IngestError(.malformed, file: file, "\(error)")
         }
     }
 

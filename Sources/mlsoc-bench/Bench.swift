@@ -1,12 +1,13 @@
 import ArgumentParser
 
-/// The benchmark and stress harness. Speed benchmarks (issue 8) come later; today it runs the
-/// triage contention check: many processes changing the same findings at once.
+/// The benchmark and stress harness: `run` measures every performance figure of DESIGN.md §9
+/// beside its baselines; `generate` writes synthetic reports; `contention` runs many processes
+/// changing the same findings at once.
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlsoc-bench",
         abstract: "Benchmarks and stress runs for mlsoc.",
-        subcommands: [Contention.self, ContentionWorker.self]
+        subcommands: [Run.self, Generate.self, RawInsert.self, Contention.self, ContentionWorker.self]
     )
 }

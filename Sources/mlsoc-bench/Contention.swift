@@ -93,7 +93,7 @@ struct Contention: ParsableCommand {
             for key in report.keys.sorted() { print("\(key): \(report[key] ?? "")") }
             for error in errors.prefix(5) { print("  \(error)") }
         }
-        let ok = lost == 0 && check.events == check.versionsGained && errors.isEmpty && (seconds != nil || applied == writers * changes)
+        let ok = lost == 0 && check.events == check.versionsGained && errors.isEmpty && (self.seconds != nil || applied == writers * changes)
         if !ok { throw ExitCode(1) }
     }
 }
@@ -143,22 +143,5 @@ struct ContentionWorker: ParsableCommand {
             throw ExitCode(3)
         }
         print("applied=\(applied) conflicts=\(conflicts)")
-    }
-}
-
-/// A tiny seeded generator, so each writer's sequence is reproducible.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

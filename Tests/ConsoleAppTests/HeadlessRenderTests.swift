@@ -26,7 +26,7 @@ import Testing
     func views(view: ViewID) throws {
         let text = try render(view)
         let expected: [ViewID: String] = [.matrix: "Malware distribution", .models: "sentiment-bert", .findings: "picklescan",
-                                          .ingest: "Recent scans", .audit: "created", .help: "Everywhere"]
+                                          .ingest: "Recent scans", .audit: "not_affected", .help: "Everywhere"]
         #expect(text.contains(expected[view] ?? "?"), "\(view)")
         #expect(text.contains("RO"), "read-only shows the lock")
     }

@@ -103,10 +103,18 @@ import Testing
     @Test("actor and event terms select findings by their history and filter the audit log")
     func auditFilter() throws {
         let store = try Self.store()
+        // Creation is the finding's row and its first scan (no event row since schema v10).
         #expect(try Self.all(store, "actor:tester event:created").count == 60)
         #expect(try Self.all(store, "actor:nobody").isEmpty)
-        let page = try store.auditPage(filter: try FindingFilter.parse("event:created tool:garak"), before: nil, limit: 100)
-        #expect(page.count == 20 && page.allSatisfy { $0.tool == "garak" && $0.kind == "created" })
+        let garak = try Self.all(store, "tool:garak").map(\.id)
+        for id in garak + [try #require(try Self.all(store, "tool:bandit").first?.id)] {
+            _ = try store.triage(id, expectedVersion: nil, action: .falsePositive(reason: "fixture"), actor: "alice", now: 1_700_000_100)
+        }
+        #expect(try Self.all(store, "actor:alice").count == 21)
+        #expect(try Self.all(store, "actor:alice event:created").count == 21)
+        #expect(try Self.all(store, "actor:alice -event:state").isEmpty)
+        let page = try store.auditPage(filter: try FindingFilter.parse("actor:alice tool:garak"), before: nil, limit: 100)
+        #expect(page.count == 20 && page.allSatisfy { $0.tool == "garak" && $0.actor == "alice" })
         let next = try store.auditPage(before: page[4].id, limit: 3)
         #expect(next.map(\.id) == [page[4].id - 1, page[4].id - 2, page[4].id - 3])
     }
@@ -137,6 +145,7 @@ import Testing
         let detail = try #require(try store.findingDetail(id: 8))
         #expect(detail.message == "100% pickle_load here")
         #expect(detail.events.map(\.kind) == ["created"])
+        #expect(detail.events.first?.actor == "tester" && detail.events.first?.to == "new")
         #expect(detail.slaDue != nil)
         #expect(try store.findingDetail(id: 9999) == nil)
     }

@@ -165,7 +165,7 @@ import Testing
         let store = try TestStore.make()
         _ = try ingest(store, "r1", ["a", "b"])
         let queue = try DatabaseQueue(path: store.path)
-        try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3 WHERE message = 'message b'") }
+        try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3 WHERE messageId = (SELECT id FROM message WHERE text = 'message b')") }
         let second = try ingest(store, "r2", ["a"])
         #expect(second.resolved == 0)
         #expect(try store.findingsPage(after: nil, limit: 10).first { $0.message == "message b" }?.state == .falsePositive)

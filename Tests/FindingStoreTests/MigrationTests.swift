@@ -43,6 +43,7 @@ import Testing
     func auditIsAppendOnly() throws {
         let store = try TestStore.make()
         _ = try store.ingest(TestStore.header("a")) { try $0.add(TestStore.finding("one")) }
+        _ = try store.triage(1, expectedVersion: nil, action: .note("checked"), actor: "tester", now: 1_700_000_100)
         let queue = try DatabaseQueue(path: store.path)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM findingEvent") } == 1)
         #expect(throws: DatabaseError.self) {

@@ -28,18 +28,26 @@ public enum SyntheticStore {
                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39)
                 INSERT INTO model (id, name, source, firstSeen, lastSeen) SELECT i + 1, 'model-' || i, 'attribution', ?, ? FROM n
                 """, arguments: [time, time])
+            // One message per finding (hash = id: synthetic rows are never looked up by text).
             try db.execute(sql: """
                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-                INSERT INTO finding (fingerprint, ruleRef, message, severity, threat, taxonomy, modelId, path, line,
-                                     firstSeen, lastSeen, lastScanId, state, slaDue)
-                SELECT CAST(printf('%016d', n.i) AS BLOB), n.i % 300 + 1, 'finding number ' || n.i || ' in src/m' || (n.i % 1000) || '.py',
+                INSERT INTO message (id, hash, text)
+                SELECT n.i + 1, n.i + 1, 'finding number ' || n.i || ' in src/m' || (n.i % 1000) || '.py' FROM n
+                """, arguments: [count])
+            try db.execute(sql: """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, threat, taxonomy, modelId, path, line,
+                                     firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue)
+                SELECT CAST(printf('%016d', n.i) AS BLOB), n.i % 300 + 1, n.i + 1,
                        4 - n.i % 5, \(threatCase), 'CWE-' || (n.i % 900), n.i % 40 + 1, 'src/m' || (n.i % 1000) || '.py', n.i % 500 + 1,
-                       ?, ?, 1, 0, ? + 86400 * 30
+                       ?, ?, 1, 1, 0, ? + 86400 * 30
                 FROM n
                 """, arguments: [count, time, time, time])
+            // The ingest keeps the summary itself (no insert trigger since schema v11).
             try db.execute(sql: """
-                INSERT INTO findingEvent (findingId, at, actor, kind, toValue, scanId) SELECT id, ?, 'tester', 'created', 'new', 1 FROM finding
-                """, arguments: [time])
+                INSERT INTO summaryCell (modelId, threat, severity, state, count, weight)
+                SELECT coalesce(modelId, 0), threat, severity, state, count(*), count(*) FROM finding GROUP BY 1, 2, 3, 4
+                """)
         }
     }
 }

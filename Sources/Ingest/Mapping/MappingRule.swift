@@ -25,7 +25,7 @@ public struct MappingRule: Sendable, Codable, Equatable {
 }
 
 /// What a mapping rule is matched against.
-public struct MappingSubject: Sendable {
+public struct MappingSubject: Sendable, Hashable {
     public var tool: String
     public var ruleID: String
     public var cwe: [String]

@@ -10,6 +10,8 @@ public struct MappingRules: Sendable {
     }
 
     public let rules: [MappingRule]
+    /// Results by subject: a report repeats the same few (tool, rule, CWE, tags) thousands of times.
+    private let memo = Memo()
 
     public init(rules: [MappingRule]) {
         self.rules = rules
@@ -39,6 +41,27 @@ public struct MappingRules: Sendable {
         rules = file.rules
     }
 
+    /// A bounded, locked cache of mapping results, shared by the parser threads of one ingest.
+    private final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [MappingSubject: MappingResult] = [:]
+        /// Hostile input can make every subject distinct; past this many the cache starts over.
+        private let limit = 4096
+
+        func result(for subject: MappingSubject, compute: () -> MappingResult) -> MappingResult {
+            lock.lock()
+            let known = results[subject]
+            lock.unlock()
+            if let known { return known }
+            let result = compute()
+            lock.lock()
+            if results.count >= limit { results.removeAll(keepingCapacity: true) }
+            results[subject] = result
+            lock.unlock()
+            return result
+        }
+    }
+
     /// User rules go before these.
     public func overridden(by user: MappingRules) -> MappingRules {
         MappingRules(rules: user.rules + rules)
@@ -46,6 +69,10 @@ public struct MappingRules: Sendable {
 
     /// The cell for a finding.
     public func map(_ subject: MappingSubject) -> MappingResult {
+        memo.result(for: subject) { match(subject) }
+    }
+
+    private func match(_ subject: MappingSubject) -> MappingResult {
         for rule in rules where matches(rule, subject) {
             let threat = Threat(key: rule.threat) ?? .unclassified
             return MappingResult(threat: threat, severity: rule.severity.flatMap(Severity.init(text:)), taxonomy: rule.taxonomy,

@@ -122,10 +122,41 @@ struct SARIFRun {
                 return Fingerprinter.fingerprint(FingerprintKey([tool, ruleID, uri ?? ""] + parts))
             }
         }
-        let anchor = snippet.flatMap { text in
-            text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { $0.trimmingCharacters(in: .whitespaces) }
-        } ?? ""
+        let anchor = snippet.map(SARIFRun.anchor) ?? ""
         // The same key the tool's own JSON parser builds (bandit), so both formats dedupe.
         return Fingerprinter.fingerprint(FingerprintKey([tool, ruleID, uri ?? "", anchor, message]))
+    }
+
+    /// The first non-blank line of a snippet, trimmed: the part of the fingerprint that survives
+    /// edits elsewhere in the file. Runs once per result, so plain-ASCII snippets (nearly all) are
+    /// scanned as bytes; anything else takes the Character path, whose results (a CRLF is one
+    /// Character, so never a line break; Unicode spaces) the byte path reproduces exactly.
+    static func anchor(_ snippet: String) -> String {
+        let fast: String?? = snippet.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                // Character.isWhitespace, for ASCII: tab, LF, VT, FF, CR, space.
+                if bytes[start..<end].contains(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) {
+                    // CharacterSet.whitespaces, for ASCII: space and tab.
+                    var low = start
+                    var high = end
+                    while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+                    while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+                }
+                start = end + 1
+            }
+            return ""
+        }
+        if let fast = fast ?? nil { return fast }
+        return characterAnchor(snippet)
+    }
+
+    /// The same, by Characters: what fingerprints were always made with.
+    static func characterAnchor(_ snippet: String) -> String {
+        snippet.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Wall-clock timing, medians and child processes with their peak memory.
+enum Measure {
+    /// Seconds on the monotonic clock.
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Runs `body` and returns its result and the seconds it took.
+    static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = now()
+        let value = try body()
+        return (value, now() - start)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// The median of `runs` timings of `body` after `warmup` untimed runs, in milliseconds.
+    static func milliseconds(runs: Int, warmup: Int = 1, _ body: () throws -> Void) rethrows -> Double {
+        for _ in 0..<warmup { try body() }
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let (_, seconds) = try time(body)
+            samples.append(seconds * 1000)
+        }
+        return median(samples)
+    }
+
+    /// What a child process did.
+    struct Child {
+        var status: Int32
+        var seconds: Double
+        /// Peak resident set size, from wait4.
+        var peakKiB: Int
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program to completion with stdout and stderr captured in files.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Child {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mlsoc-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out").path
+        let err = scratch.appendingPathComponent("err").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let env = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { env.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = now()
+        let code = posix_spawnp(&pid, program, &actions, nil, argv, env)
+        guard code == 0 else { throw BenchError("cannot run \(program): \(String(cString: strerror(code)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+        let seconds = now() - start
+        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Child(status: exit, seconds: seconds, peakKiB: Int(usage.ru_maxrss),
+                     stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                     stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Asks the kernel to drop a file's cached pages (no root needed), for cold-cache timings.
+    static func evictFromPageCache(_ path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return }
+        fdatasync(fd)
+        posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+        close(fd)
+    }
+
+    /// A file's size in bytes (0 when missing).
+    static func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
+    /// Copies a store file (after a checkpoint it is the whole store).
+    static func copyStore(_ from: String, to: String) throws {
+        removeStore(to)
+        try FileManager.default.copyItem(atPath: from, toPath: to)
+    }
+
+    static func removeStore(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ message: String) {
+        description = message
+    }
+}
