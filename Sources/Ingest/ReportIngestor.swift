@@ -43,6 +43,8 @@ public struct ReportIngestor: Sendable {
         public var format: String
         public var outcome: IngestOutcome
         public var warnings: [String]
+        /// Which transaction of this run wrote it: reports with the same number committed together.
+        public var transaction = 0
     }
 
     /// Ingests `path`; `now` is seconds since the epoch. Throws `IngestError` naming the file and place.

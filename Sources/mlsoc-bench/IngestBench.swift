@@ -31,10 +31,19 @@ struct IngestBench {
         return Dataset(directory: directory.path, format: format, findings: findings)
     }
 
+    /// What one `mlsoc ingest` did.
+    struct Ingested {
+        var child: Measure.Child
+        /// The transaction that wrote each scan (from `--json`): the baseline commits the same way.
+        var transactions: [Int64: Int]
+        var seconds: Double { child.seconds }
+        var peakKiB: Int { child.peakKiB }
+    }
+
     /// Runs `mlsoc ingest` on a dataset into `store`; checks that every finding landed.
-    private func ingest(_ dataset: Dataset, store: String) throws -> Measure.Child {
+    private func ingest(_ dataset: Dataset, store: String) throws -> Ingested {
         let before = FileManager.default.fileExists(atPath: store) ? try RawDatabase(path: store, readOnly: true).scalar("SELECT count(*) FROM finding") : 0
-        let child = try Measure.run(mlsoc, ["ingest", "--db", store, dataset.directory])
+        let child = try Measure.run(mlsoc, ["ingest", "--json", "--db", store, dataset.directory])
         guard child.status == 0 else {
             throw BenchError("mlsoc ingest \(dataset.directory) failed (exit \(child.status)): \(child.stderr.suffix(2000))")
         }
@@ -42,14 +51,22 @@ struct IngestBench {
         guard after - before == dataset.findings else {
             throw BenchError("mlsoc ingest wrote \(after - before) findings from \(dataset.directory), expected \(dataset.findings)")
         }
-        return child
+        var transactions: [Int64: Int] = [:]
+        for line in child.stdout.split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let scan = (object["scan"] as? NSNumber)?.int64Value, let transaction = (object["transaction"] as? NSNumber)?.intValue
+            else { continue }
+            transactions[scan] = transaction
+        }
+        return Ingested(child: child, transactions: transactions)
     }
 
     /// Builds the big store; checkpointed, so a copy of the file is the whole store.
-    func build(_ dataset: Dataset, store: String) throws -> Measure.Child {
+    func build(_ dataset: Dataset, store: String) throws -> Ingested {
         Measure.removeStore(store)
         let child = try ingest(dataset, store: store)
         try RawDatabase(path: store, readOnly: false).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        sync()
         return child
     }
 
@@ -61,12 +78,16 @@ struct IngestBench {
         var rates: [Double] = []
         var peak = 0
         var baseline: RawBaseline?
+        var transactions: [Int64: Int] = [:]
         for run in 0..<repetitions {
-            if let into { try Measure.copyStore(into, to: store) } else { Measure.removeStore(store) }
-            let child = try ingest(dataset, store: store)
-            rates.append(Double(dataset.findings) / child.seconds)
-            peak = max(peak, child.peakKiB)
-            if run == 0 { baseline = try RawBaseline.capture(from: store, afterScan: afterScan) }
+            if let into { try Measure.copyStore(into, to: store) } else { Measure.removeStore(store); sync() }
+            let ingested = try ingest(dataset, store: store)
+            rates.append(Double(dataset.findings) / ingested.seconds)
+            peak = max(peak, ingested.peakKiB)
+            if run == 0 {
+                baseline = try RawBaseline.capture(from: store, afterScan: afterScan)
+                transactions = ingested.transactions
+            }
         }
         guard let baseline, baseline.findingCount == dataset.findings else {
             throw BenchError("the baseline captured \(baseline?.findingCount ?? 0) findings, expected \(dataset.findings)")
@@ -79,8 +100,9 @@ struct IngestBench {
             } else {
                 Measure.removeStore(rawStore)
                 _ = try FindingStore(path: rawStore)
+                sync()
             }
-            let seconds = try baseline.insert(into: rawStore)
+            let seconds = try baseline.insert(into: rawStore) { transactions[$0] ?? -Int($0) }
             let count = try RawDatabase(path: rawStore, readOnly: true).scalar("SELECT count(*) FROM finding")
             let expected = (try into.map { try RawDatabase(path: $0, readOnly: true).scalar("SELECT count(*) FROM finding") } ?? 0) + Int64(dataset.findings)
             guard count == expected else { throw BenchError("the baseline left \(count) findings, expected \(expected)") }
@@ -91,11 +113,13 @@ struct IngestBench {
         let rate = Measure.median(rates)
         let raw = Measure.median(rawRates)
         let group = "Ingest \(dataset.findings.formatted()) findings \(label)"
+        let commits = Set(transactions.values).count
         let spread = "runs: " + rates.map { Figures.format($0) }.joined(separator: ", ")
         figures.add(target ? .atLeast(group, "mlsoc ingest", rate, "findings/s", 25_000, note: spread)
                            : .plain(group, "mlsoc ingest", rate, "findings/s", note: spread))
         figures.add(.plain(group, "raw SQLite, same rows and schema", raw, "findings/s",
-                           note: "runs: " + rawRates.map { Figures.format($0) }.joined(separator: ", ")))
+                           note: "runs: " + rawRates.map { Figures.format($0) }.joined(separator: ", ")
+                               + "; \(baseline.reports.count) reports in \(commits) transactions, as mlsoc committed them"))
         figures.add(target ? .atLeast(group, "mlsoc / raw SQLite", rate / raw, "×", 0.6) : .plain(group, "mlsoc / raw SQLite", rate / raw, "×"))
         figures.add(.atMost(group, "peak RSS of the ingest", Double(peak) / 1024, "MiB", 256))
     }
@@ -108,8 +132,9 @@ struct IngestBench {
         let store = root.appendingPathComponent("side.db").path
         for _ in 0..<repetitions {
             Measure.removeStore(store)
-            let child = try ingest(dataset, store: store)
-            mlsocRates.append(Double(dataset.findings) / child.seconds)
+            sync()
+            let ingested = try ingest(dataset, store: store)
+            mlsocRates.append(Double(dataset.findings) / ingested.seconds)
         }
         Measure.removeStore(store)
         let rate = Measure.median(mlsocRates)
@@ -135,6 +160,7 @@ struct IngestBench {
         let database = root.appendingPathComponent("sqlite-utils.db").path
         for _ in 0..<repetitions {
             Measure.removeStore(database)
+            sync()
             let child = try Measure.run(command, ["insert", database, "findings", input.path, "--nl"])
             guard child.status == 0 else { throw BenchError("sqlite-utils failed (exit \(child.status)): \(child.stderr.suffix(2000))") }
             let count = try RawDatabase(path: database, readOnly: true).scalar("SELECT count(*) FROM findings")

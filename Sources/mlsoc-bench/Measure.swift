@@ -90,10 +90,12 @@ enum Measure {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
-    /// Copies a store file (after a checkpoint it is the whole store).
+    /// Copies a store file (after a checkpoint it is the whole store), then flushes it to disk:
+    /// otherwise the kernel writes back hundreds of MiB of copy while the next measurement runs.
     static func copyStore(_ from: String, to: String) throws {
         removeStore(to)
         try FileManager.default.copyItem(atPath: from, toPath: to)
+        sync()
     }
 
     static func removeStore(_ path: String) {

@@ -20,8 +20,8 @@ struct RawBaseline {
 
     var reports: [Report] = []
     var findingCount: Int { reports.reduce(0) { $0 + $1.rows.filter { $0.table == .finding }.count } }
-    /// Rows the baseline needs that are not what it measures (rules, models, scopes the ingest
-    /// created): copied before the clock starts.
+    /// Rows the baseline needs that are not what it measures (rules, models, scopes and message
+    /// texts the ingest created): copied before the clock starts.
     var dimensions: [(table: String, rows: [[RawValue]])] = []
     private var columns: [String: [String]] = [:]
 
@@ -29,7 +29,7 @@ struct RawBaseline {
     static func capture(from path: String, afterScan: Int64) throws -> RawBaseline {
         let db = try RawDatabase(path: path, readOnly: true)
         var baseline = RawBaseline()
-        for table in ["scan", "finding", "findingEvidence", "findingEvent", "rule", "model", "scope", "modelAlias"] {
+        for table in ["scan", "finding", "findingEvidence", "findingEvent", "rule", "model", "scope", "modelAlias", "message"] {
             baseline.columns[table] = try db.rows("SELECT name FROM pragma_table_info('\(table)') ORDER BY cid").map { $0[0].text }
         }
         // One pass over each table: the rows of these scans come after every older row.
@@ -61,7 +61,7 @@ struct RawBaseline {
             }
             baseline.reports.append(report)
         }
-        for table in ["rule", "model", "scope", "modelAlias"] {
+        for table in ["rule", "model", "scope", "modelAlias", "message"] {
             baseline.dimensions.append((table, try db.rows("SELECT * FROM \(table)")))
         }
         return baseline
@@ -69,14 +69,15 @@ struct RawBaseline {
 
     /// Inserts the captured rows into `path` (a store with the schema, e.g. a copy of the store the
     /// ingest started from); returns the seconds from the first BEGIN to the last COMMIT.
-    func insert(into path: String, pragmas: [String] = [], reportsPerTransaction: Int = 1) throws -> Double {
+    /// `transaction` gives the transaction each report (by scan id) was written in by mlsoc:
+    /// consecutive reports with the same number are inserted in one transaction here too.
+    func insert(into path: String, pragmas: [String] = [], transaction: (Int64) -> Int) throws -> Double {
         let start: Double
         do {
             let db = try RawDatabase(path: path, readOnly: false)
-            // The pragmas mlsoc's writer connection runs with (GRDB turns foreign keys on).
+            // The pragmas mlsoc's writer connection runs with during an ingest.
             let pages = Int(try db.scalar("PRAGMA page_count"))
-            for pragma in ["synchronous = NORMAL", "foreign_keys = ON", "busy_timeout = 10000"]
-                + FindingStore.ingestPragmas(pageCount: pages) + pragmas {
+            for pragma in ["synchronous = NORMAL", "busy_timeout = 10000"] + FindingStore.ingestPragmas(pageCount: pages) + pragmas {
                 try db.execute("PRAGMA \(pragma)")
             }
             try db.execute("BEGIN IMMEDIATE")
@@ -89,11 +90,15 @@ struct RawBaseline {
             let statements = [try db.prepare(insertSQL("finding")), try db.prepare(insertSQL("findingEvidence")),
                               try db.prepare(insertSQL("findingEvent"))]
             start = Measure.now()
+            let groups = reports.map { report -> Int in
+                guard case let .integer(id) = report.scan[0] else { return 0 }
+                return transaction(id)
+            }
             for (number, report) in reports.enumerated() {
-                if number % reportsPerTransaction == 0 { try db.execute("BEGIN IMMEDIATE") }
+                if number == 0 || groups[number] != groups[number - 1] { try db.execute("BEGIN IMMEDIATE") }
                 try scan.run(report.scan)
                 for row in report.rows { try statements[row.table.rawValue].run(row.values) }
-                if number % reportsPerTransaction == reportsPerTransaction - 1 || number == reports.count - 1 { try db.execute("COMMIT") }
+                if number == reports.count - 1 || groups[number] != groups[number + 1] { try db.execute("COMMIT") }
             }
             // Leaving the scope closes the connection, which runs the last checkpoint as it does
             // when `mlsoc ingest` exits: on the clock too.

@@ -27,7 +27,8 @@ struct RawInsert: ParsableCommand {
 
     func run() throws {
         let baseline = try RawBaseline.capture(from: from, afterScan: afterScan)
-        let seconds = try baseline.insert(into: into, pragmas: pragmas, reportsPerTransaction: group)
+        let first = afterScan + 1
+        let seconds = try baseline.insert(into: into, pragmas: pragmas) { scan in Int((scan - first) / Int64(max(1, group))) }
         print(String(format: "%d findings in %.2f s: %.0f findings/s", baseline.findingCount, seconds, Double(baseline.findingCount) / seconds))
     }
 }

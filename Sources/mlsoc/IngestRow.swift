@@ -12,12 +12,15 @@ struct IngestRow {
     var error: IngestError?
     /// Found in a directory and not a report of any known format.
     var skipped = false
+    /// The transaction of this run that wrote it (reports with the same number committed together).
+    var transaction = 0
 
     init(report: ReportIngestor.Report) {
         file = report.file
         format = report.format
         outcome = report.outcome
         warnings = report.warnings
+        transaction = report.transaction
     }
 
     init(file: String, error: IngestError) {
@@ -58,6 +61,8 @@ struct IngestRow {
             object["reopened"] = outcome.reopened
             object["resolved"] = outcome.resolved
             object["warnings"] = warnings
+            if let scan = outcome.scanID { object["scan"] = scan }
+            if transaction > 0 { object["transaction"] = transaction }
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)

@@ -22,11 +22,17 @@ import Testing
         let parallel = try TestStore.make()
         let many = ReportIngestor(store: parallel, mapping: try MappingRules.bundled(), actor: "test")
         var order: [String] = []
+        var transactions: [Int] = []
         many.ingest(paths: files, now: { 1 }, workers: workers) { path, result in
             order.append(path)
-            if case let .failure(error) = result { Issue.record("\(error)") }
+            switch result {
+            case let .success(report): transactions.append(report.transaction)
+            case let .failure(error): Issue.record("\(error)")
+            }
         }
         #expect(order == files)
+        // Reports were committed together (one transaction here: far below the group's bounds).
+        #expect(Set(transactions).count < files.count && transactions == transactions.sorted())
         #expect(try parallel.matrixSummary() == sequential.matrixSummary())
         #expect(try parallel.counts() == sequential.counts())
         let fingerprints = { (store: FindingStore) in Set(try store.findingsPage(after: nil, limit: 10_000).map(\.fingerprint)) }
@@ -49,10 +55,16 @@ import Testing
         let store = try TestStore.make()
         let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
         var failed: [String] = []
+        var transactions: [Int] = []
         ingestor.ingest(paths: files, now: { 1 }, workers: 3) { path, result in
-            if case .failure = result { failed.append(path) }
+            switch result {
+            case let .success(report): transactions.append(report.transaction)
+            case .failure: failed.append(path)
+            }
         }
         #expect(failed == files.enumerated().filter { $0.offset % 4 == 3 }.map(\.element))
-        #expect(try store.counts().findings == 9 * 50)
+        #expect(try store.counts().findings == 9 * 50 && store.counts().scans == 9)
+        // The group a bad report rolled back was written again, one report per transaction.
+        #expect(Set(transactions).count == 9)
     }
 }

@@ -31,6 +31,9 @@ import Testing
         return sums
     }
 
+    /// The environment of an ingest that commits each report alone.
+    static let perReport = ProcessInfo.processInfo.environment.merging(["MLSOC_INGEST_GROUP_FINDINGS": "1"]) { $1 }
+
     static func check(_ db: String) throws -> (quickCheck: String, rows: Int, summary: Int, events: Int) {
         let queue = try DatabaseQueue(path: db)
         return try queue.read { db in
@@ -53,12 +56,13 @@ import Testing
         // How long a whole run takes, to spread the kills over it.
         let probe = try TestPaths.temporaryDirectory("mlsoc-crash").appendingPathComponent("probe.db").path
         let started = Date()
-        #expect(try Shell.run([binary, "ingest", "--db", probe, directory]).status == 0)
+        #expect(try Shell.run([binary, "ingest", "--db", probe, directory], environment: Self.perReport).status == 0)
         let duration = Date().timeIntervalSince(started)
         var seen: [Int: Int] = [:]
         for kill in 0..<kills {
             let db = try TestPaths.temporaryDirectory("mlsoc-crash").appendingPathComponent("findings.db").path
-            let child = try Shell.start([binary, "ingest", "--db", db, directory])
+            // One transaction per report (the default groups them), so kills land between reports too.
+            let child = try Shell.start([binary, "ingest", "--db", db, directory], environment: Self.perReport)
             usleep(UInt32(Double.random(in: 0.02...1.0) * duration * 1_000_000))
             child.kill(SIGKILL)
             _ = child.wait()

@@ -30,9 +30,9 @@ public final class JSONReader {
     let stream: ByteStream
     private let limits: Limits
     private var stack: [Container] = []
-    /// Hashes of the keys seen in each open object: a key twice in one object is an error, since
-    /// parsers disagree on which one counts and an attacker can use that to hide a value.
-    private var keys: [Set<Int>] = []
+    /// The keys seen in each open object: a key twice in one object is an error, since tools and
+    /// parsers disagree on which one wins (the last? the first?) and an attacker can use that.
+    private var keys: [KeySet] = []
     private var state: State = .value
     private var line = 1
     private var scratch: [UInt8] = []
@@ -118,7 +118,7 @@ public final class JSONReader {
     private func key() throws -> Token {
         guard try stream.nextByte() == UInt8(ascii: "\"") else { throw error("expected a quoted key in an object") }
         let name = try stringBody()
-        if !keys.isEmpty, !keys[keys.count - 1].insert(name.hashValue).inserted {
+        if !keys.isEmpty, !keys[keys.count - 1].insert(name) {
             throw error("duplicate key \"\(name.prefix(40))\" in an object")
         }
         try skipWhitespace()
@@ -137,7 +137,7 @@ public final class JSONReader {
             stream.position += 1
             let isObject = byte == UInt8(ascii: "{")
             stack.append(isObject ? .object : .array)
-            if isObject { keys.append([]) }
+            if isObject { keys.append(KeySet()) }
             state = isObject ? .objectStart : .arrayStart
             return isObject ? .beginObject : .beginArray
         case UInt8(ascii: "\""):
@@ -313,5 +313,25 @@ public final class JSONReader {
             default: return
             }
         }
+    }
+}
+
+/// The keys of one object, compared exactly: a short list while the object is small (most are:
+/// no hashing, no set per object), a set once it is large (so a hostile object of 10^6 keys stays
+/// linear).
+struct KeySet {
+    private var small: [String] = []
+    private var large: Set<String>?
+
+    /// False when the key was already there.
+    mutating func insert(_ key: String) -> Bool {
+        if large != nil { return large!.insert(key).inserted }
+        if small.contains(key) { return false }
+        small.append(key)
+        if small.count > 16 {
+            large = Set(small)
+            small = []
+        }
+        return true
     }
 }
