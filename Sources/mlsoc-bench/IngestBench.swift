@@ -146,7 +146,7 @@ struct IngestBench {
         }
         // The same findings, one JSON object per line, without mlsoc's report header lines.
         let input = root.appendingPathComponent("sqlite-utils-input.jsonl")
-        FileManager.default.createFile(atPath: input.path, contents: nil)
+        guard FileManager.default.createFile(atPath: input.path, contents: nil) else { throw BenchError("cannot write \(input.path)") }
         let handle = try FileHandle(forWritingTo: input)
         for file in try FileManager.default.contentsOfDirectory(atPath: dataset.directory).sorted() where file.hasSuffix(".jsonl") {
             let text = try String(contentsOfFile: dataset.directory + "/" + file, encoding: .utf8)

@@ -23,9 +23,12 @@ enum Measure {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    /// The median of `runs` timings of `body` after `warmup` untimed runs, in milliseconds.
+    /// The median of `runs` timings of `body` after `warmup` untimed runs, in milliseconds. Slow
+    /// bodies (the warm-up took over 50 ms) get 5 runs, over 300 ms 3, so `make bench` stays short.
     static func milliseconds(runs: Int, warmup: Int = 1, _ body: () throws -> Void) rethrows -> Double {
-        for _ in 0..<warmup { try body() }
+        var slowest = 0.0
+        for _ in 0..<warmup { slowest = max(slowest, try time(body).1) }
+        let runs = slowest > 0.3 ? min(runs, 3) : slowest > 0.05 ? min(runs, 5) : runs
         var samples: [Double] = []
         for _ in 0..<runs {
             let (_, seconds) = try time(body)
