@@ -44,6 +44,17 @@ struct Figures: Codable {
         return String(format: "%.2f", value)
     }
 
+    /// Prints the figures as a table, or as JSON.
+    func print(json: Bool) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            Swift.print(String(decoding: try encoder.encode(self), as: UTF8.self))
+        } else {
+            Swift.print(table)
+        }
+    }
+
     var table: String {
         var lines: [String] = []
         let nameWidth = max(40, figures.map(\.name.count).max() ?? 0)

@@ -26,7 +26,7 @@ struct IngestBench {
                 try Generator(format: format, findings: findings, perReport: perReport, seed: seed).write(to: directory)
             }
             progress(String(format: "  wrote %@ (%.1f s)", name, seconds))
-            FileManager.default.createFile(atPath: marker.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
         }
         return Dataset(directory: directory.path, format: format, findings: findings)
     }
