@@ -29,6 +29,7 @@ public final class FindingStore: Sendable {
         config.readonly = mode == .readOnly
         config.label = "mlsoc"
         let readOnly = mode == .readOnly
+        var schemaProblem: String?
         config.prepareDatabase { db in
             if readOnly {
                 // A read-only store: never a write, and no pragma that would need one.
@@ -41,6 +42,8 @@ public final class FindingStore: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             if mode == .readWrite {
                 try Schema.migrator.migrate(pool)
+            } else {
+                schemaProblem = try pool.read { db in try FindingStore.readOnlySchemaProblem(db, path: path) }
             }
         } catch {
             if mode == .readOnly, let advice = FindingStore.readOnlyAdvice(path: path) {
@@ -48,6 +51,26 @@ public final class FindingStore: Sendable {
             }
             throw StoreError(.cannotOpen, "cannot open the store \(path)", underlying: error)
         }
+        if let schemaProblem { throw StoreError(.cannotOpen, schemaProblem) }
+    }
+
+    /// A read-only open never migrates: a store an older mlsoc wrote must be opened once by a writer
+    /// first, and a newer mlsoc's store is not read with queries that may not fit it.
+    private static func readOnlySchemaProblem(_ db: Database, path: String) throws -> String? {
+        let applied = try Schema.migrator.appliedIdentifiers(db)
+        if applied.isEmpty {
+            return "\(path) is not an mlsoc store (it has no mlsoc schema): ingest a report into it first, or pass --db PATH"
+        }
+        if try Schema.migrator.hasBeenSuperseded(db) {
+            return "the store \(path) was written by a newer mlsoc: read it with that version"
+        }
+        if try !Schema.migrator.hasCompletedMigrations(db) {
+            return """
+                the store \(path) was written by an older mlsoc and needs a schema upgrade, which a read-only open \
+                never does: open it once with a writing command (e.g. `mlsoc console --db \(path)` or `mlsoc ingest`)
+                """
+        }
+        return nil
     }
 
     /// Creates the file and its directory with owner-only permissions, so SQLite's -wal and -shm

@@ -130,6 +130,11 @@ struct Run: ParsableCommand {
     }
 }
 
+/// The time of the first progress line (a global is set on first use), which each line counts from.
+private let processStarted = Measure.now()
+
+/// A progress line on standard error, with the seconds since the first ("mlsoc-bench [12 s]: ...").
 func progress(_ message: String) {
-    FileHandle.standardError.write(Data("mlsoc-bench: \(message)\n".utf8))
+    let elapsed = Int(Measure.now() - processStarted)
+    FileHandle.standardError.write(Data("mlsoc-bench [\(elapsed) s]: \(message)\n".utf8))
 }
