@@ -12,12 +12,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C shim over ncursesw; the only importer is CursesTerminal.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // libcrypto (Debian's libssl-dev) for SHA-256; the only importer is Ingest (docs/DECISIONS.md).
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The domain: pure, no dependencies.
         .target(name: "Findings"),
         .target(
@@ -29,7 +30,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "Findings", "FindingStore", .product(name: "Crypto", package: "swift-crypto"),
+                "Findings", "FindingStore", "COpenSSL",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.embedInCode("Resources/mapping.json")]

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what mlsoc needs to build and test on Debian/Ubuntu, only when it is missing:
-# ncursesw and SQLite headers, tmux (end-to-end tests), pkg-config, python3-venv (the schema
-# validator the export tests use). Uses sudo when not root.
+# ncursesw, SQLite and libcrypto (OpenSSL) headers, tmux (end-to-end tests), pkg-config,
+# python3-venv (the schema validator the export tests use). Uses sudo when not root.
 set -euo pipefail
 
 missing=()
 [ -f /usr/include/ncursesw/curses.h ] || missing+=(libncursesw5-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+[ -f /usr/include/openssl/evp.h ] || missing+=(libssl-dev)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)

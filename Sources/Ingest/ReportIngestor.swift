@@ -1,4 +1,3 @@
-import Crypto
 import Findings
 import FindingStore
 import Foundation
@@ -161,11 +160,11 @@ public struct ReportIngestor: Sendable {
         var hasher = SHA256()
         while try stream.ensure() {
             stream.buffer.withUnsafeBytes { raw in
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[stream.position..<stream.end]))
+                hasher.update(UnsafeRawBufferPointer(rebasing: raw[stream.position..<stream.end]))
             }
             stream.position = stream.end
         }
-        return Array(hasher.finalize())
+        return hasher.finalize()
     }
 }
 
