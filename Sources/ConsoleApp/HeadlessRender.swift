@@ -27,19 +27,27 @@ public enum HeadlessRender {
 
     public static func render(store: FindingStore, view: ViewID, size: Size, glyphs: Glyphs, readOnly: Bool,
                               options: Options = Options(), context: ConsoleContext = ConsoleContext()) -> ScreenBuffer {
-        var state = AppState(size: size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
+        HeadlessConsole(store: store, view: view, size: size, glyphs: glyphs, readOnly: readOnly, options: options, context: context)
+            .screen()
+    }
+}
+
+/// The console without a terminal: the same reducer, effects and views, with effects run at once
+/// on the calling thread. For headless renders, and for timing a key from press to screen.
+public struct HeadlessConsole {
+    private var state: AppState
+    private let store: FindingStore
+    private let context: ConsoleContext
+
+    /// Opens `view` as the console would, with its data loaded.
+    public init(store: FindingStore, view: ViewID, size: Size, glyphs: Glyphs, readOnly: Bool,
+                options: HeadlessRender.Options = HeadlessRender.Options(), context: ConsoleContext = ConsoleContext()) {
+        self.store = store
+        self.context = context
+        state = AppState(size: size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
         state.kiosk = options.kiosk
         state.kioskViews = options.kiosk ? [view] : []
         state.models.weights = options.weights
-        func run(_ actions: [Action]) {
-            var pending = actions
-            while !pending.isEmpty {
-                let action = pending.removeFirst()
-                for effect in Reducer.reduce(&state, action) {
-                    if let result = EffectRunner.run(effect, store: store, context: context) { pending.append(result) }
-                }
-            }
-        }
         run([.tick(context.now()), .storeChanged])
         state.pivot = options.pivot
         state.findings.sort = options.sort
@@ -59,6 +67,23 @@ public enum HeadlessRender {
             run(Reducer.show(view, &state).compactMap { EffectRunner.run($0, store: store, context: context) })
             if options.detail, view == .models { run([.key(.enter)]) }
         }
-        return Renderer.render(state)
+    }
+
+    /// A key press, its effects (store reads included) and the screen after it.
+    public mutating func press(_ key: Key) -> ScreenBuffer {
+        run([.key(key)])
+        return screen()
+    }
+
+    public func screen() -> ScreenBuffer { Renderer.render(state) }
+
+    private mutating func run(_ actions: [Action]) {
+        var pending = actions
+        while !pending.isEmpty {
+            let action = pending.removeFirst()
+            for effect in Reducer.reduce(&state, action) {
+                if let result = EffectRunner.run(effect, store: store, context: context) { pending.append(result) }
+            }
+        }
     }
 }

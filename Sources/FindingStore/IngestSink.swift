@@ -74,17 +74,39 @@ public final class IngestSink {
         summary[key] = (old.count + 1, old.weight + (finding.attackSuccessRate ?? 1))
     }
 
-    /// Adds the report's new findings to the summary table.
+    /// Adds the report's new findings to the summary tables: summaryCell once per cell, and
+    /// modelSummary (schema v12) once per model and state, each severity in its column.
     private func flushSummary() throws {
         guard !summary.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO summaryCell (modelId, threat, severity, state, count, weight) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET count = count + excluded.count, weight = weight + excluded.weight
             """)
+        var byModel: [ModelStateKey: (counts: [Int64], weights: [Double])] = [:]
         for (key, value) in summary {
             try statement.execute(arguments: [key.modelID, key.threat, key.severity, key.state, value.count, value.weight])
+            let modelKey = ModelStateKey(modelID: key.modelID, state: key.state)
+            var row = byModel[modelKey] ?? (counts: Array(repeating: 0, count: 5), weights: Array(repeating: 0, count: 5))
+            row.counts[key.severity] += Int64(value.count)
+            row.weights[key.severity] += value.weight
+            byModel[modelKey] = row
+        }
+        let perModel = try db.cachedStatement(sql: """
+            INSERT INTO modelSummary (modelId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET c0 = c0 + excluded.c0, c1 = c1 + excluded.c1, c2 = c2 + excluded.c2, c3 = c3 + excluded.c3,
+                c4 = c4 + excluded.c4, w0 = w0 + excluded.w0, w1 = w1 + excluded.w1, w2 = w2 + excluded.w2, w3 = w3 + excluded.w3,
+                w4 = w4 + excluded.w4
+            """)
+        for (key, row) in byModel {
+            try perModel.execute(arguments: StatementArguments([key.modelID, Int64(key.state)] + row.counts)
+                                     + StatementArguments(row.weights))
         }
         summary.removeAll()
+    }
+
+    private struct ModelStateKey: Hashable {
+        var modelID: Int64
+        var state: Int
     }
 
     private struct RuleKey: Hashable {

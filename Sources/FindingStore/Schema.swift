@@ -345,11 +345,11 @@ enum Schema {
 
     /// The per-model table's counts: one row per model and triage state, with the count and the
     /// risk weight of each severity in its own column (c0…c4, w0…w4 by `Severity` raw value). Kept
-    /// from summaryCell by triggers on summaryCell itself, so every writer of the summary (the
-    /// ingest's flush, the finding triggers) keeps it too. The Models view and the daily snapshots
-    /// read ~one row per model instead of grouping the ~4k cells of the matrix summary with a
-    /// temporary B-tree (3 ms at 1M findings and 200 models, which put the per-model table over
-    /// its 5 ms target).
+    /// like summaryCell: by the ingest for new rows (once per model and state at the end of each
+    /// report) and by triggers on UPDATE and DELETE of `finding`, as upserts. The Models view and
+    /// the daily snapshots read ~one row per model instead of grouping the ~4k cells of the matrix
+    /// summary with a temporary B-tree (3 ms at 1M findings and 200 models, which put the per-model
+    /// table over its 5 ms target).
     private static var v12: String { """
         CREATE TABLE modelSummary (
             modelId INTEGER NOT NULL,
@@ -366,24 +366,19 @@ enum Schema {
                sum((severity = 1) * weight), sum((severity = 2) * weight), sum((severity = 3) * weight),
                sum((severity = 4) * weight)
         FROM summaryCell GROUP BY 1, 2;
-        CREATE TRIGGER modelSummary_insert AFTER INSERT ON summaryCell
-        BEGIN \(addToModelSummary("NEW", count: "NEW.count", weight: "NEW.weight")) END;
-        -- A cell's key never changes in practice (the upserts change count and weight): one delta.
-        CREATE TRIGGER modelSummary_update AFTER UPDATE ON summaryCell
-        WHEN OLD.modelId = NEW.modelId AND OLD.severity = NEW.severity AND OLD.state = NEW.state
-        BEGIN \(addToModelSummary("NEW", count: "NEW.count - OLD.count", weight: "NEW.weight - OLD.weight")) END;
-        CREATE TRIGGER modelSummary_rekey AFTER UPDATE ON summaryCell
+        CREATE TRIGGER modelSummary_update AFTER UPDATE OF modelId, severity, state, asr ON finding
         WHEN OLD.modelId IS NOT NEW.modelId OR OLD.severity IS NOT NEW.severity OR OLD.state IS NOT NEW.state
+             OR OLD.asr IS NOT NEW.asr
         BEGIN
-            \(addToModelSummary("OLD", count: "-OLD.count", weight: "-OLD.weight"))
-            \(addToModelSummary("NEW", count: "NEW.count", weight: "NEW.weight"))
+            \(addToModelSummary("OLD", count: "-1", weight: "-coalesce(OLD.asr, 1)"))
+            \(addToModelSummary("NEW", count: "1", weight: "coalesce(NEW.asr, 1)"))
         END;
-        CREATE TRIGGER modelSummary_delete AFTER DELETE ON summaryCell
-        BEGIN \(addToModelSummary("OLD", count: "-OLD.count", weight: "-OLD.weight")) END;
+        CREATE TRIGGER modelSummary_delete AFTER DELETE ON finding
+        BEGIN \(addToModelSummary("OLD", count: "-1", weight: "-coalesce(OLD.asr, 1)")) END;
         """ }
 
-    /// v12's upsert: adds `count` and `weight` to the modelSummary row of the summaryCell row `row`
-    /// (NEW or OLD), in the columns of its severity. Part of a migration: never change its output.
+    /// v12's upsert: adds `count` and `weight` to the modelSummary row of the finding `row` (NEW or
+    /// OLD), in the columns of its severity. Part of a migration: never change its output.
     private static func addToModelSummary(_ row: String, count: String, weight: String) -> String {
         let severities = 0...4  // Severity's raw values, info…critical: the columns c0…c4 and w0…w4
         let counts = severities.map { "(\(row).severity = \($0)) * (\(count))" }.joined(separator: ", ")
@@ -391,7 +386,7 @@ enum Schema {
         let updates = severities.map { "c\($0) = c\($0) + excluded.c\($0), w\($0) = w\($0) + excluded.w\($0)" }.joined(separator: ", ")
         return """
             INSERT INTO modelSummary (modelId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
-            VALUES (\(row).modelId, \(row).state, \(counts), \(weights))
+            VALUES (coalesce(\(row).modelId, 0), \(row).state, \(counts), \(weights))
             ON CONFLICT DO UPDATE SET \(updates);
             """
     }

@@ -22,6 +22,8 @@ struct QueryBench {
         figures.add(.plain(group, "header totals (lifecycle summary)", try Measure.milliseconds(runs: runs) { _ = try store.lifecycleSummary() },
                            "ms"))
 
+        try keyToScreen(store: store, figures: &figures)
+
         let pages = "Keyset pages of 200 at \(findings.formatted()) findings"
         let cursors = try RawDatabase(path: self.store, readOnly: true)
         for sort in FindingSort.allCases {
@@ -75,6 +77,30 @@ struct QueryBench {
         figures.add(.atMost(group, "warm", warm, "ms", 150))
     }
 
+    /// Key to screen (§9: a scroll ≤ 16 ms): in the findings list at 160×48, each ↓ and PgDn timed
+    /// from the key to the rendered screen through the console's reducer, effects and views. The
+    /// effects run at once on this thread, so a step that reaches the end of the loaded rows
+    /// includes reading the next keyset page (the console reads it on a background queue).
+    private func keyToScreen(store: FindingStore, figures: inout Figures) throws {
+        let group = "Key to screen at \(findings.formatted()) findings (findings list, 160×48)"
+        for (name, key, presses) in [("↓ one row", Key.down, 1_000), ("PgDn one screen", Key.pageDown, 300)] {
+            var console = HeadlessConsole(store: store, view: .findings, size: Size(width: 160, height: 48), glyphs: .unicode, readOnly: true)
+            var times: [Double] = []
+            var drawn = 0
+            for _ in 0..<presses {
+                let started = Measure.now()
+                let screen = console.press(key)
+                times.append((Measure.now() - started) * 1000)
+                drawn += screen.plainText.count
+            }
+            guard drawn > 0 else { throw BenchError("the headless console drew nothing") }
+            times.sort()
+            let note = "\(presses) presses from the top; every 200 rows the next keyset page is read"
+            figures.add(.atMost(group, "\(name): median", Measure.median(times), "ms", 16, note: note))
+            figures.add(.atMost(group, "\(name): slowest", times.last ?? .nan, "ms", 16))
+        }
+    }
+
     /// The keyset cursor of the row at `depth` in `sort` order (found once with OFFSET, untimed).
     private func cursor(_ db: RawDatabase, sort: FindingSort, depth: Int) throws -> PageCursor? {
         guard depth > 0 else { return nil }
@@ -92,6 +118,44 @@ struct QueryBench {
     }
 }
 
+/// A detached tmux session on its own server socket, for the console and dashboard figures.
+struct TmuxSession {
+    let socket = "mlsoc-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+    static var available: Bool { (try? Measure.run("tmux", ["-V"]))?.status == 0 }
+
+    /// Starts `command` in a width × height window; returns the pane's process id.
+    func start(_ command: String, width: Int, height: Int) throws -> Int32 {
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), command])
+        let pane = try Measure.run("tmux", ["-L", socket, "list-panes", "-F", "#{pane_pid}"]).stdout
+        guard let pid = Int32(pane.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw BenchError("no tmux pane") }
+        return pid
+    }
+
+    func run(_ arguments: [String]) throws {
+        let child = try Measure.run("tmux", ["-L", socket] + arguments)
+        guard child.status == 0 else { throw BenchError("tmux \(arguments.first ?? ""): \(child.stderr)") }
+    }
+
+    func keys(_ keys: [String]) throws { try run(["send-keys", "-t", "0"] + keys) }
+
+    func capture() throws -> String { try Measure.run("tmux", ["-L", socket, "capture-pane", "-p", "-t", "0"]).stdout }
+
+    /// Polls the screen until `done` holds, for at most `timeout` seconds.
+    @discardableResult
+    func waitFor(timeout: Double, _ done: (String) -> Bool) throws -> String? {
+        let deadline = Measure.now() + timeout
+        while Measure.now() < deadline {
+            let screen = try capture()
+            if done(screen) { return screen }
+            usleep(100_000)
+        }
+        return nil
+    }
+
+    func kill() { _ = try? Measure.run("tmux", ["-L", socket, "kill-server"]) }
+}
+
 /// The console's memory at 1M findings: `mlsoc console` in tmux, walked through its views and
 /// deep into the findings list, then its peak RSS from /proc.
 struct ConsoleBench {
@@ -100,26 +164,20 @@ struct ConsoleBench {
 
     func measure(figures: inout Figures) throws {
         let group = "Console"
-        guard (try? Measure.run("tmux", ["-V"]))?.status == 0 else {
+        guard TmuxSession.available else {
             figures.add(.plain(group, "console peak RSS at 1M findings", .nan, "MiB", note: "tmux not found"))
             return
         }
-        let socket = "mlsoc-bench-\(getpid())"
-        func tmux(_ arguments: [String]) throws {
-            let child = try Measure.run("tmux", ["-L", socket] + arguments)
-            guard child.status == 0 else { throw BenchError("tmux \(arguments.first ?? ""): \(child.stderr)") }
-        }
-        defer { _ = try? Measure.run("tmux", ["-L", socket, "kill-server"]) }
-        try tmux(["new-session", "-d", "-x", "160", "-y", "48", "exec \(mlsoc) console --db \(store)"])
-        let pane = try Measure.run("tmux", ["-L", socket, "list-panes", "-F", "#{pane_pid}"]).stdout
-        guard let pid = Int32(pane.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw BenchError("no console pane") }
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        let pid = try tmux.start("exec \(mlsoc) console --db \(store)", width: 160, height: 48)
         usleep(1_500_000)
         // Every view, then deep into the list: pages, the end of each loaded page, a filter, a detail.
         let keys: [[String]] = [["2"], ["Enter"], ["Escape"], ["4"], ["5"], ["1"], ["Enter"]]
             + Array(repeating: ["NPage"], count: 60) + Array(repeating: ["G"], count: 20)
             + [["Enter"], ["Escape"], ["/"], ["-l", "sev>=high"], ["Enter"], ["Enter"], ["Escape"], ["3"]]
         for key in keys {
-            try tmux(["send-keys", "-t", "0"] + key)
+            try tmux.keys(key)
             usleep(120_000)
         }
         usleep(1_000_000)
@@ -128,8 +186,56 @@ struct ConsoleBench {
             let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
             return Double(line.split(separator: " ").dropFirst().first ?? "") ?? .nan
         }
-        try tmux(["send-keys", "-t", "0", "q"])
+        try tmux.keys(["q"])
         figures.add(.atMost(group, "console peak RSS at the store above (VmHWM)", kib("VmHWM") / 1024, "MiB", 150,
                             note: "views, 60 pages down, 20 × G, a filter, a detail"))
+    }
+}
+
+/// The idle dashboard over ssh (§9): the bytes `mlsoc dashboard` writes to its terminal while
+/// nothing changes, and for a counter tick (one finding committed by another process), read from
+/// tmux's copy of the pane's output (pipe-pane). Adds one finding to `store`.
+struct DashboardBench {
+    let mlsoc: String
+    let store: String
+    let work: URL
+
+    func measure(figures: inout Figures) throws {
+        let group = "Dashboard over a terminal (120×40, UTF-8)"
+        guard TmuxSession.available else {
+            figures.add(.plain(group, "idle dashboard, bytes in 5 s", .nan, "bytes", note: "tmux not found"))
+            return
+        }
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        _ = try tmux.start("LANG=C.UTF-8 exec \(mlsoc) dashboard --db \(store)", width: 120, height: 40)
+        let header = { (screen: String) in screen.split(separator: "\n").first.map(String.init) ?? "" }
+        guard let first = try tmux.waitFor(timeout: 20, { $0.contains("RO") && !$0.contains("loading") }) else {
+            throw BenchError("the dashboard did not draw within 20 s: \(try tmux.capture().prefix(400))")
+        }
+        let log = work.appendingPathComponent("dashboard-pty.out").path
+        try? FileManager.default.removeItem(atPath: log)
+        try tmux.run(["pipe-pane", "-o", "-t", "0", "cat >> '\(log)'"])
+        usleep(1_500_000)
+        let settled = Measure.fileSize(log)
+        usleep(5_000_000)
+        let idle = Measure.fileSize(log) - settled
+
+        let report = work.appendingPathComponent("dashboard-tick.jsonl")
+        try Data("""
+            {"schema": "mlsoc.finding/1", "tool": "bench-tick", "rule": "T1", "severity": "critical", "threat": "model-theft", "message": "one more"}
+
+            """.utf8).write(to: report)
+        let before = Measure.fileSize(log)
+        let ingest = try Measure.run(mlsoc, ["ingest", "--db", store, report.path])
+        guard ingest.status == 0 else { throw BenchError("mlsoc ingest of the tick report failed: \(ingest.stderr.suffix(500))") }
+        let shown = try tmux.waitFor(timeout: 5) { header($0) != header(first) } != nil
+        usleep(1_500_000)  // whatever else the change redraws
+        let tick = Measure.fileSize(log) - before
+        try? FileManager.default.removeItem(atPath: log)
+        try? FileManager.default.removeItem(at: report)
+        figures.add(.atMost(group, "idle dashboard, bytes in 5 s", Double(idle), "bytes", 0))
+        figures.add(.atMost(group, "counter tick (one finding committed elsewhere)", Double(tick), "bytes", 200,
+                            note: shown ? "header and matrix redrawn where they changed" : "the change did not show within 5 s"))
     }
 }

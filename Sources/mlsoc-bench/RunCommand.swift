@@ -11,7 +11,8 @@ struct Run: ParsableCommand {
             and measures: ingest of --batch findings into an empty store and into the big one, each beside the \
             raw-SQLite baseline (the same rows, the same schema, prepared statements, one transaction per report); \
             sqlite-utils loading the same findings; peak memory; bytes per finding; open to first frame; matrix, \
-            models, keyset pages and filters; the console's memory. Medians of --repeat runs. Build with \
+            models, keyset pages and filters; the console's memory; the dashboard's terminal output idle and for \
+            a counter tick. Medians of --repeat runs. Build with \
             `-c release` (make bench does): debug numbers mean nothing.
             """
     )
@@ -37,7 +38,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("sqlite-utils"), help: "The sqlite-utils command (default: .venv-bench/bin/sqlite-utils, else PATH).")
     var sqliteUtils: String?
 
-    @Flag(name: .customLong("no-console"), help: "Skip the console memory measurement (needs tmux).")
+    @Flag(name: .customLong("no-console"), help: "Skip the console memory and dashboard output measurements (they need tmux).")
     var noConsole = false
 
     @Flag(help: "Print JSON instead of the table.")
@@ -98,6 +99,8 @@ struct Run: ParsableCommand {
         } else {
             progress("console memory at \(findings) findings (tmux)")
             try ConsoleBench(mlsoc: mlsocPath, store: bigStore).measure(figures: &figures)
+            progress("the dashboard's terminal output, idle and for a counter tick (tmux)")
+            try DashboardBench(mlsoc: mlsocPath, store: bigStore, work: root).measure(figures: &figures)
         }
 
         figures.seconds = Measure.now() - started

@@ -5,8 +5,8 @@ import GRDB
 import TestSupport
 import Testing
 
-/// modelSummary (schema v12) is summaryCell grouped by model, severity and state, kept by triggers
-/// on summaryCell: whatever writes the summary keeps it, and the Models view reads it.
+/// modelSummary (schema v12) is summaryCell grouped by model, severity and state, kept by the
+/// ingest and by triggers on finding as summaryCell is; the Models view reads it.
 @Suite struct ModelSummaryTests {
     /// modelSummary's non-zero counts as "model/severity/state=count@weight", and summaryCell
     /// grouped the same way.
