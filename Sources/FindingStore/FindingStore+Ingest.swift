@@ -39,8 +39,9 @@ extension FindingStore {
     /// - cache_size 128 MiB (negative: KiB), an upper bound: a group's dirty index pages stay in
     ///   memory until commit instead of spilling to the WAL, and being written again, mid-transaction
     ///   (measured: 64 MiB was 10% slower into a 1M-finding store; peak RSS stayed ~110 MiB).
-    /// - temp_store MEMORY: each INSERT fires the summary trigger, so SQLite keeps a statement
-    ///   journal of the pages it changes; on disk that was 1.1M extra writes per 100k findings.
+    /// - temp_store MEMORY: statement journals and temporary B-trees stay in memory (when every
+    ///   INSERT still fired the summary trigger, before schema v11, its statement journals on disk
+    ///   were 1.1M extra writes per 100k findings).
     /// - wal_autocheckpoint: a report into a big store rewrites thousands of pages of the
     ///   fingerprint index (its keys are hashes, so they land everywhere); checkpointing after
     ///   every report (the default, 1000 pages) copies and fsyncs them each time. Letting the WAL

@@ -30,10 +30,16 @@ struct SHA256: ~Copyable {
         return digest
     }
 
-    static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var hasher = SHA256()
-        let done: Void? = bytes.withContiguousStorageIfAvailable { hasher.update(UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { hasher.update($0) } }
-        return hasher.finalize()
+    /// The digest of `bytes` in one call (no context to allocate: a fingerprint per finding).
+    static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let done = bytes.withUnsafeBytes { input in
+            digest.withUnsafeMutableBufferPointer { output in
+                EVP_Digest(input.baseAddress, input.count, output.baseAddress, &length, EVP_sha256(), nil)
+            }
+        }
+        precondition(done == 1 && length == 32, "libcrypto: SHA-256 failed")
+        return digest
     }
 }
