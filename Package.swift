@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
         .testTarget(
             name: "FindingStoreTests",
-            dependencies: ["FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "FindingStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(

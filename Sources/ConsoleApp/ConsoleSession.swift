@@ -61,6 +61,7 @@ public final class ConsoleSession {
         state.models.weights = weights
         state.triageRules = triageRules
         self.maintenance = maintenance
+        state.project = context.project
         if let kiosk {
             state.kiosk = true
             state.kioskViews = kiosk.views
@@ -68,6 +69,9 @@ public final class ConsoleSession {
         }
         monitor = try? ChangeMonitor(store: store)
     }
+
+    /// The project the views were scoped to when the session ended (to remember it).
+    public var project: String? { state.project }
 
     /// Runs until the user quits or a signal arrives; the caller restores the terminal.
     public func run() -> Exit {
@@ -164,6 +168,8 @@ public final class ConsoleSession {
                 }
             default:
                 inFlight.add(1)
+                var context = context
+                context.project = state.project
                 reads.async { [store, writer, context, mailbox, inFlight] in
                     if let result = EffectRunner.run(effect, store: store, writer: writer, context: context) { mailbox.post(result) }
                     inFlight.add(-1)

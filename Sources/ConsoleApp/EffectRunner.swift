@@ -13,6 +13,8 @@ public struct ConsoleContext: Sendable {
     public var actor: String
     public var rules: TriageRules
     public var weights: RiskWeights
+    /// The project the views are scoped to (the state's `project` when the effect was made); nil: all.
+    public var project: String?
 
     public init(inboxDirectories: [String] = [], workers: Int = 0, actor: String = "unknown", rules: TriageRules = .standard,
                 weights: RiskWeights = .standard, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
@@ -39,29 +41,38 @@ public enum EffectRunner {
     }
 
     private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
+        // A project that is not in the store (yet) has nothing: id -1 matches no row.
+        let projectID = try context.project.map { try store.projectID(named: $0) ?? -1 }
+        let scoped = { (filter: FindingFilter) -> FindingFilter in
+            guard let project = context.project else { return filter }
+            var scoped = filter
+            scoped.clauses.append(.init(.projects([project])))
+            return scoped
+        }
         switch effect {
         case .loadMatrix:
-            return .matrixLoaded(try store.matrixSummary(), try store.lifecycleSummary())
+            return .matrixLoaded(try store.matrixSummary(projectID: projectID), try store.lifecycleSummary(projectID: projectID),
+                                 projects: try store.projectSummaries())
         case .loadModels:
-            return .modelsLoaded(try store.modelRisks(now: context.now()))
+            return .modelsLoaded(try store.modelRisks(now: context.now(), projectID: projectID))
         case let .loadModelDetail(id):
-            let breakdown = try store.modelBreakdown(modelID: id)
-            var query = FindingQuery(filter: FindingFilter(clauses: [.init(.states(TriageState.allCases.filter(\.isOpen)))]))
+            let breakdown = try store.modelBreakdown(modelID: id, projectID: projectID)
+            var query = FindingQuery(filter: scoped(FindingFilter(clauses: [.init(.states(TriageState.allCases.filter(\.isOpen)))])))
             query.modelID = id
             let top = try store.findingsPage(query, after: nil, limit: 10, now: context.now()).map(item)
-            var late = FindingQuery(filter: FindingFilter(clauses: [.init(.sla(.overdue))]), sort: .due)
+            var late = FindingQuery(filter: scoped(FindingFilter(clauses: [.init(.sla(.overdue))])), sort: .due)
             late.modelID = id
             let overdue = try store.findingsPage(late, after: nil, limit: 10, now: context.now()).map(item)
             return .modelDetailLoaded(id: id, breakdown, top: top, overdue: overdue)
         case let .loadFindings(filter, sort, after, limit, generation):
             let cursor = after.map { PageCursor(key: sortKey($0, sort), id: $0.id) }
-            let rows = try store.findingsPage(FindingQuery(filter: filter, sort: sort), after: cursor, limit: limit, now: context.now())
+            let rows = try store.findingsPage(FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit, now: context.now())
             return .findingsLoaded(rows.map(item), append: after != nil, generation: generation)
         case let .loadDetail(id):
             return .detailLoaded(try store.findingDetail(id: id))
         case .loadIngest:
-            var snapshot = IngestSnapshot(scans: try store.recentScans(limit: 200),
-                                          warnings: try store.recentWarnings(limit: 50).map { ScanWarningLine(scanID: $0.scanID, message: $0.message) },
+            var snapshot = IngestSnapshot(scans: try store.recentScans(limit: 200, projectID: projectID),
+                                          warnings: try store.recentWarnings(limit: 50, projectID: projectID).map { ScanWarningLine(scanID: $0.scanID, message: $0.message) },
                                           inboxes: context.inboxDirectories, workers: context.workers)
             for directory in context.inboxDirectories {
                 let listing = Inbox.listing(directory: URL(fileURLWithPath: directory), quarantineLimit: 50)
@@ -70,7 +81,7 @@ public enum EffectRunner {
             }
             return .ingestLoaded(snapshot)
         case let .loadAudit(filter, before, limit, generation):
-            let page = try store.auditPage(filter: filter, before: before, limit: limit, now: context.now())
+            let page = try store.auditPage(filter: scoped(filter), before: before, limit: limit, now: context.now())
             return .auditLoaded(page, append: before != nil, generation: generation)
         case let .triage(targets, action):
             guard let writer else { return .failed("read-only: this view cannot change the store") }

@@ -14,6 +14,8 @@ public enum HeadlessRender {
         public var weights = RiskWeights.standard
         /// The dashboard's kiosk layout.
         public var kiosk = false
+        /// The project every view is scoped to; nil: all.
+        public var project: String?
 
         public init(filter: FindingFilter? = nil, detail: Bool = false, pivot: Bool = false, sort: FindingSort = .severity,
                     weights: RiskWeights = .standard) {
@@ -43,11 +45,14 @@ public struct HeadlessConsole {
     public init(store: FindingStore, view: ViewID, size: Size, glyphs: Glyphs, readOnly: Bool,
                 options: HeadlessRender.Options = HeadlessRender.Options(), context: ConsoleContext = ConsoleContext()) {
         self.store = store
-        self.context = context
         state = AppState(size: size, storePath: store.path, readOnly: readOnly, glyphs: glyphs)
         state.kiosk = options.kiosk
         state.kioskViews = options.kiosk ? [view] : []
         state.models.weights = options.weights
+        state.project = options.project
+        var context = context
+        context.project = options.project
+        self.context = context
         run([.tick(context.now()), .storeChanged])
         state.pivot = options.pivot
         state.findings.sort = options.sort
@@ -82,6 +87,8 @@ public struct HeadlessConsole {
         while !pending.isEmpty {
             let action = pending.removeFirst()
             for effect in Reducer.reduce(&state, action) {
+                var context = context
+                context.project = state.project
                 if let result = EffectRunner.run(effect, store: store, context: context) { pending.append(result) }
             }
         }

@@ -60,6 +60,10 @@ struct FilterSQL {
                     .joined(separator: " OR ") + ")")
             }
             return parts.joined(separator: " OR ")
+        case let .projects(values):
+            bind(values.map(likePattern))
+            return "f.projectId IN (SELECT id FROM project WHERE " + Array(repeating: "name LIKE ? ESCAPE '\\'", count: values.count)
+                .joined(separator: " OR ") + ")"
         case let .tools(values):
             bind(values.map(likePattern))
             return "f.ruleRef IN (SELECT id FROM rule WHERE " + Array(repeating: "tool LIKE ? ESCAPE '\\'", count: values.count)

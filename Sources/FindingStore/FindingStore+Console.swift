@@ -7,13 +7,13 @@ extension FindingStore {
     static let openStates = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
 
     /// Open findings by target × lifecycle stage of their model, from the summary table.
-    public func lifecycleSummary() throws -> LifecycleSummary {
+    public func lifecycleSummary(projectID: Int64? = nil) throws -> LifecycleSummary {
         try pool.read { db in
             var summary = LifecycleSummary()
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.threat, m.stage, s.severity, sum(s.count) FROM summaryCell s LEFT JOIN model m ON m.id = s.modelId
-                WHERE s.state IN (\(FindingStore.openStates)) AND s.count > 0 GROUP BY 1, 2, 3
-                """)
+                WHERE s.state IN (\(FindingStore.openStates)) AND s.count > 0 AND (?1 IS NULL OR s.projectId = ?1) GROUP BY 1, 2, 3
+                """, arguments: [projectID])
             while let row = try rows.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[2]) else { continue }
                 summary.add(target: threat.target, stage: row[1], severity: severity, count: row[3])
@@ -25,7 +25,10 @@ extension FindingStore {
     /// Every model and dataset with its open findings by severity, SLA breaches and daily trend,
     /// plus a row (id 0) for open findings no model claims when there are any. Read from the
     /// per-model summary and the model index: no scan of findings.
-    public func modelRisks(now: Int64 = Int64(Date().timeIntervalSince1970), trendDays: Int = 30) throws -> [ModelRisk] {
+    /// With a project id: that project's models, and the registry's models that have findings in it,
+    /// counted by that project's findings.
+    public func modelRisks(now: Int64 = Int64(Date().timeIntervalSince1970), trendDays: Int = 30,
+                           projectID: Int64? = nil) throws -> [ModelRisk] {
         try pool.read { db in
             var risks: [ModelRisk] = []
             var index: [Int64: Int] = [:]
@@ -34,19 +37,26 @@ extension FindingStore {
             let models = try Row.fetchCursor(db, sql: """
                 SELECT m.id, m.name, m.version, m.kind, m.owner, m.stage, m.criticality, m.source,
                        (SELECT count(*) FROM finding f INDEXED BY finding_by_model
-                        WHERE f.modelId = m.id AND f.state IN (\(FindingStore.openStates)) AND f.slaDue < ?)
-                FROM model m
-                """, arguments: [now])
+                        WHERE f.modelId = m.id AND f.state IN (\(FindingStore.openStates)) AND f.slaDue < ?1
+                              AND (?2 IS NULL OR f.projectId = ?2)),
+                       coalesce(p.name, '')
+                FROM model m LEFT JOIN project p ON p.id = m.projectId
+                WHERE ?2 IS NULL OR m.projectId = ?2
+                    OR (m.projectId = 0 AND EXISTS (SELECT 1 FROM modelSummary s WHERE s.modelId = m.id AND s.projectId = ?2))
+                """, arguments: [now, projectID])
             while let row = try models.next() {
                 let id: Int64 = row[0]
                 index[id] = risks.count
-                risks.append(ModelRisk(id: id, name: row[1], version: row[2], kind: row[3], owner: row[4], stage: row[5],
-                                       criticality: row[6], source: row[7], slaBreaches: row[8]))
+                var risk = ModelRisk(id: id, name: row[1], version: row[2], kind: row[3], owner: row[4], stage: row[5],
+                                     criticality: row[6], source: row[7], slaBreaches: row[8])
+                risk.project = row[9]
+                risks.append(risk)
             }
             // Open findings by severity: a row per model and open state, a column per severity.
             let counts = try Row.fetchCursor(db, sql: """
-                SELECT modelId, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4 FROM modelSummary WHERE state IN (\(FindingStore.openStates))
-                """)
+                SELECT modelId, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4 FROM modelSummary
+                WHERE state IN (\(FindingStore.openStates)) AND (?1 IS NULL OR projectId = ?1)
+                """, arguments: [projectID])
             while let row = try counts.next() {
                 let id: Int64 = row[0]
                 for severity in Severity.allCases {
@@ -82,14 +92,15 @@ extension FindingStore {
     }
 
     /// Open findings of one model (0: of none) by target, by tool, and as a matrix.
-    public func modelBreakdown(modelID: Int64) throws -> ModelBreakdown {
+    public func modelBreakdown(modelID: Int64, projectID: Int64? = nil) throws -> ModelBreakdown {
         try pool.read { db in
             var breakdown = ModelBreakdown()
             var byTarget: [Target: [Severity: Int]] = [:]
             var weightedByTarget: [Target: [Severity: Double]] = [:]
             let cells = try Row.fetchCursor(db, sql: """
-                SELECT threat, severity, state, count, weight FROM summaryCell WHERE modelId = ? AND count > 0
-                """, arguments: [modelID])
+                SELECT threat, severity, state, count, weight FROM summaryCell
+                WHERE modelId = ?1 AND count > 0 AND (?2 IS NULL OR projectId = ?2)
+                """, arguments: [modelID, projectID])
             while let row = try cells.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
                       let state = TriageState(rawValue: row[2]) else { continue }
@@ -102,11 +113,11 @@ extension FindingStore {
             breakdown.byTarget = Target.allCases.compactMap { target in
                 byTarget[target].map { GroupCounts(key: target.name, open: $0, weighted: weightedByTarget[target]) }
             }
-            let modelCondition = modelID == 0 ? "f.modelId IS NULL" : "f.modelId = ?"
+            let modelCondition = modelID == 0 ? "f.modelId IS NULL" : "f.modelId = ?1"
             let tools = try Row.fetchAll(db, sql: """
                 SELECT r.tool, f.severity, count(*), sum(coalesce(f.asr, 1)) FROM finding f JOIN rule r ON r.id = f.ruleRef
-                WHERE \(modelCondition) AND f.state IN (\(FindingStore.openStates)) GROUP BY 1, 2
-                """, arguments: modelID == 0 ? [] : [modelID])
+                WHERE \(modelCondition) AND f.state IN (\(FindingStore.openStates)) AND (?2 IS NULL OR f.projectId = ?2) GROUP BY 1, 2
+                """, arguments: [modelID, projectID])
             var byTool: [String: [Severity: Int]] = [:]
             var weightedByTool: [String: [Severity: Double]] = [:]
             for row in tools {
@@ -122,24 +133,30 @@ extension FindingStore {
     }
 
     /// The most recent ingests, newest first, with their deltas and warning counts.
-    public func recentScans(limit: Int) throws -> [ScanSummary] {
+    public func recentScans(limit: Int, projectID: Int64? = nil) throws -> [ScanSummary] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.*, (SELECT count(*) FROM scanWarning w WHERE w.scanId = s.id) AS warnings
-                FROM scan s ORDER BY s.id DESC LIMIT ?
-                """, arguments: [limit]).map { row in
-                ScanSummary(id: row["id"], tool: row["tool"], format: row["format"], sourcePath: row["sourcePath"],
-                            ingestedAt: row["ingestedAt"], actor: row["actor"], total: row["findingCount"], new: row["newCount"],
-                            unchanged: row["unchangedCount"], reopened: row["reopenedCount"], closed: row["closedCount"],
-                            warnings: row["warnings"])
+                SELECT s.*, (SELECT count(*) FROM scanWarning w WHERE w.scanId = s.id) AS warnings, p.name AS project
+                FROM scan s JOIN project p ON p.id = s.projectId WHERE ?2 IS NULL OR s.projectId = ?2 ORDER BY s.id DESC LIMIT ?1
+                """, arguments: [limit, projectID]).map { row in
+                var scan = ScanSummary(id: row["id"], tool: row["tool"], format: row["format"], sourcePath: row["sourcePath"],
+                                       ingestedAt: row["ingestedAt"], actor: row["actor"], total: row["findingCount"], new: row["newCount"],
+                                       unchanged: row["unchangedCount"], reopened: row["reopenedCount"], closed: row["closedCount"],
+                                       warnings: row["warnings"])
+                scan.project = row["project"]
+                scan.coverage = row["coverage"]
+                return scan
             }
         }
     }
 
     /// The warnings of the most recent scans that have any (unscannable files, tool errors).
-    public func recentWarnings(limit: Int) throws -> [(scanID: Int64, message: String)] {
+    public func recentWarnings(limit: Int, projectID: Int64? = nil) throws -> [(scanID: Int64, message: String)] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT scanId, message FROM scanWarning ORDER BY id DESC LIMIT ?", arguments: [limit])
+            try Row.fetchAll(db, sql: """
+                SELECT w.scanId, w.message FROM scanWarning w JOIN scan s ON s.id = w.scanId
+                WHERE ?2 IS NULL OR s.projectId = ?2 ORDER BY w.id DESC LIMIT ?1
+                """, arguments: [limit, projectID])
                 .map { (scanID: $0[0], message: $0[1]) }
         }
     }

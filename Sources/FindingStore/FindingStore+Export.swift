@@ -17,6 +17,8 @@ public struct ExportRow: Sendable, Equatable {
     public var modelVersion: String?
     /// The latest audit event's reason, for VEX `detail`.
     public var lastReason: String?
+    /// The project of the scan that found it.
+    public var project = ""
 
     public subscript<T>(dynamicMember keyPath: KeyPath<FindingRow, T>) -> T { finding[keyPath: keyPath] }
 }
@@ -38,7 +40,8 @@ extension FindingStore {
                     SELECT f.*, r.tool, r.ruleId, r.title, m.name AS model, m.version AS modelVersion,
                            \(FindingStore.messageColumn), \(FindingStore.artifactColumn),
                            (SELECT e.reason FROM findingEvent e WHERE e.findingId = f.id AND e.reason IS NOT NULL
-                            ORDER BY e.id DESC LIMIT 1) AS lastReason
+                            ORDER BY e.id DESC LIMIT 1) AS lastReason,
+                           (SELECT p.name FROM project p WHERE p.id = f.projectId) AS projectName
                     FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId \(FindingStore.messageJoin)
                     WHERE \(conditions.joined(separator: " AND ")) ORDER BY f.id LIMIT ?
                     """, arguments: arguments)
@@ -51,9 +54,11 @@ extension FindingStore {
     }
 
     static func exportRow(_ row: Row) -> ExportRow {
-        ExportRow(finding: findingRow(row), artifact: row["artifactPath"], justification: row["justification"],
-                  acceptedUntil: row["acceptedUntil"], acceptedBy: row["acceptedBy"], acceptReason: row["acceptReason"],
-                  modelID: row["modelId"], modelVersion: row["modelVersion"], lastReason: row["lastReason"])
+        var export = ExportRow(finding: findingRow(row), artifact: row["artifactPath"], justification: row["justification"],
+                               acceptedUntil: row["acceptedUntil"], acceptedBy: row["acceptedBy"], acceptReason: row["acceptReason"],
+                               modelID: row["modelId"], modelVersion: row["modelVersion"], lastReason: row["lastReason"])
+        if row.hasColumn("projectName") { export.project = row["projectName"] ?? "" }
+        return export
     }
 
     /// The inventory with store ids, for exports.

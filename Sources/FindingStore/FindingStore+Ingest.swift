@@ -56,11 +56,9 @@ extension FindingStore {
          "foreign_keys = OFF"]
     }
 
-    /// True when a report with this SHA-256 is already in the store.
-    public func hasScan(sha256: [UInt8]) throws -> Bool {
-        try pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM scan WHERE sha256 = ?", arguments: [Data(sha256)]) ?? false
-        }
+    /// True when a report with this SHA-256 about this subject (`ScanHeader.subject`) is already in the store.
+    public func hasScan(sha256: [UInt8], subject: String = "") throws -> Bool {
+        try pool.read { db in try IngestGroup.hasScan(db, sha256: sha256, subject: subject) }
     }
 }
 
@@ -74,11 +72,15 @@ public final class IngestGroup {
         self.db = db
     }
 
+    static func hasScan(_ db: Database, sha256: [UInt8], subject: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM scan WHERE sha256 = ? AND subject = ?", arguments: [Data(sha256), subject]) ?? false
+    }
+
     /// Writes one report. If it throws, the group is rolled back whatever the caller does next.
     public func ingest(_ header: ScanHeader, produce: (IngestSink) throws -> Void) throws -> IngestOutcome {
         if let failure { throw failure }
         do {
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM scan WHERE sha256 = ?", arguments: [Data(header.sha256)]) == true {
+            if try IngestGroup.hasScan(db, sha256: header.sha256, subject: header.subject) {
                 return IngestOutcome(alreadyIngested: true)
             }
             let sink = try IngestSink(db: db, header: header)

@@ -3,11 +3,15 @@ import Findings
 import GRDB
 
 extension FindingStore {
-    /// The matrix summary, read from the trigger-maintained table: no scan of findings.
-    public func matrixSummary() throws -> MatrixSummary {
+    /// The matrix summary, read from the trigger-maintained table: no scan of findings. With a
+    /// project id, that project's findings only.
+    public func matrixSummary(projectID: Int64? = nil) throws -> MatrixSummary {
         try pool.read { db in
             var summary = MatrixSummary()
-            let rows = try Row.fetchCursor(db, sql: "SELECT threat, severity, state, sum(count) FROM summaryCell WHERE count > 0 GROUP BY 1, 2, 3")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT threat, severity, state, sum(count) FROM summaryCell
+                WHERE count > 0 AND (?1 IS NULL OR projectId = ?1) GROUP BY 1, 2, 3
+                """, arguments: [projectID])
             while let row = try rows.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
                       let state = TriageState(rawValue: row[2]) else { continue }
@@ -127,11 +131,15 @@ extension FindingStore {
     }
 
     /// Counts of the main tables, for headers and `mlsoc` summaries.
-    public func counts() throws -> (findings: Int, scans: Int, models: Int) {
+    public func counts(projectID: Int64? = nil) throws -> (findings: Int, scans: Int, models: Int) {
         try pool.read { db in
-            let findings = try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell") ?? 0
-            let scans = try Int.fetchOne(db, sql: "SELECT count(*) FROM scan") ?? 0
-            let models = try Int.fetchOne(db, sql: "SELECT count(*) FROM model") ?? 0
+            let findings = try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell WHERE ?1 IS NULL OR projectId = ?1",
+                                            arguments: [projectID]) ?? 0
+            let scans = try Int.fetchOne(db, sql: "SELECT count(*) FROM scan WHERE ?1 IS NULL OR projectId = ?1", arguments: [projectID]) ?? 0
+            let models = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM model m WHERE ?1 IS NULL OR m.projectId = ?1
+                    OR (m.projectId = 0 AND EXISTS (SELECT 1 FROM modelSummary s WHERE s.modelId = m.id AND s.projectId = ?1))
+                """, arguments: [projectID]) ?? 0
             return (findings, scans, models)
         }
     }

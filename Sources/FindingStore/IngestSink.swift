@@ -31,6 +31,18 @@ public final class IngestSink {
     private var partial = false
     /// The one model the whole report is about (garak, promptfoo, a single model file), if any.
     private var scopeModel: String?
+    /// The project the report names (SARIF repositoryUri, a CycloneDX metadata component, a target).
+    var reportProject: (name: String, repository: String?)?
+    /// The scan's project, fixed when the first finding, model or scope needs it.
+    var projectID: Int64?
+    var projectName = ""
+    /// What the report says it looked at.
+    var declared = Coverage()
+    /// The artifacts the report's findings name: a scan certainly looked at those. Bounded: past the
+    /// cap, files of further findings are not counted as covered (their findings are never resolved
+    /// wrongly, only left open).
+    private var named = Set<String>()
+    private static let namedCap = 200_000
 
     init(db: Database, header: ScanHeader) throws {
         self.db = db
@@ -38,17 +50,18 @@ public final class IngestSink {
         category = header.category
         try db.execute(
             sql: """
-                INSERT INTO scan (tool, format, sourcePath, sha256, ingestedAt, actor)
-                VALUES ('', ?, ?, ?, ?, ?)
+                INSERT INTO scan (tool, format, sourcePath, sha256, ingestedAt, actor, subject)
+                VALUES ('', ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [header.format, header.sourcePath, Data(header.sha256), header.ingestedAt, header.actor]
+            arguments: [header.format, header.sourcePath, Data(header.sha256), header.ingestedAt, header.actor, header.subject]
         )
         scanID = db.lastInsertedRowID
         outcome = IngestOutcome(scanID: scanID)
         insertFinding = try RawStatement(db, sql: """
             INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
-                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
+                                 projectId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (fingerprint) DO NOTHING
             """)
         findMessage = try RawStatement(db, sql: "SELECT id FROM message WHERE hash = ? AND text = ?")
@@ -79,12 +92,13 @@ public final class IngestSink {
     private func flushSummary() throws {
         guard !summary.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO summaryCell (modelId, threat, severity, state, count, weight) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO summaryCell (modelId, projectId, threat, severity, state, count, weight) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET count = count + excluded.count, weight = weight + excluded.weight
             """)
+        let project = try currentProject()
         var byModel: [ModelStateKey: (counts: [Int64], weights: [Double])] = [:]
         for (key, value) in summary {
-            try statement.execute(arguments: [key.modelID, key.threat, key.severity, key.state, value.count, value.weight])
+            try statement.execute(arguments: [key.modelID, project, key.threat, key.severity, key.state, value.count, value.weight])
             let modelKey = ModelStateKey(modelID: key.modelID, state: key.state)
             var row = byModel[modelKey] ?? (counts: Array(repeating: 0, count: 5), weights: Array(repeating: 0, count: 5))
             row.counts[key.severity] += Int64(value.count)
@@ -92,13 +106,14 @@ public final class IngestSink {
             byModel[modelKey] = row
         }
         let perModel = try db.cachedStatement(sql: """
-            INSERT INTO modelSummary (modelId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO modelSummary (modelId, projectId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET c0 = c0 + excluded.c0, c1 = c1 + excluded.c1, c2 = c2 + excluded.c2, c3 = c3 + excluded.c3,
                 c4 = c4 + excluded.c4, w0 = w0 + excluded.w0, w1 = w1 + excluded.w1, w2 = w2 + excluded.w2, w3 = w3 + excluded.w3,
                 w4 = w4 + excluded.w4
             """)
         for (key, row) in byModel {
-            try perModel.execute(arguments: StatementArguments([key.modelID, Int64(key.state)] + row.counts)
+            try perModel.execute(arguments: StatementArguments([key.modelID, project, Int64(key.state)] + row.counts)
                                      + StatementArguments(row.weights))
         }
         summary.removeAll()
@@ -129,10 +144,16 @@ public final class IngestSink {
             modelIDs[record.name] = id
             return
         }
+        // The registry (config) names models for every project; an inventory report names its own
+        // project's, unless the registry already has that model (then they are one).
+        let inRegistry = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM model WHERE projectId = 0 AND name = ? AND version = ?"),
+                                           arguments: [record.name, record.version]) ?? false
+        let project = record.source == "config" || inRegistry ? 0 : try currentProject()
         let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            INSERT INTO model (name, version, kind, source, sha256, uri, owner, criticality, stage, modelCard, firstSeen, lastSeen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, 1.0), ?, ?, ?, ?)
-            ON CONFLICT (name, version) DO UPDATE SET lastSeen = excluded.lastSeen, kind = excluded.kind,
+            INSERT INTO model (name, version, kind, source, sha256, uri, owner, criticality, stage, modelCard, firstSeen, lastSeen,
+                               projectId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, 1.0), ?, ?, ?, ?, ?)
+            ON CONFLICT (projectId, name, version) DO UPDATE SET lastSeen = excluded.lastSeen, kind = excluded.kind,
                 sha256 = coalesce(excluded.sha256, sha256), uri = coalesce(excluded.uri, uri),
                 owner = coalesce(excluded.owner, owner), stage = coalesce(excluded.stage, stage),
                 modelCard = coalesce(excluded.modelCard, modelCard),
@@ -140,7 +161,7 @@ public final class IngestSink {
                 source = CASE WHEN source = 'attribution' THEN excluded.source ELSE source END
             RETURNING id
             """), arguments: [record.name, record.version, record.kind, record.source, record.sha256, record.uri, record.owner,
-                               record.criticality, record.stage, record.modelCard, now, now, record.criticality]) ?? 0
+                               record.criticality, record.stage, record.modelCard, now, now, project, record.criticality]) ?? 0
         if record.version.isEmpty { modelIDs[record.name] = id }
     }
 
@@ -194,6 +215,7 @@ public final class IngestSink {
     /// next occurrence of the same identity (`Fingerprint.occurrence`): kept, not merged.
     public func add(_ finding: Finding) throws {
         outcome.total += 1
+        if let place = finding.artifact ?? finding.location?.path, named.count < IngestSink.namedCap { named.insert(place) }
         var finding = finding
         let base = finding.fingerprint
         var occurrence = 0
@@ -218,13 +240,13 @@ public final class IngestSink {
         let now = header.ingestedAt
         try db.cachedStatement(sql: """
             INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
-                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, asr)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, asr, projectId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
             """).execute(arguments: [
                 Data(finding.fingerprint.bytes), ruleRef, try messageID(finding.message), finding.severity.rawValue, finding.score,
                 finding.threat.rawValue, finding.taxonomy.packed, modelID, IngestSink.storedArtifact(finding), finding.location?.path,
                 finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
-                header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate,
+                header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate, try currentProject(),
             ])
         count(modelID: modelID, finding, state: .new)
         outcome.new += 1
@@ -285,6 +307,7 @@ public final class IngestSink {
         insert.bind(header.sla.due(severity: finding.severity, firstSeen: now))
         insert.bind(scopeID)
         insert.bind(finding.attackSuccessRate)
+        insert.bind(try currentProject())
         if try insert.execute() {
             let id = insert.lastInsertedRowID
             count(modelID: modelID, finding, state: state)
@@ -361,9 +384,12 @@ public final class IngestSink {
     private func model(name: String) throws -> Int64 {
         if let id = modelIDs[name] { return id }
         // An alias, or a model known by that name under a version (config, ML-BOM): the same model.
+        // The same name in another project is another model, unless the registry (project 0) has it.
+        let project = try currentProject()
         let known = try aliasedModel(name) ?? Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM model WHERE name = ? ORDER BY version = '' DESC, lastSeen DESC, id LIMIT 1
-            """), arguments: [name])
+            SELECT id FROM model WHERE name = ? AND projectId IN (?, 0)
+            ORDER BY projectId = 0, version = '' DESC, lastSeen DESC, id LIMIT 1
+            """), arguments: [name, project])
         if let id = known {
             modelIDs[name] = id
             return id
@@ -371,11 +397,11 @@ public final class IngestSink {
         let now = header.ingestedAt
         let id = try Int64.fetchOne(
             db.cachedStatement(sql: """
-                INSERT INTO model (name, source, firstSeen, lastSeen) VALUES (?, 'attribution', ?, ?)
-                ON CONFLICT (name, version) DO UPDATE SET lastSeen = excluded.lastSeen
+                INSERT INTO model (name, source, firstSeen, lastSeen, projectId) VALUES (?, 'attribution', ?, ?, ?)
+                ON CONFLICT (projectId, name, version) DO UPDATE SET lastSeen = excluded.lastSeen
                 RETURNING id
                 """),
-            arguments: [name, now, now]
+            arguments: [name, now, now, project]
         ) ?? 0
         modelIDs[name] = id
         return id
@@ -386,55 +412,102 @@ public final class IngestSink {
     /// Reports that cover many models (a directory scan) have one scope for all of them.
     private func scope(tool: String) throws -> Int64 {
         if let id = scopeByTool[tool] { return id }
-        let key = "tool=\(tool);category=\(category);model=\(scopeModel ?? "")"
+        let project = try currentProject()
+        let key = "project=\(project);tool=\(tool);category=\(category);model=\(scopeModel ?? "")"
         if let id = scopeIDs[key] {
             scopeByTool[tool] = id
             return id
         }
         let id = try Int64.fetchOne(
-            db.cachedStatement(sql: "INSERT INTO scope (key) VALUES (?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id"),
-            arguments: [key]
+            db.cachedStatement(sql: """
+                INSERT INTO scope (key, projectId) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id
+                """),
+            arguments: [key, project]
         ) ?? 0
         scopeIDs[key] = id
         scopeByTool[tool] = id
         return id
     }
 
-    /// Resolves the open findings of the scopes this report covered that it no longer reports,
-    /// each with a "disappeared" event.
-    private func closeDisappeared() throws {
+    /// Resolves the open findings of this report's scopes that it no longer reports and that lie
+    /// inside what it covered, each with a "disappeared" event.
+    private func closeDisappeared(coverage: Coverage) throws {
         // A clean report (no findings) still covers its tool's scope: what it no longer reports is fixed.
         for tool in toolOrder { _ = try scope(tool: tool) }
         let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
+        let candidates = try db.cachedStatement(sql: """
+            SELECT f.id, f.path, f.artifact, m.name FROM finding f LEFT JOIN model m ON m.id = f.modelId
+            WHERE f.scopeId = ? AND f.lastScanId != ? AND f.state IN (\(open))
+            """)
         for scopeID in scopeIDs.values {
-            try db.execute(sql: """
-                INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, scanId)
-                SELECT id, ?, ?, 'disappeared',
-                       CASE state \(TriageState.allCases.map { "WHEN \($0.rawValue) THEN '\($0.key)'" }.joined(separator: " ")) END,
-                       ?, 'not in the newer report of its scope', ?
-                FROM finding WHERE scopeId = ? AND lastScanId != ? AND state IN (\(open))
-                """, arguments: [header.ingestedAt, header.actor, TriageState.resolved.key, scanID, scopeID, scanID])
-            try db.execute(sql: """
-                UPDATE finding SET state = ?, version = version + 1
-                WHERE scopeId = ? AND lastScanId != ? AND state IN (\(open))
-                """, arguments: [TriageState.resolved.rawValue, scopeID, scanID])
-            outcome.resolved += db.changesCount
+            var ids: [Int64] = []
+            let rows = try Row.fetchCursor(candidates, arguments: [scopeID, scanID])
+            while let row = try rows.next() {
+                let path: String? = row[1]
+                let artifact: String? = row[2]
+                let model: String? = row[3]
+                let place = artifact.flatMap { $0.isEmpty ? nil : $0 } ?? path
+                if coverage.covers(path: place, model: model) || (place != path && coverage.covers(path: path, model: model)) {
+                    ids.append(row[0])
+                }
+            }
+            var start = 0
+            while start < ids.count {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                start += chunk.count
+                let list = chunk.map(String.init).joined(separator: ",")
+                try db.execute(sql: """
+                    INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, scanId)
+                    SELECT id, ?, ?, 'disappeared',
+                           CASE state \(TriageState.allCases.map { "WHEN \($0.rawValue) THEN '\($0.key)'" }.joined(separator: " ")) END,
+                           ?, 'not in the newer report of its scope', ?
+                    FROM finding WHERE id IN (\(list))
+                    """, arguments: [header.ingestedAt, header.actor, TriageState.resolved.key, scanID])
+                try db.execute(sql: "UPDATE finding SET state = ?, version = version + 1 WHERE id IN (\(list))",
+                               arguments: [TriageState.resolved.rawValue])
+                outcome.resolved += db.changesCount
+            }
         }
     }
 
-    /// Closes what disappeared, writes the scan's tool and counts; called by the store before commit.
+    /// What this scan looked at: `--covers` when given, else what the report says plus the
+    /// artifacts its findings name.
+    private func coverage() -> Coverage {
+        if let covers = header.covers { return Coverage(covers) }
+        var coverage = declared
+        for place in named { coverage.insert(.file(place)) }
+        return coverage
+    }
+
+    /// Closes what disappeared, writes the scan's project, coverage, tool and counts; called by the
+    /// store before commit.
     func finish() throws -> IngestOutcome {
         try flushSummary()
-        if !partial { try closeDisappeared() }
+        let project = try currentProject()
+        let coverage = coverage()
+        if partial {
+            outcome.resolvedNothingBecause = "the run is incomplete (failed, cut short or partial): absence from it proves nothing"
+        } else if coverage.isEmpty {
+            outcome.resolvedNothingBecause = "the report does not say what it scanned: pass --covers PATH… to say it"
+        } else {
+            try closeDisappeared(coverage: coverage)
+        }
+        outcome.project = projectName
+        outcome.coverage = coverage.summary
+        let stored = header.covers.map { Coverage($0) } ?? declared
+        for entry in stored.entries.prefix(10_000) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO scanCoverage (scanId, kind, value) VALUES (?, ?, ?)")
+                .execute(arguments: [scanID, entry.kind, entry.value])
+        }
         let tool = toolOrder.joined(separator: ",")
         let version = toolOrder.compactMap { tools[$0] ?? nil }.joined(separator: ",")
         try db.execute(
             sql: """
                 UPDATE scan SET tool = ?, toolVersion = ?, scope = ?, findingCount = ?, newCount = ?, unchangedCount = ?,
-                                reopenedCount = ?, closedCount = ? WHERE id = ?
+                                reopenedCount = ?, closedCount = ?, projectId = ?, coverage = ? WHERE id = ?
                 """,
             arguments: [tool, version.isEmpty ? nil : version, category, outcome.total, outcome.new, outcome.unchanged,
-                        outcome.reopened, outcome.resolved, scanID]
+                        outcome.reopened, outcome.resolved, project, partial ? "incomplete run" : coverage.summary, scanID]
         )
         outcome.tool = tool
         try mergeSameHash()

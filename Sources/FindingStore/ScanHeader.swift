@@ -14,6 +14,18 @@ public struct ScanHeader: Sendable {
     public var category: String
     /// Weights of the daily model snapshots written with the report.
     public var weights: RiskWeights
+    /// The project the caller named (`--project`, the inbox's `INBOX/<project>/`): it wins over what
+    /// the report says.
+    public var project: String?
+    /// The project of the config's path rules: used when neither the caller nor the report names one.
+    public var fallbackProject: String?
+    /// Projects the config declares (owner, criticality, repository), kept in the store as they are used.
+    public var knownProjects: [ProjectRecord] = []
+    /// What the report is about beyond its bytes (the project given, `--covers`, a subject taken
+    /// from the file name): the same bytes with another subject are another scan.
+    public var subject: String = ""
+    /// `--covers`: what the scan looked at, instead of what the report says.
+    public var covers: [Coverage.Entry]?
 
     public init(format: String, sourcePath: String, sha256: [UInt8], ingestedAt: Int64, actor: String,
                 sla: SLAPolicy = .standard, category: String = "", weights: RiskWeights = .standard) {
@@ -25,6 +37,21 @@ public struct ScanHeader: Sendable {
         self.sla = sla
         self.category = category
         self.weights = weights
+    }
+}
+
+/// A project as the config declares it (DESIGN.md §3).
+public struct ProjectRecord: Sendable, Equatable {
+    public var name: String
+    public var owner: String?
+    public var criticality: Double?
+    public var repository: String?
+
+    public init(name: String, owner: String? = nil, criticality: Double? = nil, repository: String? = nil) {
+        self.name = name
+        self.owner = owner
+        self.criticality = criticality
+        self.repository = repository
     }
 }
 
@@ -44,6 +71,12 @@ public struct IngestOutcome: Sendable, Equatable {
     public var resolved: Int
     /// Scan errors and tool notifications kept with the scan.
     public var warnings: Int = 0
+    /// The project the scan belongs to.
+    public var project = ""
+    /// What the scan looked at, in a few words ("unknown" when the report does not say).
+    public var coverage = ""
+    /// Why this scan resolved nothing although it could have (no coverage, an incomplete run); nil otherwise.
+    public var resolvedNothingBecause: String?
 
     public init(scanID: Int64? = nil, alreadyIngested: Bool = false, tool: String = "", total: Int = 0, new: Int = 0,
                 unchanged: Int = 0, reopened: Int = 0, repeated: Int = 0, resolved: Int = 0) {

@@ -49,6 +49,9 @@ enum Schema {
         migrator.registerMigration("v12-per-model-summary") { db in
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v13-projects-and-coverage") { db in
+            try db.execute(sql: v13)
+        }
         return migrator
     }
 

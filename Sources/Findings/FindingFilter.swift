@@ -69,10 +69,13 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case actors([String])
         /// Findings with an audit event of these kinds (globs); in the audit log, the event's kind.
         case events([String])
+        /// Project name globs: the project of the scan that found the finding.
+        case projects([String])
     }
 
     /// Keys the parser knows, for errors and completion.
-    public static let keys = ["sev", "state", "model", "target", "threat", "tool", "rule", "cwe", "stage", "sla", "id", "actor", "event"]
+    public static let keys = ["sev", "state", "model", "project", "target", "threat", "tool", "rule", "cwe", "stage", "sla", "id", "actor",
+                              "event"]
 
     /// Lifecycle stages as the store keeps them.
     public static let stageKeys = ["design", "develop", "deploy", "monitor"]
@@ -104,6 +107,7 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case let .text(text): return quoteIfNeeded(text)
         case let .actors(values): return list("actor", values)
         case let .events(values): return list("event", values)
+        case let .projects(values): return list("project", values)
         }
     }
 
@@ -255,6 +259,7 @@ private struct FilterParser {
         case "sev", "severity": "sev>=high"
         case "state": "state:open"
         case "model": "model:fraud*"
+        case "project": "project:fraud-*"
         case "target": "target:data"
         case "threat": "threat:model-theft"
         case "tool": "tool:garak"
@@ -294,6 +299,8 @@ private struct FilterParser {
             return .states(try each(Self.states, "open, closed, " + TriageState.allCases.map(\.key).joined(separator: ", ")).flatMap { $0 })
         case "model":
             return .models(values.map { $0.lowercased() == "none" ? nil : $0 })
+        case "project":
+            return .projects(values)
         case "target":
             return .targets(try each({ Target(key: $0) }, Target.allCases.map(\.key).joined(separator: ", ")))
         case "threat":

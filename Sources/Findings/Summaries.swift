@@ -19,6 +19,8 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
     public var slaBreaches: Int
     /// Daily scores, oldest first (the last is today's when an ingest ran today).
     public var trend: [Double]
+    /// The project the model belongs to; "" for the registry's models (config), which serve every project.
+    public var project = ""
 
     public init(id: Int64, name: String, version: String = "", kind: String = "model", owner: String? = nil, stage: String? = nil,
                 criticality: Double = 1, source: String = "", open: [Severity: Int] = [:], weighted: [Severity: Double]? = nil,
@@ -163,6 +165,9 @@ public struct ScanSummary: Sendable, Equatable, Identifiable {
     public var reopened: Int
     public var closed: Int
     public var warnings: Int
+    /// The project the scan belongs to, and what it covered in a few words ("" when not recorded).
+    public var project = ""
+    public var coverage: String?
 
     public init(id: Int64, tool: String, format: String, sourcePath: String, ingestedAt: Int64, actor: String, total: Int,
                 new: Int, unchanged: Int, reopened: Int, closed: Int, warnings: Int) {
@@ -263,5 +268,38 @@ public struct FindingDetail: Sendable, Equatable {
         self.justification = justification
         self.version = version
         self.events = events
+    }
+}
+
+/// One project with its open findings and risk, for the Projects list (DESIGN.md §3).
+public struct ProjectSummary: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var owner: String?
+    public var criticality: Double
+    public var repository: String?
+    public var open: [Severity: Int]
+    public var weighted: [Severity: Double]
+    public var scans: Int
+    public var lastScan: Int64?
+
+    public init(id: Int64, name: String, owner: String? = nil, criticality: Double = 1, repository: String? = nil,
+                open: [Severity: Int] = [:], weighted: [Severity: Double] = [:], scans: Int = 0, lastScan: Int64? = nil) {
+        self.id = id
+        self.name = name
+        self.owner = owner
+        self.criticality = criticality
+        self.repository = repository
+        self.open = open
+        self.weighted = weighted
+        self.scans = scans
+        self.lastScan = lastScan
+    }
+
+    public var openTotal: Int { open.values.reduce(0, +) }
+
+    /// Σ weight(severity) × open findings (attack-success weighted) × the project's criticality.
+    public func score(_ weights: RiskWeights) -> Double {
+        Severity.allCases.reduce(0) { $0 + weights.weight($1) * (weighted[$1] ?? 0) } * criticality
     }
 }

@@ -6,7 +6,9 @@ extension ReportIngestor {
     /// Ingests many reports: up to `workers` files are hashed and parsed in parallel threads while
     /// one writer commits them, each in its own transaction, in the order given. Results arrive in
     /// that order through `onResult`; a failed file never stops the others.
-    public func ingest(paths: [String], now: @escaping @Sendable () -> Int64, category: String = "", workers: Int,
+    /// `request` says what the caller knows about each file (its project, coverage, category).
+    public func ingest(paths: [String], now: @escaping @Sendable () -> Int64, workers: Int,
+                       request: @escaping @Sendable (_ path: String) -> IngestRequest = { _ in IngestRequest() },
                        onResult: (_ path: String, _ result: Result<Report, IngestError>) -> Void) {
         let channels = paths.map { _ in ParsedChannel() }
         let prepared = paths.map { _ in PreparedBox() }
@@ -20,7 +22,7 @@ extension ReportIngestor {
             for index in paths.indices {
                 slots.wait()
                 let thread = Thread { [self] in
-                    parse(paths[index], into: channels[index], prepared: prepared[index])
+                    parse(paths[index], request: request(paths[index]), into: channels[index], prepared: prepared[index])
                 }
                 thread.name = "mlsoc-parse-\(index)"
                 thread.start()
@@ -40,8 +42,7 @@ extension ReportIngestor {
             do {
                 try store.ingestGroup { group in
                     repeat {
-                        let result = write(index, paths: paths, channels: channels, prepared: prepared, group: group, now: now,
-                                           category: category)
+                        let result = write(index, paths: paths, channels: channels, prepared: prepared, group: group, now: now)
                         slots.signal()
                         index += 1
                         switch result {
@@ -64,7 +65,7 @@ extension ReportIngestor {
                     pending = pending.map { entry in
                         transaction += 1
                         let number = transaction
-                        return (entry.path, Result { try ingest(path: entry.path, now: now(), category: category) }
+                        return (entry.path, Result { try ingest(path: entry.path, now: now(), request: request(entry.path)) }
                             .map { report in
                                 var report = report
                                 report.transaction = number
@@ -92,7 +93,7 @@ extension ReportIngestor {
 
     /// Writes file `index` into the group, from its parser's channel.
     private func write(_ index: Int, paths: [String], channels: [ParsedChannel], prepared: [PreparedBox], group: IngestGroup,
-                       now: @Sendable () -> Int64, category: String) -> Result<Report, IngestError> {
+                       now: @Sendable () -> Int64) -> Result<Report, IngestError> {
         let channel = channels[index]
         do {
             switch try prepared[index].wait() {
@@ -100,7 +101,7 @@ extension ReportIngestor {
                 channel.cancel()
                 return .success(Report(file: paths[index], format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: []))
             case let ready?:
-                let report = try write(ready, into: group, now: now(), category: category) { handle in
+                let report = try write(ready, into: group, now: now()) { handle in
                     while let item = try channel.receive() { try handle(item) }
                 }
                 if report.outcome.alreadyIngested { channel.cancel() }
@@ -113,10 +114,10 @@ extension ReportIngestor {
     }
 
     /// One parser thread: prepare, then stream every item into the channel.
-    private func parse(_ path: String, into channel: ParsedChannel, prepared: PreparedBox) {
+    private func parse(_ path: String, request: IngestRequest, into channel: ParsedChannel, prepared: PreparedBox) {
         let ready: Prepared?
         do {
-            ready = try prepare(path: path)
+            ready = try prepare(path: path, request: request)
             prepared.set(.success(ready))
         } catch {
             prepared.set(.failure(error))

@@ -50,14 +50,14 @@ public struct ReportIngestor: Sendable {
     /// Progress of one file: bytes read so far and findings written.
     public typealias Progress = (_ bytes: Int64, _ findings: Int) -> Void
 
-    public func ingest(path: String, now: Int64, category: String = "", progress: Progress? = nil) throws -> Report {
-        guard let prepared = try prepare(path: path) else {
+    public func ingest(path: String, now: Int64, request: IngestRequest = IngestRequest(), progress: Progress? = nil) throws -> Report {
+        guard let prepared = try prepare(path: path, request: request) else {
             return Report(file: path, format: "", outcome: IngestOutcome(alreadyIngested: true), warnings: [])
         }
         var report: Report?
         do {
             try store.ingestGroup { group in
-                report = try write(prepared, into: group, now: now, category: category) { handle in
+                report = try write(prepared, into: group, now: now) { handle in
                     let stream = try ByteStream(path: path)
                     var count = 0
                     try prepared.parser.parse(stream, context: ParseContext(file: path)) { item in
@@ -82,31 +82,35 @@ public struct ReportIngestor: Sendable {
         var digest: [UInt8]
         var format: FormatSniffer.Format
         var parser: any ReportParser
+        var request: IngestRequest
+        /// What the report is about beyond its bytes (`ScanHeader.subject`).
+        var subject: String
     }
 
     /// Checks, hashes and recognises a file; nil when this exact file is already in the store.
-    func prepare(path: String) throws -> Prepared? {
+    func prepare(path: String, request: IngestRequest) throws -> Prepared? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IngestError(.unreadable, file: path, "no such file")
         }
         guard !isDirectory.boolValue else { throw IngestError(.unreadable, file: path, "is a directory") }
-        let digest = try sha256(path: path)
-        if try store.hasScan(sha256: digest) { return nil }
         let head = try FormatSniffer.head(path: path)
         guard let format = FormatSniffer.detect(head) else {
             let what = head.isEmpty ? "the file is empty" : "first bytes: \(FormatSniffer.preview(head))"
             throw IngestError(.unrecognisedFormat, file: path, "not a report mlsoc reads (\(what))")
         }
-        return Prepared(path: path, digest: digest, format: format, parser: FormatSniffer.parser(for: format, mapping: mapping))
+        let digest = try sha256(path: path)
+        let subject = subject(of: path, format: format, request: request)
+        if try store.hasScan(sha256: digest, subject: subject) { return nil }
+        return Prepared(path: path, digest: digest, format: format, parser: FormatSniffer.parser(for: format, mapping: mapping),
+                        request: request, subject: subject)
     }
 
     /// Writes one report in its own savepoint of `group`; `produce` hands every parsed item to `handle`.
-    func write(_ prepared: Prepared, into group: IngestGroup, now: Int64, category: String,
+    func write(_ prepared: Prepared, into group: IngestGroup, now: Int64,
                produce: (_ handle: (ParsedItem) throws -> Void) throws -> Void) throws -> Report {
         let path = prepared.path
-        let header = ScanHeader(format: prepared.format.rawValue, sourcePath: path, sha256: prepared.digest, ingestedAt: now,
-                                actor: actor, sla: config.sla, category: category, weights: config.weights)
+        let header = header(for: prepared, now: now)
         var warnings: [String] = []
         do {
             let outcome = try group.ingest(header) { sink in
@@ -132,6 +136,9 @@ public struct ReportIngestor: Sendable {
                     case let .model(record): try sink.noteModel(record)
                     case let .triage(decision): try sink.applyTriage(decision)
                     case let .reference(finding): try sink.addReference(finding)
+                    case let .project(name, repository):
+                        if let name = IngestRequest.projectName(fromReport: name) { sink.noteProject(name, repository: repository) }
+                    case let .coverage(entry): sink.noteCoverage(entry)
                     }
                 }
             }

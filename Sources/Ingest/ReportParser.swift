@@ -16,6 +16,10 @@ public enum ParsedItem: Sendable {
     case model(ModelRecord)
     /// A triage decision for a finding of this report (VEX analysis).
     case triage(TriageImport)
+    /// The project the report says it is about (a repository URI, an ML-BOM's subject, a target).
+    case project(name: String, repository: String?)
+    /// Something the scan looked at: a root, a file or a target (DESIGN.md §8).
+    case coverage(Coverage.Entry)
     /// A finding another store already identified (an mlsoc export read back): added when absent,
     /// never refreshed or moved to this report's scope.
     case reference(Finding)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleApp
 import ConsoleUI
 import CursesTerminal
+import FindingStore
 import Foundation
 import Ingest
 
@@ -20,6 +21,9 @@ extension Mlsoc {
 
         @Option(name: .long, help: ArgumentHelp("Ingest reports dropped into this directory while the console runs (repeatable); see `mlsoc watch --help`.", valueName: "dir"))
         var inbox: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Scope every view to this project, or `all` (default: the project of the last session on this store; :project switches).", valueName: "name"))
+        var project: String?
 
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
@@ -44,8 +48,10 @@ extension Mlsoc {
             }
             let config = try options.config()
             let actor = Actor.current(environment: environment)
-            let context = ConsoleContext(inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount,
+            var context = ConsoleContext(inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount,
                                          actor: actor, rules: config.triage, weights: config.weights)
+            let memory = ConsoleMemory(environment: environment)
+            context.project = try Self.startingProject(project, store: store, memory: memory)
             let upkeep: @Sendable () -> String? = {
                 let now = Int64(Date().timeIntervalSince1970)
                 let lapsed = (try? store.lapseAcceptances(now: now, weights: config.weights)) ?? 0
@@ -65,10 +71,22 @@ extension Mlsoc {
             let exit = session.run()
             worker?.stop()
             terminal.shutdown()
+            memory.remember(project: session.project, forStore: store.path)
             if case let .signal(number) = exit {
                 // Leave with the conventional status of the signal, the terminal already restored.
                 throw ExitCode(128 + number)
             }
+        }
+
+        /// `--project` (checked against the store), else the remembered one if it still exists, else all.
+        static func startingProject(_ given: String?, store: FindingStore, memory: ConsoleMemory) throws -> String? {
+            if let given {
+                if given == "all" { return nil }
+                _ = try ProjectOption(project: given).projectID(in: store)
+                return given
+            }
+            guard let remembered = memory.project(forStore: store.path), try store.projectID(named: remembered) != nil else { return nil }
+            return remembered
         }
     }
 }

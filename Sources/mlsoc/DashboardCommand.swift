@@ -41,6 +41,8 @@ extension Mlsoc {
             }
         }
 
+        @OptionGroup var scope: ProjectOption
+
         func rotation() throws -> Duration {
             let text = rotate.lowercased()
             let unit: Int64 = text.hasSuffix("m") ? 60 : 1
@@ -58,6 +60,8 @@ extension Mlsoc {
         func run() throws {
             let path = options.storePath
             let store = try options.openStore(mode: .readOnly)
+            // A wall screen per team: --project scopes it (read-only: nothing is remembered).
+            _ = try scope.projectID(in: store)
             let (theme, themeWarning) = try options.resolvedTheme()
             let terminal: CursesTerminal
             do {
@@ -66,9 +70,11 @@ extension Mlsoc {
             } catch let error as TerminalError {
                 throw CLIError(error.description)
             }
+            var context = ConsoleContext(weights: try options.config().weights)
+            context.project = scope.project
             let session = ConsoleSession(
                 store: store, writer: nil, terminal: terminal, glyphs: terminal.capabilities.utf8 ? .unicode : .ascii,
-                context: ConsoleContext(weights: try options.config().weights), themeName: theme.name,
+                context: context, themeName: theme.name,
                 themeNames: ThemeCatalog.names(environment: options.environment), flash: themeWarning.map { Flash($0, isError: true) },
                 weights: try options.config().weights,
                 kiosk: kiosk ? KioskOptions(views: try parsedViews(), rotate: try rotation()) : nil,

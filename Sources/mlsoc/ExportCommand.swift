@@ -44,14 +44,18 @@ extension Mlsoc {
         @Flag(help: "Leave out findings no model claims.")
         var attributedOnly = false
 
+        @OptionGroup var scope: ProjectOption
+
         func run() throws {
-            let parsed: FindingFilter
+            var parsed: FindingFilter
             do {
                 parsed = try FindingFilter.parse(filter ?? "")
             } catch {
                 throw ValidationError("bad --filter: \(error.message) at column \(error.column)")
             }
             let store = try options.openStore(mode: .readOnly)
+            _ = try scope.projectID(in: store)
+            parsed = scope.scoped(parsed)
             let handle: FileHandle
             var temporary: String?
             if let output {

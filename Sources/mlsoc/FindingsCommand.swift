@@ -38,6 +38,8 @@ extension Mlsoc {
             text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
         }
 
+        @OptionGroup var scope: ProjectOption
+
         func validate() throws {
             if json && csv { throw ValidationError("choose one of --json and --csv") }
             if FindingSort(rawValue: sort) == nil {
@@ -54,7 +56,8 @@ extension Mlsoc {
                 throw CLIError("bad filter: \(error.message) at column \(error.column)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
             }
             let store = try options.openStore(mode: .readOnly)
-            let query = FindingQuery(filter: parsed, sort: FindingSort(rawValue: sort) ?? .severity)
+            _ = try scope.projectID(in: store)
+            let query = FindingQuery(filter: scope.scoped(parsed), sort: FindingSort(rawValue: sort) ?? .severity)
             let now = Int64(Date().timeIntervalSince1970)
             let out = OutputBuffer()
             var cursor: PageCursor?

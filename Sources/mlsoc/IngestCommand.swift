@@ -14,6 +14,13 @@ extension Mlsoc {
                 The same file twice is a no-op. Exits 1 if any file failed. Inside a directory, files \
                 that are not reports of any known format (READMEs, scripts, the scanned code itself) \
                 are listed as skipped, not failed; a file named on the command line must be a report.
+
+                Every scan belongs to one project: --project, else what the report names (SARIF \
+                repositoryUri, a CycloneDX metadata component, a red-team target), else the config's \
+                `projects:` path rules, else `default`. A newer report resolves a finding only in the \
+                same project, tool and category, and only where it looked: the roots, files or targets \
+                the report says it covered, plus the files its findings name. A report that cannot say \
+                what it covered resolves nothing; --covers says it for the tool.
                 """
         )
 
@@ -27,6 +34,15 @@ extension Mlsoc {
             valueName: "name"))
         var scope = ""
 
+        @Option(help: ArgumentHelp("The project these reports belong to (default: what each report names, the config's path rules, else 'default').",
+                                   valueName: "name"))
+        var project: String?
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp(
+            "What the scans looked at, instead of what the reports say: directories (a trailing / or an existing one), files, or target:NAME for a model or endpoint.",
+            valueName: "path"))
+        var covers: [String] = []
+
         @Flag(help: "Print one JSON object per file instead of text (for machines).")
         var json = false
 
@@ -35,6 +51,9 @@ extension Mlsoc {
 
         func validate() throws {
             guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
+            if let project, let problem = MlsocConfig.projectNameProblem(project) {
+                throw ValidationError("--project: \(problem)")
+            }
         }
 
         func run() throws {
@@ -59,12 +78,13 @@ extension Mlsoc {
                 }
             }
             let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+            let request = IngestRequest(category: scope, project: project, covers: covers.isEmpty ? nil : covers)
             if files.count == 1, let file = files.first {
                 // One file: a progress bar of bytes and findings while it streams.
                 let bar = ProgressLine(enabled: !json && isatty(2) == 1)
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? 0
                 do {
-                    let report = try ingestor.ingest(path: file, now: now(), category: scope) { bytes, findings in
+                    let report = try ingestor.ingest(path: file, now: now(), request: request) { bytes, findings in
                         bar.show(file, bytes: bytes, total: size, findings: findings)
                     }
                     bar.clear()
@@ -78,7 +98,7 @@ extension Mlsoc {
                 let bar = ProgressLine(enabled: !json && isatty(2) == 1)
                 var done = 0
                 var findings = 0
-                ingestor.ingest(paths: files, now: now, category: scope, workers: workers) { path, result in
+                ingestor.ingest(paths: files, now: now, workers: workers, request: { _ in request }) { path, result in
                     done += 1
                     if case let .success(report) = result { findings += report.outcome.total }
                     bar.clear()

@@ -40,12 +40,18 @@ struct IngestRow {
         if outcome.alreadyIngested { return "\(name): already ingested, nothing changed" }
         var parts = ["\(outcome.total) findings", "\(outcome.new) new", "\(outcome.unchanged) unchanged"]
         if outcome.reopened > 0 { parts.append("\(outcome.reopened) reopened") }
-        if outcome.resolved > 0 { parts.append("\(outcome.resolved) resolved") }
         if outcome.repeated > 0 { parts.append("\(outcome.repeated) repeated") }
         if outcome.warnings > 0 { parts.append("\(outcome.warnings) scan warnings") }
         let tool = TextForTerminal.safe(outcome.tool)
         let what = format == tool || tool.isEmpty ? format : "\(format) \(tool)"
-        return "\(name): \(what): " + parts.joined(separator: ", ")
+        var line = "\(name): \(what): " + parts.joined(separator: ", ")
+        line += "\n  project \(TextForTerminal.safe(outcome.project)); covered \(TextForTerminal.safe(outcome.coverage)); "
+        if let why = outcome.resolvedNothingBecause {
+            line += "resolved nothing: \(why)"
+        } else {
+            line += "resolved \(outcome.resolved)"
+        }
+        return line
     }
 
     var json: String {
@@ -60,6 +66,9 @@ struct IngestRow {
             object["unchanged"] = outcome.unchanged
             object["reopened"] = outcome.reopened
             object["resolved"] = outcome.resolved
+            object["project"] = outcome.project
+            object["coverage"] = outcome.coverage
+            if let why = outcome.resolvedNothingBecause { object["resolved_nothing_because"] = why }
             object["warnings"] = warnings
             if let scan = outcome.scanID { object["scan"] = scan }
             if transaction > 0 { object["transaction"] = transaction }
@@ -70,18 +79,23 @@ struct IngestRow {
 
     /// The summary table printed after several files.
     static func table(_ rows: [IngestRow]) -> String {
-        let header = ["status", "findings", "new", "unchanged", "resolved", "file"]
+        let header = ["status", "findings", "new", "unchanged", "resolved", "project", "file"]
         var body = rows.map { row in
             [row.status, String(row.outcome.total), String(row.outcome.new), String(row.outcome.unchanged),
-             String(row.outcome.resolved), TextForTerminal.safe(row.file)]
+             row.outcome.resolvedNothingBecause == nil || row.error != nil || row.outcome.alreadyIngested ? String(row.outcome.resolved) : "-",
+             TextForTerminal.safe(row.outcome.project), TextForTerminal.safe(row.file)]
         }
         let ok = rows.filter { $0.error == nil }
         let failed = rows.filter { $0.error != nil && !$0.skipped }.count
         let skipped = rows.filter(\.skipped).count
         body.append(["total", String(ok.map(\.outcome.total).reduce(0, +)), String(ok.map(\.outcome.new).reduce(0, +)),
-                     String(ok.map(\.outcome.unchanged).reduce(0, +)), String(ok.map(\.outcome.resolved).reduce(0, +)),
+                     String(ok.map(\.outcome.unchanged).reduce(0, +)), String(ok.map(\.outcome.resolved).reduce(0, +)), "",
                      "\(rows.count) files, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped (not reports)" : "")])
-        return "\n" + TextTable.render([header] + body, rightAligned: [1, 2, 3, 4])
+        var table = "\n" + TextTable.render([header] + body, rightAligned: [1, 2, 3, 4])
+        if rows.contains(where: { $0.error == nil && !$0.outcome.alreadyIngested && $0.outcome.resolvedNothingBecause != nil }) {
+            table += "\nresolved '-': the scan resolved nothing (an incomplete run, or a report that does not say what it scanned: --covers)"
+        }
+        return table
     }
 }
 

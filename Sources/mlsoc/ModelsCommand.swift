@@ -25,11 +25,13 @@ extension Mlsoc {
             @Flag(help: "JSON instead of a table.")
             var json = false
 
+            @OptionGroup var scope: ProjectOption
+
             func run() throws {
                 let store = try options.openStore(mode: .readOnly)
                 let weights = try options.config().weights
                 let aliases = try store.modelAliases()
-                let risks = try store.modelRisks().sorted { ($0.id != 0 ? 1 : 0, $0.score(weights: weights), $1.name) > ($1.id != 0 ? 1 : 0, $1.score(weights: weights), $0.name) }
+                let risks = try store.modelRisks(projectID: try scope.projectID(in: store)).sorted { ($0.id != 0 ? 1 : 0, $0.score(weights: weights), $1.name) > ($1.id != 0 ? 1 : 0, $1.score(weights: weights), $0.name) }
                 if json {
                     let rows = risks.map { ModelJSON($0, weights: weights, aliases: aliases[$0.id] ?? []) }
                     let encoder = JSONEncoder()
@@ -37,16 +39,18 @@ extension Mlsoc {
                     print(String(decoding: try encoder.encode(rows), as: UTF8.self))
                     return
                 }
-                let header = ["RANK", "MODEL", "KIND", "STAGE", "OWNER", "SCORE", "CRIT", "HIGH", "MED", "LOW", "INFO", "SLA", "ALIASES"]
+                let header = ["RANK", "MODEL", "PROJECT", "KIND", "STAGE", "OWNER", "SCORE", "CRIT", "HIGH", "MED", "LOW", "INFO", "SLA", "ALIASES"]
                 var table = [header]
                 for (index, risk) in risks.enumerated() {
                     let name = risk.version.isEmpty ? risk.name : "\(risk.name) \(risk.version)"
-                    table.append([risk.id == 0 ? "-" : String(index + 1), name, risk.id == 0 ? "" : risk.kind, risk.stage ?? "", risk.owner ?? "",
+                    table.append([risk.id == 0 ? "-" : String(index + 1), TextForTerminal.safe(name),
+                                  risk.id == 0 ? "" : TextForTerminal.safe(risk.project.isEmpty ? "(registry)" : risk.project),
+                                  risk.id == 0 ? "" : risk.kind, TextForTerminal.safe(risk.stage ?? ""), TextForTerminal.safe(risk.owner ?? ""),
                                   ModelRisk.number(risk.score(weights: weights))]
                                  + Severity.descending.map { String(risk.open[$0] ?? 0) }
                                  + [String(risk.slaBreaches), (aliases[risk.id] ?? []).map(\.name).joined(separator: ",")])
                 }
-                print(TextTable.render(table, rightAligned: [0, 5, 6, 7, 8, 9, 10, 11]))
+                print(TextTable.render(table, rightAligned: [0, 6, 7, 8, 9, 10, 11, 12]))
                 print("score = Σ weight × open findings (red-team findings × attack-success rate) × criticality; weights: \(weights.summary)")
             }
         }
@@ -60,6 +64,8 @@ extension Mlsoc {
             @Argument(help: "A model name, or any of its aliases.")
             var name: String
 
+            @OptionGroup var scope: ProjectOption
+
             func run() throws {
                 let store = try options.openStore(mode: .readOnly)
                 let weights = try options.config().weights
@@ -71,14 +77,16 @@ extension Mlsoc {
                 if let alias {
                     print("\(safe(alias.name)) is \(safe(label)): \(safe(alias.reason))")
                 }
-                guard let risk = try store.modelRisks().first(where: { $0.name == model.name && $0.version == model.version }) else { return }
+                let projectID = try scope.projectID(in: store)
+                guard let risk = try store.modelRisks(projectID: projectID).first(where: { $0.name == model.name && $0.version == model.version })
+                else { return }
                 print("\(safe(label)) (\(model.kind), from \(model.source))  stage \(safe(model.stage ?? "none"))  owner \(safe(model.owner ?? "none"))")
                 if let sha = model.sha256 { print("  sha256 \(safe(sha))") }
                 for other in try store.modelAliases()[risk.id] ?? [] {
                     print("  also seen as \(safe(other.name)): \(safe(other.reason))")
                 }
                 print("score \(risk.formula(weights: weights))")
-                let breakdown = try store.modelBreakdown(modelID: risk.id)
+                let breakdown = try store.modelBreakdown(modelID: risk.id, projectID: projectID)
                 for (title, groups) in [("by target", breakdown.byTarget), ("by tool", breakdown.byTool)] {
                     print(title + ":")
                     for group in groups {
@@ -107,6 +115,8 @@ struct ModelJSON: Encodable {
     var slaBreaches: Int
     var aliases: [ModelAlias]
     var trend: [Double]
+    /// The model's project; nil for the registry's models, which serve every project.
+    var project: String?
 
     init(_ risk: ModelRisk, weights: RiskWeights, aliases: [ModelAlias]) {
         name = risk.name
@@ -122,5 +132,6 @@ struct ModelJSON: Encodable {
         slaBreaches = risk.slaBreaches
         self.aliases = aliases
         trend = risk.trend
+        project = risk.project.isEmpty ? nil : risk.project
     }
 }

@@ -32,6 +32,9 @@ extension Mlsoc {
         @Option(help: ArgumentHelp("For findings and audit: a filter, e.g. 'sev>=high state:open model:fraud*'.", valueName: "filter"))
         var filter: String?
 
+        @Option(help: ArgumentHelp("Scope every view to this project (as `:project NAME` in the console).", valueName: "name"))
+        var project: String?
+
         @Option(help: ArgumentHelp("For findings: only this matrix cell (same as --filter threat:KEY).", valueName: "threat"))
         var threat: String?
 
@@ -68,10 +71,12 @@ extension Mlsoc {
                 throw ValidationError("bad --filter: \(error.message) at column \(error.column)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
             }
             let store = try options.openStore(mode: .readOnly)
+            if let project { _ = try ProjectOption(project: project).projectID(in: store) }
+            var renderOptions = HeadlessRender.Options(filter: parsed, detail: detail, pivot: pivot, sort: order,
+                                                       weights: try options.config().weights)
+            renderOptions.project = project
             let buffer = HeadlessRender.render(store: store, view: viewID, size: screenSize, glyphs: ascii ? .ascii : .unicode,
-                                               readOnly: false,
-                                               options: .init(filter: parsed, detail: detail, pivot: pivot, sort: order,
-                                                              weights: try options.config().weights))
+                                               readOnly: false, options: renderOptions)
             print(buffer.plainText)
         }
     }

@@ -21,14 +21,17 @@ extension Mlsoc {
         @Option(help: ArgumentHelp("How many models and overdue findings to list.", valueName: "n"))
         var top = 5
 
+        @OptionGroup var scope: ProjectOption
+
         func run() throws {
             let store = try options.openStore(mode: .readOnly)
             let weights = try options.config().weights
             let now = Int64(Date().timeIntervalSince1970)
-            let matrix = try store.matrixSummary()
-            let models = try store.modelRisks(now: now).filter { $0.id != 0 }
+            let projectID = try scope.projectID(in: store)
+            let matrix = try store.matrixSummary(projectID: projectID)
+            let models = try store.modelRisks(now: now, projectID: projectID).filter { $0.id != 0 }
                 .sorted { ($0.score(weights: weights), $1.name) > ($1.score(weights: weights), $0.name) }
-            var overdueQuery = FindingQuery(filter: FindingFilter(clauses: [.init(.sla(.overdue))]), sort: .due)
+            var overdueQuery = FindingQuery(filter: scope.scoped(FindingFilter(clauses: [.init(.sla(.overdue))])), sort: .due)
             overdueQuery.modelID = nil
             let overdue = try store.findingsPage(overdueQuery, after: nil, limit: top, now: now)
             let overdueCount = try countOverdue(store, now: now)
@@ -36,7 +39,7 @@ extension Mlsoc {
             switch format {
             case .json:
                 var object: [String: Any] = [
-                    "store": store.path, "generatedAt": now, "open": matrix.totalOpen, "closed": matrix.totalClosed,
+                    "store": store.path, "generatedAt": now, "project": scope.project ?? "all", "open": matrix.totalOpen, "closed": matrix.totalClosed,
                     "openBySeverity": Dictionary(uniqueKeysWithValues: Severity.descending.map { ($0.name, matrix.openCount(severity: $0)) }),
                     "overdue": overdueCount,
                 ]
@@ -53,7 +56,7 @@ extension Mlsoc {
             case .markdown, .text:
                 let md = format == .markdown
                 var lines: [String] = []
-                let title = "mlsoc report, \(CivilDate.format(now)) UTC"
+                let title = "mlsoc report, \(CivilDate.format(now)) UTC" + (scope.project.map { ", project \(safe($0))" } ?? "")
                 lines.append(md ? "# \(title)" : title)
                 lines.append("")
                 let totals = Severity.descending.filter { $0 != .info }.map { "\($0.name) \(matrix.openCount(severity: $0))" }.joined(separator: ", ")
@@ -96,7 +99,7 @@ extension Mlsoc {
         }
 
         func countOverdue(_ store: FindingStore, now: Int64) throws -> Int {
-            try store.count(FindingQuery(filter: FindingFilter(clauses: [.init(.sla(.overdue))])), now: now)
+            try store.count(FindingQuery(filter: scope.scoped(FindingFilter(clauses: [.init(.sla(.overdue))]))), now: now)
         }
 
         /// A Markdown table; cells are sanitised and pipes escaped.

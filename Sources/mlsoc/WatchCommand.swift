@@ -15,6 +15,11 @@ extension Mlsoc {
                 place. Files left in processing/ by a crash are re-queued at start. Write reports under \
                 a hidden or .tmp/.part name and rename them when complete; other files are taken once \
                 their size holds still. Stops cleanly on SIGINT or SIGTERM.
+
+                A report dropped into DIR/<project>/ belongs to that project (CI jobs of several \
+                repositories can share one inbox); one at the top belongs to --project, else to what \
+                the report or the config names, else to `default`. File names are printed through the \
+                same sanitiser as report text.
                 """
         )
 
@@ -32,7 +37,17 @@ extension Mlsoc {
         @Option(help: ArgumentHelp("Reports parsed in parallel while one writer commits them (default: the number of cores).", valueName: "n"))
         var workers = ProcessInfo.processInfo.activeProcessorCount
 
+        @Option(help: ArgumentHelp("The project of reports at the top of an inbox (a DIR/<project>/ folder wins).", valueName: "name"))
+        var project: String?
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp(
+            "What the scans looked at, instead of what the reports say (see `mlsoc ingest --help`).", valueName: "path"))
+        var covers: [String] = []
+
         func validate() throws {
+            if let project, let problem = MlsocConfig.projectNameProblem(project) {
+                throw ValidationError("--project: \(problem)")
+            }
             guard interval > 0, interval <= 60 else { throw ValidationError("--interval must be between 0 and 60 seconds") }
             guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
         }
@@ -43,6 +58,9 @@ extension Mlsoc {
             let inboxes: [Inbox]
             do {
                 inboxes = try directories.map { try Inbox(directory: $0) }
+                for inbox in inboxes {
+                    inbox.defaultRequest = IngestRequest(project: project, covers: covers.isEmpty ? nil : covers)
+                }
             } catch let error as IngestError {
                 throw CLIError(error.description)
             }
@@ -79,16 +97,20 @@ extension Mlsoc {
         }
 
         private func report(_ event: Inbox.Event, inbox: Inbox) {
+            // Names and reasons come from whoever can write to the inbox: sanitised like report text.
+            let safe = TextForTerminal.safe
             switch event {
             case let .ingested(file, report):
                 let o = report.outcome
-                let text = o.alreadyIngested ? "already ingested, nothing changed"
-                    : "\(report.format): \(o.total) findings, \(o.new) new, \(o.unchanged) unchanged, \(o.resolved) resolved"
-                print("ingested \(file): \(text)")
+                var text = o.alreadyIngested ? "already ingested, nothing changed"
+                    : "\(report.format): \(o.total) findings, \(o.new) new, \(o.unchanged) unchanged, project \(safe(o.project)), "
+                        + (o.resolvedNothingBecause.map { "resolved nothing: \($0)" } ?? "\(o.resolved) resolved")
+                if !o.alreadyIngested { text += " (covered \(safe(o.coverage)))" }
+                print("ingested \(safe(file)): \(text)")
             case let .quarantined(file, reason):
-                FileHandle.standardError.write(Data("quarantined \(inbox.quarantine.path)/\(file): \(reason)\n".utf8))
+                FileHandle.standardError.write(Data("quarantined \(safe(inbox.quarantine.path))/\(safe(file)): \(safe(reason))\n".utf8))
             case let .requeued(file):
-                print("re-queued \(file) left in processing/ by an earlier run")
+                print("re-queued \(safe(file)) left in processing/ by an earlier run")
             }
             fflush(nil)
         }

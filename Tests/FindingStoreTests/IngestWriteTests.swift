@@ -115,11 +115,14 @@ import Testing
 }
 
 @Suite struct ReimportTests {
+    /// One report of `keys`; by default it says it covered the whole tree (as a SARIF run with
+    /// its artifacts would), so what it no longer reports is resolved.
     func ingest(_ store: FindingStore, _ name: String, category: String = "", tool: String = "testtool",
-                _ keys: [String]) throws -> IngestOutcome {
+                covers: [Coverage.Entry] = [.root("")], _ keys: [String]) throws -> IngestOutcome {
         var header = TestStore.header(name)
         header.category = category
         return try store.ingest(header) { sink in
+            for entry in covers { sink.noteCoverage(entry) }
             sink.noteTool(name: tool, version: nil)
             for key in keys { try sink.add(TestStore.finding(key, tool: tool)) }
         }
@@ -140,13 +143,23 @@ import Testing
         #expect(third.reopened == 1)
     }
 
-    @Test("a clean report resolves everything its tool reported before")
+    @Test("a clean report that says it covered the tree resolves everything its tool reported before")
     func cleanReport() throws {
         let store = try TestStore.make()
         _ = try ingest(store, "r1", ["a", "b"])
         let clean = try ingest(store, "r2", [])
         #expect(clean.resolved == 2)
         #expect(try store.matrixSummary().totalOpen == 0)
+    }
+
+    @Test("a clean report that does not say what it scanned resolves nothing, and says why")
+    func cleanReportWithoutCoverage() throws {
+        let store = try TestStore.make()
+        _ = try ingest(store, "r1", ["a", "b"])
+        let clean = try ingest(store, "r2", covers: [], [])
+        #expect(clean.resolved == 0)
+        #expect(clean.resolvedNothingBecause?.contains("--covers") == true)
+        #expect(try store.matrixSummary().totalOpen == 2)
     }
 
     @Test("other tools and other categories are left alone")

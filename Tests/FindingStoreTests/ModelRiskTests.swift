@@ -31,6 +31,7 @@ import Testing
         }
         // Close one of fraud's findings: a later report of the same scope without it.
         _ = try store.ingest(TestStore.header("r2", at: Self.t0 + 60)) { sink in
+            sink.noteCoverage(.root(""))  // the report says it scanned the whole tree
             for (key, severity, model, asr) in [("a", Severity.critical, "chat", nil), ("b", .high, "chat", 0.25), ("c", .medium, "chat", 0.5),
                                                 ("d", .info, "chat", nil), ("e", .low, "fraud", nil), ("g", .critical, nil, nil)] as [(String, Severity, String?, Double?)] {
                 try sink.add(finding(key, severity, model: model, asr: asr))

@@ -45,16 +45,16 @@ public enum SyntheticStore {
                 """, arguments: [count, time, time, time])
             // The ingest keeps the summaries itself (no insert trigger since schema v11).
             try db.execute(sql: """
-                INSERT INTO summaryCell (modelId, threat, severity, state, count, weight)
-                SELECT coalesce(modelId, 0), threat, severity, state, count(*), count(*) FROM finding GROUP BY 1, 2, 3, 4
+                INSERT INTO summaryCell (modelId, projectId, threat, severity, state, count, weight)
+                SELECT coalesce(modelId, 0), projectId, threat, severity, state, count(*), count(*) FROM finding GROUP BY 1, 2, 3, 4, 5
                 """)
             try db.execute(sql: """
-                INSERT INTO modelSummary (modelId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
-                SELECT modelId, state, sum((severity = 0) * count), sum((severity = 1) * count), sum((severity = 2) * count),
+                INSERT INTO modelSummary (modelId, projectId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
+                SELECT modelId, projectId, state, sum((severity = 0) * count), sum((severity = 1) * count), sum((severity = 2) * count),
                        sum((severity = 3) * count), sum((severity = 4) * count), sum((severity = 0) * weight),
                        sum((severity = 1) * weight), sum((severity = 2) * weight), sum((severity = 3) * weight),
                        sum((severity = 4) * weight)
-                FROM summaryCell GROUP BY 1, 2
+                FROM summaryCell GROUP BY 1, 2, 3
                 """)
         }
     }

@@ -161,10 +161,16 @@ public struct Keymap: Sendable, Equatable {
         Binding([.character("/")], .filter, "filter"),
     ] + movement + global)
 
+    public static let projects = Keymap(name: "Projects", bindings: [
+        Binding([.enter, .character("l"), .right], .open, "scope the console to the project"),
+        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+    ] + movement + global)
+
     public static let help = Keymap(name: "Help", bindings: [
         Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
     ] + movement + global.filter { $0.command != .help })
 
     /// Every table, for the help screen and for tests that walk all bindings.
-    public static let all: [Keymap] = [.matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit, .help]
+    public static let all: [Keymap] = [.matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit,
+                                       .projects, .help]
 }

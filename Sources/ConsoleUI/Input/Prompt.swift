@@ -123,6 +123,8 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "audit", aliases: [], argument: "[FILTER]", help: "the event log, filtered"),
         PaletteCommand(name: "sort", aliases: [], argument: FindingSort.allCases.map(\.rawValue).joined(separator: "|"),
                        help: "order of the findings"),
+        PaletteCommand(name: "project", aliases: ["p"], argument: "NAME|all", help: "scope every view to one project, or all"),
+        PaletteCommand(name: "projects", aliases: [], argument: "", help: "every project with its open findings and risk"),
         PaletteCommand(name: "theme", aliases: [], argument: "NAME", help: "switch the colour theme"),
         PaletteCommand(name: "help", aliases: ["h"], argument: "", help: "keys and commands"),
         PaletteCommand(name: "quit", aliases: ["q", "q!"], argument: "", help: "leave mlsoc"),
@@ -133,7 +135,7 @@ public struct PaletteCommand: Sendable, Equatable {
     }
 
     /// Completions of a partly typed command line.
-    public static func complete(_ line: String, themes: [String]) -> [String] {
+    public static func complete(_ line: String, themes: [String], projects: [String] = []) -> [String] {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard words.count > 1 else {
             return all.map(\.name).filter { $0.hasPrefix(line) }.map { $0 + " " }
@@ -143,6 +145,7 @@ public struct PaletteCommand: Sendable, Equatable {
         let before = words.dropLast().joined(separator: " ") + " "
         switch named(words[0])?.name {
         case "theme": return themes.filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case "project": return (["all"] + projects).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case "sort": return FindingSort.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case "findings", "audit": return completeFilter(partial).map { before + $0 }
         default: return []
@@ -150,7 +153,7 @@ public struct PaletteCommand: Sendable, Equatable {
     }
 
     /// Completes the last word of a filter: keys, then the values the key knows.
-    public static func completeFilter(_ word: String) -> [String] {
+    public static func completeFilter(_ word: String, projects: [String] = []) -> [String] {
         let negation = word.hasPrefix("-") ? "-" : ""
         let body = String(word.dropFirst(negation.count))
         guard let colon = body.firstIndex(of: ":") else {
@@ -166,6 +169,7 @@ public struct PaletteCommand: Sendable, Equatable {
         case "threat": values = Threat.allCases.map(\.key)
         case "stage": values = FindingFilter.stageKeys + ["none"]
         case "sla": values = ["overdue", "due", "none"]
+        case "project": values = projects
         default: values = []
         }
         return values.filter { $0.hasPrefix(value) }.map { negation + key + ":" + $0 }

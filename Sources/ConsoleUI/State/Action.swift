@@ -6,7 +6,8 @@ public enum Action: Sendable, Equatable {
     case resized(Size)
     /// The wall clock, for SLA due dates; sent at start and with every store change.
     case tick(Int64)
-    case matrixLoaded(MatrixSummary, LifecycleSummary)
+    /// The summaries, with every project's totals (the Projects list, `:project` completion).
+    case matrixLoaded(MatrixSummary, LifecycleSummary, projects: [ProjectSummary] = [])
     case modelsLoaded([ModelRisk])
     case modelDetailLoaded(id: Int64, ModelBreakdown, top: [FindingListItem], overdue: [FindingListItem])
     /// A page of the findings list; `append` when it continues the list. Pages of an older query

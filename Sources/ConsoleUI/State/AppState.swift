@@ -8,6 +8,8 @@ public enum ViewID: String, Sendable, CaseIterable {
     case ingest
     case audit
     case help
+    /// Every project (`:projects`): Enter scopes the console to one.
+    case projects
 
     /// The views Tab cycles through (help is reached with `?`).
     public static let tabs: [ViewID] = [.matrix, .models, .findings, .ingest, .audit]
@@ -20,6 +22,7 @@ public enum ViewID: String, Sendable, CaseIterable {
         case .ingest: "Ingest"
         case .audit: "Audit"
         case .help: "Help"
+        case .projects: "Projects"
         }
     }
 }
@@ -48,6 +51,9 @@ public struct AppState: Sendable, Equatable {
     public var findings = FindingListState()
     public var ingest = IngestViewState()
     public var audit = AuditState()
+    /// The project every view is scoped to (`:project`), as k9s scopes to a namespace; nil for all.
+    public var project: String?
+    public var projects = ProjectsState()
     /// The `/` or `:` line, while it is open.
     public var prompt: Prompt?
     /// A triage form, while it is open.
@@ -85,6 +91,7 @@ public struct AppState: Sendable, Equatable {
         case .ingest: map = .ingest
         case .audit: map = .audit
         case .help: map = .help
+        case .projects: map = .projects
         }
         return readOnly ? map.readOnly : map
     }
@@ -102,4 +109,13 @@ public struct Flash: Sendable, Equatable {
         self.text = text
         self.isError = isError
     }
+}
+
+/// The Projects list.
+public struct ProjectsState: Sendable, Equatable {
+    public var items: [ProjectSummary] = []
+    public var cursor = 0
+    public var loaded = false
+
+    public init() {}
 }

@@ -6,16 +6,17 @@ extension Reducer {
         guard var prompt = state.prompt else { return [] }
         let history = prompt.kind == .filter ? state.filterHistory : state.commandHistory
         let themes = state.themeNames
+        let projects = state.projects.items.map(\.name)
         let filterView = state.view
         let kind = prompt.kind
         let outcome = prompt.handle(key, history: history) { line in
             switch kind {
-            case .command: return PaletteCommand.complete(line, themes: themes)
+            case .command: return PaletteCommand.complete(line, themes: themes, projects: projects)
             case .filter:
                 guard filterView != .models else { return [] }
                 let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
                 let before = words.dropLast().map { $0 + " " }.joined()
-                return PaletteCommand.completeFilter(words.last ?? "").map { before + $0 }
+                return PaletteCommand.completeFilter(words.last ?? "", projects: projects).map { before + $0 }
             }
         }
         switch outcome {
@@ -149,6 +150,10 @@ extension Reducer {
             let origin = state.findings.origin
             state.findings.sort = sort
             return startFindings(state.findings.filter, origin: origin, &state)
+        case "project":
+            return scope(to: argument, &state)
+        case "projects":
+            return show(.projects, &state)
         case "theme":
             guard !argument.isEmpty else {
                 state.flash = Flash("themes: \(state.themeNames.joined(separator: ", ")) (now \(state.themeName))")

@@ -16,10 +16,13 @@ public enum Reducer {
         case let .tick(now):
             state.now = now
             return []
-        case let .matrixLoaded(summary, lifecycle):
+        case let .matrixLoaded(summary, lifecycle, projects):
             state.matrix = summary
             state.lifecycle = lifecycle
             state.loading = false
+            state.projects.items = projects
+            state.projects.loaded = true
+            state.projects.cursor = clamp(state.projects.cursor, projects.count)
             return []
         case let .modelsLoaded(items):
             let keep = state.models.visible().indices.contains(state.models.cursor) ? state.models.visible()[state.models.cursor].id : nil
@@ -86,8 +89,11 @@ public enum Reducer {
 
     /// What to read again when the store changed: the summaries, and what the focused view shows.
     static func reload(_ state: AppState) -> [Effect] {
+        // The matrix load brings the projects too (the Projects list, `:project` completion).
         var effects: [Effect] = [.loadMatrix]
         switch state.view {
+        case .projects:
+            break
         case .models:
             effects.append(.loadModels)
             if let id = state.models.detail?.model.id { effects.append(.loadModelDetail(id: id)) }
@@ -218,6 +224,10 @@ public enum Reducer {
             state.findings.showDetail = true
             state.findings.detailScroll = 0
             return state.findings.detail?.id == item.id ? [] : [.loadDetail(id: item.id)]
+        case .projects:
+            guard state.projects.items.indices.contains(state.projects.cursor) else { return [] }
+            let effects = scope(to: state.projects.items[state.projects.cursor].name, &state)
+            return effects + show(.matrix, &state)
         case .audit:
             guard state.audit.items.indices.contains(state.audit.cursor) else { return [] }
             let id = state.audit.items[state.audit.cursor].findingID
@@ -248,6 +258,8 @@ public enum Reducer {
         case .help:
             state.view = state.helpReturn
             return []
+        case .projects:
+            return show(.matrix, &state)
         default:
             return []
         }
@@ -340,6 +352,8 @@ public enum Reducer {
             }
         case .help:
             state.helpScroll = scrolled(command, state.helpScroll, page: page)
+        case .projects:
+            state.projects.cursor = moved(command, cursor: state.projects.cursor, count: state.projects.items.count, page: page)
         }
         return []
     }

@@ -14,6 +14,11 @@ public enum FrameView {
         if state.readOnly {
             x += buffer.put(" \(state.glyphs.lock) ", x: x, y: 0, role: .lock)
         }
+        if let project = state.project {
+            // The scope every view shows, as k9s shows its namespace; never cut.
+            x += buffer.put(" project " + TextSanitizer.sanitize(project) + " ", x: x, y: 0, role: .headerAccent,
+                            maxWidth: max(0, width / 3))
+        }
         let matrix = state.matrix
         var right = state.loading ? "loading" + state.glyphs.ellipsis : "open \(NumberFormat.grouped(matrix.totalOpen))"
         for severity in Severity.descending where severity != .info && !state.loading {
@@ -43,6 +48,7 @@ public enum FrameView {
         case .models: detail = state.models.detail.map { "model: " + $0.model.name }
         case .findings: detail = state.findings.showDetail ? "detail" : nil
         case .help: detail = "help"
+        case .projects: detail = "projects"
         default: detail = nil
         }
         if let detail {

@@ -22,6 +22,7 @@ public enum IngestView {
             Column("WHEN", 16), Column("TOOL", wide ? 16 : 11), Column("FORMAT", wide ? 14 : 0), Column("TOTAL", 6, alignRight: true),
             Column("NEW", 5, alignRight: true), Column("SAME", 5, alignRight: true), Column("REOPEN", 6, alignRight: true),
             Column("CLOSED", 6, alignRight: true), Column("WARN", 4, alignRight: true), Column("REPORT", 0),
+            Column("PROJECT", wide && state.project == nil ? 14 : 0),
         ], flex: 9, width: buffer.width)
         buffer.put(" Recent scans", x: 0, y: top + 1, role: .title)
         Table.header(columns, y: top + 2, into: &buffer)
@@ -37,10 +38,11 @@ public enum IngestView {
             let cells = [Clock.format(scan.ingestedAt), scan.tool, scan.format, count(scan.total), count(scan.new, "+"), count(scan.unchanged),
                          count(scan.reopened), count(scan.closed, "-"), count(scan.warnings),
                          FrameView.elide(columns[9].width < 40 ? String(scan.sourcePath.split(separator: "/").last ?? "") : scan.sourcePath,
-                                         to: columns[9].width, glyphs: state.glyphs)]
+                                         to: columns[9].width, glyphs: state.glyphs),
+                         FrameView.elide(scan.project, to: columns[10].width, glyphs: state.glyphs)]
             let roles: [StyleRole] = [.muted, .normal, .muted, .normal, scan.new > 0 ? .severityMedium : .muted, .muted,
                                       scan.reopened > 0 ? .severityHigh : .muted, scan.closed > 0 ? .title : .muted,
-                                      scan.warnings > 0 ? .overdue : .muted, .muted]
+                                      scan.warnings > 0 ? .overdue : .muted, .muted, .muted]
             Table.row(cells, columns, y: first + offset, width: buffer.width, selected: start + offset == state.ingest.cursor,
                       roles: roles, into: &buffer)
         }

@@ -29,6 +29,7 @@ public enum Renderer {
         case .ingest: IngestView.render(state, into: &buffer)
         case .audit: AuditView.render(state, into: &buffer)
         case .help: HelpView.render(state, into: &buffer)
+        case .projects: ProjectsView.render(state, into: &buffer)
         }
     }
 

@@ -24,6 +24,13 @@ import Yams
 ///     stage: deploy           # design | develop | deploy | monitor
 ///     paths: ["models/fraud-*", "*/fraud-detector/*"]   # artefact path globs → this model
 ///     aliases: [fraud-detector-v2]   # other names of the same model (file names, HF repo ids)
+///     project: fraud-detection   # optional: the model belongs to this project only
+/// projects:
+///   - name: fraud-detection
+///     owner: risk-ml
+///     criticality: 2
+///     repository: https://git.example/risk/fraud-detection
+///     paths: ["*/fraud-detector/*", "/ci/reports/fraud/*"]   # report path globs → this project
 /// ```
 ///
 /// `MLSOC_CONFIG` names another file.
@@ -37,6 +44,25 @@ public struct MlsocConfig: Sendable, Equatable {
         public var stage: String?
         public var paths: [String]?
         public var aliases: [String]?
+        public var project: String?
+    }
+
+    /// One configured project: its facts, and globs over report paths that put a scan in it when
+    /// neither `--project`, the inbox folder nor the report itself names one.
+    public struct Project: Sendable, Equatable, Codable {
+        public var name: String
+        public var owner: String?
+        public var criticality: Double?
+        public var repository: String?
+        public var paths: [String]?
+
+        public init(name: String, owner: String? = nil, criticality: Double? = nil, repository: String? = nil, paths: [String]? = nil) {
+            self.name = name
+            self.owner = owner
+            self.criticality = criticality
+            self.repository = repository
+            self.paths = paths
+        }
     }
 
     private struct Risk: Codable {
@@ -64,6 +90,7 @@ public struct MlsocConfig: Sendable, Equatable {
 
     private struct File: Codable {
         var models: [Model]?
+        var projects: [Project]?
         var theme: String?
         var store: StoreSection?
         var risk: Risk?
@@ -72,6 +99,7 @@ public struct MlsocConfig: Sendable, Equatable {
     }
 
     public var models: [Model]
+    public var projects: [Project] = []
     /// The console theme's name.
     public var theme: String?
     /// Weight of one open finding per severity in a model's score.
@@ -156,6 +184,15 @@ public struct MlsocConfig: Sendable, Equatable {
             triage.expiryWarningDays = days
         }
         var config = MlsocConfig(models: file.models ?? [], theme: file.theme, weights: weights, sla: sla, triage: triage)
+        config.projects = file.projects ?? []
+        for (index, project) in config.projects.enumerated() {
+            if let problem = MlsocConfig.projectNameProblem(project.name) {
+                throw IngestError(.malformed, file: source, "at projects.\(index).name: \(problem)")
+            }
+            if let criticality = project.criticality, !(criticality > 0 && criticality <= 100) {
+                throw IngestError(.malformed, file: source, "at projects.\(index).criticality: must be a number above 0 (default 1)")
+            }
+        }
         if let text = file.store?.mode {
             // Owner read-write always; group read (and write) allowed; nothing for others.
             guard let bits = UInt16(text, radix: 8), bits & 0o600 == 0o600, bits & 0o7007 == 0, text.count <= 4 else {
@@ -173,6 +210,24 @@ public struct MlsocConfig: Sendable, Equatable {
             }
         }
         return config
+    }
+
+    /// The configured project whose path globs match a report's path, first in file order.
+    public func project(forReport path: String) -> Project? {
+        projects.first { project in (project.paths ?? []).contains { fnmatch($0, path, 0) == 0 } }
+    }
+
+    /// Why a project name cannot be used, or nil: names are what `--project`, `INBOX/<project>/` and
+    /// the `project:` filter use, so they are one path component of printable characters.
+    public static func projectNameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "a project needs a name" }
+        if name.count > 128 { return "a project name is at most 128 characters" }
+        if name == "all" { return "'all' is reserved (it means every project in the console)" }
+        if name.hasPrefix(".") || name.contains("/") { return "'\(name)' may not start with '.' or contain '/'" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || " *?,\"'\\".unicodeScalars.contains($0) }) {
+            return "a project name has no spaces, control characters, quotes or any of * ? , \\"
+        }
+        return nil
     }
 
     /// The configured model whose path globs match the artefact, first in file order.

@@ -146,6 +146,7 @@ public enum CycloneDXExport {
             ["name": "mlsoc:target", "value": row.threat.target.key],
             ["name": "mlsoc:state", "value": row.state.key],
         ]
+        if !row.project.isEmpty { properties.append(["name": "mlsoc:project", "value": row.project]) }
         for id in row.taxonomy.atlas + row.taxonomy.owaspLLM + row.taxonomy.owaspML {
             properties.append(["name": "mlsoc:taxonomy", "value": id])
         }

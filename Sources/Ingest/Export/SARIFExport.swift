@@ -79,6 +79,7 @@ public enum SARIFExport {
             "security-severity": String(row.score ?? securitySeverity(row.severity)),
         ]
         if let model = row.model { properties["mlsoc/model"] = model }
+        if !row.project.isEmpty { properties["mlsoc/project"] = row.project }
         if let assignee = row.assignee { properties["mlsoc/assignee"] = assignee }
         if let rate = row.attackSuccessRate { properties["mlsoc/attack-success-rate"] = rate }
         let tags = row.taxonomy.atlas + row.taxonomy.owaspLLM + row.taxonomy.owaspML + row.taxonomy.cwe + row.taxonomy.cve
@@ -125,7 +126,7 @@ public enum FlatExport {
     public static let columns = ["id", "fingerprint", "tool", "rule", "title", "message", "severity", "score", "attack_success_rate",
                                  "state", "justification", "assignee", "accepted_until", "accepted_by", "accept_reason", "target",
                                  "threat", "model", "model_version", "location", "cwe", "cve", "atlas", "owasp_llm", "owasp_ml",
-                                 "first_seen", "last_seen"]
+                                 "first_seen", "last_seen", "project"]
 
     static func fields(_ row: ExportRow) -> [String: Any?] {
         [
@@ -136,6 +137,7 @@ public enum FlatExport {
             "target": row.threat.target.key, "threat": row.threat.key, "model": row.model, "model_version": row.modelVersion,
             "location": row.location?.display, "cwe": row.taxonomy.cwe, "cve": row.taxonomy.cve, "atlas": row.taxonomy.atlas,
             "owasp_llm": row.taxonomy.owaspLLM, "owasp_ml": row.taxonomy.owaspML, "first_seen": row.firstSeen, "last_seen": row.lastSeen,
+            "project": row.project.isEmpty ? nil : row.project,
         ]
     }
 

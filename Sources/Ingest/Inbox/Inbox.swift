@@ -3,6 +3,10 @@ import Foundation
 /// A watched directory: reports dropped into it are claimed by an atomic rename into `processing/`,
 /// ingested, then moved to `done/`, or to `quarantine/` with `NAME.error` beside them saying why.
 /// Files left in `processing/` by a crash are re-queued when the inbox opens.
+///
+/// A report in a folder `INBOX/<project>/NAME` belongs to that project (CI jobs drop their reports
+/// there); its name in events and in done/ and quarantine/ is `<project>/NAME`. Reports at the top
+/// belong to the project the watcher was given, else to what the report or the config says.
 public final class Inbox {
     /// What happened to one file.
     public enum Event: Sendable {
@@ -15,6 +19,8 @@ public final class Inbox {
     public let processing: URL
     public let done: URL
     public let quarantine: URL
+    /// What the watcher was told about every report (`--project`, `--covers`); a project folder wins.
+    public var defaultRequest = IngestRequest()
     private let fm = FileManager.default
     /// Sizes seen at the previous poll: a file is taken only once its size holds still, so a
     /// report still being written is not claimed half-way.
@@ -38,13 +44,54 @@ public final class Inbox {
     /// Moves files a crash left in `processing/` back to the inbox; returns them.
     public func requeueLeftovers() throws -> [Event] {
         var events: [Event] = []
-        for name in try fm.contentsOfDirectory(atPath: processing.path).sorted() {
+        for name in try entries(of: processing) {
             let target = uniqueDestination(directory, name)
+            try makeParent(of: target)
             if rename(processing.appendingPathComponent(name).path, target.path) == 0 {
-                events.append(.requeued(file: target.lastPathComponent))
+                events.append(.requeued(file: relativeName(target, in: directory)))
             }
         }
         return events
+    }
+
+    /// The project a claimed name belongs to: its folder, if any.
+    public static func project(of name: String) -> String? {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 ? String(parts[0]) : nil
+    }
+
+    /// The names in `dir` and in its project folders (one level), sorted; the inbox's own folders
+    /// are not project folders.
+    private func entries(of dir: URL) throws -> [String] {
+        var names: [String] = []
+        for name in try fm.contentsOfDirectory(atPath: dir.path).sorted() {
+            var info = stat()
+            guard lstat(dir.appendingPathComponent(name).path, &info) == 0 else { continue }
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                names.append(name)
+                continue
+            }
+            if dir == directory && ["processing", "done", "quarantine"].contains(name) { continue }
+            if name.hasPrefix(".") || MlsocConfig.projectNameProblem(name) != nil { continue }
+            let folder = dir.appendingPathComponent(name, isDirectory: true)
+            for inner in (try? fm.contentsOfDirectory(atPath: folder.path).sorted()) ?? [] {
+                names.append(name + "/" + inner)
+            }
+        }
+        return names
+    }
+
+    private func makeParent(of url: URL) throws {
+        let parent = url.deletingLastPathComponent()
+        if !fm.fileExists(atPath: parent.path) {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+    }
+
+    private func relativeName(_ url: URL, in dir: URL) -> String {
+        let base = dir.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
     }
 
     /// Files ready to take: regular, not hidden, not `.tmp`/`.part`, size unchanged since the last poll.
@@ -52,8 +99,9 @@ public final class Inbox {
     public func ready(settle: Bool = true) throws -> [String] {
         var ready: [String] = []
         var sizes: [String: Int64] = [:]
-        for name in try fm.contentsOfDirectory(atPath: directory.path).sorted() {
-            if name.hasPrefix(".") || name.hasSuffix(".tmp") || name.hasSuffix(".part") { continue }
+        for name in try entries(of: directory) {
+            let file = (name as NSString).lastPathComponent
+            if file.hasPrefix(".") || file.hasSuffix(".tmp") || file.hasSuffix(".part") { continue }
             var info = stat()
             guard lstat(directory.appendingPathComponent(name).path, &info) == 0 else { continue }
             let type = info.st_mode & S_IFMT
@@ -85,7 +133,8 @@ public final class Inbox {
         }
         var claimed: [String] = []
         for name in names {
-            guard rename(directory.appendingPathComponent(name).path, processing.appendingPathComponent(name).path) == 0 else { continue }
+            guard (try? makeParent(of: processing.appendingPathComponent(name))) != nil,
+                  rename(directory.appendingPathComponent(name).path, processing.appendingPathComponent(name).path) == 0 else { continue }
             var info = stat()
             if lstat(processing.appendingPathComponent(name).path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
                 record(fileAway(name, reason: "\(name): refused: a symbolic link (the inbox only takes regular files)"))
@@ -94,12 +143,23 @@ public final class Inbox {
             claimed.append(name)
         }
         let paths = claimed.map { processing.appendingPathComponent($0).path }
-        ingestor.ingest(paths: paths, now: now, workers: workers) { path, result in
-            let name = (path as NSString).lastPathComponent
+        let base = processing.path + "/"
+        let name: @Sendable (String) -> String = { path in
+            path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
+        }
+        let given = defaultRequest
+        ingestor.ingest(paths: paths, now: now, workers: workers, request: { path in
+            var request = given
+            if let project = Inbox.project(of: name(path)) { request.project = project }
+            return request
+        }) { path, result in
+            let name = name(path)
             switch result {
             case var .success(report):
                 report.file = name
-                _ = rename(path, uniqueDestination(done, name).path)
+                let target = uniqueDestination(done, name)
+                try? makeParent(of: target)
+                _ = rename(path, target.path)
                 record(.ingested(file: name, report: report))
             case var .failure(error):
                 error.file = name
@@ -111,10 +171,11 @@ public final class Inbox {
 
     private func fileAway(_ name: String, reason: String) -> Event {
         let target = uniqueDestination(quarantine, name)
+        try? makeParent(of: target)
         _ = rename(processing.appendingPathComponent(name).path, target.path)
         let note = target.appendingPathExtension("error")
         try? Data((reason + "\n").utf8).write(to: note, options: .atomic)
-        return .quarantined(file: target.lastPathComponent, reason: reason)
+        return .quarantined(file: relativeName(target, in: quarantine), reason: reason)
     }
 
     /// `dir/name`, or `dir/name.N` when that exists: nothing in done/ or quarantine/ is overwritten.

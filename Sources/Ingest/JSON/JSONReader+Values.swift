@@ -62,13 +62,15 @@ extension JSONReader {
     }
 
     /// Calls `body` for each element of the array that starts at the next token; `body` must
-    /// consume the element. A `null` instead of an array counts as empty.
-    public func forEachElement(_ body: () throws -> Void) throws {
+    /// consume the element. A `null` instead of an array counts as empty; the result says whether
+    /// there was an array.
+    @discardableResult
+    public func forEachElement(_ body: () throws -> Void) throws -> Bool {
         let first = try next()
-        if first == .null { return }
+        if first == .null { return false }
         guard first == .beginArray else { throw error("expected an array") }
         while true {
-            if try peekEndOfArray() { return }
+            if try peekEndOfArray() { return true }
             try body()
         }
     }

@@ -18,9 +18,15 @@ struct BanditParser: JSONReportParser {
                     try emit(.finding(finding(try reader.readValue(), factory: factory)))
                 }
             case "errors":
-                for error in try reader.readValue().array ?? [] {
+                let errors = try reader.readValue().array ?? []
+                for error in errors {
                     try emit(.warning("\(error["filename"]?.string ?? "?"): \(error["reason"]?.string ?? "bandit could not scan it")"))
                 }
+                // Files it could not parse were not scanned: absence from this run proves nothing.
+                if !errors.isEmpty { try emit(.partial) }
+            case "metrics":
+                // One entry per scanned file, plus "_totals": what the run covered.
+                for (file, _) in try reader.readValue().members ?? [] where file != "_totals" { try emit(.coverage(.file(file))) }
             default:
                 try reader.skipValue()
             }

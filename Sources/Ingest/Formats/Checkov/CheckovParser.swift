@@ -69,6 +69,12 @@ struct CheckovParser: ReportParser {
                             let finding = CheckovParser.finding(check, checkType: checkType, factory: factory)
                             if seen.insert(finding.fingerprint).inserted { try emit(.finding(finding)) }
                         }
+                    case "passed_checks", "skipped_checks":
+                        // Files checked without a failure were looked at too: the run's coverage.
+                        try reader.forEachElement {
+                            let file = CheckovParser.file(try reader.readValue())
+                            if !file.isEmpty { try emit(.coverage(.file(file))) }
+                        }
                     case "parsing_errors":
                         for file in try reader.readValue().array ?? [] {
                             try emit(.warning("\(file.text ?? "?"): checkov could not parse it"))
@@ -77,6 +83,8 @@ struct CheckovParser: ReportParser {
                         try reader.skipValue()
                     }
                 }
+            case "repo_id":
+                if let repo = try reader.readValue().string, !repo.isEmpty { try emit(.project(name: repo, repository: nil)) }
             case "summary":
                 let summary = try reader.readValue()
                 if let version = summary["checkov_version"]?.text { try emit(.tool(name: "checkov", version: version)) }
@@ -86,12 +94,17 @@ struct CheckovParser: ReportParser {
         }
     }
 
+    /// file_path is relative to -d with a leading "/" (SARIF drops it); checkov's own text otherwise.
+    static func file(_ check: JSONValue) -> String {
+        var file = check["file_path"]?.string ?? ""
+        if file.hasPrefix("/") { file.removeFirst() }
+        return file
+    }
+
     static func finding(_ check: JSONValue, checkType: String, factory: FindingFactory) -> Finding {
         let id = check["check_id"]?.string ?? "CKV_UNKNOWN"
         let name = check["check_name"]?.string ?? id
-        // file_path is relative to -d with a leading "/" (SARIF drops it); keep checkov's own text otherwise.
-        var file = check["file_path"]?.string ?? ""
-        if file.hasPrefix("/") { file.removeFirst() }
+        let file = CheckovParser.file(check)
         let lines = check["file_line_range"]?.array?.compactMap(\.int) ?? []
         let code = check["code_block"]?.array ?? []
         let anchor = code.lazy.compactMap { $0.array?.last?.string }

@@ -26,7 +26,10 @@ struct CycloneDXParser: JSONReportParser {
             case "bomFormat":
                 sawFormat = try reader.readValue().string == "CycloneDX"
             case "metadata":
-                if let (name, version) = CycloneDXParser.tool(try reader.readValue()) {
+                let metadata = try reader.readValue()
+                // The BOM's subject is the project (when it comes before the components, as most tools write it).
+                if let subject = metadata.at("component", "name")?.string { try emit(.project(name: subject, repository: nil)) }
+                if let (name, version) = CycloneDXParser.tool(metadata) {
                     // "aisbom-cli" writes "aisbom:" properties: one name for both keeps one reimport scope.
                     tool = name.lowercased().hasSuffix("-cli") ? String(name.lowercased().dropLast(4)) : name.lowercased()
                     try emit(.tool(name: tool, version: version))
@@ -61,6 +64,9 @@ struct CycloneDXParser: JSONReportParser {
         let model = isModel ? (ModelAttribution.modelName(forArtifact: name) ?? name) : nil
         let ref = value["bom-ref"]?.string ?? name
         components[ref] = Component(name: name, version: version, model: model)
+        // Every component listed was looked at: the inventory's coverage (names as findings carry them).
+        try emit(.coverage(.file(name)))
+        if let model { try emit(.coverage(.target(model))) }
         let properties = CycloneDXParser.properties(value)
         if let model {
             let hash = value["hashes"]?.array?.first { ($0["alg"]?.string ?? "").uppercased() == "SHA-256" }?["content"]?.string

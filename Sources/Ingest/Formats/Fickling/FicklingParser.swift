@@ -15,6 +15,8 @@ struct FicklingParser: ReportParser {
         reader.allowsMultipleDocuments = true
         let artifact = FicklingParser.artifact(reportPath: context.file)
         if let model = ModelAttribution.modelName(forArtifact: artifact) { try emit(.scopeModel(model)) }
+        // fickling scans one pickle and does not name it: the report's name is its subject.
+        if let artifact { try emit(.coverage(.file(artifact))) }
         var index = 0
         repeat {
             let object = try reader.readValue()

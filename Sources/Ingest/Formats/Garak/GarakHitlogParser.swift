@@ -32,7 +32,11 @@ struct GarakHitlogParser: ReportParser {
             groups[key]?.hits += 1
         }
         try emit(.tool(name: "garak", version: nil))
-        if !model.isEmpty { try emit(.scopeModel(model)) }
+        if !model.isEmpty {
+            try emit(.scopeModel(model))
+            try emit(.project(name: model, repository: nil))
+            try emit(.coverage(.target(model)))
+        }
         let factory = FindingFactory(mapping: mapping)
         for key in order {
             guard let group = groups[key] else { continue }

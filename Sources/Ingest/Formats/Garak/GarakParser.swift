@@ -49,6 +49,11 @@ struct GarakParser: ReportParser {
         }
         guard lines > 0 else { throw IngestError(.malformed, file: context.file, "empty garak report") }
         try emit(.tool(name: "garak", version: version))
+        if !model.isEmpty {
+            // The target is what the run probed: its project (unless the caller names one) and its coverage.
+            try emit(.project(name: model, repository: nil))
+            try emit(.coverage(.target(model)))
+        }
         if !completed {
             try emit(.warning("aborted garak run: no completion record; its findings are kept but nothing is resolved by it"))
             try emit(.partial)

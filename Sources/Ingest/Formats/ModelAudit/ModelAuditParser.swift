@@ -19,7 +19,18 @@ struct ModelAuditParser: JSONReportParser {
             case "has_errors":
                 if try reader.readValue().bool == true { try emit(.warning("modelaudit reports errors during the scan")) }
             case "success":
-                if try reader.readValue().bool == false { try emit(.warning("modelaudit reports that the scan did not succeed")) }
+                if try reader.readValue().bool == false {
+                    try emit(.warning("modelaudit reports that the scan did not succeed"))
+                    try emit(.partial)
+                }
+            case "assets":
+                // The files it scanned (absolute paths, as its issue locations).
+                try reader.forEachElement {
+                    if let path = try reader.readValue()["path"]?.string { try emit(.coverage(.file(path))) }
+                }
+            case "path":
+                // Older outputs name the scanned root.
+                if let path = try reader.readValue().string { try emit(.coverage(.root(path))) }
             default:
                 try reader.skipValue()
             }

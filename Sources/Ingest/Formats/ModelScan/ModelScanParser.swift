@@ -20,6 +20,10 @@ struct ModelScanParser: JSONReportParser {
                     let category = skipped["category"]?.string ?? "skipped"
                     if category != "SCAN_NOT_SUPPORTED" { try emit(.warning("\(source): not scanned (\(category))")) }
                 }
+                // What it looked at: the files it scanned, named as its issues name them.
+                for file in summary.at("scanned", "scanned_files")?.array ?? [] {
+                    if let file = file.string { try emit(.coverage(.file(ModelScanParser.join(inputPath, file)))) }
+                }
             case "issues":
                 try reader.forEachElement {
                     let issue = try reader.readValue()

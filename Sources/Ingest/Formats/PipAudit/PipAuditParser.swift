@@ -27,6 +27,8 @@ struct PipAuditParser: JSONReportParser {
                 }
                 audited += 1
                 let version = dependency["version"]?.text ?? ""
+                // Every version of an audited package: an upgrade resolves the old version's findings.
+                try emit(.coverage(.root(name + "@")))
                 for vuln in dependency["vulns"]?.array ?? [] {
                     let id = vuln["id"]?.string ?? "unknown"
                     let fixes = vuln["fix_versions"]?.array?.compactMap(\.text) ?? []

@@ -45,7 +45,11 @@ struct PromptfooParser: JSONReportParser {
         if !sawResults { throw reader.error("not a promptfoo results file: no \"results.results\" array") }
         try emit(.tool(name: "promptfoo", version: version.map { "results v\($0)" }))
         let providers = Set(groups.values.map(\.provider))
-        if providers.count == 1, let only = providers.first { try emit(.scopeModel(only)) }
+        if providers.count == 1, let only = providers.first {
+            try emit(.scopeModel(only))
+            try emit(.project(name: only, repository: nil))
+        }
+        for provider in providers.sorted() { try emit(.coverage(.target(provider))) }
         let factory = FindingFactory(mapping: mapping)
         for key in order {
             guard let group = groups[key], group.failed > 0 else { continue }

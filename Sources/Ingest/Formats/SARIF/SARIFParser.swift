@@ -29,6 +29,8 @@ struct SARIFParser: JSONReportParser {
         // Results met before the tool cannot be resolved yet; real producers write the tool first,
         // so this buffer stays empty in practice and is capped to keep memory bounded.
         var pending: [JSONValue] = []
+        var hasResults = false
+        var failed = false
         try reader.forEachMember { key in
             switch key {
             case "tool":
@@ -37,7 +39,7 @@ struct SARIFParser: JSONReportParser {
                 for result in pending { try emitResult(result, run: &run, emit: emit) }
                 pending.removeAll()
             case "results":
-                try reader.forEachElement {
+                hasResults = try reader.forEachElement {
                     let result = try reader.readValue()
                     if run.hasTool {
                         try emitResult(result, run: &run, emit: emit)
@@ -49,7 +51,25 @@ struct SARIFParser: JSONReportParser {
                 }
             case "invocations":
                 for invocation in try reader.readValue().array ?? [] {
-                    run.readInvocation(invocation, emit: emit)
+                    if run.readInvocation(invocation, emit: emit) { failed = true }
+                    if let root = invocation.at("workingDirectory", "uri")?.string { try emit(.coverage(.root(root))) }
+                }
+            case "originalUriBaseIds":
+                for (_, base) in try reader.readValue().members ?? [] {
+                    if let root = base["uri"]?.string, root.hasPrefix("file:///") || root.hasPrefix("/") { try emit(.coverage(.root(root))) }
+                }
+            case "artifacts":
+                // The files the run looked at (SARIF §3.14.15), one object at a time.
+                try reader.forEachElement {
+                    if let uri = try reader.readValue().at("location", "uri")?.string { try emit(.coverage(.file(uri))) }
+                }
+            case "properties":
+                // bandit's SARIF keeps its metrics here: one entry per scanned file, plus "_totals".
+                let properties = try reader.readValue()
+                for (file, _) in properties["metrics"]?.members ?? [] where file != "_totals" { try emit(.coverage(.file(file))) }
+            case "versionControlProvenance":
+                if let uri = try reader.readValue().array?.first?["repositoryUri"]?.string {
+                    try emit(.project(name: uri, repository: uri))
                 }
             case "automationDetails":
                 run.category = try reader.readValue()["id"]?.string ?? ""
@@ -59,12 +79,26 @@ struct SARIFParser: JSONReportParser {
             }
         }
         guard run.hasTool else { throw reader.error("a SARIF run has no \"tool\" object") }
+        if failed {
+            try emit(.partial)
+        } else if !hasResults {
+            // SARIF §3.14.23: no `results` (or null) means the tool did not produce results (a
+            // rules-only export, a run that did not finish), not that it found nothing.
+            try emit(.warning("a \(run.toolName) run has no results array: it proves nothing absent and resolves nothing"))
+            try emit(.partial)
+        }
     }
 
     /// A result whose `baselineState` is "absent" is the tool saying the finding is gone: it is not
     /// reported, so the reimport resolves it.
     private func emitResult(_ result: JSONValue, run: inout SARIFRun, emit: (ParsedItem) throws -> Void) throws {
-        if result["baselineState"]?.string == "absent" { return }
+        if result["baselineState"]?.string == "absent" {
+            // The tool looked where the finding was, and it is gone: that place is covered.
+            for location in result["locations"]?.array ?? [] {
+                if let uri = location.at("physicalLocation", "artifactLocation", "uri")?.string { try emit(.coverage(.file(uri))) }
+            }
+            return
+        }
         try emit(.finding(run.finding(from: result, mapping: mapping)))
     }
 }

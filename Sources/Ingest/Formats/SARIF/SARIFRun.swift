@@ -22,10 +22,12 @@ struct SARIFRun {
         }
     }
 
-    /// Tool execution notifications and failed runs become scan warnings, never findings.
-    func readInvocation(_ invocation: JSONValue, emit: (ParsedItem) throws -> Void) {
+    /// Tool execution notifications and failed runs become scan warnings, never findings. True when
+    /// the run failed: it resolves nothing.
+    func readInvocation(_ invocation: JSONValue, emit: (ParsedItem) throws -> Void) -> Bool {
         var messages: [String] = []
-        if invocation["executionSuccessful"]?.bool == false {
+        let failed = invocation["executionSuccessful"]?.bool == false
+        if failed {
             messages.append("the tool reports that its execution failed" + (invocation["exitCode"]?.text.map { " (exit code \($0))" } ?? ""))
         }
         for key in ["toolExecutionNotifications", "toolConfigurationNotifications"] {
@@ -38,6 +40,7 @@ struct SARIFRun {
             }
         }
         for message in messages { try? emit(.warning(message)) }
+        return failed
     }
 
     mutating func finding(from result: JSONValue, mapping: MappingRules) -> Finding {

@@ -19,6 +19,11 @@ struct SemgrepParser: JSONReportParser {
             case "results":
                 try emit(.tool(name: "semgrep", version: version))
                 try reader.forEachElement { try emit(.finding(finding(try reader.readValue(), factory: factory))) }
+            case "paths":
+                // `paths.scanned`: every file the run looked at.
+                for file in try reader.readValue()["scanned"]?.array ?? [] {
+                    if let file = file.string { try emit(.coverage(.file(file))) }
+                }
             case "errors":
                 for error in try reader.readValue().array ?? [] {
                     let type = error["type"]?.string ?? error["type"]?.array?.compactMap(\.string).joined(separator: "/") ?? "error"

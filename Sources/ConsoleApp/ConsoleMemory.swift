@@ -1,0 +1,45 @@
+import Foundation
+
+/// What the console remembers between sessions, per store: the project it was scoped to. Kept in
+/// `$XDG_STATE_HOME/mlsoc/console.json` (default `~/.local/state/mlsoc/console.json`), owner-only.
+/// A missing or broken file is an empty memory: remembering is a convenience, never a reason to fail.
+public struct ConsoleMemory: Sendable {
+    public let path: String
+
+    public init(environment: [String: String]) {
+        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? ".") + "/.local/state"
+        path = base + "/mlsoc/console.json"
+    }
+
+    private struct File: Codable {
+        var projects: [String: String] = [:]
+    }
+
+    private func read() -> File {
+        guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20,
+              let file = try? JSONDecoder().decode(File.self, from: data) else { return File() }
+        return file
+    }
+
+    /// The project last used with the store at `storePath`, if any.
+    public func project(forStore storePath: String) -> String? {
+        read().projects[Self.key(storePath)]
+    }
+
+    /// Remembers `project` (nil: all) for the store; errors are ignored.
+    public func remember(project: String?, forStore storePath: String) {
+        var file = read()
+        file.projects[Self.key(storePath)] = project
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard let data = try? JSONEncoder().encode(file) else { return }
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
+        _ = rename(temporary, path)
+    }
+
+    private static func key(_ storePath: String) -> String {
+        URL(fileURLWithPath: storePath).standardizedFileURL.path
+    }
+}
