@@ -60,7 +60,7 @@ let package = Package(
             ]
         ),
         // Fuzz targets: libFuzzer with `make fuzz`, a corpus replayer otherwise.
-        .executableTarget(name: "mlsoc-fuzz", dependencies: ["FindingStore", "Ingest", "Findings"]),
+        .executableTarget(name: "mlsoc-fuzz", dependencies: ["FindingStore", "Ingest", "Findings", "ConsoleUI"]),
         .target(
             name: "TestSupport",
             dependencies: ["Findings", "FindingStore", "ConsoleUI", .product(name: "GRDB", package: "GRDB.swift")],

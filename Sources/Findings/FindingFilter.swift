@@ -131,6 +131,14 @@ public struct FilterError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(message) (at column \(column))" }
+
+    /// The filter as typed (sanitised) and a caret under the column, for a terminal: the caret is
+    /// placed by display width, so wide and combining characters before it do not shift it.
+    public func pointing(at text: String) -> String {
+        let before = String(Array(text).prefix(max(0, column - 1)))
+        let pad = DisplayWidth.of(TextSanitizer.sanitize(before))
+        return "  " + TextSanitizer.sanitize(text) + "\n  " + String(repeating: " ", count: pad) + "^"
+    }
 }
 
 extension FindingFilter {

@@ -1,3 +1,4 @@
+import ConsoleUI
 import FindingStore
 import Findings
 import Foundation
@@ -10,9 +11,13 @@ import Ingest
 /// Targets, chosen by MLSOC_FUZZ_TARGET (fuzzing) or the first argument (replay):
 ///   report  – format detection and every parser, on arbitrary bytes
 ///   filter  – the filter language, and the SQL it compiles to, run against a real store
+///   prompt  – the console's line editor (`/`, `:` and the triage forms) fed arbitrary Unicode,
+///             one scalar per key as a terminal delivers it, mixed with editing keys, through the
+///             real reducer and renderer
 enum FuzzTarget: String, CaseIterable {
     case report
     case filter
+    case prompt
 }
 
 enum Fuzz {
@@ -69,6 +74,8 @@ enum Fuzz {
                 fatalError("a parsed filter failed in SQL: \(text.debugDescription): \(error)")
             }
             if schemaText() != schema { fatalError("the schema changed after filter \(text.debugDescription)") }
+        case .prompt:
+            PromptFuzz.run(bytes)
         }
     }
 }

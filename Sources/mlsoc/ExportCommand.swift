@@ -51,7 +51,7 @@ extension Mlsoc {
             do {
                 parsed = try FindingFilter.parse(filter ?? "")
             } catch {
-                throw ValidationError("bad --filter: \(error.message) at column \(error.column)")
+                throw ValidationError("bad --filter: \(TextForTerminal.safe(error.message)) at column \(error.column)\n" + error.pointing(at: filter ?? ""))
             }
             let store = try options.openStore(mode: .readOnly)
             _ = try scope.projectID(in: store)

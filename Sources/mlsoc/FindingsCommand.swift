@@ -53,7 +53,7 @@ extension Mlsoc {
             do {
                 parsed = try FindingFilter.parse(text)
             } catch {
-                throw CLIError("bad filter: \(error.message) at column \(error.column)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+                throw CLIError("bad filter: \(TextForTerminal.safe(error.message)) at column \(error.column)\n" + error.pointing(at: text))
             }
             let store = try options.openStore(mode: .readOnly)
             _ = try scope.projectID(in: store)

@@ -68,7 +68,7 @@ extension Mlsoc {
             do {
                 parsed = text.isEmpty ? nil : try FindingFilter.parse(text)
             } catch {
-                throw ValidationError("bad --filter: \(error.message) at column \(error.column)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+                throw ValidationError("bad --filter: \(TextForTerminal.safe(error.message)) at column \(error.column)\n" + error.pointing(at: text))
             }
             let store = try options.openStore(mode: .readOnly)
             if let project { _ = try ProjectOption(project: project).projectID(in: store) }

@@ -109,6 +109,21 @@ enum Fixture {
         }
     }
 
+    /// Three projects and the empty `default`, as the Projects list reads them (name order); one
+    /// name carries an OSC title sequence, as a hostile report could make it.
+    static func projects() -> [ProjectSummary] {
+        [
+            ProjectSummary(id: 1, name: "default"),
+            ProjectSummary(id: 2, name: "fraud-detection", owner: "risk-ml", criticality: 2,
+                           repository: "https://git.example.invalid/risk/fraud", open: [.critical: 4, .high: 30, .medium: 12],
+                           weighted: [.critical: 4, .high: 30, .medium: 12], scans: 14, lastScan: now - 3_600),
+            ProjectSummary(id: 3, name: "model-zoo", owner: "ml-platform", open: [.critical: 17, .low: 2],
+                           weighted: [.critical: 17, .low: 2], scans: 9, lastScan: now - 7_200),
+            ProjectSummary(id: 4, name: "support-bot\u{1B}]0;owned\u{07}", owner: "cx", criticality: 3, open: [.high: 3],
+                           weighted: [.high: 0.75], scans: 3, lastScan: now - 86_400),
+        ]
+    }
+
     /// Every view's data loaded, as after a session's first reads.
     static func state(_ size: Size, view: ViewID = .matrix) -> AppState {
         var state = AppState(size: size, storePath: "/var/lib/mlsoc/findings.db")

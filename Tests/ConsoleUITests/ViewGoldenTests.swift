@@ -9,6 +9,7 @@ import Testing
 
     enum Screen: String, CaseIterable {
         case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
+        case projects, projectScoped, projectPalette
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -63,6 +64,28 @@ import Testing
             for key in "  jM" { _ = Reducer.reduce(&state, .key(.character(key))) }
             _ = Reducer.reduce(&state, .triageDone(TriageOutcome(results: [(99_999, .conflict("changed by bob at 2026-11-18 09:00: now resolved"))])))
             for key in "  " { _ = Reducer.reduce(&state, .key(.character(key))) }
+        case .projects:
+            state = Fixture.state(size)
+            _ = Reducer.reduce(&state, .matrixLoaded(state.matrix, state.lifecycle, projects: Fixture.projects()))
+            for ch in ":projects" { _ = Reducer.reduce(&state, .key(.character(ch))) }
+            _ = Reducer.reduce(&state, .key(.enter))
+            _ = Reducer.reduce(&state, .key(.down))
+        case .projectScoped:
+            // Enter on a project: every view scoped to it, the header says which.
+            state = Fixture.state(size)
+            _ = Reducer.reduce(&state, .matrixLoaded(state.matrix, state.lifecycle, projects: Fixture.projects()))
+            for ch in ":projects" { _ = Reducer.reduce(&state, .key(.character(ch))) }
+            _ = Reducer.reduce(&state, .key(.enter))
+            _ = Reducer.reduce(&state, .key(.down))
+            _ = Reducer.reduce(&state, .key(.enter))
+            let (matrix, lifecycle) = Fixture.matrix()
+            _ = Reducer.reduce(&state, .matrixLoaded(matrix, lifecycle, projects: Fixture.projects()))
+        case .projectPalette:
+            state = Fixture.state(size)
+            _ = Reducer.reduce(&state, .matrixLoaded(state.matrix, state.lifecycle, projects: Fixture.projects()))
+            _ = Reducer.reduce(&state, .key(.character(":")))
+            for ch in "project " { _ = Reducer.reduce(&state, .key(.character(ch))) }
+            _ = Reducer.reduce(&state, .key(.tab))
         case .palette:
             state = Fixture.state(size)
             _ = Reducer.reduce(&state, .key(.character(":")))

@@ -9,7 +9,7 @@ public struct Prompt: Sendable, Equatable {
 
     public var kind: Kind
     public var text: String
-    /// Insertion point, in characters.
+    /// Insertion point, in grapheme clusters (Swift Characters) of `text`: always within 0…text.count.
     public var cursor: Int
     /// The filter's parse error as typed, shown under the text with a caret.
     public var error: FilterError?
@@ -31,9 +31,20 @@ public struct Prompt: Sendable, Equatable {
         case cancel
     }
 
+    /// Replaces the line with `chars` and puts the insertion point after `prefix` of them. Keys
+    /// arrive one scalar at a time, so an edit can join characters into one grapheme cluster (`e`
+    /// then U+0301, an emoji and its skin tone, two regional indicators, a ZWJ sequence): the
+    /// cursor is counted again in the joined text, never left past its end.
+    private mutating func set(_ chars: [Character], cursorAfter prefix: Int) {
+        let before = String(chars[0..<max(0, min(prefix, chars.count))])
+        text = String(chars)
+        cursor = min(before.count, text.count)
+    }
+
     /// Edits the line; ↑/↓ walk `history` (oldest first), Tab completes with `complete`.
     public mutating func handle(_ key: Key, history: [String], complete: (String) -> [String]) -> Outcome {
         var chars = Array(text)
+        cursor = max(0, min(cursor, chars.count))
         switch key {
         case .enter: return .submit(text)
         case .escape, .control("c"), .control("g"): return .cancel
@@ -85,7 +96,7 @@ public struct Prompt: Sendable, Equatable {
                 chars = Array(replacement) + tail
                 cursor = replacement.count
             }
-            text = String(chars)
+            set(chars, cursorAfter: cursor)
             return .editing
         case let .character(ch):
             chars.insert(ch, at: cursor)
@@ -94,7 +105,7 @@ public struct Prompt: Sendable, Equatable {
             return .editing
         }
         completions = []
-        text = String(chars)
+        set(chars, cursorAfter: cursor)
         return .editing
     }
 

@@ -22,6 +22,7 @@ extension Reducer {
         state.models.cursor = 0
         state.matrix = MatrixSummary()
         state.lifecycle = LifecycleSummary()
+        state.loading = true
         let findings = state.findings
         state.findings = FindingListState(filter: findings.filter)
         state.findings.sort = findings.sort
@@ -32,6 +33,9 @@ extension Reducer {
         state.audit.filter = audit.filter
         state.audit.generation = audit.generation + 1
         state.ingest.cursor = 0
-        return show(state.view == .projects || state.view == .help ? .matrix : state.view, &state)
+        var effects = show(state.view == .projects || state.view == .help ? .matrix : state.view, &state)
+        // The header's totals are the scope's too.
+        if !effects.contains(.loadMatrix) { effects.insert(.loadMatrix, at: 0) }
+        return effects
     }
 }

@@ -20,7 +20,11 @@ public enum Reducer {
             state.matrix = summary
             state.lifecycle = lifecycle
             state.loading = false
-            state.projects.items = projects
+            // Riskiest first, as the models; the cursor stays on its project.
+            let keep = state.projects.items.indices.contains(state.projects.cursor) ? state.projects.items[state.projects.cursor].name : nil
+            let weights = state.models.weights
+            state.projects.items = projects.sorted { ($0.score(weights), $1.name) > ($1.score(weights), $0.name) }
+            if let keep, let index = state.projects.items.firstIndex(where: { $0.name == keep }) { state.projects.cursor = index }
             state.projects.loaded = true
             state.projects.cursor = clamp(state.projects.cursor, projects.count)
             return []

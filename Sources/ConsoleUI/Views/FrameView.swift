@@ -14,18 +14,22 @@ public enum FrameView {
         if state.readOnly {
             x += buffer.put(" \(state.glyphs.lock) ", x: x, y: 0, role: .lock)
         }
-        if let project = state.project {
-            // The scope every view shows, as k9s shows its namespace; never cut.
-            x += buffer.put(" project " + TextSanitizer.sanitize(project) + " ", x: x, y: 0, role: .headerAccent,
-                            maxWidth: max(0, width / 3))
-        }
         let matrix = state.matrix
-        var right = state.loading ? "loading" + state.glyphs.ellipsis : "open \(NumberFormat.grouped(matrix.totalOpen))"
+        var parts = [state.loading ? "loading" + state.glyphs.ellipsis : "open \(NumberFormat.grouped(matrix.totalOpen))"]
         for severity in Severity.descending where severity != .info && !state.loading {
-            right += "  \(short(severity)) \(NumberFormat.grouped(matrix.openCount(severity: severity)))"
+            parts.append("\(short(severity)) \(NumberFormat.grouped(matrix.openCount(severity: severity)))")
         }
-        right += "  ingest: \(state.ingestStatus) "
+        parts.append("ingest: \(state.ingestStatus)")
+        // The scope every view shows, as k9s shows its namespace (up to 32 columns, never cut below
+        // that): when it and the totals do not fit, the rightmost totals give way first.
+        let scope = state.project.map { " [" + elide($0, to: 32, glyphs: state.glyphs) + "] " } ?? ""
+        var right = parts.joined(separator: "  ") + " "
+        while parts.count > 1, x + DisplayWidth.of(scope) + DisplayWidth.of(right) > width {
+            parts.removeLast()
+            right = parts.joined(separator: "  ") + " "
+        }
         let rightWidth = DisplayWidth.of(right)
+        if !scope.isEmpty { x += buffer.put(scope, x: x, y: 0, role: .headerAccent) }
         let pathRoom = width - x - rightWidth - 2
         if pathRoom > 8 {
             buffer.put(" " + elide(state.storePath, to: pathRoom - 1, glyphs: state.glyphs), x: x, y: 0, role: .header)
@@ -81,12 +85,14 @@ public enum FrameView {
         let label = prompt.kind.rawValue
         let room = buffer.width - 2
         let chars = Array(TextSanitizer.sanitize(prompt.text))
+        // The insertion point in the sanitised text (escapes make it longer than what was typed).
+        let cursor = min(chars.count, Array(TextSanitizer.sanitize(String(Array(prompt.text).prefix(prompt.cursor)))).count)
         // Keep the insertion point visible on long lines.
-        let start = max(0, prompt.cursor - (room - 2))
+        let start = max(0, cursor - (room - 2))
         let shown = String(chars.dropFirst(start))
         buffer.put(label, x: 0, y: y, role: .footerKey)
         buffer.put(shown, x: 1, y: y, role: .prompt, maxWidth: room)
-        let caretX = 1 + DisplayWidth.of(String(chars.prefix(prompt.cursor).dropFirst(start)))
+        let caretX = 1 + DisplayWidth.of(String(chars.prefix(cursor).dropFirst(start)))
         if caretX < buffer.width {
             let under = caretX - 1 < DisplayWidth.of(shown) ? buffer[caretX, y].text : " "
             buffer.put(under.isEmpty ? " " : under, x: caretX, y: y, role: .promptCursor)

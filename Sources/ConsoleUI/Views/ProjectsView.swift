@@ -7,14 +7,15 @@ public enum ProjectsView {
         let top = FrameView.contentTop
         let bottom = FrameView.contentBottom(buffer)
         let items = state.projects.items
-        let scope = state.project.map { "showing project \($0)" } ?? "showing all projects"
-        buffer.put(" Projects by risk   \(scope)   Enter: scope every view to one; :project all to see everything",
+        let scope = state.project.map { "now: \(TextSanitizer.sanitize($0))" } ?? "now: all"
+        buffer.put(" \(items.count) projects by risk (\(scope))   Enter scopes every view to one, :project all to all of them",
                    x: 0, y: top, role: .title, maxWidth: buffer.width)
         let wide = buffer.width >= 120
+        let roomy = buffer.width >= 100
         let columns = Table.fit([
             Column("PROJECT", 0), Column("SCORE", 8, alignRight: true), Column("OPEN", 6, alignRight: true),
             Column("CRIT", 5, alignRight: true), Column("HIGH", 5, alignRight: true), Column("MED", 5, alignRight: true),
-            Column("LOW", 5, alignRight: true), Column("SCANS", 6, alignRight: true), Column("LAST SCAN", 16),
+            Column("LOW", 5, alignRight: true), Column("SCANS", 6, alignRight: true), Column("LAST SCAN", roomy ? 16 : 0),
             Column("OWNER", wide ? 16 : 0),
         ], flex: 0, width: buffer.width)
         Table.header(columns, y: top + 1, into: &buffer)

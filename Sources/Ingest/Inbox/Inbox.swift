@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 
 /// A watched directory: reports dropped into it are claimed by an atomic rename into `processing/`,
@@ -174,7 +175,9 @@ public final class Inbox {
         try? makeParent(of: target)
         _ = rename(processing.appendingPathComponent(name).path, target.path)
         let note = target.appendingPathExtension("error")
-        try? Data((reason + "\n").utf8).write(to: note, options: .atomic)
+        // The reason names the file, which whoever writes to the inbox chose: `cat NAME.error` on a
+        // terminal must not run its escapes.
+        try? Data((TextSanitizer.sanitize(reason) + "\n").utf8).write(to: note, options: .atomic)
         return .quarantined(file: relativeName(target, in: quarantine), reason: reason)
     }
 

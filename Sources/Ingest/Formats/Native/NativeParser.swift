@@ -18,6 +18,18 @@ struct NativeParser: ReportParser {
                 tool = value["tool"]?.string ?? tool
                 try emit(.tool(name: tool, version: value["version"]?.text))
                 if let category = value["category"]?.string { try emit(.category(category)) }
+                if let project = value["project"]?.string { try emit(.project(name: project, repository: value["repository"]?.string)) }
+                // What the run looked at: paths (a trailing / for a tree, "." for everything) or target:NAME.
+                for item in value["covers"]?.array ?? [] {
+                    guard let text = item.string else { continue }
+                    if text.hasPrefix("target:") {
+                        try emit(.coverage(.target(String(text.dropFirst(7)))))
+                    } else if text.hasSuffix("/") || text == "." {
+                        try emit(.coverage(.root(text)))
+                    } else {
+                        try emit(.coverage(.file(text)))
+                    }
+                }
             case "mlsoc.finding/1":
                 if tool.isEmpty, let name = value["tool"]?.string {
                     tool = name
