@@ -38,6 +38,7 @@ reliability: build
 
 # libFuzzer (-sanitize=fuzzer,address) on each target for FUZZ_SECONDS seconds, in .build-fuzz.
 FUZZ_SECONDS ?= 60
+PROMPT_RUNS ?= 1000000
 FUZZ := .build-fuzz/debug/mlsoc-fuzz
 fuzz:
 	$(SWIFT) build --scratch-path .build-fuzz --product mlsoc-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
@@ -49,6 +50,12 @@ fuzz:
 	@# still stops on any memory error. A crash leaves its input in .build-fuzz/ and fails the run.
 	bash -o pipefail -c 'ASAN_OPTIONS=detect_leaks=0 MLSOC_FUZZ_TARGET=report $(FUZZ) .build-fuzz/corpus/report $(FUZZ_FLAGS) -max_len=65536 2>&1 | tail -8'
 	bash -o pipefail -c 'ASAN_OPTIONS=detect_leaks=0 MLSOC_FUZZ_TARGET=filter $(FUZZ) .build-fuzz/corpus/filter $(FUZZ_FLAGS) -max_len=512 2>&1 | tail -8'
+	@# The line editor: a million inputs of arbitrary Unicode and editing keys (issue 23), not a time;
+	@# its target needs only the UI, so it is built optimised (ASan still on) to run them in minutes.
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product mlsoc-fuzz-prompt -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+	@mkdir -p .build-fuzz/corpus/prompt
+	@printf 'e\xcc\x81x' > .build-fuzz/corpus/prompt/combining; printf '\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\x01\x02z' > .build-fuzz/corpus/prompt/skin-tone
+	bash -o pipefail -c 'ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/mlsoc-fuzz-prompt .build-fuzz/corpus/prompt -runs=$(PROMPT_RUNS) -max_len=128 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build-fuzz/ 2>&1 | tail -8'
 FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build-fuzz/
 
 # Re-runs the real scanners (from PyPI, in sample-data/.venv) to rebuild sample-data/reports.

@@ -39,12 +39,22 @@ public final class FindingStore: Sendable {
             }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
             if mode == .readWrite {
-                try Schema.migrator.migrate(pool)
+                pool = try StoreOwnership.withCreationLock(path: path) {
+                    if let foreign = try StoreOwnership.foreignProblem(path: path) { throw StoreError(.cannotOpen, foreign) }
+                    let pool = try DatabasePool(path: path, configuration: config)
+                    try Schema.migrator.migrate(pool)
+                    if try pool.read({ db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }) != StoreOwnership.applicationID {
+                        try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(StoreOwnership.applicationID)") }
+                    }
+                    return pool
+                }
             } else {
+                pool = try DatabasePool(path: path, configuration: config)
                 schemaProblem = try pool.read { db in try FindingStore.readOnlySchemaProblem(db, path: path) }
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
             if mode == .readOnly, let advice = FindingStore.readOnlyAdvice(path: path) {
                 throw StoreError(.cannotOpen, "cannot open the store \(path) read-only: \(advice)", underlying: error)

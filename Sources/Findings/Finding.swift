@@ -119,3 +119,24 @@ public struct Finding: Sendable, Equatable {
         self.mappingWhy = mappingWhy
     }
 }
+
+extension Finding {
+    /// The finding with every U+0000 in its texts written as the sanitiser's visible `\x00`.
+    /// SQLite's C strings (and GRDB's text binding) end at a NUL: stored as is, a message would lose
+    /// the rest and rule ids that differ after the NUL would be one rule. The fingerprint, made
+    /// before, still tells them apart.
+    public func visibleNUL() -> Finding {
+        func fix(_ text: String) -> String { TextSanitizer.visibleNUL(text) }
+        var copy = self
+        copy.tool = fix(tool)
+        copy.ruleID = fix(ruleID)
+        copy.title = fix(title)
+        copy.message = fix(message)
+        copy.modelName = modelName.map(fix)
+        copy.artifact = artifact.map(fix)
+        copy.location?.path = fix(location?.path ?? "")
+        copy.evidence = evidence.map(fix)
+        copy.mappingWhy = mappingWhy.map(fix)
+        return copy
+    }
+}

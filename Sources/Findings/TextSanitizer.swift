@@ -62,3 +62,44 @@ public enum TextSanitizer {
         return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }
+
+extension TextSanitizer {
+    /// JSON text with every scalar the sanitiser would escape written as `\uXXXX` (C0, DEL, C1,
+    /// bidi and format characters): still the same JSON value, but no byte of it moves a terminal's
+    /// cursor, sets its title or clipboard, or reorders text. Outside strings JSON is plain ASCII,
+    /// so escaping every such scalar anywhere in the text is correct.
+    public static func escapingUnsafeForJSON(_ json: String) -> String {
+        if json.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A }) { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard scalar.value != 0x0A, isUnsafe(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let units = Array(String(scalar).utf16)
+            for unit in units { out.append(contentsOf: ("\\u" + hex(UInt32(unit), digits: 4)).unicodeScalars) }
+        }
+        return String(out)
+    }
+
+    /// Text for a terminal that keeps its line structure: each line sanitised, line breaks kept
+    /// (a CR before a LF dropped). For tables, CSV and JSON printed to a tty.
+    public static func sanitizingLines(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A }) { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            sanitize(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
+        }.joined(separator: "\n")
+    }
+}
+
+extension TextSanitizer {
+    /// `text` with U+0000 written as `\x00`, the sanitiser's own escape for it (see `Finding.visibleNUL`).
+    public static func visibleNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0 { out.append(contentsOf: "\\x00".unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+}

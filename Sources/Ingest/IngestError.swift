@@ -10,7 +10,7 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
 
     public let code: Code
     public var file: String
-    public let message: String
+    public var message: String
     /// Byte offset and line of the problem, when known.
     public let offset: Int64?
     public let line: Int?

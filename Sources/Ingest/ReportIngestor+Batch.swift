@@ -129,7 +129,7 @@ extension ReportIngestor {
             return
         }
         do {
-            try ready.parser.parse(try ByteStream(path: path), context: ParseContext(file: path)) { try channel.send(attributed($0)) }
+            try ready.parser.parse(try ByteStream.report(path: path), context: ParseContext(file: path)) { try channel.send(attributed($0)) }
             channel.finish(nil)
         } catch {
             channel.finish(error)

@@ -27,11 +27,15 @@ public struct ReportIngestor: Sendable {
         return attributed
     }
 
-    /// Attributes a parsed finding to its model: done on the parser's thread, so the writer only writes.
+    /// Attributes a parsed finding to its model and makes NULs in report text visible (they would
+    /// end the text in SQLite): done on the parser's thread, so the writer only writes.
     func attributed(_ item: ParsedItem) -> ParsedItem {
         switch item {
-        case let .finding(finding): .finding(attribute(finding))
-        case let .reference(finding): .reference(attribute(finding))
+        case let .finding(finding): .finding(attribute(finding.visibleNUL()))
+        case let .reference(finding): .reference(attribute(finding.visibleNUL()))
+        case let .warning(text): .warning(TextSanitizer.visibleNUL(text))
+        case let .tool(name, version): .tool(name: TextSanitizer.visibleNUL(name), version: version.map(TextSanitizer.visibleNUL))
+        case let .project(name, repository): .project(name: TextSanitizer.visibleNUL(name), repository: repository)
         default: item
         }
     }
@@ -58,7 +62,7 @@ public struct ReportIngestor: Sendable {
         do {
             try store.ingestGroup { group in
                 report = try write(prepared, into: group, now: now) { handle in
-                    let stream = try ByteStream(path: path)
+                    let stream = try ByteStream.report(path: path)
                     var count = 0
                     try prepared.parser.parse(stream, context: ParseContext(file: path)) { item in
                         try handle(attributed(item))
@@ -183,7 +187,9 @@ extension ReportIngestor {
             throw IngestError(.unrecognisedFormat, file: file, "not a report mlsoc reads")
         }
         var items = 0
-        try FormatSniffer.parser(for: format, mapping: mapping).parse(ByteStream(bytes: bytes), context: ParseContext(file: file)) { _ in
+        let stream = ByteStream(bytes: bytes)
+        try stream.skipByteOrderMark()
+        try FormatSniffer.parser(for: format, mapping: mapping).parse(stream, context: ParseContext(file: file)) { _ in
             items += 1
         }
         return items

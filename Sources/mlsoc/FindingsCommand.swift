@@ -143,7 +143,7 @@ struct FindingJSON: Encodable {
     func encoded() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? encoder.encode(self)).map { TextSanitizer.escapingUnsafeForJSON(String(decoding: $0, as: UTF8.self)) } ?? "{}"
     }
 
     static let csvHeader = ["id", "severity", "state", "tool", "rule", "model", "target", "threat", "title", "message", "location",
@@ -156,17 +156,15 @@ struct FindingJSON: Encodable {
     }
 }
 
-/// Buffered standard output.
+/// Buffered standard output; to a terminal, sanitised (`JSONOutput`).
 final class OutputBuffer {
-    private var buffer = Data()
+    private let output = JSONOutput(handle: FileHandle.standardOutput)
 
     func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        try? output.raw(text)
     }
 
     func flush() {
-        FileHandle.standardOutput.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        try? output.flush()
     }
 }

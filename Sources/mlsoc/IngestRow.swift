@@ -74,7 +74,7 @@ struct IngestRow {
             if transaction > 0 { object["transaction"] = transaction }
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return TextSanitizer.escapingUnsafeForJSON(String(decoding: data, as: UTF8.self))
     }
 
     /// The summary table printed after several files.

@@ -36,7 +36,7 @@ extension Mlsoc {
                     let rows = risks.map { ModelJSON($0, weights: weights, aliases: aliases[$0.id] ?? []) }
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                    print(TextSanitizer.escapingUnsafeForJSON(String(decoding: try encoder.encode(rows), as: UTF8.self)))
                     return
                 }
                 let header = ["RANK", "MODEL", "PROJECT", "KIND", "STAGE", "OWNER", "SCORE", "CRIT", "HIGH", "MED", "LOW", "INFO", "SLA", "ALIASES"]

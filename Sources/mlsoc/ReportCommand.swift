@@ -52,16 +52,16 @@ extension Mlsoc {
                 object["overdueFindings"] = overdue.map { ["id": $0.id, "severity": $0.severity.name, "tool": $0.tool, "rule": $0.ruleID,
                                                            "title": $0.title, "model": $0.model ?? "", "due": $0.slaDue ?? 0] }
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-                print(String(decoding: data, as: UTF8.self))
+                print(TextSanitizer.escapingUnsafeForJSON(String(decoding: data, as: UTF8.self)))
             case .markdown, .text:
                 let md = format == .markdown
                 var lines: [String] = []
-                let title = "mlsoc report, \(CivilDate.format(now)) UTC" + (scope.project.map { ", project \(safe($0))" } ?? "")
+                let title = "mlsoc report, \(CivilDate.format(now)) UTC" + (scope.project.map { ", project \(md ? Report.markdown($0) : safe($0))" } ?? "")
                 lines.append(md ? "# \(title)" : title)
                 lines.append("")
                 let totals = Severity.descending.filter { $0 != .info }.map { "\($0.name) \(matrix.openCount(severity: $0))" }.joined(separator: ", ")
                 lines.append("\(md ? "**" : "")\(matrix.totalOpen) open findings\(md ? "**" : "") (\(totals)); \(matrix.totalClosed) closed; "
-                             + "\(overdueCount) past their SLA. Store: \(md ? "`\(safe(store.path))`" : safe(store.path))")
+                             + "\(overdueCount) past their SLA. Store: \(md ? Report.markdown(store.path) : safe(store.path))")
                 lines.append("")
                 lines.append(md ? "## Threat matrix (open)" : "Threat matrix (open findings)")
                 lines.append("")
@@ -102,13 +102,34 @@ extension Mlsoc {
             try store.count(FindingQuery(filter: scope.scoped(FindingFilter(clauses: [.init(.sla(.overdue))]))), now: now)
         }
 
-        /// A Markdown table; cells are sanitised and pipes escaped.
+        /// A Markdown table; every cell is sanitised and made inert (`Report.markdown`).
         func markdownTable(_ rows: [[String]]) -> [String] {
             guard let header = rows.first else { return [] }
             func line(_ cells: [String]) -> String {
-                "| " + cells.map { TextSanitizer.sanitize($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+                "| " + cells.map(Report.markdown).joined(separator: " | ") + " |"
             }
             return [line(header), "|" + header.map { _ in " --- |" }.joined()] + rows.dropFirst().map(line)
         }
+    }
+}
+
+extension Mlsoc.Report {
+    /// Report text made inert for Markdown: sanitised, HTML's `<`, `>` and `&` as entities, and
+    /// every character that starts a link, an image, emphasis, code or a table cell escaped, so a
+    /// model named `![x](http://evil/t.png)` or `<img src=x onerror=…>` is shown, never rendered or
+    /// fetched, where the report is read (mail, a wiki, an issue). `://` is broken up so that no
+    /// renderer turns a URL into a link.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for ch in TextSanitizer.sanitize(text) {
+            switch ch {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "(", ")", "!", "|", "#", "~", "{", "}": out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out.replacingOccurrences(of: "://", with: "\\://").replacingOccurrences(of: "www.", with: "www\\.")
     }
 }

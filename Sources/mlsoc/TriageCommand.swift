@@ -144,7 +144,7 @@ extension Mlsoc {
                 for event in detail.events {
                     let line = EventJSON(id: event.id, finding: event.findingID, at: event.at, actor: event.actor, kind: event.kind,
                                          from: event.from, to: event.to, reason: event.reason)
-                    print(String(decoding: try encoder.encode(line), as: UTF8.self))
+                    print(TextSanitizer.escapingUnsafeForJSON(String(decoding: try encoder.encode(line), as: UTF8.self)))
                 }
                 return
             }

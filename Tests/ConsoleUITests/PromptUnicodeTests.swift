@@ -36,6 +36,16 @@ import Testing
         }
     }
 
+    @Test("↑ and ↓ in a triage form's free-text field (no choices) edit nothing and do not crash (found by the prompt fuzz target)")
+    func arrowsInFreeText() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = Reducer.reduce(&state, .key(.character("A")))
+        Self.type("vendor fix", into: &state)
+        _ = Reducer.reduce(&state, .key(.up))
+        _ = Reducer.reduce(&state, .key(.down))
+        #expect(state.form?.fields.first?.editor.text == "vendor fix")
+    }
+
     @Test("the typed text is the clusters typed: e + U+0301 is one character é, and the next key comes after it")
     func joined() {
         var state = Fixture.state(Size(width: 80, height: 24), view: .findings)

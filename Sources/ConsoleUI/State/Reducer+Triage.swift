@@ -86,7 +86,9 @@ extension Reducer {
             form.focus = (form.focus + 1) % form.fields.count
         case .backTab:
             form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-        case .up, .down where !form.fields[form.focus].choices.isEmpty:
+        // The guard covers both keys (a `where` binds to the last pattern only: ↑ in a free-text
+        // field divided by its zero choices; found by the prompt fuzz target).
+        case .up where !form.fields[form.focus].choices.isEmpty, .down where !form.fields[form.focus].choices.isEmpty:
             let choices = form.fields[form.focus].choices
             let index = choices.firstIndex(of: form.fields[form.focus].value) ?? 0
             let next = (index + (key == .down ? 1 : choices.count - 1)) % choices.count

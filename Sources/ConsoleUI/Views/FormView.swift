@@ -1,8 +1,8 @@
 import Findings
 
 /// The triage form, boxed over the middle of the screen.
-enum FormView {
-    static func render(_ form: TriageForm, state: AppState, into buffer: inout ScreenBuffer) {
+public enum FormView {
+    public static func render(_ form: TriageForm, state: AppState, into buffer: inout ScreenBuffer) {
         let width = min(buffer.width - 4, 76)
         let height = 4 + form.fields.count * 2 + 2
         let x = (buffer.width - width) / 2

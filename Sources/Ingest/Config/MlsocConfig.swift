@@ -129,11 +129,24 @@ public struct MlsocConfig: Sendable, Equatable {
         return base + "/mlsoc"
     }
 
-    /// Reads the config; a missing file is an empty config, a broken one an error naming the file,
-    /// the place and the key.
+    /// Reads the config; the default file missing is an empty config. A file that was asked for
+    /// (`MLSOC_CONFIG`) and cannot be read, one that is not a regular file (a directory, a FIFO,
+    /// /dev/zero) and a broken one are errors naming the file, the place and the key: never a
+    /// silent fall back to default weights.
     public static func load(environment: [String: String]) throws -> MlsocConfig {
         let path = path(environment: environment)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return MlsocConfig() }
+        let asked = environment["MLSOC_CONFIG"].map { !$0.isEmpty } ?? false
+        let bytes: [UInt8]?
+        do {
+            bytes = try ByteStream.readSmallFile(path, optional: !asked)
+        } catch var error as IngestError {
+            if asked { error.message = "MLSOC_CONFIG names a config that cannot be read: " + error.message }
+            throw error
+        }
+        guard let bytes else { return MlsocConfig() }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw IngestError(.malformed, file: path, "not UTF-8 text")
+        }
         return try parse(yaml: text, source: path)
     }
 

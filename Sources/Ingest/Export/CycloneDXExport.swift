@@ -176,13 +176,17 @@ public enum CycloneDXExport {
 public final class JSONOutput {
     private let handle: FileHandle
     private var buffer = Data()
+    /// Output to a terminal passes the sanitiser line by line (CSV and JSON alike): every byte that
+    /// reaches a terminal is made safe, in this one place for every command's data output.
+    private let toTerminal: Bool
 
     public init(handle: FileHandle) {
         self.handle = handle
+        toTerminal = isatty(handle.fileDescriptor) == 1
     }
 
     public func raw(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: (toTerminal ? TextSanitizer.sanitizingLines(text) : text).utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -194,7 +198,7 @@ public final class JSONOutput {
 
     static func encode(_ object: Any) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return TextSanitizer.escapingUnsafeForJSON(String(decoding: data, as: UTF8.self))
     }
 
     static func quote(_ text: String) -> String {

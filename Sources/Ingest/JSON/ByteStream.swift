@@ -12,17 +12,81 @@ public final class ByteStream {
     private var eof: Bool
     static let chunk = 1 << 16
 
-    /// Reads a file; throws a clear error when it cannot be opened.
-    public init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The largest report mlsoc reads: `MLSOC_MAX_REPORT_BYTES`, default 16 GiB.
+    public static let maxFileBytes: Int64 = ProcessInfo.processInfo.environment["MLSOC_MAX_REPORT_BYTES"].flatMap(Int64.init) ?? 16 << 30
+
+    /// Reads a regular file, and nothing else: a FIFO would block `open` (and a watcher with it)
+    /// forever, a device such as /dev/zero never ends. The file is opened non-blocking, checked
+    /// with fstat on the descriptor itself (no race with a swap after a stat), then read blocking.
+    /// Throws a clear error naming the file when it cannot be opened, is not a regular file, or is
+    /// larger than `limit` bytes.
+    public init(path: String, limit: Int64 = ByteStream.maxFileBytes) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         if fd < 0 {
             throw IngestError(.unreadable, file: path, "cannot open: \(String(cString: strerror(errno)))")
         }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw IngestError(.unreadable, file: path, "cannot stat: \(reason)")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw IngestError(.unreadable, file: path, "refused: \(ByteStream.kind(info.st_mode)), not a regular file (only regular files are read)")
+        }
+        guard Int64(info.st_size) <= limit else {
+            close(fd)
+            throw IngestError(.limit, file: path, "refused: \(info.st_size) bytes, more than the \(limit) this reads (MLSOC_MAX_REPORT_BYTES)")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.fd = fd
         ownsFD = true
         buffer = [UInt8](repeating: 0, count: ByteStream.chunk)
         end = 0
         eof = false
+    }
+
+    /// A small file (config, mapping rules) read whole, with the same checks as a report: a regular
+    /// file of at most `limit` bytes. Nil when `optional` and there is no file at `path`.
+    public static func readSmallFile(_ path: String, limit: Int64 = 16 << 20, optional: Bool) throws -> [UInt8]? {
+        var info = stat()
+        if stat(path, &info) != 0, errno == ENOENT, optional { return nil }
+        let stream = try ByteStream(path: path, limit: limit)
+        var bytes: [UInt8] = []
+        while try stream.ensure() {
+            bytes.append(contentsOf: stream.buffer[stream.position..<stream.end])
+            stream.position = stream.end
+        }
+        return bytes
+    }
+
+    /// What a file type is, in words.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a symbolic link"
+        default: "a special file"
+        }
+    }
+
+    /// A report to parse: like `init(path:)`, with a UTF-8 byte-order mark at the start skipped
+    /// (editors on Windows write one; the hash still covers the file's every byte).
+    public static func report(path: String) throws -> ByteStream {
+        let stream = try ByteStream(path: path)
+        try stream.skipByteOrderMark()
+        return stream
+    }
+
+    /// Skips a UTF-8 BOM at the very start (the first read of a regular file holds at least 3
+    /// bytes unless the file is shorter).
+    func skipByteOrderMark() throws {
+        guard offset == 0, try ensure() else { return }
+        if end - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF { position += 3 }
     }
 
     /// Reads bytes held in memory (tests, small documents).

@@ -121,13 +121,7 @@ extension MappingRules {
     public static func load(environment: [String: String]) throws -> MappingRules {
         let bundled = try MappingRules.bundled()
         let path = userFile(environment: environment)
-        guard FileManager.default.fileExists(atPath: path) else { return bundled }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw IngestError(.unreadable, file: path, "cannot read the mapping file: \(error.localizedDescription)")
-        }
-        return bundled.overridden(by: try MappingRules(json: data, source: path))
+        guard let bytes = try ByteStream.readSmallFile(path, optional: true) else { return bundled }
+        return bundled.overridden(by: try MappingRules(json: Data(bytes), source: path))
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Findings
 
 /// The native JSONL format for custom producers (docs/FORMAT.md): an optional header line
-/// `{"schema": "mlsoc.report/1", …}`, then one `{"schema": "mlsoc.finding/1", …}` per line.
+/// `{"schema": "mlsoc.report/1", …}`, then one `{"schema": "mlsoc.finding/1", …}` per line, then an
+/// optional closing `{"schema": "mlsoc.end/1", "findings": N}`: only with it is a run complete.
 /// A line that is not valid stops the report with its line number: nothing is half-ingested.
 struct NativeParser: ReportParser {
     static let format = "mlsoc-jsonl"
@@ -11,9 +12,24 @@ struct NativeParser: ReportParser {
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         var tool = ""
+        var findings = 0
+        var closed = false
         try JSONLines.forEach(stream, file: context.file, limit: 4 << 20) { lineNumber, value in
             let schema = value["schema"]?.string ?? ""
+            if closed {
+                throw IngestError(.malformed, file: context.file, "a line after the closing mlsoc.end/1 line", line: lineNumber)
+            }
             switch schema {
+            case "mlsoc.end/1":
+                // The closing line: the run finished and wrote this many findings.
+                guard let count = value["findings"]?.int, count >= 0 else {
+                    throw IngestError(.malformed, file: context.file, "mlsoc.end/1 without a \"findings\" count", line: lineNumber)
+                }
+                guard count == findings else {
+                    throw IngestError(.malformed, file: context.file,
+                                      "the closing line counts \(count) findings, the report holds \(findings) (cut or mixed up?)", line: lineNumber)
+                }
+                closed = true
             case "mlsoc.report/1":
                 tool = value["tool"]?.string ?? tool
                 try emit(.tool(name: tool, version: value["version"]?.text))
@@ -36,9 +52,17 @@ struct NativeParser: ReportParser {
                     try emit(.tool(name: name, version: nil))
                 }
                 try emit(.finding(finding(value, defaultTool: tool, line: lineNumber, file: context.file, factory: factory)))
+                findings += 1
             default:
-                throw IngestError(.malformed, file: context.file, "unknown schema '\(schema)' (expected mlsoc.report/1 or mlsoc.finding/1)", line: lineNumber)
+                throw IngestError(.malformed, file: context.file,
+                                  "unknown schema '\(schema)' (expected mlsoc.report/1, mlsoc.finding/1 or mlsoc.end/1)", line: lineNumber)
             }
+        }
+        if !closed {
+            // Cut at a line boundary (still being written, or the producer died) looks whole: without
+            // the closing line nothing proves the run complete, so it resolves nothing.
+            try emit(.warning("no closing {\"schema\": \"mlsoc.end/1\", \"findings\": N} line: the run may be incomplete, so it resolves nothing"))
+            try emit(.partial)
         }
     }
 
