@@ -47,4 +47,19 @@ write("n_utf16_bom.sarif", (SARIF_HEAD + result("x") + SARIF_TAIL).encode("utf-1
 # Must be recovered from: the report lands, the bad text shows as U+FFFD.
 write("r_invalid_utf8_in_string.sarif", SARIF_HEAD.encode() + result("ok before ").encode()[:-3] + b"\xff\xfe\xc3(" + b'"}}' + b"," + result("after").encode() + SARIF_TAIL.encode())
 write("r_lone_surrogate.sarif", SARIF_HEAD + result("lone \\ud800 surrogate") + "," + result("after") + SARIF_TAIL)
+# Issue 23: a UTF-8 byte-order mark is accepted; NUL inside strings is kept (shown as \x00); a run
+# that failed, or has no results array, lands but resolves nothing; a native report cut before its
+# closing line lands and resolves nothing; a closing line that miscounts is refused.
+write("r_utf8_bom.sarif", b"\xef\xbb\xbf" + (SARIF_HEAD + result("after a BOM") + SARIF_TAIL).encode())
+write("r_nul_in_strings.jsonl",
+      '{"schema": "mlsoc.report/1", "tool": "hostile"}\n'
+      '{"schema": "mlsoc.finding/1", "rule": "nul\\u0000A", "message": "before\\u0000after", "severity": "high"}\n'
+      '{"schema": "mlsoc.finding/1", "rule": "nul\\u0000B", "severity": "high"}\n{"schema": "mlsoc.end/1", "findings": 2}\n')
+write("r_failed_run.sarif", '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "hostile"}}, '
+      '"invocations": [{"executionSuccessful": false, "exitCode": 2}], "results": []}]}')
+write("r_no_results.sarif", '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "hostile", "rules": [{"id": "H1"}]}}}]}')
+write("r_native_cut.jsonl", '{"schema": "mlsoc.report/1", "tool": "hostile-cut"}\n{"schema": "mlsoc.finding/1", "rule": "a", "severity": "high"}\n')
+write("n_native_miscount.jsonl",
+      '{"schema": "mlsoc.report/1", "tool": "hostile"}\n{"schema": "mlsoc.finding/1", "rule": "a", "severity": "high"}\n'
+      '{"schema": "mlsoc.end/1", "findings": 7}\n')
 print("wrote", len(list(OUT.glob("*"))), "files to", OUT)

@@ -51,12 +51,13 @@ public enum EffectRunner {
         }
         switch effect {
         case .loadMatrix:
-            return .matrixLoaded(try store.matrixSummary(projectID: projectID), try store.lifecycleSummary(projectID: projectID),
+            return .matrixLoaded(try store.matrixSummary(projectID: projectID, now: context.now()),
+                                 try store.lifecycleSummary(projectID: projectID, now: context.now()),
                                  projects: try store.projectSummaries())
         case .loadModels:
             return .modelsLoaded(try store.modelRisks(now: context.now(), projectID: projectID))
         case let .loadModelDetail(id):
-            let breakdown = try store.modelBreakdown(modelID: id, projectID: projectID)
+            let breakdown = try store.modelBreakdown(modelID: id, projectID: projectID, now: context.now())
             var query = FindingQuery(filter: scoped(FindingFilter(clauses: [.init(.states(TriageState.allCases.filter(\.isOpen)))])))
             query.modelID = id
             let top = try store.findingsPage(query, after: nil, limit: 10, now: context.now()).map(item)
@@ -69,7 +70,7 @@ public enum EffectRunner {
             let rows = try store.findingsPage(FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit, now: context.now())
             return .findingsLoaded(rows.map(item), append: after != nil, generation: generation)
         case let .loadDetail(id):
-            return .detailLoaded(try store.findingDetail(id: id))
+            return .detailLoaded(try store.findingDetail(id: id, now: context.now()))
         case .loadIngest:
             var snapshot = IngestSnapshot(scans: try store.recentScans(limit: 200, projectID: projectID),
                                           warnings: try store.recentWarnings(limit: 50, projectID: projectID).map { ScanWarningLine(scanID: $0.scanID, message: $0.message) },

@@ -41,8 +41,19 @@ struct FilterSQL {
             bind(values.map(\.rawValue))
             return "f.severity IN (\(placeholders(values.count)))"
         case let .states(values):
+            // An acceptance that has ended is decided at read time (issue 23): the finding is open
+            // again (new) whether or not a writer has lapsed it yet.
             bind(values.map(\.rawValue))
-            return "f.state IN (\(placeholders(values.count)))"
+            var sql = "f.state IN (\(placeholders(values.count)))"
+            if values.contains(.accepted) {
+                bind([now])
+                sql = "(\(sql) AND NOT (f.state = 6 AND f.acceptedUntil < ?))"
+            }
+            if values.contains(.new) {
+                bind([now])
+                sql = "(\(sql) OR (f.state = 6 AND f.acceptedUntil < ?))"
+            }
+            return sql
         case let .targets(values):
             let threats = values.flatMap { target in Threat.allCases.filter { $0.target == target } }
             bind(threats.map(\.rawValue))

@@ -7,7 +7,7 @@ extension FindingStore {
     static let openStates = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
 
     /// Open findings by target × lifecycle stage of their model, from the summary table.
-    public func lifecycleSummary(projectID: Int64? = nil) throws -> LifecycleSummary {
+    public func lifecycleSummary(projectID: Int64? = nil, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> LifecycleSummary {
         try pool.read { db in
             var summary = LifecycleSummary()
             let rows = try Row.fetchCursor(db, sql: """
@@ -15,6 +15,15 @@ extension FindingStore {
                 WHERE s.state IN (\(FindingStore.openStates)) AND s.count > 0 AND (?1 IS NULL OR s.projectId = ?1) GROUP BY 1, 2, 3
                 """, arguments: [projectID])
             while let row = try rows.next() {
+                guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[2]) else { continue }
+                summary.add(target: threat.target, stage: row[1], severity: severity, count: row[3])
+            }
+            // Acceptances that have ended are open again.
+            let lapsed = try Row.fetchCursor(db, sql: """
+                SELECT f.threat, m.stage, f.severity, count(*) FROM finding f INDEXED BY finding_accepted LEFT JOIN model m ON m.id = f.modelId
+                WHERE f.state = 6 AND f.acceptedUntil < ?1 AND (?2 IS NULL OR f.projectId = ?2) GROUP BY 1, 2, 3
+                """, arguments: [now, projectID])
+            while let row = try lapsed.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[2]) else { continue }
                 summary.add(target: threat.target, stage: row[1], severity: severity, count: row[3])
             }
@@ -71,6 +80,16 @@ extension FindingStore {
                     risks[position].weighted[severity, default: 0] += row[6 + severity.rawValue] as Double
                 }
             }
+            // Acceptances that have ended count as open again.
+            for cell in try FindingStore.lapsedCells(db, now: now, projectID: projectID) {
+                if index[cell.modelID] == nil, cell.modelID == 0 {
+                    index[0] = risks.count
+                    risks.append(ModelRisk(id: 0, name: "(no model)", source: ""))
+                }
+                guard let position = index[cell.modelID] else { continue }
+                risks[position].open[cell.severity, default: 0] += cell.count
+                risks[position].weighted[cell.severity, default: 0] += cell.weight
+            }
             let firstDay = now / 86_400 - Int64(trendDays) + 1
             let snapshots = try Row.fetchCursor(db, sql: "SELECT modelId, day, score FROM modelSnapshot WHERE day >= ? ORDER BY modelId, day",
                                                 arguments: [firstDay])
@@ -92,7 +111,7 @@ extension FindingStore {
     }
 
     /// Open findings of one model (0: of none) by target, by tool, and as a matrix.
-    public func modelBreakdown(modelID: Int64, projectID: Int64? = nil) throws -> ModelBreakdown {
+    public func modelBreakdown(modelID: Int64, projectID: Int64? = nil, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> ModelBreakdown {
         try pool.read { db in
             var breakdown = ModelBreakdown()
             var byTarget: [Target: [Severity: Int]] = [:]
@@ -110,14 +129,21 @@ extension FindingStore {
                     weightedByTarget[threat.target, default: [:]][severity, default: 0] += row[4] as Double
                 }
             }
+            for cell in try FindingStore.lapsedCells(db, now: now, projectID: projectID, modelID: modelID) {
+                breakdown.matrix.add(threat: cell.threat, severity: cell.severity, state: .accepted, count: -cell.count)
+                breakdown.matrix.add(threat: cell.threat, severity: cell.severity, state: .new, count: cell.count)
+                byTarget[cell.threat.target, default: [:]][cell.severity, default: 0] += cell.count
+                weightedByTarget[cell.threat.target, default: [:]][cell.severity, default: 0] += cell.weight
+            }
             breakdown.byTarget = Target.allCases.compactMap { target in
                 byTarget[target].map { GroupCounts(key: target.name, open: $0, weighted: weightedByTarget[target]) }
             }
             let modelCondition = modelID == 0 ? "f.modelId IS NULL" : "f.modelId = ?1"
             let tools = try Row.fetchAll(db, sql: """
                 SELECT r.tool, f.severity, count(*), sum(coalesce(f.asr, 1)) FROM finding f JOIN rule r ON r.id = f.ruleRef
-                WHERE \(modelCondition) AND f.state IN (\(FindingStore.openStates)) AND (?2 IS NULL OR f.projectId = ?2) GROUP BY 1, 2
-                """, arguments: [modelID, projectID])
+                WHERE \(modelCondition) AND (f.state IN (\(FindingStore.openStates)) OR (f.state = 6 AND f.acceptedUntil < ?3))
+                      AND (?2 IS NULL OR f.projectId = ?2) GROUP BY 1, 2
+                """, arguments: [modelID, projectID, now])
             var byTool: [String: [Severity: Int]] = [:]
             var weightedByTool: [String: [Severity: Double]] = [:]
             for row in tools {
@@ -190,7 +216,7 @@ extension FindingStore {
     }
 
     /// Everything about one finding: the row, evidence, recorded mapping and the full history.
-    public func findingDetail(id: Int64) throws -> FindingDetail? {
+    public func findingDetail(id: Int64, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> FindingDetail? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT f.*, r.tool, r.ruleId, r.title, r.mapping, m.name AS model, ev.evidence, \(FindingStore.messageColumn),
@@ -207,7 +233,7 @@ extension FindingStore {
                 id: row["id"], fingerprint: Fingerprint(bytes: Array(fingerprint)).hex, tool: row["tool"], ruleID: row["ruleId"],
                 title: row["title"], message: row["message"], severity: Severity(rawValue: row["severity"]) ?? .info,
                 score: row["score"], threat: Threat(rawValue: row["threat"]) ?? .unclassified,
-                state: TriageState(rawValue: row["state"]) ?? .new, model: row["model"], artifact: row["artifactPath"],
+                state: FindingStore.effectiveState(row, now: now), model: row["model"], artifact: row["artifactPath"],
                 location: location, taxonomy: TaxonomyIDs(packed: row["taxonomy"]), evidence: row["evidence"],
                 mapping: row["mapping"], firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], slaDue: row["slaDue"],
                 assignee: row["assignee"], justification: row["justification"], version: row["version"], events: events)
@@ -227,5 +253,29 @@ extension FindingStore {
             GROUP BY m.id
             ON CONFLICT (modelId, day) DO UPDATE SET score = excluded.score, open = excluded.open
             """, arguments: [day, weights.critical, weights.high, weights.medium, weights.low, weights.info])
+    }
+}
+
+extension FindingStore {
+    /// Accepted findings whose acceptance ended before `now` (the `finding_accepted` index: few
+    /// rows), by model, project and cell: the summaries count them as accepted until a writer lapses
+    /// them, so every reader moves them back to open (new) itself.
+    struct LapsedCell {
+        var modelID: Int64
+        var threat: Threat
+        var severity: Severity
+        var count: Int
+        var weight: Double
+    }
+
+    static func lapsedCells(_ db: Database, now: Int64, projectID: Int64?, modelID: Int64? = nil) throws -> [LapsedCell] {
+        try Row.fetchAll(db, sql: """
+            SELECT coalesce(modelId, 0), threat, severity, count(*), sum(coalesce(asr, 1)) FROM finding INDEXED BY finding_accepted
+            WHERE state = 6 AND acceptedUntil < ?1 AND (?2 IS NULL OR projectId = ?2) AND (?3 IS NULL OR coalesce(modelId, 0) = ?3)
+            GROUP BY 1, 2, 3
+            """, arguments: [now, projectID, modelID]).compactMap { row in
+            guard let threat = Threat(rawValue: row[1]), let severity = Severity(rawValue: row[2]) else { return nil }
+            return LapsedCell(modelID: row[0], threat: threat, severity: severity, count: row[3], weight: row[4])
+        }
     }
 }

@@ -47,15 +47,19 @@ extension FindingStore {
                     """, arguments: arguments)
             }
             guard let last = rows.last else { return }
-            for row in rows { try body(FindingStore.exportRow(row)) }
+            for row in rows { try body(FindingStore.exportRow(row, now: now)) }
             after = last["id"]
             if rows.count < batch { return }
         }
     }
 
-    static func exportRow(_ row: Row) -> ExportRow {
-        var export = ExportRow(finding: findingRow(row), artifact: row["artifactPath"], justification: row["justification"],
-                               acceptedUntil: row["acceptedUntil"], acceptedBy: row["acceptedBy"], acceptReason: row["acceptReason"],
+    /// One export row as of `now`: an ended acceptance is exported as the open finding it is again.
+    static func exportRow(_ row: Row, now: Int64) -> ExportRow {
+        let finding = findingRow(row, now: now)
+        let accepted = finding.state == .accepted
+        var export = ExportRow(finding: finding, artifact: row["artifactPath"], justification: row["justification"],
+                               acceptedUntil: accepted ? row["acceptedUntil"] : nil, acceptedBy: accepted ? row["acceptedBy"] : nil,
+                               acceptReason: accepted ? row["acceptReason"] : nil,
                                modelID: row["modelId"], modelVersion: row["modelVersion"], lastReason: row["lastReason"])
         if row.hasColumn("projectName") { export.project = row["projectName"] ?? "" }
         return export

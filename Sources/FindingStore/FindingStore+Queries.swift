@@ -5,7 +5,7 @@ import GRDB
 extension FindingStore {
     /// The matrix summary, read from the trigger-maintained table: no scan of findings. With a
     /// project id, that project's findings only.
-    public func matrixSummary(projectID: Int64? = nil) throws -> MatrixSummary {
+    public func matrixSummary(projectID: Int64? = nil, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> MatrixSummary {
         try pool.read { db in
             var summary = MatrixSummary()
             let rows = try Row.fetchCursor(db, sql: """
@@ -16,6 +16,10 @@ extension FindingStore {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
                       let state = TriageState(rawValue: row[2]) else { continue }
                 summary.add(threat: threat, severity: severity, state: state, count: row[3])
+            }
+            for cell in try FindingStore.lapsedCells(db, now: now, projectID: projectID) {
+                summary.add(threat: cell.threat, severity: cell.severity, state: .accepted, count: -cell.count)
+                summary.add(threat: cell.threat, severity: cell.severity, state: .new, count: cell.count)
             }
             return summary
         }
@@ -80,7 +84,7 @@ extension FindingStore {
         }
         _ = allArguments.append(contentsOf: [limit])
         let sql = """
-            SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, \(FindingStore.messageColumn), f.severity, f.threat, f.state,
+            SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, \(FindingStore.messageColumn), f.severity, f.threat, f.state, f.acceptedUntil,
                    m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue, f.asr, f.score, f.assignee
             FROM (\(selects.joined(separator: " UNION ALL "))) AS page
             JOIN finding f ON f.id = page.id
@@ -91,7 +95,7 @@ extension FindingStore {
             LIMIT ?
             """
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: allArguments).map(FindingStore.findingRow)
+            try Row.fetchAll(db, sql: sql, arguments: allArguments).map { FindingStore.findingRow($0, now: now) }
         }
     }
 
@@ -104,7 +108,17 @@ extension FindingStore {
         return try findingsPage(FindingQuery(filter: filter), after: cursor, limit: limit)
     }
 
-    static func findingRow(_ row: Row) -> FindingRow {
+    /// A finding's state as of `now`: an acceptance that has ended is open again (new), decided at
+    /// read time in every reader, whether or not a writer has lapsed it yet (issue 23).
+    static func effectiveState(_ row: Row, now: Int64?) -> TriageState {
+        let state = TriageState(rawValue: row["state"]) ?? .new
+        guard state == .accepted, let now, row.hasColumn("acceptedUntil"), let until: Int64 = row["acceptedUntil"], until < now else {
+            return state
+        }
+        return .new
+    }
+
+    static func findingRow(_ row: Row, now: Int64? = nil) -> FindingRow {
         let path: String? = row["path"]
         let fingerprint: Data = row["fingerprint"]
         return FindingRow(
@@ -116,7 +130,7 @@ extension FindingStore {
             message: row["message"],
             severity: Severity(rawValue: row["severity"]) ?? .info,
             threat: Threat(rawValue: row["threat"]) ?? .unclassified,
-            state: TriageState(rawValue: row["state"]) ?? .new,
+            state: effectiveState(row, now: now),
             model: row["model"],
             location: path.map { Location(path: $0, startLine: row["line"], endLine: row["endLine"]) },
             taxonomy: TaxonomyIDs(packed: row["taxonomy"]),

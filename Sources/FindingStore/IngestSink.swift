@@ -168,14 +168,20 @@ public final class IngestSink {
     /// Sets a finding's triage state from a VEX analysis, with an "imported-from-VEX" event.
     /// Unknown VEX states are kept as a scan warning; an unchanged state writes nothing.
     public func applyTriage(_ decision: TriageImport) throws {
-        guard let state = decision.state else {
+        guard var state = decision.state else {
             try noteWarning("unknown VEX analysis state '\(decision.vexState)' for finding \(decision.fingerprint.hex)")
             return
+        }
+        // An acceptance that ended before this import is not an acceptance: the finding is open.
+        var lapsed: String?
+        if state == .accepted, let until = decision.acceptedUntil, until < header.ingestedAt {
+            state = .new
+            lapsed = "the imported acceptance ended on \(CivilDate.format(until))"
         }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, state FROM finding WHERE fingerprint = ?"),
                                          arguments: [Data(decision.fingerprint.bytes)]) else { return }
         let from = TriageState(rawValue: row["state"]) ?? .new
-        guard from != state else { return }
+        guard from != state || lapsed != nil else { return }
         let id: Int64 = row["id"]
         let accepted = state == .accepted
         try db.cachedStatement(sql: """
@@ -183,7 +189,8 @@ public final class IngestSink {
             WHERE id = ?
             """).execute(arguments: [state.rawValue, decision.justification, accepted ? decision.acceptedUntil : nil,
                                      accepted ? decision.acceptedBy : nil, accepted ? decision.acceptReason : nil, id])
-        let reason = [decision.justification, decision.detail, decision.response.isEmpty ? nil : "response: " + decision.response.joined(separator: ", ")]
+        let reason = [lapsed, decision.justification, decision.detail,
+                      decision.response.isEmpty ? nil : "response: " + decision.response.joined(separator: ", ")]
             .compactMap { $0 }.joined(separator: "; ")
         try event(findingID: id, kind: "imported-from-VEX", from: from.key, to: state.key, reason: reason.isEmpty ? nil : reason)
     }

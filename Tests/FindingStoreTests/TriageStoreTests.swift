@@ -77,7 +77,7 @@ import Testing
         #expect(try store.expiringAcceptances(now: Self.now, days: 7) == 0)
         #expect(try store.expiringAcceptances(now: Self.now + 4 * 86_400, days: 7) == 1)
         #expect(try store.lapseAcceptances(now: until - 1) == 0)
-        #expect(try store.findingDetail(id: 1)?.state == .accepted)
+        #expect(try store.findingDetail(id: 1, now: until - 1)?.state == .accepted)
         #expect(try store.lapseAcceptances(now: until + 1) == 1)
         let detail = try #require(try store.findingDetail(id: 1))
         #expect(detail.state == .new)

@@ -138,7 +138,7 @@ public struct MlsocConfig: Sendable, Equatable {
         let asked = environment["MLSOC_CONFIG"].map { !$0.isEmpty } ?? false
         let bytes: [UInt8]?
         do {
-            bytes = try ByteStream.readSmallFile(path, optional: !asked)
+            bytes = try ByteStream.readSmallFile(path, limit: 64 << 20, optional: !asked)
         } catch var error as IngestError {
             if asked { error.message = "MLSOC_CONFIG names a config that cannot be read: " + error.message }
             throw error

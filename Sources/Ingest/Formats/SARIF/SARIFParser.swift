@@ -34,7 +34,7 @@ struct SARIFParser: JSONReportParser {
         try reader.forEachMember { key in
             switch key {
             case "tool":
-                run.readTool(try reader.readValue())
+                try run.readTool(reader)
                 try emit(.tool(name: run.toolName, version: run.toolVersion))
                 for result in pending { try emitResult(result, run: &run, emit: emit) }
                 pending.removeAll()

@@ -9,6 +9,15 @@ struct SARIFRule {
     var tags: [String]
     var cwe: [String]
 
+    init(id: String, title: String, defaultLevel: String?, securitySeverity: String?, tags: [String], cwe: [String]) {
+        self.id = id
+        self.title = title
+        self.defaultLevel = defaultLevel
+        self.securitySeverity = securitySeverity
+        self.tags = tags
+        self.cwe = cwe
+    }
+
     init(_ value: JSONValue) {
         id = value["id"]?.string ?? ""
         let name = value["name"]?.string

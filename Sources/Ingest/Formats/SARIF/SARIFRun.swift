@@ -7,19 +7,34 @@ struct SARIFRun {
     var toolVersion: String?
     var hasTool = false
     var category = ""
-    private var rulesByID: [String: SARIFRule] = [:]
-    private var rulesByIndex: [SARIFRule] = []
+    private var rules = SARIFRuleTable()
+    /// The last rule unpacked: results of one rule tend to come together.
+    private var lastRule: (index: Int, rule: SARIFRule)?
 
-    mutating func readTool(_ tool: JSONValue) {
+    /// Reads `tool` as it streams by: the driver's rules one at a time, never the whole object as a
+    /// tree (a log with a million rules kept the tree, five times the file, in memory).
+    mutating func readTool(_ reader: JSONReader) throws {
         hasTool = true
-        let driver = tool["driver"] ?? .null
-        toolName = driver["name"]?.string ?? "unknown"
-        toolVersion = driver["version"]?.text ?? driver["semanticVersion"]?.text
-        for value in driver["rules"]?.array ?? [] {
-            let rule = SARIFRule(value)
-            rulesByIndex.append(rule)
-            if rulesByID[rule.id] == nil { rulesByID[rule.id] = rule }
+        var name: String?
+        var version: String?
+        var semanticVersion: String?
+        try reader.forEachMember { key in
+            guard key == "driver" else { return try reader.skipValue() }
+            try reader.forEachMember { key in
+                switch key {
+                case "name": name = try reader.readValue().string
+                case "version": version = try reader.readValue().text
+                case "semanticVersion": semanticVersion = try reader.readValue().text
+                case "rules":
+                    try reader.forEachElement {
+                        rules.append(SARIFRule(try reader.readValue()))
+                    }
+                default: try reader.skipValue()
+                }
+            }
         }
+        toolName = name ?? "unknown"
+        toolVersion = version ?? semanticVersion
     }
 
     /// Tool execution notifications and failed runs become scan warnings, never findings. True when
@@ -74,15 +89,19 @@ struct SARIFRun {
         )
     }
 
-    private func resolveRule(_ result: JSONValue) -> SARIFRule? {
-        if let index = result["ruleIndex"]?.int ?? result.at("rule", "index")?.int, rulesByIndex.indices.contains(index) {
-            return rulesByIndex[index]
-        }
-        if let id = result["ruleId"]?.string ?? result.at("rule", "id")?.string {
+    private mutating func resolveRule(_ result: JSONValue) -> SARIFRule? {
+        var index: Int?
+        if let given = result["ruleIndex"]?.int ?? result.at("rule", "index")?.int, (0..<rules.count).contains(given) {
+            index = given
+        } else if let id = result["ruleId"]?.string ?? result.at("rule", "id")?.string {
             // A hierarchical id "A/B" falls back to its base rule "A" (SARIF §3.27.5).
-            return rulesByID[id] ?? id.split(separator: "/").first.flatMap { rulesByID[String($0)] }
+            index = rules.index(of: id) ?? id.split(separator: "/").first.flatMap { rules.index(of: String($0)) }
         }
-        return nil
+        guard let index else { return nil }
+        if let last = lastRule, last.index == index { return last.rule }
+        let rule = rules[index]
+        lastRule = (index, rule)
+        return rule
     }
 
     /// The tool's own word first (bandit's `issue_severity`), then `security-severity`, then the
