@@ -88,9 +88,9 @@ public struct MlsocConfig: Sendable, Equatable {
         var mode: String?
     }
 
+    /// The small sections, decoded by `YAMLDecoder`; `models:` and `projects:` are read from the
+    /// YAML tree directly (MlsocConfig+Registry.swift).
     private struct File: Codable {
-        var models: [Model]?
-        var projects: [Project]?
         var theme: String?
         var store: StoreSection?
         var risk: Risk?
@@ -152,8 +152,16 @@ public struct MlsocConfig: Sendable, Equatable {
 
     public static func parse(yaml text: String, source: String) throws -> MlsocConfig {
         let file: File
+        let models: [Model]
+        let projects: [Project]
         do {
-            file = try YAMLDecoder().decode(File.self, from: text)
+            let node = try Yams.compose(yaml: text) ?? Node("")
+            let (rest, modelsNode, projectsNode) = splitRegistry(node)
+            file = rest.mapping == nil && rest.scalar?.string == "" ? File() : try YAMLDecoder().decode(File.self, from: rest)
+            models = try Self.models(modelsNode, source: source)
+            projects = try Self.projects(projectsNode, source: source)
+        } catch let error as IngestError {
+            throw error
         } catch let error as YamlError {
             throw IngestError(.malformed, file: source, "not valid YAML: \(error)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.keyNotFound(_, context),
@@ -196,8 +204,8 @@ public struct MlsocConfig: Sendable, Equatable {
             }
             triage.expiryWarningDays = days
         }
-        var config = MlsocConfig(models: file.models ?? [], theme: file.theme, weights: weights, sla: sla, triage: triage)
-        config.projects = file.projects ?? []
+        var config = MlsocConfig(models: models, theme: file.theme, weights: weights, sla: sla, triage: triage)
+        config.projects = projects
         for (index, project) in config.projects.enumerated() {
             if let problem = MlsocConfig.projectNameProblem(project.name) {
                 throw IngestError(.malformed, file: source, "at projects.\(index).name: \(problem)")
