@@ -60,7 +60,7 @@ import Testing
 
     @Test("20,000 random keys of arbitrary Unicode and editing keys through the real reducer and renderer")
     func random() {
-        var generator = SplitMix(seed: 23)
+        var generator = SeededGenerator(seed: 23)
         let editing: [Key] = [.left, .right, .home, .end, .backspace, .delete, .control("u"), .control("k"), .control("w"), .tab, .up, .down]
         let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x300...0x36F, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0x1F440...0x1F64F,
                                             0x900...0x97F, 0x200B...0x200F, 0x202A...0x202E, 0xFE00...0xFE0F]
@@ -79,17 +79,5 @@ import Testing
             if let prompt = state.prompt { #expect((0...prompt.text.count).contains(prompt.cursor)) }
             if generator.next() % 50 == 0 { _ = Renderer.render(state) }
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
