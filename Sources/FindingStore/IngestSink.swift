@@ -495,7 +495,7 @@ public final class IngestSink {
         if partial {
             outcome.resolvedNothingBecause = "the run is incomplete (failed, cut short or partial): absence from it proves nothing"
         } else if coverage.isEmpty {
-            outcome.resolvedNothingBecause = "the report does not say what it scanned: pass --covers PATH… to say it"
+            outcome.resolvedNothingBecause = "the report does not say what it scanned: pass --covers PATH to say it"
         } else {
             try closeDisappeared(coverage: coverage)
         }

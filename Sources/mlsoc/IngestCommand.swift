@@ -38,8 +38,8 @@ extension Mlsoc {
                                    valueName: "name"))
         var project: String?
 
-        @Option(parsing: .upToNextOption, help: ArgumentHelp(
-            "What the scans looked at, instead of what the reports say: directories (a trailing / or an existing one), files, or target:NAME for a model or endpoint.",
+        @Option(help: ArgumentHelp(
+            "What the scans looked at, instead of what the reports say: directories (a trailing / or an existing one), files, or target:NAME for a model or endpoint (repeatable).",
             valueName: "path"))
         var covers: [String] = []
 

@@ -40,8 +40,8 @@ extension Mlsoc {
         @Option(help: ArgumentHelp("The project of reports at the top of an inbox (a DIR/<project>/ folder wins).", valueName: "name"))
         var project: String?
 
-        @Option(parsing: .upToNextOption, help: ArgumentHelp(
-            "What the scans looked at, instead of what the reports say (see `mlsoc ingest --help`).", valueName: "path"))
+        @Option(help: ArgumentHelp(
+            "What the scans looked at, instead of what the reports say (repeatable; see `mlsoc ingest --help`).", valueName: "path"))
         var covers: [String] = []
 
         func validate() throws {

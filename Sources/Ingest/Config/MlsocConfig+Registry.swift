@@ -25,7 +25,7 @@ extension MlsocConfig {
         try entries(node, section: "models", source: source) { fields in
             Model(name: try fields.required("name"), version: try fields.text("version"), owner: try fields.text("owner"),
                   criticality: try fields.number("criticality"), stage: try fields.text("stage"), paths: try fields.list("paths"),
-                  aliases: try fields.list("aliases"), project: try fields.text("project"))
+                  aliases: try fields.list("aliases"))
         }
     }
 

@@ -24,7 +24,6 @@ import Yams
 ///     stage: deploy           # design | develop | deploy | monitor
 ///     paths: ["models/fraud-*", "*/fraud-detector/*"]   # artefact path globs → this model
 ///     aliases: [fraud-detector-v2]   # other names of the same model (file names, HF repo ids)
-///     project: fraud-detection   # optional: the model belongs to this project only
 /// projects:
 ///   - name: fraud-detection
 ///     owner: risk-ml
@@ -44,7 +43,6 @@ public struct MlsocConfig: Sendable, Equatable {
         public var stage: String?
         public var paths: [String]?
         public var aliases: [String]?
-        public var project: String?
     }
 
     /// One configured project: its facts, and globs over report paths that put a scan in it when
