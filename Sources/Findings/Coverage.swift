@@ -118,6 +118,14 @@ public struct Coverage: Sendable, Equatable {
         return parts.joined(separator: ", ")
     }
 
+    /// A relative path without its leading `./` (bandit writes `./app/x.py` when given `.` or a file
+    /// path, its SARIF formatter `app/x.py`): one spelling, so both formats of a run give one identity.
+    public static func withoutDotSlash(_ path: String) -> String {
+        var path = Substring(path)
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        return String(path)
+    }
+
     /// Paths as reports write them, made comparable: `file://` dropped, `./` and doubled or
     /// trailing slashes removed. A root of "." is "" (everything).
     public static func normalize(_ raw: String) -> String {

@@ -56,6 +56,18 @@ import Testing
         #expect(try store.projectNames() == ["default", "repo-a", "repo-b"])
     }
 
+    @Test("other flags: both repositories in one bandit SARIF, then one file of repo A as bandit JSON (./-prefixed paths): the same findings, nothing resolved or duplicated")
+    func otherFlags() throws {
+        let store = try TestStore.make()
+        let ingestor = try ingestor(store)
+        let both = try ingestor.ingest(path: Self.fixture("both-repos.bandit.sarif"), now: 100)
+        #expect(both.outcome.new == 10 && both.outcome.coverage == "3 files")
+        let single = try ingestor.ingest(path: Self.fixture("main-only.bandit.json"), now: 200)
+        #expect(single.outcome.new == 0 && single.outcome.unchanged == single.outcome.total && single.outcome.resolved == 0)
+        #expect(single.outcome.coverage == "repoA/app/main.py")
+        #expect(try open(store).count == 10)
+    }
+
     @Test("a clean detect-secrets baseline of repo B resolves none of repo A's secrets, and says why")
     func cleanSecretsBaseline() throws {
         let store = try TestStore.make()

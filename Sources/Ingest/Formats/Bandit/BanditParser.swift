@@ -26,7 +26,9 @@ struct BanditParser: JSONReportParser {
                 if !errors.isEmpty { try emit(.partial) }
             case "metrics":
                 // One entry per scanned file, plus "_totals": what the run covered.
-                for (file, _) in try reader.readValue().members ?? [] where file != "_totals" { try emit(.coverage(.file(file))) }
+                for (file, _) in try reader.readValue().members ?? [] where file != "_totals" {
+                    try emit(.coverage(.file(Coverage.withoutDotSlash(file))))
+                }
             default:
                 try reader.skipValue()
             }
@@ -35,7 +37,7 @@ struct BanditParser: JSONReportParser {
 
     private func finding(_ result: JSONValue, factory: FindingFactory) -> Finding {
         let test = result["test_id"]?.string ?? "B000"
-        let file = result["filename"]?.string ?? ""
+        let file = Coverage.withoutDotSlash(result["filename"]?.string ?? "")
         let line = result["line_number"]?.int
         let message = result["issue_text"]?.string ?? test
         let anchor = BanditParser.flaggedLine(code: result["code"]?.string ?? "", line: line)

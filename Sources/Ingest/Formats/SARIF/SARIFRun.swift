@@ -65,7 +65,7 @@ struct SARIFRun {
         let message = result.at("message", "text")?.string ?? result.at("message", "markdown")?.string
             ?? rule?.title ?? ruleID
         let physical = result["locations"]?.array?.first?["physicalLocation"]
-        let uri = physical?.at("artifactLocation", "uri")?.string
+        let uri = physical?.at("artifactLocation", "uri")?.string.map(Coverage.withoutDotSlash)
         let region = physical?["region"]
         let snippet = region?.at("snippet", "text")?.string
         let location = uri.map { Location(path: $0, startLine: region?["startLine"]?.int, endLine: region?["endLine"]?.int) }

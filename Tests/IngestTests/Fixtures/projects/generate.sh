@@ -64,13 +64,17 @@ open("models/y.pkl", "wb").write(pickle.dumps(Evil(), protocol=2))
 EOF
 out="$here"
 # fickling appends to its --json-output file: start from empty folders.
-rm -rf "$out/repoA" "$out/repoB" "$out/models"
+rm -rf "$out/repoA" "$out/repoB" "$out/models" "$out"/*.bandit.*
 mkdir -p "$out/repoA" "$out/repoB" "$out/models"
 (cd repoA && "$V/bandit" -q -r app -f sarif -o "$out/repoA/bandit.sarif" || true)
 (cd repoA && "$V/bandit" -q -r app -f json -o "$out/repoA/bandit.json" || true)
 (cd repoA && "$V/detect-secrets" scan --all-files . > "$out/repoA/secrets.json")
 (cd repoB && "$V/bandit" -q -r svc -f sarif -o "$out/repoB/bandit.sarif" || true)
 (cd repoB && "$V/detect-secrets" scan --all-files . > "$out/repoB/secrets.json")
+# Other flags: both repositories in one run from their parent, and one file named on its own
+# (bandit then writes "./repoA/app/main.py" in JSON, "repoA/app/main.py" in SARIF).
+"$V/bandit" -q -r repoA repoB -f sarif -o "$out/both-repos.bandit.sarif" || true
+"$V/bandit" -q ./repoA/app/main.py -f json -o "$out/main-only.bandit.json" || true
 for f in a b c; do "$V/modelscan" -p "models/$f.pkl" -r json -o "$out/models/modelscan-$f.json" >/dev/null 2>&1 || true; done
 "$V/modelscan" -p models -r json -o "$out/models/modelscan-dir.json" >/dev/null 2>&1 || true
 "$V/picklescan" -p models > "$out/models/picklescan-dir.txt" 2>&1 || true
