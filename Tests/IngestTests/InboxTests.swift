@@ -83,3 +83,31 @@ import Testing
         #expect(try names(inbox.done) == ["r.json", "r.json.1"])
     }
 }
+
+@Suite struct InboxProjectFolderTests {
+    @Test("INBOX/<project>/NAME: claimed as that project's, filed under done/<project>/ or quarantine/<project>/, listed by the Ingest view")
+    func projectFolders() throws {
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+        let inbox = try Inbox(directory: try TestPaths.temporaryDirectory("mlsoc-inbox-projects").path)
+        let folder = inbox.directory.appendingPathComponent("repo-a")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"),
+                                         toPath: folder.appendingPathComponent("bandit.sarif").path)
+        try Data("not a report".utf8).write(to: folder.appendingPathComponent("bad.sarif"))
+        let before = Inbox.listing(directory: inbox.directory, quarantineLimit: 10)
+        #expect(before.queued == 2)
+        let ready = try inbox.ready(settle: false)
+        #expect(ready == ["repo-a/bad.sarif", "repo-a/bandit.sarif"])
+        let events = inbox.processBatch(ready, with: ingestor, workers: 1, now: { 1 })
+        var project: String?
+        for case let .ingested(file, report) in events where file == "repo-a/bandit.sarif" { project = report.outcome.project }
+        #expect(project == "repo-a")
+        #expect(FileManager.default.fileExists(atPath: inbox.done.appendingPathComponent("repo-a/bandit.sarif").path))
+        #expect(FileManager.default.fileExists(atPath: inbox.quarantine.appendingPathComponent("repo-a/bad.sarif.error").path))
+        let after = Inbox.listing(directory: inbox.directory, quarantineLimit: 10)
+        #expect(after.queued == 0)
+        #expect(after.quarantined.map(\.name) == ["repo-a/bad.sarif"])
+        #expect(try store.projectNames().contains("repo-a"))
+    }
+}

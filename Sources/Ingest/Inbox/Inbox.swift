@@ -205,14 +205,33 @@ extension Inbox {
     /// reports waiting, and the newest quarantined ones with their reasons.
     public static func listing(directory: URL, quarantineLimit: Int) -> (queued: Int, quarantined: [QuarantineEntry]) {
         let fm = FileManager.default
-        let waiting = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).filter { name in
-            guard !name.hasPrefix("."), !name.hasSuffix(".tmp"), !name.hasSuffix(".part") else { return false }
+        // Reports at the top and in project folders (one level), as `ready` takes them.
+        var waiting: [String] = []
+        for name in (try? fm.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasPrefix(".") {
             var isDirectory: ObjCBool = false
-            return fm.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            guard fm.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                waiting.append(name)
+            } else if !["processing", "done", "quarantine"].contains(name) {
+                waiting += ((try? fm.contentsOfDirectory(atPath: directory.appendingPathComponent(name).path)) ?? []).map { name + "/" + $0 }
+            }
+        }
+        waiting = waiting.filter { name in
+            let file = (name as NSString).lastPathComponent
+            return !file.hasPrefix(".") && !file.hasSuffix(".tmp") && !file.hasSuffix(".part")
         }
         let quarantine = directory.appendingPathComponent("quarantine", isDirectory: true)
         var entries: [QuarantineEntry] = []
-        for name in (try? fm.contentsOfDirectory(atPath: quarantine.path)) ?? [] where name.hasSuffix(".error") {
+        var notes: [String] = []
+        for name in (try? fm.contentsOfDirectory(atPath: quarantine.path)) ?? [] {
+            if name.hasSuffix(".error") {
+                notes.append(name)
+            } else if MlsocConfig.projectNameProblem(name) == nil,
+                      let inner = try? fm.contentsOfDirectory(atPath: quarantine.appendingPathComponent(name).path) {
+                notes += inner.filter { $0.hasSuffix(".error") }.map { name + "/" + $0 }
+            }
+        }
+        for name in notes {
             let path = quarantine.appendingPathComponent(name).path
             let modified = ((try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             // Only the first line, and only the first 4 KiB: the reason, not whatever else is there.
