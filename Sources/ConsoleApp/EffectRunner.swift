@@ -41,23 +41,21 @@ public enum EffectRunner {
     }
 
     private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
-        // A project that is not in the store (yet) has nothing: id -1 matches no row.
-        let projectID = try context.project.map { try store.projectID(named: $0) ?? -1 }
-        let scoped = { (filter: FindingFilter) -> FindingFilter in
-            guard let project = context.project else { return filter }
-            var scoped = filter
-            scoped.clauses.append(.init(.projects([project])))
-            return scoped
+        let scoped = { (filter: FindingFilter) in filter.scoped(toProject: context.project) }
+        // Only the summary reads need the id; a project not in the store (yet) has nothing: id -1 matches no row.
+        var projectID: Int64? {
+            get throws { try context.project.map { try store.projectID(named: $0) ?? -1 } }
         }
         switch effect {
         case .loadMatrix:
+            let projectID = try projectID
             return .matrixLoaded(try store.matrixSummary(projectID: projectID, now: context.now()),
                                  try store.lifecycleSummary(projectID: projectID, now: context.now()),
                                  projects: try store.projectSummaries())
         case .loadModels:
-            return .modelsLoaded(try store.modelRisks(now: context.now(), projectID: projectID))
+            return .modelsLoaded(try store.modelRisks(now: context.now(), projectID: try projectID))
         case let .loadModelDetail(id):
-            let breakdown = try store.modelBreakdown(modelID: id, projectID: projectID, now: context.now())
+            let breakdown = try store.modelBreakdown(modelID: id, projectID: try projectID, now: context.now())
             var query = FindingQuery(filter: scoped(FindingFilter(clauses: [.init(.states(TriageState.allCases.filter(\.isOpen)))])))
             query.modelID = id
             let top = try store.findingsPage(query, after: nil, limit: 10, now: context.now()).map(item)
@@ -72,6 +70,7 @@ public enum EffectRunner {
         case let .loadDetail(id):
             return .detailLoaded(try store.findingDetail(id: id, now: context.now()))
         case .loadIngest:
+            let projectID = try projectID
             var snapshot = IngestSnapshot(scans: try store.recentScans(limit: 200, projectID: projectID),
                                           warnings: try store.recentWarnings(limit: 50, projectID: projectID).map { ScanWarningLine(scanID: $0.scanID, message: $0.message) },
                                           inboxes: context.inboxDirectories, workers: context.workers)

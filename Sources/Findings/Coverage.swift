@@ -129,9 +129,7 @@ public struct Coverage: Sendable, Equatable {
     /// Paths as reports write them, made comparable: `file://` dropped, `./` and doubled or
     /// trailing slashes removed. A root of "." is "" (everything).
     public static func normalize(_ raw: String) -> String {
-        var path = Substring(raw)
-        if path.hasPrefix("file://") { path = path.dropFirst(7) }
-        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        let path = withoutDotSlash(raw.hasPrefix("file://") ? String(raw.dropFirst(7)) : raw)
         if path == "." { return "" }
         var out = ""
         out.reserveCapacity(path.utf8.count)

@@ -73,6 +73,14 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case projects([String])
     }
 
+    /// The filter restricted to one project (`--project`, the console's `:project`); nil: unchanged.
+    public func scoped(toProject project: String?) -> FindingFilter {
+        guard let project else { return self }
+        var scoped = self
+        scoped.clauses.append(Clause(.projects([project])))
+        return scoped
+    }
+
     /// Keys the parser knows, for errors and completion.
     public static let keys = ["sev", "state", "model", "project", "target", "threat", "tool", "rule", "cwe", "stage", "sla", "id", "actor",
                               "event"]

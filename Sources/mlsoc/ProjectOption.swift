@@ -24,9 +24,6 @@ struct ProjectOption: ParsableArguments {
 
     /// `filter` restricted to the project, when one is given.
     func scoped(_ filter: FindingFilter) -> FindingFilter {
-        guard let project else { return filter }
-        var scoped = filter
-        scoped.clauses.append(.init(.projects([project])))
-        return scoped
+        filter.scoped(toProject: project)
     }
 }
