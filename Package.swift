@@ -75,7 +75,7 @@ let package = Package(
             dependencies: ["FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "FindingStore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(
             name: "ConsoleUITests",
             dependencies: ["ConsoleUI", "TestSupport"],

@@ -43,10 +43,12 @@ public final class FindingStore: Sendable {
                 pool = try StoreOwnership.withCreationLock(path: path) {
                     if let foreign = try StoreOwnership.foreignProblem(path: path) { throw StoreError(.cannotOpen, foreign) }
                     let pool = try DatabasePool(path: path, configuration: config)
-                    try Schema.migrator.migrate(pool)
+                    // Marked before the first migration: a process killed while it creates the
+                    // store leaves a file the next run knows as its own and finishes.
                     if try pool.read({ db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }) != StoreOwnership.applicationID {
                         try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(StoreOwnership.applicationID)") }
                     }
+                    try Schema.migrator.migrate(pool)
                     return pool
                 }
             } else {

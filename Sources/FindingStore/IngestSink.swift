@@ -8,6 +8,8 @@ public final class IngestSink {
     let header: ScanHeader
     let scanID: Int64
     private(set) var outcome: IngestOutcome
+    /// Set when a fingerprint met again in this report sits at the same file and line.
+    private var repeatIsSamePlace = false
     private var tools: [String: String?] = [:]
     private var toolOrder: [String] = []
     private var ruleIDs: [RuleKey: Int64] = [:]
@@ -219,7 +221,9 @@ public final class IngestSink {
     }
 
     /// Adds or refreshes one finding. A repeat of a fingerprint already seen in this report is the
-    /// next occurrence of the same identity (`Fingerprint.occurrence`): kept, not merged.
+    /// next occurrence of the same identity (`Fingerprint.occurrence`): kept, not merged. A repeat
+    /// at the very same place (file and line) is the tool writing one finding twice (overlapping
+    /// paths, a run duplicated in a SARIF log): counted as a duplicate, not stored twice.
     public func add(_ finding: Finding) throws {
         outcome.total += 1
         if let place = finding.artifact ?? finding.location?.path, named.count < IngestSink.namedCap { named.insert(place) }
@@ -227,10 +231,14 @@ public final class IngestSink {
         let base = finding.fingerprint
         var occurrence = 0
         while try !insertOrRefresh(finding) {
+            if repeatIsSamePlace {
+                outcome.duplicates += 1
+                return
+            }
             occurrence += 1
-            outcome.repeated += 1
             finding.fingerprint = base.occurrence(occurrence)
         }
+        if occurrence > 0 { outcome.repeated += 1 }
     }
 
     /// Adds a finding known by its fingerprint unless the store has it; an existing one is left as
@@ -291,7 +299,7 @@ public final class IngestSink {
         let modelID = try finding.modelName.map { try model(name: $0) }
         let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
-        let state: TriageState = finding.suppressed ? .falsePositive : .new
+        let state: TriageState = finding.suppressed ? .falsePositive : finding.needsReview ? .inTriage : .new
         let insert = insertFinding
         let messageID = try messageID(finding.message)
         insert.bind(blob: finding.fingerprint.bytes)
@@ -332,13 +340,18 @@ public final class IngestSink {
 
     private func refresh(_ finding: Finding, scopeID: Int64) throws -> Bool {
         let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, state, lastScanId FROM finding WHERE fingerprint = ?"),
+            db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
         guard let existing else { return true }
         let id: Int64 = existing["id"]
         let lastScan: Int64 = existing["lastScanId"]
-        if lastScan == scanID { return false }
+        if lastScan == scanID {
+            let path: String? = existing["path"]
+            let line: Int? = existing["line"]
+            repeatIsSamePlace = path == finding.location?.path && line == finding.location?.startLine
+            return false
+        }
         let state = TriageState(rawValue: existing["state"]) ?? .new
         if state.reopensOnReappearance {
             try db.cachedStatement(sql: """

@@ -67,6 +67,8 @@ public struct IngestOutcome: Sendable, Equatable {
     public var reopened: Int
     /// Repeats of one identity inside the same report, kept as further occurrences.
     public var repeated: Int
+    /// Findings written twice at the same place inside the same report: counted once.
+    public var duplicates = 0
     /// Open findings of the report's scopes that it no longer reports, now resolved.
     public var resolved: Int
     /// Scan errors and tool notifications kept with the scan.

@@ -52,6 +52,11 @@ enum Schema {
         migrator.registerMigration("v13-projects-and-coverage") { db in
             try db.execute(sql: v13)
         }
+        migrator.registerMigration("v14-store-settings") { db in
+            // Small facts about the store itself: the digest of the model registry last noted, so a
+            // 200k-model config is written once, not on every report.
+            try db.execute(sql: "CREATE TABLE storeSetting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 

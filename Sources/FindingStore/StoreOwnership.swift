@@ -34,6 +34,11 @@ enum StoreOwnership {
                try Bool.fetchOne(db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-core'") == true {
                 return nil
             }
+            // A creation by an older release killed before its first migration committed: GRDB's
+            // empty migration table and nothing else.
+            if id == 0, tables == ["grdb_migrations"], try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0 {
+                return nil
+            }
             let what = id != 0 ? "application_id \(id)" : "tables " + tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
             return "\(path) is another application's SQLite database (\(what)), not an mlsoc store: mlsoc changed nothing; pass --db with a new file or an mlsoc store"
         }

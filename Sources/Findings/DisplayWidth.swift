@@ -15,7 +15,14 @@ public enum DisplayWidth {
 
     /// Columns a string takes, character by character.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII is one column a byte (and each byte its own character): most text, and
+        // a 200k-row table measures every cell.
+        var printableASCII = true
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+            printableASCII = false
+            break
+        }
+        return printableASCII ? text.utf8.count : text.reduce(0) { $0 + of($1) }
     }
 
     /// Columns of one scalar.

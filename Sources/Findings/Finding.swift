@@ -93,6 +93,9 @@ public struct Finding: Sendable, Equatable {
     public var suppressed: Bool
     /// Which mapping rule put the finding in its cell, and why (or why none did).
     public var mappingWhy: String?
+    /// True when the tool asks a human to decide (SARIF `kind` review or open): a new finding
+    /// starts in triage.
+    public var needsReview = false
 
     public init(
         fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,

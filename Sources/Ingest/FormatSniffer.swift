@@ -21,9 +21,12 @@ public enum FormatSniffer {
         case trufflehog3
         case garakHitlog = "garak-hitlog"
         case nbdefense
+        /// `[]` and nothing else: hadolint, trufflehog3 and others write it for a clean run. It names
+        /// no tool, so it resolves nothing.
+        case emptyList = "empty-list"
     }
 
-    /// Reads at most `limit` bytes from the start of the file.
+    /// Reads at most `limit` bytes from the start of the file (for error messages).
     public static func head(path: String, limit: Int = 65_536) throws -> [UInt8] {
         let stream = try ByteStream(path: path)
         var bytes = [UInt8]()
@@ -31,83 +34,208 @@ public enum FormatSniffer {
         return bytes
     }
 
-    /// The format of a report whose first bytes are `head`, or nil when none is recognised.
-    public static func detect(_ head: [UInt8]) -> Format? {
-        var body = head[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let first = body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return nil }
-        let text = Haystack(bytes: Array(body.prefix(65_536)))
-        let firstLine = Haystack(bytes: Array(body.prefix { $0 != 0x0A }))
-        if text.contains("\"check_type\"") && text.contains("\"failed_checks\"") || text.contains("\"checkov_version\"") {
-            return .checkovJSON
-        }
-        if first == UInt8(ascii: "["), text.contains("\"rule\""), text.contains("\"secret\""), text.contains("\"path\"") {
-            return .trufflehog3
-        }
-        if first == UInt8(ascii: "["), text.contains("\"code\""), text.contains("\"level\""),
-           text.contains("\"DL") || text.contains("\"SC") {
-            return .hadolintJSON
-        }
-        guard first == UInt8(ascii: "{") else {
-            // picklescan writes text: dangerous-import lines and a summary banner.
-            if text.contains(": dangerous import '") || text.contains("----------- SCAN SUMMARY -----------") {
-                return .picklescan
-            }
-            return nil
-        }
-        if firstLine.contains("\"schema\"") && firstLine.contains("\"mlsoc.") { return .native }
-        if firstLine.contains("\"entry_type\"") { return .garak }
-        if firstLine.contains("\"attempt_id\""), firstLine.contains("\"detector\""), firstLine.contains("\"generator\"") {
-            return .garakHitlog
-        }
-        // SARIF: a "runs" array whose runs name a tool driver, or the schema / version saying so.
-        if text.contains("\"runs\""), text.contains("\"driver\"") || text.contains("sarif") || text.contains("\"2.1.0\"") {
-            return .sarif
-        }
-        if text.contains("\"bomFormat\"") && text.contains("CycloneDX") { return .cyclonedx }
-        if text.contains("\"test_id\"") && text.contains("\"issue_severity\"") || text.contains("\"metrics\"") && text.contains("\"_totals\"") {
-            return .banditJSON
-        }
-        if text.contains("\"evalId\"") || (text.contains("\"gradingResult\"") && text.contains("\"testIdx\"")) { return .promptfoo }
-        if text.contains("\"dependencies\""), text.contains("\"skip_reason\"") || text.contains("\"vulns\"") || text.contains("\"fixes\"") {
-            return .pipAudit
-        }
-        if text.contains("\"analysis\""), text.contains("\"detailed_results\""), text.contains("\"severity\"") { return .fickling }
-        if text.contains("\"check_id\"") || (text.contains("\"results\"") && text.contains("\"engine_requested\"")) {
-            return .semgrepJSON
-        }
-        if text.contains("\"notebook_issues\"") || (text.contains("\"root_issues\"") && text.contains("\"notebooks\"")) {
-            return .nbdefense
-        }
-        if text.contains("\"modelscan_version\"") || text.contains("\"total_issues_by_severity\"") { return .modelscan }
-        if text.contains("\"issues\""), text.contains("\"bytes_scanned\"") || text.contains("\"scanner_names\"") || text.contains("\"files_scanned\"") {
-            return .modelaudit
-        }
-        if text.contains("\"plugins_used\"") || (text.contains("\"generated_at\"") && text.contains("\"results\"")) {
-            return .detectSecrets
-        }
-        return nil
+    /// The format of the report at `path`, from its structure; nil when it is not a report mlsoc
+    /// reads. Only I/O errors (and files that are not regular) throw.
+    public static func detect(path: String) throws -> Format? {
+        try detect(ByteStream.report(path: path))
     }
 
-    /// Bytes searched for ASCII needles (JSON keys, banners): the same answers as a search in the
-    /// decoded text, since decoding only replaces bytes ≥ 0x80, without decoding 64 KiB and
-    /// searching it with Foundation for every file.
-    struct Haystack {
-        let bytes: [UInt8]
+    /// The format of a report held in memory.
+    public static func detect(_ bytes: [UInt8]) -> Format? {
+        let stream = ByteStream(bytes: bytes)
+        guard (try? stream.skipByteOrderMark()) != nil else { return nil }
+        return try? detect(stream)
+    }
 
-        func contains(_ needle: String) -> Bool {
-            let pattern = Array(needle.utf8)
-            guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty }
-            return bytes.withUnsafeBufferPointer { hay in
-                var index = 0
-                let last = hay.count - pattern.count
-                while index <= last {
-                    if hay[index] == first, pattern.indices.allSatisfy({ hay[index + $0] == pattern[$0] }) { return true }
-                    index += 1
-                }
-                return false
-            }
+    /// Decides from the structure, never from a byte window: the top-level keys of a JSON object
+    /// (values stepped over unread, so a key after 500 MB of results still counts), the keys of an
+    /// array's first element, the first object of a JSON Lines file, or a text format whose every
+    /// line fits it. It stops as soon as a key decides. Broken JSON is "not recognised" here; the
+    /// parser reports where it breaks when the structure was recognised.
+    static func detect(_ stream: ByteStream) throws -> Format? {
+        let reader = JSONReader(stream: stream)
+        reader.allowsMultipleDocuments = true
+        try reader.skipWhitespace()
+        switch try stream.peek() {
+        case UInt8(ascii: "{"):
+            do { return try objectFormat(reader) } catch is JSONError { return nil }
+        case UInt8(ascii: "["):
+            do { return try arrayFormat(reader) } catch is JSONError { return nil }
+        case nil:
+            return nil
+        default:
+            return try PickleScanParser.fits(stream) ? .picklescan : nil
         }
+    }
+
+    /// What the sniffer has seen of an object: its keys, short string values, and the keys of
+    /// a `summary` object (modelscan and checkov name themselves there).
+    struct Shape: Sendable {
+        var keys: Set<String> = []
+        var strings: [String: String] = [:]
+
+        func has(_ names: String...) -> Bool { names.allSatisfy(keys.contains) }
+        func any(_ names: String...) -> Bool { names.contains(where: keys.contains) }
+    }
+
+    private static func objectFormat(_ reader: JSONReader) throws -> Format? {
+        guard try reader.next() == .beginObject else { return nil }
+        var shape = Shape()
+        do {
+            while true {
+                let token = try reader.next()
+                if token == .endObject { break }
+                guard case let .key(name) = token else { return nil }
+                shape.keys.insert(name)
+                if name == "summary" {
+                    try readSummary(reader, into: &shape)
+                } else if try peekString(reader) {
+                    guard case let .string(value) = try reader.next() else { return nil }
+                    shape.strings[name] = String(value.prefix(256))
+                } else {
+                    try reader.skipValueUnchecked()
+                }
+                if let format = decisive(shape) { return format }
+                // A hostile object of a million keys: decide from the first thousands.
+                if shape.keys.count > 4096 { break }
+            }
+        } catch is JSONError where !shape.keys.isEmpty {
+            // A report cut short (a scanner killed mid-write) is still its format: its parser
+            // says where it breaks, and it is quarantined with that reason.
+            return atEnd(shape)
+        }
+        return atEnd(shape)
+    }
+
+    private static func peekString(_ reader: JSONReader) throws -> Bool {
+        try reader.skipWhitespace()
+        return try reader.stream.peek() == UInt8(ascii: "\"")
+    }
+
+    private static func readSummary(_ reader: JSONReader, into shape: inout Shape) throws {
+        try reader.skipWhitespace()
+        guard try reader.stream.peek() == UInt8(ascii: "{") else {
+            try reader.skipValueUnchecked()
+            return
+        }
+        try reader.forEachMember { key in
+            shape.keys.insert("summary." + key)
+            try reader.skipValueUnchecked()
+        }
+    }
+
+    /// One way a format is recognised: what `mlsoc formats` prints, and the test that decides.
+    struct Rule: Sendable {
+        let format: Format
+        let says: String
+        let matches: @Sendable (Shape) -> Bool
+    }
+
+    /// Keys only one format has, tried after every key: the sniffer stops at the first match.
+    static let decisiveRules: [Rule] = [
+        Rule(format: .native, says: #"object with "schema": "mlsoc.…" (first line)"#) { $0.strings["schema"]?.hasPrefix("mlsoc.") == true },
+        Rule(format: .garak, says: #"object with "entry_type" (first line)"#) { $0.has("entry_type") },
+        Rule(format: .garakHitlog, says: #"object with "attempt_id", "detector" and "generator" (first line)"#) {
+            $0.has("attempt_id", "detector", "generator")
+        },
+        Rule(format: .cyclonedx, says: #"object with "bomFormat": "CycloneDX""#) { $0.strings["bomFormat"] == "CycloneDX" },
+        Rule(format: .sarif, says: #"object with "$schema" naming SARIF, or "runs" with "version" or "$schema""#) {
+            $0.strings["$schema"]?.lowercased().contains("sarif") == true || ($0.has("runs") && $0.any("version", "$schema"))
+        },
+        Rule(format: .checkovJSON, says: #"object with "check_type" or "checkov_version" (also in "summary")"#) {
+            $0.any("check_type", "checkov_version", "summary.checkov_version")
+        },
+        Rule(format: .banditJSON, says: #"object with "metrics" and "results" (or "generated_at")"#) {
+            $0.has("metrics", "results") || $0.has("metrics", "generated_at")
+        },
+        Rule(format: .promptfoo, says: #"object with "evalId""#) { $0.has("evalId") },
+        Rule(format: .pipAudit, says: #"object with "dependencies" and "fixes""#) { $0.has("dependencies", "fixes") },
+        Rule(format: .fickling, says: #"object with "detailed_results", or "analysis" and "severity""#) {
+            $0.has("detailed_results") || $0.has("analysis", "severity")
+        },
+        Rule(format: .nbdefense, says: #"object with "notebook_issues" or "root_issues""#) { $0.any("notebook_issues", "root_issues") },
+        Rule(format: .detectSecrets, says: #"object with "plugins_used" or "filters_used""#) { $0.any("plugins_used", "filters_used") },
+        Rule(format: .modelscan, says: #"object whose "summary" has "modelscan_version" or "total_issues_by_severity""#) {
+            $0.any("summary.modelscan_version", "summary.total_issues_by_severity")
+        },
+        Rule(format: .modelaudit, says: #"object with "bytes_scanned" or "scanner_names", or "issues" and "files_scanned""#) {
+            $0.any("bytes_scanned", "scanner_names") || $0.has("issues", "files_scanned")
+        },
+        Rule(format: .semgrepJSON, says: #"object with "engine_requested", "skipped_rules" or "interfile_languages_used", or "results", "errors" and "paths""#) {
+            $0.any("engine_requested", "skipped_rules", "interfile_languages_used") || $0.has("results", "errors", "paths")
+        },
+    ]
+
+    /// Formats told apart only once the whole object was seen.
+    static let endRules: [Rule] = [
+        Rule(format: .checkovJSON, says: #"summary only: "passed", "failed", "skipped", "parsing_errors", "resource_count""#) {
+            $0.has("passed", "failed", "skipped", "parsing_errors", "resource_count")
+        },
+        Rule(format: .sarif, says: #"object with "runs""#) { $0.has("runs") },
+        Rule(format: .pipAudit, says: #"2.x of nothing: "dependencies" alone"#) { $0.keys == ["dependencies"] },
+        Rule(format: .semgrepJSON, says: #"0.x: "results" and "errors" (with "version", "time")"#) {
+            $0.has("results", "errors") && $0.keys.isSubset(of: ["results", "errors", "version", "time"])
+        },
+        Rule(format: .detectSecrets, says: #"object with "results", "generated_at" and "version""#) { $0.has("results", "generated_at", "version") },
+        Rule(format: .promptfoo, says: #"object with "results", "config" and "shareableUrl", "createdAt" or "version""#) {
+            $0.has("results", "config") && $0.any("shareableUrl", "createdAt", "version")
+        },
+        Rule(format: .modelscan, says: #"object with "summary", "issues" and "errors""#) { $0.has("summary", "issues", "errors") },
+    ]
+
+    /// The keys of an array's first element.
+    static let arrayRules: [Rule] = [
+        Rule(format: .checkovJSON, says: #"array whose first object has "check_type" (one report per framework)"#) { $0.has("check_type") },
+        Rule(format: .hadolintJSON, says: #"array whose first object has "code", "level", "message" and "line" or "file""#) {
+            $0.has("code", "level", "message") && $0.any("line", "file")
+        },
+        Rule(format: .trufflehog3, says: #"array whose first object has "rule", "path" and "secret" or "id" (3.x)"#) {
+            $0.has("rule", "path") && $0.any("secret", "id")
+        },
+        Rule(format: .trufflehog3, says: #"array whose first object has "path", "stringsFound" or "reason", and "commit" or "date" (2.x)"#) {
+            $0.has("path") && $0.any("stringsFound", "reason") && $0.any("commit", "commitHash", "date")
+        },
+        Rule(format: .pipAudit, says: #"array whose first object has "name", "version" and "vulns" (1.x)"#) { $0.has("name", "version", "vulns") },
+    ]
+
+    static func decisive(_ shape: Shape) -> Format? {
+        decisiveRules.first { $0.matches(shape) }?.format
+    }
+
+    static func atEnd(_ shape: Shape) -> Format? {
+        endRules.first { $0.matches(shape) }?.format
+    }
+
+    /// How each format is recognised, in the order the sniffer tries (for `mlsoc formats`).
+    public static func recognition(of format: Format) -> [String] {
+        var out = (decisiveRules + endRules + arrayRules).filter { $0.format == format }.map(\.says)
+        switch format {
+        case .picklescan: out.append("text: every line a picklescan line, with its SCAN SUMMARY banner")
+        case .emptyList: out.append("[] and nothing else")
+        default: break
+        }
+        return out
+    }
+
+    /// The keys of an array's first element decide; an empty array is a clean report of no tool.
+    private static func arrayFormat(_ reader: JSONReader) throws -> Format? {
+        guard try reader.next() == .beginArray else { return nil }
+        let first = try reader.next()
+        if first == .endArray {
+            return try reader.next() == .end ? .emptyList : nil
+        }
+        guard first == .beginObject else { return nil }
+        var shape = Shape()
+        while true {
+            let token = try reader.next()
+            if token == .endObject { break }
+            guard case let .key(name) = token else { return nil }
+            shape.keys.insert(name)
+            try reader.skipValueUnchecked()
+            if shape.has("check_type") { return .checkovJSON }
+            if shape.keys.count > 4096 { break }
+        }
+        return arrayRules.first { $0.matches(shape) }?.format
     }
 
     /// The parser for a format.
@@ -131,6 +259,7 @@ public enum FormatSniffer {
         case .trufflehog3: TruffleHog3Parser(mapping: mapping)
         case .garakHitlog: GarakHitlogParser(mapping: mapping)
         case .nbdefense: NBDefenseParser(mapping: mapping)
+        case .emptyList: EmptyListParser()
         }
     }
 

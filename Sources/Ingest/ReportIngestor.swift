@@ -10,12 +10,15 @@ public struct ReportIngestor: Sendable {
     public let mapping: MappingRules
     public let actor: String
     public let config: MlsocConfig
+    /// The digest of the config's model registry: the store notes the registry only when it changed.
+    let registryDigest: String
 
     public init(store: FindingStore, mapping: MappingRules, actor: String, config: MlsocConfig = MlsocConfig()) {
         self.store = store
         self.mapping = mapping
         self.actor = actor
         self.config = config
+        self.registryDigest = config.registryDigest()
     }
 
     /// The model a finding is about: what the tool says (garak's target, an ML-BOM component), else
@@ -98,8 +101,8 @@ public struct ReportIngestor: Sendable {
             throw IngestError(.unreadable, file: path, "no such file")
         }
         guard !isDirectory.boolValue else { throw IngestError(.unreadable, file: path, "is a directory") }
-        let head = try FormatSniffer.head(path: path)
-        guard let format = FormatSniffer.detect(head) else {
+        guard let format = try FormatSniffer.detect(path: path) else {
+            let head = try FormatSniffer.head(path: path, limit: 32)
             let what = head.isEmpty ? "the file is empty" : "first bytes: \(FormatSniffer.preview(head))"
             throw IngestError(.unrecognisedFormat, file: path, "not a report mlsoc reads (\(what))")
         }
@@ -118,13 +121,15 @@ public struct ReportIngestor: Sendable {
         var warnings: [String] = []
         do {
             let outcome = try group.ingest(header) { sink in
-                for model in config.models {
-                    try sink.noteModel(ModelRecord(name: model.name, version: model.version ?? "", source: "config",
-                                                   owner: model.owner, criticality: model.criticality, stage: model.stage))
-                }
-                for model in config.models {
-                    for alias in model.aliases ?? [] {
-                        try sink.noteAlias(alias, of: model.name, reason: "listed under aliases of \(model.name) in config.yaml")
+                try sink.syncRegistry(digest: registryDigest) {
+                    for model in config.models {
+                        try sink.noteModel(ModelRecord(name: model.name, version: model.version ?? "", source: "config",
+                                                       owner: model.owner, criticality: model.criticality, stage: model.stage))
+                    }
+                    for model in config.models {
+                        for alias in model.aliases ?? [] {
+                            try sink.noteAlias(alias, of: model.name, reason: "listed under aliases of \(model.name) in config.yaml")
+                        }
                     }
                 }
                 try produce { item in
@@ -183,7 +188,7 @@ extension ReportIngestor {
     /// Recognises and parses a report held in memory without touching any store: how many items
     /// it yields, or the error that would quarantine it. For fuzzing and dry runs.
     public static func dryRun(bytes: [UInt8], file: String = "input", mapping: MappingRules) throws -> Int {
-        guard let format = FormatSniffer.detect(Array(bytes.prefix(65_536))) else {
+        guard let format = FormatSniffer.detect(bytes) else {
             throw IngestError(.unrecognisedFormat, file: file, "not a report mlsoc reads")
         }
         var items = 0

@@ -3,6 +3,7 @@ import ConsoleApp
 import ConsoleUI
 import FindingStore
 import Foundation
+import Synchronization
 import Ingest
 
 /// Options every command shares.
@@ -42,13 +43,23 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The user's config file (models and their path rules); none is an empty config.
+    /// Read once per process: a command asks for it for the store's file mode, the weights and the
+    /// ingestor, and a registry of 200k models takes seconds to read.
     func config() throws -> MlsocConfig {
-        do {
-            return try MlsocConfig.load(environment: environment)
-        } catch let error as IngestError {
-            throw CLIError(error.description)
+        let path = MlsocConfig.path(environment: environment)
+        return try Self.configs.withLock { cache in
+            if let cached = cache[path] { return cached }
+            do {
+                let config = try MlsocConfig.load(environment: environment)
+                cache[path] = config
+                return config
+            } catch let error as IngestError {
+                throw CLIError(error.description)
+            }
         }
     }
+
+    private static let configs = Mutex<[String: MlsocConfig]>([:])
 
     /// The ingestor every ingesting command uses: mapping rules, config and the acting account.
     func ingestor(store: FindingStore) throws -> ReportIngestor {

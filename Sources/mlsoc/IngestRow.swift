@@ -41,6 +41,7 @@ struct IngestRow {
         var parts = ["\(outcome.total) findings", "\(outcome.new) new", "\(outcome.unchanged) unchanged"]
         if outcome.reopened > 0 { parts.append("\(outcome.reopened) reopened") }
         if outcome.repeated > 0 { parts.append("\(outcome.repeated) repeated") }
+        if outcome.duplicates > 0 { parts.append("\(outcome.duplicates) duplicates dropped") }
         if outcome.warnings > 0 { parts.append("\(outcome.warnings) scan warnings") }
         let tool = TextForTerminal.safe(outcome.tool)
         let what = format == tool || tool.isEmpty ? format : "\(format) \(tool)"

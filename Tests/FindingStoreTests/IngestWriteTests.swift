@@ -56,20 +56,24 @@ import Testing
         #expect(try store.counts() == (findings: 1, scans: 1, models: 0))
     }
 
-    @Test("a finding seen again is unchanged; repeats inside one report are kept as further occurrences")
+    @Test("a finding seen again is unchanged; repeats inside one report at another line are further occurrences, at the same place duplicates")
     func seenAgain() throws {
         let store = try TestStore.make()
+        var elsewhere = TestStore.finding("a")
+        elsewhere.location?.startLine = 9
         _ = try store.ingest(TestStore.header("r1")) { try $0.add(TestStore.finding("a")) }
         let outcome = try store.ingest(TestStore.header("r2", at: 1_700_000_100)) { sink in
             try sink.add(TestStore.finding("a"))
+            try sink.add(elsewhere)
             try sink.add(TestStore.finding("a"))
+            try sink.add(elsewhere)
             try sink.add(TestStore.finding("b"))
         }
-        #expect(outcome.unchanged == 1 && outcome.repeated == 1 && outcome.new == 2)
+        #expect(outcome.unchanged == 1 && outcome.repeated == 1 && outcome.new == 2 && outcome.duplicates == 2)
         #expect(try store.counts().findings == 3)
         let again = try store.ingest(TestStore.header("r3", at: 1_700_000_200)) { sink in
             try sink.add(TestStore.finding("a"))
-            try sink.add(TestStore.finding("a"))
+            try sink.add(elsewhere)
             try sink.add(TestStore.finding("b"))
         }
         #expect(again.new == 0 && again.unchanged == 3 && again.resolved == 0)

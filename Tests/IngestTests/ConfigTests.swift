@@ -1,6 +1,7 @@
 import FindingStore
 import Findings
 import Foundation
+import GRDB
 import Ingest
 import TestSupport
 import Testing
@@ -43,6 +44,56 @@ import Testing
         let error = try #require(throws: IngestError.self) { try MlsocConfig.parse(yaml: yaml, source: "/etc/mlsoc.yaml") }
         #expect(error.description.contains("/etc/mlsoc.yaml"))
         #expect(error.description.contains(place))
+    }
+
+    @Test("registry entries take merge keys; text stays text; the small sections take merge keys too")
+    func mergeKeysAndText() throws {
+        let config = try MlsocConfig.parse(yaml: """
+            sla:
+              days:
+                <<: {critical: 2, high: 10}
+                high: 9
+            models:
+              - &base
+                name: base
+                owner: ml-platform
+                stage: deploy
+                criticality: 2
+              - <<: *base
+                name: fraud-detector
+                version: 1.10
+              - name: yes
+                <<: [*base]
+                owner: null
+                aliases: [no, "null"]
+            """, source: "config.yaml")
+        #expect(config.sla.days[.critical] == 2 && config.sla.days[.high] == 9)
+        let fraud = try #require(config.models.first { $0.name == "fraud-detector" })
+        #expect(fraud.version == "1.10" && fraud.owner == "ml-platform" && fraud.stage == "deploy" && fraud.criticality == 2)
+        let yes = try #require(config.models.last)
+        #expect(yes.name == "yes" && yes.owner == nil && yes.stage == "deploy" && yes.aliases == ["no", "null"])
+    }
+
+    @Test("the registry is written when it changes, not on every report")
+    func registryOnce() throws {
+        let store = try TestStore.make()
+        func ingest(_ yaml: String, _ report: String, now: Int64) throws {
+            let config = try MlsocConfig.parse(yaml: yaml, source: "config.yaml")
+            let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test", config: config)
+            _ = try ingestor.ingest(path: TestPaths.sample(report), now: now)
+        }
+        let database = try DatabaseQueue(path: store.path)
+        func lastSeen() throws -> Int64? {
+            try database.read { try Int64.fetchOne($0, sql: "SELECT lastSeen FROM model WHERE name = 'fraud-detector' AND version = '2.3.0'") }
+        }
+        try ingest(Self.yaml, "reports/bandit/fraud-detector.sarif", now: 100)
+        #expect(try lastSeen() == 100)
+        try ingest(Self.yaml, "reports/modelscan/models.json", now: 200)
+        #expect(try lastSeen() == 100, "an unchanged registry is not rewritten")
+        try ingest(Self.yaml.replacingOccurrences(of: "risk-ml", with: "fraud-team"), "reports/picklescan/models.txt", now: 300)
+        #expect(try lastSeen() == 300)
+        let model = try #require(try store.models().first { $0.name == "fraud-detector" && $0.version == "2.3.0" })
+        #expect(model.owner == "fraud-team")
     }
 
     @Test("no config file is an empty config")

@@ -47,7 +47,7 @@ import Testing
         #expect(a.title == "Unsafe pickle")
         #expect(a.threat == .malwareDistribution)
         #expect(a.taxonomy.cwe == ["CWE-502"])
-        #expect(a.tool == "semgrep oss")
+        #expect(a.tool == "semgrep")
     }
 
     @Test("security-severity beats the level")

@@ -50,6 +50,19 @@ import Testing
         #expect(try DatabaseQueue(path: old).read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == 0x6D6C_7363)
     }
 
+    @Test("a store whose creation was killed before its first migration (an empty migration table) opens and is finished")
+    func killedCreation() throws {
+        let mlsoc = try binary()
+        let path = try TestPaths.temporaryDirectory("mlsoc-killed").appendingPathComponent("findings.db").path
+        // What an older release left when killed between GRDB's migration table and v1-core.
+        try DatabaseQueue(path: path).inDatabase { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        let run = try Shell.run([mlsoc, "ingest", "--db", path, TestPaths.sample("reports/bandit/fraud-detector.sarif")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == 0x6D6C_7363)
+    }
+
     @Test("six processes creating one new store at once, three times: every one succeeds, the store is sound")
     func concurrentCreation() throws {
         let mlsoc = try binary()

@@ -21,6 +21,18 @@ extension MlsocConfig {
         return (.mapping(Node.Mapping(rest)), models, projects)
     }
 
+    /// A digest of what the store keeps of the model registry (names, versions, facts, aliases),
+    /// in hex: equal registries give equal digests, whatever else the config says.
+    func registryDigest() -> String {
+        var text = "mlsoc.registry/1"
+        for model in models {
+            let facts = [model.name, model.version ?? "", model.owner ?? "", model.criticality.map { "\($0)" } ?? "",
+                         model.stage ?? "", (model.aliases ?? []).joined(separator: "\u{1F}")]
+            text += "\u{1E}" + facts.joined(separator: "\u{1D}")
+        }
+        return SHA256.hash(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
     static func models(_ node: Node?, source: String) throws -> [Model] {
         try entries(node, section: "models", source: source) { fields in
             Model(name: try fields.required("name"), version: try fields.text("version"), owner: try fields.text("owner"),
@@ -36,18 +48,60 @@ extension MlsocConfig {
         }
     }
 
+    /// The tree with YAML merge keys (`<<: *defaults`) marked as such. The config is composed with
+    /// Yams' basic resolver: the default one runs up to seven regular expressions on every plain
+    /// scalar (most of the time a 200k-model registry took to read), and the config needs none of
+    /// them; the decoder reads numbers and text from the scalar's text. Merge keys are the one
+    /// implicit tag the decoder acts on.
+    static func markingMergeKeys(_ node: Node) -> Node {
+        switch node {
+        case let .mapping(mapping):
+            let pairs = mapping.map { key, value -> (Node, Node) in
+                let merge = key.scalar.map { $0.style == .plain && $0.string == "<<" } ?? false
+                return (merge ? .scalar(.init("<<", Tag(.merge), .plain, key.mark)) : key, markingMergeKeys(value))
+            }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        case let .sequence(sequence):
+            return .sequence(Node.Sequence(sequence.map(markingMergeKeys), sequence.tag, sequence.style, sequence.mark))
+        default:
+            return node
+        }
+    }
+
     /// One registry entry's fields, with errors that name the file and the key (`models.3.stage`).
+    /// Keys are compared as text; merged mappings (`<<: *defaults`, or a list of them) give the keys
+    /// the entry does not set itself.
     struct Fields {
-        let mapping: Node.Mapping
+        let fields: [String: Node]
         let place: String
         let source: String
+
+        init(mapping: Node.Mapping, place: String, source: String) {
+            var fields: [String: Node] = [:]
+            for (key, value) in mapping {
+                guard let name = key.scalar?.string else { continue }
+                if key.scalar?.style == .plain, name == "<<" {
+                    let merged = value.mapping.map { [$0] } ?? value.sequence?.compactMap(\.mapping) ?? []
+                    for source in merged {
+                        for (mergedKey, mergedValue) in source {
+                            if let mergedName = mergedKey.scalar?.string, fields[mergedName] == nil { fields[mergedName] = mergedValue }
+                        }
+                    }
+                } else {
+                    fields[name] = value
+                }
+            }
+            self.fields = fields
+            self.place = place
+            self.source = source
+        }
 
         func error(_ key: String, _ message: String) -> IngestError {
             IngestError(.malformed, file: source, "at \(place).\(key): \(message)")
         }
 
         func text(_ key: String) throws -> String? {
-            guard let value = mapping[key] else { return nil }
+            guard let value = fields[key] else { return nil }
             if case .scalar(let scalar) = value {
                 return value.null != nil ? nil : scalar.string
             }
@@ -66,7 +120,7 @@ extension MlsocConfig {
         }
 
         func list(_ key: String) throws -> [String]? {
-            guard let value = mapping[key] else { return nil }
+            guard let value = fields[key] else { return nil }
             guard let sequence = value.sequence else { throw error(key, "expected a list") }
             return try sequence.enumerated().map { index, item in
                 guard case .scalar(let scalar) = item else { throw error("\(key).\(index)", "expected text") }

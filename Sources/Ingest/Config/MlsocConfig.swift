@@ -153,9 +153,9 @@ public struct MlsocConfig: Sendable, Equatable {
         let models: [Model]
         let projects: [Project]
         do {
-            let node = try Yams.compose(yaml: text) ?? Node("")
+            let node = try Yams.compose(yaml: text, .basic) ?? Node("")
             let (rest, modelsNode, projectsNode) = splitRegistry(node)
-            file = rest.mapping == nil && rest.scalar?.string == "" ? File() : try YAMLDecoder().decode(File.self, from: rest)
+            file = rest.mapping == nil && rest.scalar?.string == "" ? File() : try YAMLDecoder().decode(File.self, from: markingMergeKeys(rest))
             models = try Self.models(modelsNode, source: source)
             projects = try Self.projects(projectsNode, source: source)
         } catch let error as IngestError {

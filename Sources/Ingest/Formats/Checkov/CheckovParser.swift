@@ -4,7 +4,8 @@ import Foundation
 /// checkov's JSON (`checkov -o json`), in every shape it takes: one report object, an array of
 /// reports (one per framework), or several documents back to back (several `-d`), where the first
 /// report is repeated in the cumulative one. `failed_checks[]` become findings, `parsing_errors`
-/// scan warnings. Identities match checkov's SARIF (file, first line of the resource, check name).
+/// scan warnings; the summary alone is a clean run that scanned nothing. Identities match checkov's
+/// SARIF (file, first line of the resource, check name).
 struct CheckovParser: ReportParser {
     static let format = "checkov-json"
     let mapping: MappingRules
@@ -88,17 +89,30 @@ struct CheckovParser: ReportParser {
             case "summary":
                 let summary = try reader.readValue()
                 if let version = summary["checkov_version"]?.text { try emit(.tool(name: "checkov", version: version)) }
+            case "checkov_version":
+                // The summary alone (`{"passed": 0, "failed": 0, …}`): checkov found nothing it
+                // scans. A clean report of checkov, with no files it looked at.
+                hadResults = 1
+                if let version = try reader.readValue().text { try emit(.tool(name: "checkov", version: version)) }
             default:
                 try reader.skipValue()
             }
         }
     }
 
-    /// file_path is relative to -d with a leading "/" (SARIF drops it); checkov's own text otherwise.
+    /// The file as checkov's SARIF names it: `repo_file_path` (relative to the working directory,
+    /// `-d` included), not `file_path` (relative to `-d`, except for Kubernetes, where it is
+    /// relative to the working directory), without the leading "/". checkov's Kubernetes runner
+    /// writes `-d` twice (`infra/infra/k8s/deploy.yaml`) in SARIF and in `repo_file_path`: the
+    /// repeated prefix is collapsed in both, a single repeated folder too.
     static func file(_ check: JSONValue) -> String {
-        var file = check["file_path"]?.string ?? ""
+        var file = check["repo_file_path"]?.string ?? check["file_path"]?.string ?? ""
         if file.hasPrefix("/") { file.removeFirst() }
-        return file
+        return path(file)
+    }
+
+    static func path(_ raw: String) -> String {
+        ReportPath.collapsingDoubledPrefix(ReportPath.clean(raw).path, minimumRepeat: 1)
     }
 
     static func finding(_ check: JSONValue, checkType: String, factory: FindingFactory) -> Finding {

@@ -85,6 +85,9 @@ struct CycloneDXParser: JSONReportParser {
             try emit(.warning("\(name): \(tool) could not assess it (\(risk))"))
             return
         }
+        // aisbom rates a file it found nothing wrong with LOW, with no reason: the file is
+        // inventory (noted above), not a finding.
+        if severity == .low, !risk.contains("(") { return }
         let rule = String(reason.prefix { $0 != ":" })
         // The property's namespace names the tool, whether or not metadata came first.
         try emit(.finding(factory.make(FindingFactory.Draft(

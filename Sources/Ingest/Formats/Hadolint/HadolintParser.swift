@@ -15,7 +15,7 @@ struct HadolintParser: JSONReportParser {
             let code = item["code"]?.string ?? "DL0000"
             let file = item["file"]?.string ?? ""
             let message = item["message"]?.string ?? code
-            if code == "DL1000" {
+            if ScanErrorRules.isScanError(tool: "hadolint", ruleID: code) {
                 try emit(.warning("\(file): hadolint could not parse it: \(message)"))
                 return
             }

@@ -42,10 +42,11 @@ struct ModelAuditParser: JSONReportParser {
         // modelaudit's debug-level notes are diagnostics, not findings.
         if severityWord == "debug" { return nil }
         let type = issue["type"]?.string ?? "issue"
-        let code = issue["rule_code"]?.string
+        // The rule code (S201…) sits in `details` in 0.2.x; its SARIF uses it as the rule id.
+        let code = issue["rule_code"]?.string ?? issue.at("details", "rule_code")?.string
         let message = issue["message"]?.string ?? type
-        let rawLocation = issue["location"]?.string ?? ""
-        let path = ModelAuditParser.stripPosition(rawLocation)
+        let cleaned = ReportPath.clean(issue["location"]?.string ?? "")
+        let path = cleaned.path
         let severity: Severity = switch severityWord {
         case "critical": .critical
         case "warning": .medium
@@ -56,13 +57,8 @@ struct ModelAuditParser: JSONReportParser {
             tool: "modelaudit", ruleID: code ?? type, title: code.map { "\($0) \(type)" } ?? type, message: message,
             severity: severity, tags: [type], artifact: path.isEmpty ? nil : path,
             location: path.isEmpty ? nil : Location(path: path), evidence: issue["why"]?.string,
-            identity: [path, message]
+            // The position (`pos 105`) tells two places in one pickle apart, as its SARIF does.
+            identity: [path, cleaned.position ?? "", message]
         ))
-    }
-
-    /// "file.pkl (pos 105)" → "file.pkl"; "x (layer: y)" → "x".
-    static func stripPosition(_ location: String) -> String {
-        guard location.hasSuffix(")"), let open = location.range(of: " (", options: .backwards) else { return location }
-        return String(location[..<open.lowerBound])
     }
 }

@@ -56,9 +56,17 @@ struct ModelScanParser: JSONReportParser {
     }
 
     /// `input_path` joined with a relative `source`; "." and absolute sources stay as they are.
+    /// A single-file scan names its sources after the file (`-p models/x.pt` gives
+    /// `x.pt:x/data.pkl`): they sit beside it, not inside it.
     static func join(_ base: String, _ source: String) -> String {
         if source.hasPrefix("/") || base.isEmpty || base == "." { return source }
         if base.hasSuffix("/" + source) || base == source { return base }
-        return (base.hasSuffix("/") ? base : base + "/") + source
+        let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let slash = trimmed.lastIndex(of: "/")
+        let file = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
+        if source.hasPrefix(file + ":") {
+            return slash.map { String(trimmed[...$0]) + source } ?? source
+        }
+        return trimmed + "/" + source
     }
 }

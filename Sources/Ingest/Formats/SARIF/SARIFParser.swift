@@ -52,7 +52,10 @@ struct SARIFParser: JSONReportParser {
             case "invocations":
                 for invocation in try reader.readValue().array ?? [] {
                     if run.readInvocation(invocation, emit: emit) { failed = true }
-                    if let root = invocation.at("workingDirectory", "uri")?.string { try emit(.coverage(.root(root))) }
+                    if let root = invocation.at("workingDirectory", "uri")?.string {
+                        try emit(.coverage(.root(root)))
+                        run.workingDirectory = Coverage.normalize(ReportPath.fromURI(root).path)
+                    }
                 }
             case "originalUriBaseIds":
                 for (_, base) in try reader.readValue().members ?? [] {
@@ -61,7 +64,7 @@ struct SARIFParser: JSONReportParser {
             case "artifacts":
                 // The files the run looked at (SARIF §3.14.15), one object at a time.
                 try reader.forEachElement {
-                    if let uri = try reader.readValue().at("location", "uri")?.string { try emit(.coverage(.file(uri))) }
+                    if let uri = try reader.readValue().at("location", "uri")?.string { try emit(.coverage(.file(ReportPath.fromURI(uri).path))) }
                 }
             case "properties":
                 // bandit's SARIF keeps its metrics here: one entry per scanned file, plus "_totals".
@@ -95,10 +98,35 @@ struct SARIFParser: JSONReportParser {
         if result["baselineState"]?.string == "absent" {
             // The tool looked where the finding was, and it is gone: that place is covered.
             for location in result["locations"]?.array ?? [] {
-                if let uri = location.at("physicalLocation", "artifactLocation", "uri")?.string { try emit(.coverage(.file(uri))) }
+                if let uri = location.at("physicalLocation", "artifactLocation", "uri")?.string { try emit(.coverage(.file(ReportPath.fromURI(uri).path))) }
             }
             return
         }
-        try emit(.finding(run.finding(from: result, mapping: mapping)))
+        let ruleID = result["ruleId"]?.string ?? result.at("rule", "id")?.string ?? ""
+        // SARIF §3.27.9: only `fail` (the default) says a problem is there. `pass`,
+        // `notApplicable` and `informational` show that a check ran on these files (coverage, and
+        // evidence for compliance); `review` and `open` ask a human, so they start in triage.
+        let kind = SARIFDialect.kind(tool: run.toolName, result: result)
+        if kind == "pass" || kind == "notApplicable" || kind == "informational" {
+            for location in result["locations"]?.array ?? [] {
+                if let uri = location.at("physicalLocation", "artifactLocation", "uri")?.string {
+                    try emit(.coverage(.file(SARIFDialect.path(tool: run.toolName, ReportPath.fromURI(uri).path,
+                                                               workingDirectory: run.workingDirectory))))
+                }
+            }
+            return
+        }
+        if ScanErrorRules.isScanError(tool: run.toolName, ruleID: ruleID) {
+            let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string
+            let text = result.at("message", "text")?.string ?? ruleID
+            try emit(.warning("\(uri.map { ReportPath.fromURI($0).path + ": " } ?? "")\(run.toolName) could not read it (\(ruleID)): \(text)"))
+            return
+        }
+        var finding = run.finding(from: result, mapping: mapping)
+        if kind == "review" || kind == "open" {
+            finding.needsReview = true
+            finding.evidence = "SARIF kind: \(kind) (the tool asks for a decision)" + (finding.evidence.map { "\n" + $0 } ?? "")
+        }
+        try emit(.finding(finding))
     }
 }

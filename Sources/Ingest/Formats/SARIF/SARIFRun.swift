@@ -7,6 +7,8 @@ struct SARIFRun {
     var toolVersion: String?
     var hasTool = false
     var category = ""
+    /// The run's working directory (`invocations[].workingDirectory`), when it came before the results.
+    var workingDirectory: String?
     private var rules = SARIFRuleTable()
     /// The last rule unpacked: results of one rule tend to come together.
     private var lastRule: (index: Int, rule: SARIFRule)?
@@ -33,7 +35,7 @@ struct SARIFRun {
                 }
             }
         }
-        toolName = name ?? "unknown"
+        toolName = ToolNames.canonical(name ?? "unknown")
         toolVersion = version ?? semanticVersion
     }
 
@@ -60,14 +62,17 @@ struct SARIFRun {
 
     mutating func finding(from result: JSONValue, mapping: MappingRules) -> Finding {
         let rule = resolveRule(result)
-        let ruleID = result["ruleId"]?.string ?? result.at("rule", "id")?.string ?? rule?.id ?? "unknown"
         let tool = toolName.lowercased()
+        let ruleID = SARIFDialect.ruleID(tool: tool, result: result, given: result["ruleId"]?.string ?? result.at("rule", "id")?.string ?? rule?.id ?? "unknown")
         let message = result.at("message", "text")?.string ?? result.at("message", "markdown")?.string
             ?? rule?.title ?? ruleID
         let physical = result["locations"]?.array?.first?["physicalLocation"]
-        let uri = physical?.at("artifactLocation", "uri")?.string.map(Coverage.withoutDotSlash)
+        let cleaned = physical?.at("artifactLocation", "uri")?.string.map(ReportPath.fromURI)
+        let uri = cleaned.map { SARIFDialect.path(tool: tool, $0.path, workingDirectory: workingDirectory) }
         let region = physical?["region"]
-        let snippet = region?.at("snippet", "text")?.string
+        // A position the tool appended to the file name (` (pos 12)`) stands in for a snippet:
+        // it tells two places in one file apart, as it did when it was part of the path.
+        let snippet = region?.at("snippet", "text")?.string ?? cleaned?.position
         let location = uri.map { Location(path: $0, startLine: region?["startLine"]?.int, endLine: region?["endLine"]?.int) }
 
         let resultTags = result.at("properties", "tags")?.array?.compactMap(\.string) ?? []
@@ -137,12 +142,16 @@ struct SARIFRun {
     /// The tool's fingerprints when it gives them; otherwise tool, rule, file, the first line of
     /// the snippet (or the message) — never the line number, so findings survive edits above them.
     private func fingerprint(result: JSONValue, tool: String, ruleID: String, uri: String?, snippet: String?, message: String) -> Fingerprint {
-        for key in ["fingerprints", "partialFingerprints"] {
+        for key in ["fingerprints", "partialFingerprints"] where SARIFDialect.usesToolFingerprints(tool: tool) {
             // semgrep without a login writes "requires login" as every fingerprint: no identity at all.
             if let members = result[key]?.members?.filter({ $0.1.text != "requires login" }), !members.isEmpty {
                 let parts = members.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1.text ?? "")" }
                 return Fingerprinter.fingerprint(FingerprintKey([tool, ruleID, uri ?? ""] + parts))
             }
+        }
+        if tool == "semgrep" {
+            // semgrep's JSON has no code without a login: the identity both formats can build.
+            return Fingerprinter.fingerprint(FingerprintKey([tool, ruleID] + SemgrepParser.identity(path: uri ?? "", message: message)))
         }
         let anchor = snippet.map(SARIFRun.anchor) ?? ""
         // The same key the tool's own JSON parser builds (bandit), so both formats dedupe.

@@ -9,6 +9,13 @@ struct SemgrepParser: JSONReportParser {
     static let format = "semgrep-json"
     let mapping: MappingRules
 
+    /// The identity of a match without semgrep's fingerprint, in both formats: file and message
+    /// (repeats are numbered by the store in report order, which both formats share). Not the code
+    /// (the JSON has it only with a login) and not the line (it moves with every edit above).
+    static func identity(path: String, message: String) -> [String] {
+        [path, "", message]
+    }
+
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         var version: String?
@@ -53,12 +60,18 @@ struct SemgrepParser: JSONReportParser {
         default: Severity(text: extra["severity"]?.string ?? "") ?? .medium
         }
         let lines = extra["lines"]?.string.flatMap { $0 == "requires login" ? nil : $0 }
+        // With a login semgrep writes its match id, the same as the SARIF `matchBasedId/v1`.
+        let identity: [String] = if let id = extra["fingerprint"]?.string, id != "requires login" {
+            [path, "matchBasedId/v1=\(id)"]
+        } else {
+            SemgrepParser.identity(path: path, message: message)
+        }
         return factory.make(FindingFactory.Draft(
             tool: "semgrep", ruleID: rule, title: rule.split(separator: ".").last.map(String.init) ?? rule, message: message,
             severity: severity, cwe: cwe, tags: owasp,
             taxonomy: TaxonomyIDs(owaspLLM: OWASPLLM.ids(fromText: owasp)), artifact: path,
             location: Location(path: path, startLine: result.at("start", "line")?.int, endLine: result.at("end", "line")?.int),
-            evidence: lines, identity: [path, lines?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", message],
+            evidence: lines, identity: identity,
             statedThreat: metadata["mlsoc-threat"]?.string.flatMap(Threat.init(key:))
         ))
     }

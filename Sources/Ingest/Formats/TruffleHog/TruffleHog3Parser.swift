@@ -3,7 +3,8 @@ import Findings
 
 /// trufflehog3's JSON (`trufflehog3 -f json`): a top-level array of hits. The secret itself is
 /// never stored: it is cut out of the context kept as evidence, and the identity is trufflehog3's
-/// own id for the hit. `path` is relative to the scanned directory; `line` is a string.
+/// own id for the hit. `path` is relative to the scanned directory; `line` is a string. The 2.x
+/// ("legacy") format is read too (`legacy`).
 struct TruffleHog3Parser: JSONReportParser {
     static let format = "trufflehog3"
     let mapping: MappingRules
@@ -13,6 +14,10 @@ struct TruffleHog3Parser: JSONReportParser {
         try emit(.tool(name: "trufflehog3", version: nil))
         try reader.forEachElement {
             let hit = try reader.readValue()
+            if hit["rule"] == nil, hit["reason"] != nil || hit["stringsFound"] != nil {
+                try emit(.finding(TruffleHog3Parser.legacy(hit, factory: factory)))
+                return
+            }
             let rule = hit.at("rule", "id")?.string ?? "secret"
             let path = hit["path"]?.string ?? ""
             let line = hit["line"]?.int
@@ -27,6 +32,32 @@ struct TruffleHog3Parser: JSONReportParser {
                 identity: [hit["id"]?.string ?? "\(path):\(line ?? 0)"]
             ))))
         }
+    }
+
+    /// trufflehog3 2.x ("legacy", the truffleHog 2 format): `reason`, `path`, `stringsFound` (diff
+    /// lines with their `+`/`-`, or the matched text), `commit`, `commitHash`, `branch`, `date`. The
+    /// found strings hold the secret and cannot be cut apart from it: only their first characters
+    /// and length are kept. The identity is the file, the reason and the found text without its
+    /// diff sign, so one secret seen in several commits is one finding.
+    static func legacy(_ hit: JSONValue, factory: FindingFactory) -> Finding {
+        let reason = hit["reason"]?.string ?? "Secret"
+        let rule = reason.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+        let path = hit["path"]?.string ?? ""
+        let found = (hit["stringsFound"]?.array ?? []).compactMap(\.string).map { text -> String in
+            let signed = text.first == "+" || text.first == "-"
+            return (signed ? String(text.dropFirst()) : text).trimmingCharacters(in: .whitespaces)
+        }
+        let masked = found.map { String($0.prefix(4)) + "…[redacted \($0.count) chars]" }
+        var evidence = masked
+        if let hash = hit["commitHash"]?.string {
+            let subject = hit["commit"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            evidence.insert("commit \(hash.prefix(12))" + (subject.isEmpty ? "" : " (\(subject))"), at: 0)
+        }
+        return factory.make(FindingFactory.Draft(
+            tool: "trufflehog3", ruleID: rule.isEmpty ? "secret" : rule, title: reason, message: "\(reason) in \(path)",
+            severity: rule == "high-entropy" ? .medium : .high, artifact: path, location: Location(path: path),
+            evidence: evidence.joined(separator: "\n"), identity: [path, reason] + found
+        ))
     }
 
     /// The secret replaced by a marker that keeps its length and first characters only.

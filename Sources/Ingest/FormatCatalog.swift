@@ -1,0 +1,42 @@
+/// What `mlsoc formats` says about each format: the tool and flag that write it, the versions
+/// read, what becomes a finding, and an example in sample-data. How a format is recognised comes
+/// from the sniffer's own rules (`FormatSniffer.recognition(of:)`).
+public struct FormatDescription: Sendable {
+    public let format: FormatSniffer.Format
+    public let writtenBy: String
+    public let versions: String
+    public let findings: String
+    public let example: String
+
+    public var recognisedBy: [String] { FormatSniffer.recognition(of: format) }
+}
+
+extension FormatSniffer.Format {
+    public var catalog: FormatDescription {
+        let (writtenBy, versions, findings, example): (String, String, String, String) = switch self {
+        case .sarif:
+            ("any SARIF 2.1.0 producer: bandit -f sarif, checkov -o sarif, semgrep --sarif, hadolint -f sarif, modelaudit --format sarif, trivy, CodeQL",
+             "SARIF 2.1.0", "results of kind fail (review/open start in triage; pass, notApplicable, informational are coverage)",
+             "sample-data/reports/bandit/fraud-detector.sarif")
+        case .modelscan: ("modelscan -r json", "0.7–0.8", "issues[]; errors[] and skipped files are warnings", "sample-data/reports/modelscan/models.json")
+        case .modelaudit: ("modelaudit scan --format json", "0.2", "issues[] (debug notes dropped); scan failure is partial", "sample-data/reports/modelaudit/models.json")
+        case .detectSecrets: ("detect-secrets scan", "1.x", "results{file: [secret]}, one per hashed secret", "sample-data/reports/detect-secrets/fraud-detector.json")
+        case .picklescan: ("picklescan -p PATH (text)", "0.0.x–1.0", "dangerous and suspicious import lines", "sample-data/reports/picklescan/models.txt")
+        case .native: ("mlsoc's own JSON Lines (docs/FORMAT.md)", "mlsoc.report/1", "mlsoc.finding/1 lines; mlsoc.end/1 closes a complete run", "sample-data/reports/native/redteam-notes.jsonl")
+        case .garak: ("garak report JSONL", "0.9–0.17", "probe × detector with failures, with the attack-success rate", "sample-data/reports/garak/support-bot.report.jsonl")
+        case .cyclonedx: ("CycloneDX ML-BOM / VEX: aisbom, modelaudit, cyclonedx-py, mlsoc export", "1.4–1.6", "vulnerabilities[], aisbom risk ratings above LOW; components are inventory", "sample-data/reports/cyclonedx/models.aisbom.cdx.json")
+        case .banditJSON: ("bandit -f json", "1.7–1.9", "results[]; errors[] make the run partial", "sample-data/reports/bandit/fraud-detector.json")
+        case .hadolintJSON: ("hadolint -f json", "2.x", "every hint but DL1000 (a Dockerfile it cannot parse: a warning)", "sample-data/reports/hadolint/Dockerfile.json")
+        case .semgrepJSON: ("semgrep --json", "0.x–1.x", "results[]; errors[] are warnings", "sample-data/reports/semgrep/fraud-detector.json")
+        case .promptfoo: ("promptfoo eval -o results.json", "v3 results", "failed tests per plugin × provider, with the failure rate", "sample-data/reports/promptfoo/support-bot.results.json")
+        case .pipAudit: ("pip-audit -f json", "1.x (a list), 2.x (dependencies + fixes)", "dependency × advisory; skipped dependencies are warnings", "sample-data/reports/pip-audit/fraud-detector.json")
+        case .fickling: ("fickling --check-safety --json-output", "0.1", "one per pickle stream not judged LIKELY_SAFE", "sample-data/reports/fickling/fraud-detector-v2.pkl.fickling.json")
+        case .checkovJSON: ("checkov -o json", "2.x, 3.x", "failed_checks[] of every framework; parsing_errors are warnings; the summary alone is a clean run", "sample-data/reports/checkov/fraud-detector.json")
+        case .trufflehog3: ("trufflehog3 -f json", "2.x (legacy), 3.x", "one per secret (its repeats in other commits are duplicates)", "sample-data/reports/trufflehog3/fraud-detector.json")
+        case .garakHitlog: ("garak hit log JSONL", "0.9–0.17", "hits grouped per probe × detector", "sample-data/reports/garak/support-bot.hitlog.jsonl")
+        case .nbdefense: ("nbdefense scan -o json", "1.x", "notebook_issues[].issues[]", "sample-data/reports/nbdefense/notebooks.json")
+        case .emptyList: ("hadolint, trufflehog3 and other list writers on a clean run", "any", "none; it names no tool, so it resolves nothing", "Tests/IngestTests/Fixtures/formats/hadolint-clean.json")
+        }
+        return FormatDescription(format: self, writtenBy: writtenBy, versions: versions, findings: findings, example: example)
+    }
+}

@@ -1,0 +1,63 @@
+import Findings
+import Foundation
+
+/// Paths as scanners write them, cleaned once so that every format of a run names a file the same
+/// way and models are attributed from the real file name:
+/// - SARIF artifact URIs are URI references: `%20` is a space, `%3A` a colon;
+/// - a position a scanner appends to the file (` (pos 12)`, ` (layer: sha256:…)`, ` (offset 7)`)
+///   is not part of the path: it is split off and kept apart;
+/// - a prefix written twice (`infra/k8s/infra/k8s/deploy.yaml` from checkov's Kubernetes runner
+///   given a relative `-d`, `x.pt/x.pt:data.pkl` from a single-file ModelScan run) is one prefix.
+enum ReportPath {
+    struct Cleaned: Equatable {
+        var path: String
+        /// The position inside the file the scanner appended (`pos 12`), if any.
+        var position: String?
+    }
+
+    /// A SARIF `artifactLocation.uri`.
+    static func fromURI(_ uri: String) -> Cleaned {
+        var text = uri
+        if text.contains("%"), let decoded = text.removingPercentEncoding { text = decoded }
+        return clean(text)
+    }
+
+    /// A path from a tool's JSON.
+    static func clean(_ raw: String) -> Cleaned {
+        var path = raw
+        var position: String?
+        for marker in [" (pos ", " (layer: ", " (layer ", " (offset ", " (position "] {
+            if path.hasSuffix(")"), let range = path.range(of: marker, options: .backwards) {
+                position = String(path[path.index(range.lowerBound, offsetBy: 2)..<path.index(before: path.endIndex)])
+                path = String(path[..<range.lowerBound])
+                break
+            }
+        }
+        return Cleaned(path: collapsingDoubledPrefix(Coverage.withoutDotSlash(path)), position: position)
+    }
+
+    /// `A/B/A/B/rest` → `A/B/rest`, and `f.pt/f.pt:m` → `f.pt:m`. A single repeated directory
+    /// (`docs/docs/x`) may be real and is kept; a file name cannot be its own folder, so a single
+    /// repeated component with an extension is collapsed.
+    static func collapsingDoubledPrefix(_ path: String, minimumRepeat: Int = 2) -> String {
+        let absolute = path.hasPrefix("/")
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(absolute ? 1 : 0).map(String.init)
+        guard parts.count >= 2 else { return path }
+        // A single-file scan: the file, then the file again with a member (`x.pt/x.pt:data.pkl`).
+        for index in 0..<(parts.count - 1) where parts[index].contains(".") {
+            let next = parts[index + 1]
+            if next == parts[index] || next.hasPrefix(parts[index] + ":") {
+                let kept = Array(parts[..<index]) + Array(parts[(index + 1)...])
+                return (absolute ? "/" : "") + kept.joined(separator: "/")
+            }
+        }
+        var length = parts.count / 2
+        while length >= minimumRepeat {
+            if parts.count > 2 * length, Array(parts[0..<length]) == Array(parts[length..<(2 * length)]) {
+                return (absolute ? "/" : "") + (Array(parts[0..<length]) + Array(parts[(2 * length)...])).joined(separator: "/")
+            }
+            length -= 1
+        }
+        return path
+    }
+}

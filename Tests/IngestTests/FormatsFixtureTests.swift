@@ -1,0 +1,250 @@
+import FindingStore
+import Findings
+import Foundation
+import Ingest
+import TestSupport
+import Testing
+
+/// Real outputs of the supported scanners run with other flags on other trees than sample-data
+/// (Fixtures/formats/generate.sh), beside the CSV, XML, text and HTML the same tools write (issues
+/// 16 and 26).
+@Suite struct FormatsFixtureTests {
+    static let folder = TestPaths.packageRoot.appendingPathComponent("Tests/IngestTests/Fixtures/formats")
+
+    static func fixture(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Every file of the folder and what it is: a format, or nil for a file that is not a report.
+    static let expected: [String: FormatSniffer.Format?] = [
+        "aisbom.cdx.json": .cyclonedx,
+        "bandit-overlap.json": .banditJSON, "bandit-overlap.sarif": .sarif, "bandit-overlap.csv": nil,
+        "bandit-overlap.html": nil, "bandit-overlap.txt": nil, "bandit-overlap.xml": nil,
+        "checkov2-empty.json": .checkovJSON, "checkov2-multi.json": .checkovJSON, "checkov3-empty.json": .checkovJSON,
+        "checkov3-k8s.json": .checkovJSON, "checkov3-k8s.sarif": .sarif, "checkov3-multi.json": .checkovJSON,
+        "checkov3-multi.sarif": .sarif, "checkov3-multi.csv": nil, "checkov3-multi.junit.xml": nil, "checkov3-multi.txt": nil,
+        "hadolint-broken.json": .hadolintJSON, "hadolint-broken.sarif": .sarif, "hadolint-clean.json": .emptyList,
+        "hadolint.json": .hadolintJSON, "hadolint.sarif": .sarif, "hadolint.checkstyle.xml": nil, "hadolint.txt": nil,
+        "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
+        "picklescan.txt": .picklescan, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
+        "semgrep-svc.json": .semgrepJSON, "semgrep-svc.sarif": .sarif, "semgrep-svc.junit.xml": nil, "semgrep-svc.txt": nil,
+        "trufflehog3-2.x.json": .trufflehog3, "generate.sh": nil, "mk_pip_audit_1.py": nil,
+    ]
+
+    static func ingestor(_ store: FindingStore) throws -> ReportIngestor {
+        ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
+    }
+
+    @Test("a folder mixing every format with its siblings: each report is recognised as its format, nothing else is")
+    func sniffedByStructure() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted()
+        #expect(Set(files) == Set(Self.expected.keys), "a file in Fixtures/formats without an expectation, or one missing")
+        for file in files {
+            let format = try FormatSniffer.detect(path: Self.fixture(file))
+            #expect(format == Self.expected[file] ?? nil, "\(file)")
+        }
+    }
+
+    @Test("every report of the folder lands; every other file is refused as not a report")
+    func everyReportLands() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        for (file, format) in Self.expected.sorted(by: { $0.key < $1.key }) {
+            if format == nil {
+                let error = try #require(throws: IngestError.self) { try ingestor.ingest(path: Self.fixture(file), now: 1) }
+                #expect(error.code == .unrecognisedFormat, "\(file)")
+            } else {
+                #expect(throws: Never.self, "\(file)") { _ = try ingestor.ingest(path: Self.fixture(file), now: 1) }
+            }
+        }
+    }
+
+    /// The reports of the fixtures and of sample-data, each with the format it is.
+    static func reports() throws -> [(path: String, format: FormatSniffer.Format)] {
+        var out: [(path: String, format: FormatSniffer.Format)] = Self.expected.compactMap { file, format in
+            format.map { (Self.fixture(file), $0) }
+        }
+        let samples = TestPaths.packageRoot.appendingPathComponent("sample-data/reports")
+        for tool in try FileManager.default.contentsOfDirectory(atPath: samples.path) {
+            let dir = samples.appendingPathComponent(tool)
+            for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                let path = dir.appendingPathComponent(file).path
+                out.append((path, try #require(try FormatSniffer.detect(path: path), "\(path)")))
+            }
+        }
+        return out.sorted { (a: (path: String, format: FormatSniffer.Format), b: (path: String, format: FormatSniffer.Format)) in a.path < b.path }
+    }
+
+    @Test("each report gives the findings an independent read of the raw file counts (scripts/count-findings.py)")
+    func independentCounts() throws {
+        let script = TestPaths.packageRoot.appendingPathComponent("scripts/count-findings.py").path
+        for (path, format) in try Self.reports() {
+            let counted = try Shell.run(["python3", script, format.rawValue, path])
+            #expect(counted.status == 0, "\(path): \(counted.stderr)")
+            let expected = Int(counted.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            let store = try TestStore.make()
+            _ = try Self.ingestor(store).ingest(path: path, now: 1)
+            let stored = try store.findingsPage(after: nil, limit: 100_000).count
+            #expect(stored == expected, "\(path) (\(format.rawValue)): mlsoc \(stored), independent count \(expected ?? -1)")
+        }
+    }
+
+    @Test("the JSON and the SARIF of one run, ingested in either order: nothing new on the second", arguments: [
+        ("bandit-overlap.json", "bandit-overlap.sarif"), ("semgrep-svc.json", "semgrep-svc.sarif"),
+        ("checkov3-multi.json", "checkov3-multi.sarif"), ("checkov3-k8s.json", "checkov3-k8s.sarif"),
+        ("hadolint.json", "hadolint.sarif"), ("modelaudit.json", "modelaudit.sarif"),
+        ("../../../../sample-data/reports/semgrep/fraud-detector.json", "../../../../sample-data/reports/semgrep/fraud-detector.sarif"),
+        ("../../../../sample-data/reports/bandit/fraud-detector.json", "../../../../sample-data/reports/bandit/fraud-detector.sarif"),
+        ("../../../../sample-data/reports/checkov/fraud-detector.json", "../../../../sample-data/reports/checkov/fraud-detector.sarif"),
+        ("../../../../sample-data/reports/hadolint/Dockerfile.json", "../../../../sample-data/reports/hadolint/Dockerfile.sarif"),
+    ])
+    func oneIdentityAcrossFormats(json: String, sarif: String) throws {
+        for (first, second) in [(json, sarif), (sarif, json)] {
+            let store = try TestStore.make()
+            let ingestor = try Self.ingestor(store)
+            let a = try ingestor.ingest(path: Self.fixture(first), now: 1)
+            let b = try ingestor.ingest(path: Self.fixture(second), now: 2)
+            #expect(a.outcome.new > 0, "\(first)")
+            #expect(b.outcome.new == 0 && b.outcome.reopened == 0 && b.outcome.resolved == 0, "\(first) then \(second): \(b.outcome)")
+            #expect(a.outcome.tool == b.outcome.tool, "one tool name for both formats")
+        }
+    }
+
+    @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")
+    func dl1000() throws {
+        for file in ["hadolint-broken.json", "hadolint-broken.sarif"] {
+            let store = try TestStore.make()
+            let report = try Self.ingestor(store).ingest(path: Self.fixture(file), now: 1)
+            #expect(report.outcome.total == 0, "\(file)")
+            #expect(report.warnings.contains { $0.contains("Dockerfile.broken") && $0.contains("could not") }, "\(file): \(report.warnings)")
+        }
+    }
+
+    @Test("clean and empty outputs: `[]` is a report of no tool that resolves nothing; checkov's summary alone is clean")
+    func cleanOutputs() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        let empty = try ingestor.ingest(path: Self.fixture("hadolint-clean.json"), now: 1)
+        #expect(empty.format == "empty-list" && empty.outcome.total == 0 && empty.outcome.resolvedNothingBecause != nil)
+        for file in ["checkov3-empty.json", "checkov2-empty.json"] {
+            let report = try ingestor.ingest(path: Self.fixture(file), now: 2)
+            #expect(report.format == "checkov-json" && report.outcome.total == 0 && report.outcome.tool == "checkov", "\(file)")
+        }
+        // pip-audit 2.x that audited nothing: a partial report, not an unknown one.
+        let nothing = try ingestor.ingest(path: Self.fixture("pip-audit-2-nothing.json"), now: 3)
+        #expect(nothing.format == "pip-audit" && nothing.outcome.resolvedNothingBecause != nil)
+    }
+
+    @Test("older versions: pip-audit 1.x's bare list, trufflehog3 2.x's legacy hits (one secret in two commits is one finding), checkov 2.x")
+    func olderVersions() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        let pip = try ingestor.ingest(path: Self.fixture("pip-audit-1.x.json"), now: 1)
+        #expect(pip.outcome.new == 3 && pip.warnings.contains { $0.contains("torch") })
+        let legacy = try ingestor.ingest(path: Self.fixture("trufflehog3-2.x.json"), now: 2)
+        // Six hits: three secrets, each in the history and in the working tree.
+        #expect(legacy.outcome.total == 6 && legacy.outcome.new == 3 && legacy.outcome.duplicates == 3)
+        let rows = try store.findingsPage(after: nil, limit: 100).filter { $0.tool == "trufflehog3" }
+        #expect(Set(rows.map(\.ruleID)) == ["amazon-aws-access-key-id", "high-entropy"])
+        // The secret is never stored: only its first characters and its length.
+        for row in rows {
+            let detail = try #require(try store.findingDetail(id: row.id))
+            #expect(!(detail.evidence ?? "").contains("AKIAIOSFODNN7EXAMPLE") && !(detail.evidence ?? "").contains("ghp_abcdefghij"))
+        }
+        let checkov2 = try ingestor.ingest(path: Self.fixture("checkov2-multi.json"), now: 3)
+        #expect(checkov2.outcome.new > 30)
+    }
+
+    @Test("locations are cleaned: %-decoded, positions split off, doubled prefixes collapsed; models attributed from the clean path")
+    func cleanLocations() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        _ = try ingestor.ingest(path: Self.fixture("modelaudit.sarif"), now: 1)
+        _ = try ingestor.ingest(path: Self.fixture("checkov3-multi.sarif"), now: 2)
+        _ = try ingestor.ingest(path: Self.fixture("modelscan-single.json"), now: 3)
+        let rows = try store.findingsPage(after: nil, limit: 1000)
+        let paths = Set(rows.compactMap { $0.location?.path })
+        #expect(!paths.contains { $0.contains("%") || $0.contains(" (pos") }, "\(paths)")
+        let reduce = try #require(rows.first { $0.tool == "modelaudit" && $0.location?.path.hasSuffix("fraud-detector-v2.pkl") == true && $0.ruleID == "S201" })
+        #expect(reduce.model == "fraud-detector-v2")
+        // modelaudit's SARIF `MA` prefix is its JSON's issue type.
+        #expect(rows.contains { $0.tool == "modelaudit" && $0.ruleID == "pickle_check" })
+        #expect(!rows.contains { $0.ruleID.hasPrefix("MA") })
+        // checkov's Kubernetes runner writes `-d` twice; ModelScan's single-file run names the file twice.
+        #expect(paths.contains("infra/k8s/deploy.yaml") && !paths.contains { $0.contains("infra/infra") })
+        #expect(paths.contains("models/sentiment-bert.pt:sentiment-bert/data.pkl"))
+        #expect(!paths.contains { $0.contains("sentiment-bert.pt/sentiment-bert.pt") })
+    }
+
+    @Test("aisbom's LOW rating of a clean file is inventory, not a finding")
+    func aisbomLow() throws {
+        let store = try TestStore.make()
+        _ = try Self.ingestor(store).ingest(path: Self.fixture("aisbom.cdx.json"), now: 1)
+        #expect(try store.models().contains { $0.name == "clean" })
+        #expect(try !store.findingsPage(after: nil, limit: 100).contains { $0.model == "clean" || $0.location?.path == "clean.safetensors" })
+    }
+
+    @Test("Markdown, README and log files that quote a report are not reports")
+    func quotedReports() throws {
+        let dir = try TestPaths.temporaryDirectory("mlsoc-quoted")
+        for (path, _) in try Self.reports() {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let markdown = "# What the scanner said\n\nWe ran it on the tree; its output:\n\n```\n\(text)\n```\n\nTriage notes follow.\n"
+            let readme = "The report below is an example.\n\n    " + text.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+            let log = text.split(separator: "\n").map { "2026-12-01T10:00:00Z INFO scanner: \($0)" }.joined(separator: "\n") + "\n"
+            for (suffix, content) in [("md", markdown), ("README", readme), ("log", log)] {
+                let file = dir.appendingPathComponent("\(name).\(suffix)")
+                try Data(content.utf8).write(to: file)
+                #expect(try FormatSniffer.detect(path: file.path) == nil, "\(file.lastPathComponent)")
+            }
+        }
+    }
+
+    @Test("checkov with several frameworks whose first failed check comes after 600 KB of passed checks is read whole")
+    func longCheckov() throws {
+        let original = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.fixture("checkov3-multi.json"))))
+        var reports = try #require(original as? [[String: Any]])
+        // The first framework's results: real passed checks repeated past 600 KB, failed checks after.
+        var results = try #require(reports[0]["results"] as? [String: Any])
+        let passed = try #require(results["passed_checks"] as? [[String: Any]])
+        var padded: [[String: Any]] = []
+        while try JSONSerialization.data(withJSONObject: padded).count < 600_000 { padded += passed }
+        let failed = results.removeValue(forKey: "failed_checks")
+        var ordered = try String(decoding: JSONSerialization.data(withJSONObject: ["passed_checks": padded]), as: UTF8.self)
+        ordered.removeLast()
+        ordered += ",\"failed_checks\":" + String(decoding: try JSONSerialization.data(withJSONObject: failed ?? []), as: UTF8.self) + "}"
+        reports[0]["results"] = "RESULTS"
+        var text = String(decoding: try JSONSerialization.data(withJSONObject: reports), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"RESULTS\"", with: ordered)
+        let file = try TestPaths.temporaryDirectory("mlsoc-long").appendingPathComponent("checkov.json")
+        try Data(text.utf8).write(to: file)
+        #expect(text.utf8.count > 600_000)
+        #expect(try FormatSniffer.detect(path: file.path) == .checkovJSON)
+        let store = try TestStore.make()
+        let report = try Self.ingestor(store).ingest(path: file.path, now: 1)
+        #expect(report.outcome.new == 35)
+    }
+
+    @Test("SARIF kind: pass, notApplicable and informational are coverage, not findings; review and open start in triage")
+    func sarifKind() throws {
+        let original = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.fixture("semgrep-svc.sarif"))))
+        var log = try #require(original as? [String: Any])
+        var runs = try #require(log["runs"] as? [[String: Any]])
+        var results = try #require(runs[0]["results"] as? [[String: Any]])
+        let kinds = ["fail", "pass", "notApplicable", "informational", "pass", "review", "open", "pass", "pass", "pass"]
+        #expect(results.count == kinds.count)
+        for index in results.indices { results[index]["kind"] = kinds[index] }
+        // The last file only has passes: it is in the coverage without a finding.
+        runs[0]["results"] = results
+        log["runs"] = runs
+        let file = try TestPaths.temporaryDirectory("mlsoc-kind").appendingPathComponent("kinds.sarif")
+        try JSONSerialization.data(withJSONObject: log).write(to: file)
+        let store = try TestStore.make()
+        let report = try Self.ingestor(store).ingest(path: file.path, now: 1)
+        #expect(report.outcome.new == 3)
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        #expect(rows.filter { $0.state == .inTriage }.count == 2)
+        #expect(rows.filter { $0.state == .new }.count == 1)
+        #expect(report.outcome.coverage.contains("2 files"))
+    }
+}
