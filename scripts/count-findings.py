@@ -4,7 +4,7 @@
 Usage: count-findings.py FORMAT FILE  ->  prints the number of findings an analyst expects.
 
 It reads the raw file with Python's json module, not with mlsoc's parsers, and applies the rules
-docs/FORMAT.md states, each in a line or two:
+README.md (Formats) and docs/DECISIONS.md state, each in a line or two:
 - a result written twice at the same place (same rule, file, line and message) is one finding;
 - scan errors (hadolint DL1000, checkov parsing errors, pip-audit skips) are not findings;
 - SARIF results whose kind is pass, notApplicable or informational are not findings, except
@@ -22,7 +22,7 @@ def documents(text):
     index, out = 0, []
     text = text.lstrip("\ufeff")
     while True:
-        while index < len(text) and text[index].isspace():
+        while index < len(text) and (text[index].isspace() or text[index] == "\0"):
             index += 1
         if index >= len(text):
             return out
@@ -64,7 +64,10 @@ def count(fmt, path):
     text = open(path, encoding="utf-8").read()
     if fmt == "picklescan":
         return len({line for line in text.splitlines() if "import '" in line and line.endswith(("FOUND", "(promoted by --strict)"))})
-    docs = documents(text)
+    if fmt in ("trufflehog-jsonl", "garak", "garak-hitlog", "mlsoc-jsonl"):
+        docs = []
+    else:
+        docs = documents(text)
     doc = docs[0] if docs else None
     if fmt == "sarif":
         return sarif(doc)
@@ -129,6 +132,46 @@ def count(fmt, path):
             p = r.get("provider") or {}
             return p.get("label") or p.get("id") if isinstance(p, dict) else p
         return len({(plugin(r), provider(r)) for r in results if r.get("success") is False})
+    if fmt == "gitlab-security":
+        def key(v):
+            loc = v.get("location", {})
+            dep = loc.get("dependency")
+            if dep:
+                return ("dep", dep.get("package", {}).get("name"), dep.get("version"), tuple(i.get("value") for i in v.get("identifiers", [])))
+            return (loc.get("file"), loc.get("start_line"), v.get("message") or v.get("description") or v.get("name"), tuple(i.get("value") for i in v.get("identifiers", [])[:1]))
+        return len({key(v) for v in doc["vulnerabilities"]})
+    if fmt == "codeclimate":
+        issues = [i for d in docs for i in (d if isinstance(d, list) else [d])]
+        return len({(i["check_name"], i["location"]["path"], i["location"].get("lines", {}).get("begin"), i.get("description")) for i in issues if i.get("type", "issue").lower() == "issue"})
+    if fmt == "trivy-json":
+        results = doc if isinstance(doc, list) else doc.get("Results") or []
+        n = 0
+        for r in results:
+            n += len({(v["VulnerabilityID"], v["PkgName"], v["InstalledVersion"]) for v in r.get("Vulnerabilities") or []})
+            n += len([m for m in r.get("Misconfigurations") or [] if m.get("Status", "FAIL") == "FAIL"])
+            n += len(r.get("Secrets") or []) + len(r.get("Licenses") or [])
+        return n
+    if fmt == "grype-json":
+        return len({(m["vulnerability"]["id"], m["artifact"]["name"], m["artifact"]["version"]) for m in doc["matches"]})
+    if fmt == "gitleaks-json":
+        return len({(l.get("File") or l.get("file"), l.get("Secret") or l.get("offender"), l.get("RuleID") or l.get("rule"), l.get("StartLine") or l.get("lineNumber")) for l in doc})
+    if fmt == "trufflehog-jsonl":
+        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        keys = set()
+        for r in rows:
+            if "DetectorName" not in r and "DetectorType" not in r:
+                continue
+            data = next(iter(r["SourceMetadata"]["Data"].values()))
+            keys.add((data.get("file"), data.get("line"), r.get("DetectorName"), r.get("RawV2") or r.get("Raw")))
+        return len(keys)
+    if fmt == "osv-scanner":
+        n = 0
+        for result in doc["results"]:
+            for p in result.get("packages", []):
+                n += len(p.get("groups") or []) or len(p.get("vulnerabilities", []))
+        return n
+    if fmt == "sonarqube-generic":
+        return len({(i["ruleId"], i["primaryLocation"].get("filePath"), i["primaryLocation"].get("textRange", {}).get("startLine"), i["primaryLocation"].get("message")) for i in doc["issues"]})
     if fmt == "empty-list":
         return 0
     raise SystemExit(f"count-findings.py: no independent count for {fmt}")

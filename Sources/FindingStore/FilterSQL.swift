@@ -66,11 +66,19 @@ struct FilterSQL {
             let globs = values.compactMap { $0 }
             if values.contains(where: { $0 == nil }) { parts.append("f.modelId IS NULL") }
             if !globs.isEmpty {
+                let names = Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ")
                 bind(globs.map(likePattern))
-                parts.append("f.modelId IN (SELECT id FROM model WHERE " + Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count)
-                    .joined(separator: " OR ") + ")")
+                parts.append("f.modelId IN (SELECT id FROM model WHERE " + names + ")")
+                // A finding whose other locations lie in the model's files is the model's too.
+                bind(globs.map(likePattern))
+                parts.append("f.id IN (SELECT findingId FROM findingLocation WHERE modelId IN (SELECT id FROM model WHERE " + names + "))")
             }
             return parts.joined(separator: " OR ")
+        case let .paths(values):
+            let likes = Array(repeating: "path LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
+            bind(values.map(likePattern))
+            bind(values.map(likePattern))
+            return "(" + likes.replacingOccurrences(of: "path", with: "f.path") + ") OR f.id IN (SELECT findingId FROM findingLocation WHERE " + likes + ")"
         case let .projects(values):
             bind(values.map(likePattern))
             return "f.projectId IN (SELECT id FROM project WHERE " + Array(repeating: "name LIKE ? ESCAPE '\\'", count: values.count)

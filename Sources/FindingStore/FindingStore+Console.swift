@@ -229,7 +229,14 @@ extension FindingStore {
             let fingerprint: Data = row["fingerprint"]
             let path: String? = row["path"]
             let location = path.map { Location(path: $0, startLine: row["line"], endLine: row["endLine"]).display }
-            return FindingDetail(
+            let others = try Row.fetchAll(db, sql: """
+                SELECT l.path, l.line, l.endLine, m.name AS model FROM findingLocation l LEFT JOIN model m ON m.id = l.modelId
+                WHERE l.findingId = ? ORDER BY l.ordinal
+                """, arguments: [id]).map { other -> String in
+                    let place = Location(path: other["path"], startLine: other["line"], endLine: other["endLine"]).display
+                    return (other["model"] as String?).map { "\(place) (model \($0))" } ?? place
+                }
+            var detail = FindingDetail(
                 id: row["id"], fingerprint: Fingerprint(bytes: Array(fingerprint)).hex, tool: row["tool"], ruleID: row["ruleId"],
                 title: row["title"], message: row["message"], severity: Severity(rawValue: row["severity"]) ?? .info,
                 score: row["score"], threat: Threat(rawValue: row["threat"]) ?? .unclassified,
@@ -237,6 +244,8 @@ extension FindingStore {
                 location: location, taxonomy: TaxonomyIDs(packed: row["taxonomy"]), evidence: row["evidence"],
                 mapping: row["mapping"], firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], slaDue: row["slaDue"],
                 assignee: row["assignee"], justification: row["justification"], version: row["version"], events: events)
+            detail.otherLocations = others
+            return detail
         }
     }
 }

@@ -19,6 +19,8 @@ public struct ExportRow: Sendable, Equatable {
     public var lastReason: String?
     /// The project of the scan that found it.
     public var project = ""
+    /// The other places the finding occurs, in the order the tool listed them.
+    public var otherLocations: [Location] = []
 
     public subscript<T>(dynamicMember keyPath: KeyPath<FindingRow, T>) -> T { finding[keyPath: keyPath] }
 }
@@ -47,7 +49,24 @@ extension FindingStore {
                     """, arguments: arguments)
             }
             guard let last = rows.last else { return }
-            for row in rows { try body(FindingStore.exportRow(row, now: now)) }
+            // Other locations of this batch, in one read: most findings have none.
+            let withOthers = rows.filter { ($0["otherLocations"] as Int? ?? 0) > 0 }.map { $0["id"] as Int64 }
+            var others: [Int64: [Location]] = [:]
+            if !withOthers.isEmpty {
+                try pool.read { db in
+                    let marks = Array(repeating: "?", count: withOthers.count).joined(separator: ", ")
+                    for other in try Row.fetchAll(db, sql: """
+                        SELECT findingId, path, line, endLine FROM findingLocation WHERE findingId IN (\(marks)) ORDER BY findingId, ordinal
+                        """, arguments: StatementArguments(withOthers)) {
+                        others[other["findingId"], default: []].append(Location(path: other["path"], startLine: other["line"], endLine: other["endLine"]))
+                    }
+                }
+            }
+            for row in rows {
+                var export = FindingStore.exportRow(row, now: now)
+                export.otherLocations = others[row["id"]] ?? []
+                try body(export)
+            }
             after = last["id"]
             if rows.count < batch { return }
         }

@@ -227,6 +227,10 @@ public final class IngestSink {
     public func add(_ finding: Finding) throws {
         outcome.total += 1
         if let place = finding.artifact ?? finding.location?.path, named.count < IngestSink.namedCap { named.insert(place) }
+        for other in finding.otherLocations where named.count < IngestSink.namedCap { named.insert(other.location.path) }
+        if finding.otherLocations.count > IngestSink.otherLocationsCap {
+            try noteWarning("\(finding.tool) \(finding.ruleID): \(finding.otherLocations.count) locations, the first \(IngestSink.otherLocationsCap + 1) kept")
+        }
         var finding = finding
         let base = finding.fingerprint
         var occurrence = 0
@@ -327,6 +331,7 @@ public final class IngestSink {
             let id = insert.lastInsertedRowID
             count(modelID: modelID, finding, state: state)
             outcome.new += 1
+            if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
             if let evidence = finding.evidence, !evidence.isEmpty {
                 insertEvidence.bind(id)
                 insertEvidence.bind(evidence)
@@ -340,7 +345,7 @@ public final class IngestSink {
 
     private func refresh(_ finding: Finding, scopeID: Int64) throws -> Bool {
         let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line FROM finding WHERE fingerprint = ?"),
+            db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line, otherLocations FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
         guard let existing else { return true }
@@ -352,6 +357,8 @@ public final class IngestSink {
             repeatIsSamePlace = path == finding.location?.path && line == finding.location?.startLine
             return false
         }
+        let had: Int = existing["otherLocations"]
+        if had > 0 || !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: had) }
         let state = TriageState(rawValue: existing["state"]) ?? .new
         if state.reopensOnReappearance {
             try db.cachedStatement(sql: """
@@ -367,6 +374,26 @@ public final class IngestSink {
         }
         return true
     }
+
+    /// Replaces a finding's other locations with this report's (the latest run says where it is).
+    private func writeOtherLocations(_ finding: Finding, findingID: Int64, had: Int) throws {
+        if had > 0 {
+            try db.cachedStatement(sql: "DELETE FROM findingLocation WHERE findingId = ?").execute(arguments: [findingID])
+        }
+        for (ordinal, other) in finding.otherLocations.prefix(IngestSink.otherLocationsCap).enumerated() {
+            let modelID = try other.modelName.map { try model(name: $0) }
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO findingLocation (findingId, ordinal, path, line, endLine, modelId) VALUES (?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [findingID, ordinal + 1, other.location.path, other.location.startLine, other.location.endLine, modelID])
+        }
+        let count = min(finding.otherLocations.count, IngestSink.otherLocationsCap)
+        if count != had {
+            try db.cachedStatement(sql: "UPDATE finding SET otherLocations = ? WHERE id = ?").execute(arguments: [count, findingID])
+        }
+    }
+
+    /// Other locations kept per finding: a result listing more places is truncated, with a warning.
+    static let otherLocationsCap = 1000
 
     private func event(findingID: Int64, kind: String, from: String?, to: String?, reason: String?) throws {
         let insert = insertEvent

@@ -76,6 +76,7 @@ extension IngestSink {
             ON CONFLICT (name) DO UPDATE SET modelId = excluded.modelId, reason = excluded.reason
             """, arguments: [version.isEmpty ? name : "\(name)@\(version)", into, reason, header.ingestedAt])
         try db.execute(sql: "UPDATE finding SET modelId = ? WHERE modelId = ?", arguments: [into, from])
+        try db.execute(sql: "UPDATE findingLocation SET modelId = ? WHERE modelId = ?", arguments: [into, from])
         try db.execute(sql: "DELETE FROM modelSnapshot WHERE modelId = ?", arguments: [from])
         try db.execute(sql: "DELETE FROM model WHERE id = ?", arguments: [from])
         forgetModel(id: from)

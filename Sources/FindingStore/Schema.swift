@@ -57,6 +57,25 @@ enum Schema {
             // 200k-model config is written once, not on every report.
             try db.execute(sql: "CREATE TABLE storeSetting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
         }
+        migrator.registerMigration("v15-other-locations") { db in
+            // The other places a finding occurs (SARIF locations after the first), each with the
+            // model it is attributed to there; `otherLocations` on the finding says how many, so a
+            // reimport touches the table only for findings that have or had some.
+            try db.execute(sql: """
+                CREATE TABLE findingLocation (
+                    findingId INTEGER NOT NULL REFERENCES finding(id),
+                    ordinal INTEGER NOT NULL,
+                    path TEXT NOT NULL,
+                    line INTEGER,
+                    endLine INTEGER,
+                    modelId INTEGER REFERENCES model(id),
+                    PRIMARY KEY (findingId, ordinal)
+                ) WITHOUT ROWID;
+                CREATE INDEX findingLocation_by_path ON findingLocation (path);
+                CREATE INDEX findingLocation_by_model ON findingLocation (modelId) WHERE modelId IS NOT NULL;
+                ALTER TABLE finding ADD COLUMN otherLocations INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 

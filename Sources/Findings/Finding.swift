@@ -67,6 +67,17 @@ public struct Location: Sendable, Equatable, Codable {
     }
 }
 
+/// A further place a finding occurs, with the model it is attributed to there.
+public struct OtherLocation: Sendable, Equatable {
+    public var location: Location
+    public var modelName: String?
+
+    public init(_ location: Location, modelName: String? = nil) {
+        self.location = location
+        self.modelName = modelName
+    }
+}
+
 /// One finding as a parser produces it, before the store gives it an id and a triage state.
 public struct Finding: Sendable, Equatable {
     public var fingerprint: Fingerprint
@@ -96,6 +107,10 @@ public struct Finding: Sendable, Equatable {
     /// True when the tool asks a human to decide (SARIF `kind` review or open): a new finding
     /// starts in triage.
     public var needsReview = false
+    /// The other places the same result occurs (SARIF `locations[1...]`): kept with the finding,
+    /// matched by `path:` and `model:`, written back by exports. The first location is `location`
+    /// and alone makes the fingerprint, so a list that changes does not make a new finding.
+    public var otherLocations: [OtherLocation] = []
 
     public init(
         fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,

@@ -52,6 +52,8 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case states([TriageState])
         /// Name globs (`*`, `?`); `nil` stands for "no model" (`model:none`).
         case models([String?])
+        /// Findings at a file matching one of these globs, at their first location or any other.
+        case paths([String])
         case targets([Target])
         case threats([Threat])
         /// Tool name globs.
@@ -82,8 +84,8 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Keys the parser knows, for errors and completion.
-    public static let keys = ["sev", "state", "model", "project", "target", "threat", "tool", "rule", "cwe", "stage", "sla", "id", "actor",
-                              "event"]
+    public static let keys = ["sev", "state", "model", "project", "target", "threat", "tool", "rule", "path", "cwe", "stage", "sla", "id",
+                              "actor", "event"]
 
     /// Lifecycle stages as the store keeps them.
     public static let stageKeys = ["design", "develop", "deploy", "monitor"]
@@ -116,6 +118,7 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case let .actors(values): return list("actor", values)
         case let .events(values): return list("event", values)
         case let .projects(values): return list("project", values)
+        case let .paths(values): return list("path", values)
         }
     }
 
@@ -280,6 +283,7 @@ private struct FilterParser {
         case "threat": "threat:model-theft"
         case "tool": "tool:garak"
         case "rule": "rule:B301"
+        case "path", "file": "path:app/*"
         case "cwe": "cwe:502"
         case "stage": "stage:deploy"
         case "sla": "sla:overdue"
@@ -323,6 +327,7 @@ private struct FilterParser {
             return .threats(try each({ Threat(key: $0) }, "a threat key such as model-theft or data-poisoning"))
         case "tool": return .tools(values)
         case "rule": return .rules(values)
+        case "path", "file": return .paths(values)
         case "cwe":
             return .cwes(try each({ value in Int(value.uppercased().hasPrefix("CWE-") ? String(value.dropFirst(4)) : value) }, "a number such as 502"))
         case "stage":

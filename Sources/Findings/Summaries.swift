@@ -240,6 +240,8 @@ public struct FindingDetail: Sendable, Equatable {
     public var justification: String?
     public var version: Int
     public var events: [AuditEntry]
+    /// The other places the finding occurs (`path:line`, with the model there when it has one).
+    public var otherLocations: [String] = []
 
     public init(id: Int64, fingerprint: String, tool: String, ruleID: String, title: String, message: String, severity: Severity,
                 score: Double?, threat: Threat, state: TriageState, model: String?, artifact: String?, location: String?,

@@ -24,6 +24,14 @@ public enum FormatSniffer {
         /// `[]` and nothing else: hadolint, trufflehog3 and others write it for a clean run. It names
         /// no tool, so it resolves nothing.
         case emptyList = "empty-list"
+        case gitlab = "gitlab-security"
+        case codeClimate = "codeclimate"
+        case trivy = "trivy-json"
+        case grype = "grype-json"
+        case gitleaks = "gitleaks-json"
+        case trufflehogV3 = "trufflehog-jsonl"
+        case osvScanner = "osv-scanner"
+        case sonarGeneric = "sonarqube-generic"
     }
 
     /// Reads at most `limit` bytes from the start of the file (for error messages).
@@ -79,6 +87,16 @@ public enum FormatSniffer {
     }
 
     private static func objectFormat(_ reader: JSONReader) throws -> Format? {
+        // JSON Lines may open with a log record (trufflehog's `{"level": …, "msg": …}`): a few
+        // more documents are looked at before giving up.
+        for _ in 0..<8 {
+            if let format = try documentFormat(reader) { return format }
+            guard try reader.next() == .end, try reader.hasMoreDocuments(), try reader.stream.peek() == UInt8(ascii: "{") else { return nil }
+        }
+        return nil
+    }
+
+    private static func documentFormat(_ reader: JSONReader) throws -> Format? {
         guard try reader.next() == .beginObject else { return nil }
         var shape = Shape()
         do {
@@ -89,6 +107,8 @@ public enum FormatSniffer {
                 shape.keys.insert(name)
                 if name == "summary" {
                     try readSummary(reader, into: &shape)
+                } else if FormatSniffer.listsPeeked.contains(name) {
+                    try readFirstElement(reader, of: name, into: &shape)
                 } else if try peekString(reader) {
                     guard case let .string(value) = try reader.next() else { return nil }
                     shape.strings[name] = String(value.prefix(256))
@@ -105,6 +125,29 @@ public enum FormatSniffer {
             return atEnd(shape)
         }
         return atEnd(shape)
+    }
+
+    /// Lists whose first element tells formats apart that share the list's name (`results` in
+    /// semgrep, detect-secrets and OSV-Scanner; `issues` in modelaudit and SonarQube).
+    static let listsPeeked: Set<String> = ["results", "issues", "matches", "Results"]
+
+    /// Records the keys of the list's first object as `NAME[].KEY`, and steps over the rest.
+    private static func readFirstElement(_ reader: JSONReader, of name: String, into shape: inout Shape) throws {
+        try reader.skipWhitespace()
+        guard try reader.stream.peek() == UInt8(ascii: "[") else {
+            try reader.skipValueUnchecked()
+            return
+        }
+        _ = try reader.next()
+        try reader.skipWhitespace()
+        if try reader.stream.peek() == UInt8(ascii: "{") {
+            try reader.forEachMember { key in
+                shape.keys.insert(name + "[]." + key)
+                try reader.skipValueUnchecked()
+            }
+        }
+        try reader.skipRestOfContainerUnchecked()
+        guard try reader.next() == .endArray else { throw reader.error("expected the end of \(name)") }
     }
 
     private static func peekString(_ reader: JSONReader) throws -> Bool {
@@ -135,6 +178,25 @@ public enum FormatSniffer {
     static let decisiveRules: [Rule] = [
         Rule(format: .native, says: #"object with "schema": "mlsoc.…" (first line)"#) { $0.strings["schema"]?.hasPrefix("mlsoc.") == true },
         Rule(format: .garak, says: #"object with "entry_type" (first line)"#) { $0.has("entry_type") },
+        Rule(format: .trufflehogV3, says: #"object with "SourceMetadata" and "DetectorName" or "DetectorType" (first line)"#) {
+            $0.has("SourceMetadata") && $0.any("DetectorName", "DetectorType")
+        },
+        Rule(format: .gitlab, says: #"object with "vulnerabilities" and "scan" (GitLab security report)"#) { $0.has("vulnerabilities", "scan") },
+        Rule(format: .trivy, says: #"object with "SchemaVersion" and "Results" or "ArtifactName""#) {
+            $0.has("SchemaVersion") && $0.any("Results", "ArtifactName")
+        },
+        Rule(format: .grype, says: #"object with "matches" whose items have "vulnerability" and "artifact", or "matches" and "descriptor""#) {
+            $0.has("matches[].vulnerability", "matches[].artifact") || $0.has("matches", "descriptor")
+        },
+        Rule(format: .osvScanner, says: #"object with "results" whose items have "packages" and "source""#) {
+            $0.has("results[].packages") || $0.has("results[].source", "experimental_config")
+        },
+        Rule(format: .sonarGeneric, says: #"object with "issues" whose items have "primaryLocation""#) {
+            $0.has("issues[].primaryLocation") || $0.has("issues[].engineId", "issues[].ruleId")
+        },
+        Rule(format: .codeClimate, says: #"object with "check_name", "location" and "type" (issues separated by NUL)"#) {
+            $0.has("check_name", "location") && $0.any("type", "description")
+        },
         Rule(format: .garakHitlog, says: #"object with "attempt_id", "detector" and "generator" (first line)"#) {
             $0.has("attempt_id", "detector", "generator")
         },
@@ -185,6 +247,15 @@ public enum FormatSniffer {
 
     /// The keys of an array's first element.
     static let arrayRules: [Rule] = [
+        Rule(format: .codeClimate, says: #"array whose first object has "check_name" and "location" (Code Climate, GitLab Code Quality)"#) {
+            $0.has("check_name", "location")
+        },
+        Rule(format: .gitleaks, says: #"array whose first object has "RuleID", "File" and "Secret" or "Match" (v8), or "rule", "file" and "offender" (v7)"#) {
+            ($0.has("RuleID", "File") && $0.any("Secret", "Match")) || $0.has("rule", "file", "offender")
+        },
+        Rule(format: .trivy, says: #"array whose first object has "Target" and "Vulnerabilities" (Trivy before 0.20)"#) {
+            $0.has("Target") && $0.any("Vulnerabilities", "Misconfigurations", "Type")
+        },
         Rule(format: .checkovJSON, says: #"array whose first object has "check_type" (one report per framework)"#) { $0.has("check_type") },
         Rule(format: .hadolintJSON, says: #"array whose first object has "code", "level", "message" and "line" or "file""#) {
             $0.has("code", "level", "message") && $0.any("line", "file")
@@ -260,6 +331,14 @@ public enum FormatSniffer {
         case .garakHitlog: GarakHitlogParser(mapping: mapping)
         case .nbdefense: NBDefenseParser(mapping: mapping)
         case .emptyList: EmptyListParser()
+        case .gitlab: GitLabSecurityParser(mapping: mapping)
+        case .codeClimate: CodeClimateParser(mapping: mapping)
+        case .trivy: TrivyParser(mapping: mapping)
+        case .grype: GrypeParser(mapping: mapping)
+        case .gitleaks: GitleaksParser(mapping: mapping)
+        case .trufflehogV3: TruffleHogV3Parser(mapping: mapping)
+        case .osvScanner: OSVScannerParser(mapping: mapping)
+        case .sonarGeneric: SonarGenericParser(mapping: mapping)
         }
     }
 

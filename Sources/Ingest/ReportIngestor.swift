@@ -24,10 +24,21 @@ public struct ReportIngestor: Sendable {
     /// The model a finding is about: what the tool says (garak's target, an ML-BOM component), else
     /// the config's path rules, else the name of a model file.
     func attribute(_ finding: Finding) -> Finding {
-        guard finding.modelName == nil, let artifact = finding.artifact ?? finding.location?.path else { return finding }
         var attributed = finding
-        attributed.modelName = config.model(forArtifact: artifact)?.name ?? ModelAttribution.modelName(forArtifact: artifact)
+        // Each other location has the model its file belongs to; the finding's is its first
+        // location's, else the first other location that has one.
+        for index in attributed.otherLocations.indices where attributed.otherLocations[index].modelName == nil {
+            attributed.otherLocations[index].modelName = modelName(forArtifact: attributed.otherLocations[index].location.path)
+        }
+        if attributed.modelName == nil, let artifact = finding.artifact ?? finding.location?.path {
+            attributed.modelName = modelName(forArtifact: artifact)
+        }
+        if attributed.modelName == nil { attributed.modelName = attributed.otherLocations.lazy.compactMap(\.modelName).first }
         return attributed
+    }
+
+    private func modelName(forArtifact artifact: String) -> String? {
+        config.model(forArtifact: artifact)?.name ?? ModelAttribution.modelName(forArtifact: artifact)
     }
 
     /// Attributes a parsed finding to its model and makes NULs in report text visible (they would

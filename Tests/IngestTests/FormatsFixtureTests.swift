@@ -26,7 +26,12 @@ import Testing
         "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
         "picklescan.txt": .picklescan, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
         "semgrep-svc.json": .semgrepJSON, "semgrep-svc.sarif": .sarif, "semgrep-svc.junit.xml": nil, "semgrep-svc.txt": nil,
-        "trufflehog3-2.x.json": .trufflehog3, "generate.sh": nil, "mk_pip_audit_1.py": nil,
+        "trufflehog3-2.x.json": .trufflehog3, "generate.sh": nil, "mk_pip_audit_1.py": nil, "README.md": nil,
+        "gl-sast-semgrep.json": .gitlab, "gl-secrets-semgrep.json": .gitlab, "gl-sast-checkov.json": .gitlab,
+        "hadolint.codeclimate.json": .codeClimate, "hadolint.gitlab-codeclimate.json": .codeClimate,
+        "trivy-fs.json": .trivy, "trivy-0.19.json": .trivy, "grype-dir.json": .grype, "gitleaks.json": .gitleaks,
+        "gitleaks-v7.json": .gitleaks, "trufflehog-v3.jsonl": .trufflehogV3, "osv-scanner.json": .osvScanner,
+        "sonar-generic.json": .sonarGeneric, "sonar-generic-10.json": .sonarGeneric, "codeql.sarif": .sarif,
     ]
 
     static func ingestor(_ store: FindingStore) throws -> ReportIngestor {
@@ -87,10 +92,12 @@ import Testing
         }
     }
 
-    @Test("the JSON and the SARIF of one run, ingested in either order: nothing new on the second", arguments: [
+    @Test("the JSON and the SARIF (or GitLab, Code Climate) of one run, ingested in either order: nothing new on the second", arguments: [
         ("bandit-overlap.json", "bandit-overlap.sarif"), ("semgrep-svc.json", "semgrep-svc.sarif"),
         ("checkov3-multi.json", "checkov3-multi.sarif"), ("checkov3-k8s.json", "checkov3-k8s.sarif"),
         ("hadolint.json", "hadolint.sarif"), ("modelaudit.json", "modelaudit.sarif"),
+        ("semgrep-svc.json", "gl-sast-semgrep.json"), ("hadolint.json", "hadolint.codeclimate.json"),
+        ("hadolint.sarif", "hadolint.gitlab-codeclimate.json"),
         ("../../../../sample-data/reports/semgrep/fraud-detector.json", "../../../../sample-data/reports/semgrep/fraud-detector.sarif"),
         ("../../../../sample-data/reports/bandit/fraud-detector.json", "../../../../sample-data/reports/bandit/fraud-detector.sarif"),
         ("../../../../sample-data/reports/checkov/fraud-detector.json", "../../../../sample-data/reports/checkov/fraud-detector.sarif"),
@@ -174,6 +181,44 @@ import Testing
         #expect(!paths.contains { $0.contains("sentiment-bert.pt/sentiment-bert.pt") })
     }
 
+    @Test("new formats: Trivy's PASS checks and clean targets are coverage; OSV groups aliases; secrets are never stored")
+    func newFormats() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        let trivy = try ingestor.ingest(path: Self.fixture("trivy-fs.json"), now: 1)
+        // 2 vulnerabilities, 2 failed checks (one passed), 1 secret, 1 licence; a clean target covered.
+        #expect(trivy.outcome.new == 6 && trivy.outcome.coverage.contains("7 files"))
+        let osv = try ingestor.ingest(path: Self.fixture("osv-scanner.json"), now: 2)
+        #expect(osv.outcome.new == 2, "GHSA-53q9 and PYSEC-2025-41 are one finding under CVE-2025-32434")
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        #expect(rows.contains { $0.tool == "osv-scanner" && $0.ruleID == "CVE-2025-32434" })
+        for file in ["gitleaks.json", "trufflehog-v3.jsonl", "gitleaks-v7.json"] {
+            _ = try ingestor.ingest(path: Self.fixture(file), now: 3)
+        }
+        for row in try store.findingsPage(after: nil, limit: 1000) where ["gitleaks", "trufflehog"].contains(row.tool) {
+            let evidence = try #require(try store.findingDetail(id: row.id)).evidence ?? ""
+            for secret in ["hf_aZ9xQ2wE4rT6yU8iO0pL3kJ5hG7fD1sAbC", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLEwJalr"] {
+                #expect(!evidence.contains(secret) && !row.title.contains(secret), "\(row.tool) \(row.ruleID)")
+            }
+        }
+        let sonar = try ingestor.ingest(path: Self.fixture("sonar-generic.json"), now: 4)
+        #expect(sonar.outcome.tool == "ml-lint" && sonar.outcome.new == 2)
+    }
+
+    @Test("CodeQL SARIF: rules in tool.extensions, found through result.rule.toolComponent, one run per language")
+    func codeQL() throws {
+        let store = try TestStore.make()
+        let report = try Self.ingestor(store).ingest(path: Self.fixture("codeql.sarif"), now: 1)
+        #expect(report.outcome.new == 3 && report.outcome.tool == "codeql")
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        let pickle = try #require(rows.first { $0.ruleID == "py/unsafe-deserialization" })
+        // Title, severity (security-severity 9.8) and CWE come from the query pack's rule.
+        #expect(pickle.title.hasPrefix("Deserializing user-controlled data") && pickle.severity == .critical)
+        #expect(pickle.threat == .malwareDistribution)
+        let js = try #require(rows.first { $0.ruleID == "js/code-injection" })
+        #expect(js.title.hasPrefix("Interpreting unsanitized user input") && js.location?.path == "dashboard/src/render.js")
+    }
+
     @Test("aisbom's LOW rating of a clean file is inventory, not a finding")
     func aisbomLow() throws {
         let store = try TestStore.make()
@@ -246,5 +291,18 @@ import Testing
         #expect(rows.filter { $0.state == .inTriage }.count == 2)
         #expect(rows.filter { $0.state == .new }.count == 1)
         #expect(report.outcome.coverage.contains("2 files"))
+
+        // The acceptance case: passes plus one fail give one finding; the passes are coverage.
+        for index in results.indices { results[index]["kind"] = index == 0 ? "fail" : "pass" }
+        runs[0]["results"] = results
+        log["runs"] = runs
+        let passes = file.deletingLastPathComponent().appendingPathComponent("passes.sarif")
+        try JSONSerialization.data(withJSONObject: log).write(to: passes)
+        let other = try TestStore.make()
+        let onePass = try Self.ingestor(other).ingest(path: passes.path, now: 1)
+        #expect(onePass.outcome.new == 1 && onePass.outcome.total == 1)
+        // train_copy.py has only passes: covered, without a finding.
+        #expect(onePass.outcome.coverage.contains("2 files"))
+        #expect(try other.findingsPage(after: nil, limit: 10).allSatisfy { $0.location?.path == "svc/train.py" })
     }
 }

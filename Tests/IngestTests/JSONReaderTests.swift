@@ -11,6 +11,29 @@ import Testing
         JSONReader(stream: ByteStream(bytes: bytes))
     }
 
+    @Test("the unchecked skips step over strings with escaped quotes and brackets, and nested containers, exactly")
+    func uncheckedSkips() throws {
+        let text = #"{"a": {"s": "x\"}]{[\\", "n": [[1], {"b": "]"}]}, "b": "q\"}", "c": [{"k": 1}, {"k": "]}"}, 3], "d": 7}"#
+        let r = reader(text)
+        #expect(try r.next() == .beginObject)
+        #expect(try r.next() == .key("a"))
+        try r.skipValueUnchecked()
+        #expect(try r.next() == .key("b"))
+        try r.skipValueUnchecked()
+        #expect(try r.next() == .key("c"))
+        #expect(try r.next() == .beginArray)
+        #expect(try r.next() == .beginObject)
+        #expect(try r.next() == .key("k"))
+        #expect(try r.next() == .number("1"))
+        #expect(try r.next() == .endObject)
+        try r.skipRestOfContainerUnchecked()
+        #expect(try r.next() == .endArray)
+        #expect(try r.next() == .key("d"))
+        #expect(try r.next() == .number("7"))
+        #expect(try r.next() == .endObject)
+        #expect(try r.next() == .end)
+    }
+
     @Test("values parse as written")
     func values() throws {
         let value = try reader(#"{"a": [1, -2.5e3, true, false, null, "x\n\u00e9\ud83d\udd25"], "b": {}}"#).readValue()

@@ -104,6 +104,10 @@ enum FindingDetailView {
         field("tool", "\(d.tool)  rule \(d.ruleID)")
         field("model", d.model)
         field("location", d.location)
+        for (index, other) in d.otherLocations.prefix(50).enumerated() {
+            field(index == 0 ? "also at" : "", other)
+        }
+        if d.otherLocations.count > 50 { field("", "… and \(d.otherLocations.count - 50) more places", .muted) }
         field("artifact", d.artifact)
         let due = d.slaDue.map { Clock.date($0) + " (" + Clock.due($0, now: state.now) + ")" }
         field("seen", "first \(Clock.format(d.firstSeen)), last \(Clock.format(d.lastSeen))")

@@ -62,13 +62,16 @@ public enum SARIFExport {
         ]
         if let ruleIndex { result["ruleIndex"] = ruleIndex }
         if let location = row.location ?? row.artifact.map({ Location(path: $0) }) {
-            var physical: [String: Any] = ["artifactLocation": ["uri": uri(location.path)]]
-            if let start = location.startLine, start > 0 {
-                var region: [String: Any] = ["startLine": start]
-                if let end = location.endLine, end >= start { region["endLine"] = end }
-                physical["region"] = region
+            // Every place the result occurs, the finding's own first (SARIF §3.27.12).
+            result["locations"] = ([location] + row.otherLocations).map { place -> [String: Any] in
+                var physical: [String: Any] = ["artifactLocation": ["uri": uri(place.path)]]
+                if let start = place.startLine, start > 0 {
+                    var region: [String: Any] = ["startLine": start]
+                    if let end = place.endLine, end >= start { region["endLine"] = end }
+                    physical["region"] = region
+                }
+                return ["physicalLocation": physical]
             }
-            result["locations"] = [["physicalLocation": physical]]
         }
         if let suppression = suppression(row) { result["suppressions"] = [suppression] }
         var properties: [String: Any] = [
@@ -126,7 +129,7 @@ public enum FlatExport {
     public static let columns = ["id", "fingerprint", "tool", "rule", "title", "message", "severity", "score", "attack_success_rate",
                                  "state", "justification", "assignee", "accepted_until", "accepted_by", "accept_reason", "target",
                                  "threat", "model", "model_version", "location", "cwe", "cve", "atlas", "owasp_llm", "owasp_ml",
-                                 "first_seen", "last_seen", "project"]
+                                 "first_seen", "last_seen", "project", "other_locations"]
 
     static func fields(_ row: ExportRow) -> [String: Any?] {
         [
@@ -138,6 +141,7 @@ public enum FlatExport {
             "location": row.location?.display, "cwe": row.taxonomy.cwe, "cve": row.taxonomy.cve, "atlas": row.taxonomy.atlas,
             "owasp_llm": row.taxonomy.owaspLLM, "owasp_ml": row.taxonomy.owaspML, "first_seen": row.firstSeen, "last_seen": row.lastSeen,
             "project": row.project.isEmpty ? nil : row.project,
+            "other_locations": row.otherLocations.isEmpty ? nil : row.otherLocations.map(\.display),
         ]
     }
 

@@ -38,6 +38,8 @@ public final class JSONReader {
     private var scratch: [UInt8] = []
     /// Accept several documents back to back (checkov, fickling, hadolint codacy).
     public var allowsMultipleDocuments = false
+    /// Treat NUL bytes as whitespace: Code Climate engines end every issue with one.
+    public var skipsNULBetweenDocuments = false
 
     public init(stream: ByteStream, limits: Limits = Limits()) {
         self.stream = stream
@@ -105,14 +107,27 @@ public final class JSONReader {
     /// at memory speed. The skipped bytes are not validated (the parser that follows does that).
     public func skipValueUnchecked() throws {
         try skipWhitespace()
-        guard state == .value, let first = try stream.peek() else {
+        guard state == .value, let first = try stream.peek(),
+              first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "\"") else {
             try skipValue()
             return
         }
-        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "\"") else {
-            try skipValue()
-            return
-        }
+        try scanRaw(toEnclosingClose: false)
+        afterValue()
+    }
+
+    /// Steps over what is left of the open container without decoding it, up to its closing
+    /// bracket, which the next `next()` returns. For a sniffer that read the first element.
+    public func skipRestOfContainerUnchecked() throws {
+        guard let container = stack.last else { return }
+        try scanRaw(toEnclosingClose: true)
+        state = container == .object ? .objectNext : .arrayNext
+    }
+
+    /// Moves over raw bytes, tracking strings and nesting only. `toEnclosingClose`: stops at the
+    /// bracket that closes the container the scan started in, left unread. Otherwise: stops after
+    /// the one value that starts here (a string or a container).
+    private func scanRaw(toEnclosingClose: Bool) throws {
         var depth = 0
         var inString = false
         var escaped = false
@@ -129,9 +144,8 @@ public final class JSONReader {
                         escaped = true
                     } else if b == UInt8(ascii: "\"") {
                         inString = false
-                        if depth == 0 {
+                        if !toEnclosingClose, depth == 0 {
                             stream.position = index
-                            afterValue()
                             return
                         }
                     }
@@ -141,10 +155,13 @@ public final class JSONReader {
                 case UInt8(ascii: "\""): inString = true
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if toEnclosingClose, depth == 0 {
+                        stream.position = index - 1
+                        return
+                    }
                     depth -= 1
-                    if depth == 0 {
+                    if !toEnclosingClose, depth == 0 {
                         stream.position = index
-                        afterValue()
                         return
                     }
                 case 0x0A: line += 1
@@ -363,6 +380,7 @@ public final class JSONReader {
             let b = stream.buffer[stream.position]
             switch b {
             case 0x20, 0x09, 0x0D: stream.position += 1
+            case 0x00 where skipsNULBetweenDocuments && stack.isEmpty: stream.position += 1
             case 0x0A:
                 line += 1
                 stream.position += 1

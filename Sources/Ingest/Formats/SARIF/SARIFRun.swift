@@ -11,7 +11,9 @@ struct SARIFRun {
     var workingDirectory: String?
     private var rules = SARIFRuleTable()
     /// The last rule unpacked: results of one rule tend to come together.
-    private var lastRule: (index: Int, rule: SARIFRule)?
+    private var lastRule: (component: Int, index: Int, rule: SARIFRule)?
+    /// Rules of the tool's extensions (CodeQL query packs), by extension index.
+    private var extensions: [(name: String, rules: SARIFRuleTable)] = []
 
     /// Reads `tool` as it streams by: the driver's rules one at a time, never the whole object as a
     /// tree (a log with a million rules kept the tree, five times the file, in memory).
@@ -21,18 +23,37 @@ struct SARIFRun {
         var version: String?
         var semanticVersion: String?
         try reader.forEachMember { key in
-            guard key == "driver" else { return try reader.skipValue() }
-            try reader.forEachMember { key in
-                switch key {
-                case "name": name = try reader.readValue().string
-                case "version": version = try reader.readValue().text
-                case "semanticVersion": semanticVersion = try reader.readValue().text
-                case "rules":
-                    try reader.forEachElement {
-                        rules.append(SARIFRule(try reader.readValue()))
+            switch key {
+            case "driver":
+                try reader.forEachMember { key in
+                    switch key {
+                    case "name": name = try reader.readValue().string
+                    case "version": version = try reader.readValue().text
+                    case "semanticVersion": semanticVersion = try reader.readValue().text
+                    case "rules":
+                        try reader.forEachElement {
+                            rules.append(SARIFRule(try reader.readValue()))
+                        }
+                    default: try reader.skipValue()
                     }
-                default: try reader.skipValue()
                 }
+            case "extensions":
+                // CodeQL keeps its queries in query packs (`tool.extensions[]`); results point at
+                // them with `rule.toolComponent` (SARIF §3.19.3, §3.52.7).
+                try reader.forEachElement {
+                    var table = SARIFRuleTable()
+                    var extensionName = ""
+                    try reader.forEachMember { key in
+                        switch key {
+                        case "name": extensionName = try reader.readValue().string ?? ""
+                        case "rules": try reader.forEachElement { table.append(SARIFRule(try reader.readValue())) }
+                        default: try reader.skipValue()
+                        }
+                    }
+                    extensions.append((extensionName, table))
+                }
+            default:
+                try reader.skipValue()
             }
         }
         toolName = ToolNames.canonical(name ?? "unknown")
@@ -85,27 +106,46 @@ struct SARIFRun {
         let securitySeverity = result.at("properties", "security-severity")?.text ?? rule?.securitySeverity
         let severity = mapped.severity ?? SARIFRun.severity(result: result, rule: rule, securitySeverity: securitySeverity)
 
-        return Finding(
+        // SARIF §3.27.12: every location is a place the result occurs. The first is the finding's.
+        let others = (result["locations"]?.array ?? []).dropFirst().compactMap { other -> OtherLocation? in
+            let place = other["physicalLocation"]
+            guard let raw = place?.at("artifactLocation", "uri")?.string else { return nil }
+            let path = SARIFDialect.path(tool: tool, ReportPath.fromURI(raw).path, workingDirectory: workingDirectory)
+            return OtherLocation(Location(path: path, startLine: place?.at("region", "startLine")?.int, endLine: place?.at("region", "endLine")?.int))
+        }
+        var finding = Finding(
             fingerprint: fingerprint(result: result, tool: tool, ruleID: ruleID, uri: uri, snippet: snippet, message: message),
             tool: tool, ruleID: ruleID, title: rule?.title ?? ruleID, message: message, severity: severity,
             score: securitySeverity.flatMap(Double.init), threat: mapped.threat, taxonomy: taxonomy,
             artifact: uri, location: location, evidence: snippet, suppressed: SARIFRun.isSuppressed(result),
             mappingWhy: mapped.why
         )
+        finding.otherLocations = others
+        return finding
     }
 
     private mutating func resolveRule(_ result: JSONValue) -> SARIFRule? {
+        // The rule's component: the driver (-1), or the extension `rule.toolComponent` names.
+        var component = -1
+        if let reference = result.at("rule", "toolComponent") {
+            if let given = reference["index"]?.int, extensions.indices.contains(given) {
+                component = given
+            } else if let name = reference["name"]?.string, let found = extensions.firstIndex(where: { $0.name == name }) {
+                component = found
+            }
+        }
+        let table = component < 0 ? rules : extensions[component].rules
         var index: Int?
-        if let given = result["ruleIndex"]?.int ?? result.at("rule", "index")?.int, (0..<rules.count).contains(given) {
+        if let given = result["ruleIndex"]?.int ?? result.at("rule", "index")?.int, (0..<table.count).contains(given) {
             index = given
         } else if let id = result["ruleId"]?.string ?? result.at("rule", "id")?.string {
             // A hierarchical id "A/B" falls back to its base rule "A" (SARIF §3.27.5).
-            index = rules.index(of: id) ?? id.split(separator: "/").first.flatMap { rules.index(of: String($0)) }
+            index = table.index(of: id) ?? id.split(separator: "/").first.flatMap { table.index(of: String($0)) }
         }
         guard let index else { return nil }
-        if let last = lastRule, last.index == index { return last.rule }
-        let rule = rules[index]
-        lastRule = (index, rule)
+        if let last = lastRule, last.index == index, last.component == component { return last.rule }
+        let rule = table[index]
+        lastRule = (component, index, rule)
         return rule
     }
 

@@ -116,7 +116,11 @@ open("models/clean.safetensors", "wb").write(struct.pack("<Q", len(header)) + he
 EOF
 
 out="$here"
-rm -f "$out"/*.json "$out"/*.sarif "$out"/*.txt "$out"/*.csv "$out"/*.xml "$out"/*.html
+# The fixtures written from published documentation (README.md lists them) are kept.
+keep="codeql.sarif trivy-fs.json trivy-0.19.json grype-dir.json gitleaks.json gitleaks-v7.json osv-scanner.json sonar-generic.json sonar-generic-10.json"
+for f in "$out"/*.json "$out"/*.sarif "$out"/*.txt "$out"/*.csv "$out"/*.xml "$out"/*.html; do
+    case " $keep " in *" $(basename "$f") "*) ;; *) rm -f "$f" ;; esac
+done
 # checkov: three frameworks in one run (a JSON array), the same run as SARIF, a relative -d into
 # the Kubernetes folder (its runner writes -d twice), nothing to scan (summary only), and 2.x.
 mkdir -p "$work/c3" "$work/c3k8s" "$work/c3csv"
@@ -133,6 +137,7 @@ cp "$work/c3k8s/results_sarif.sarif" "$out/checkov3-k8s.sarif"
 "$C2/checkov" -d infra -o json --quiet > "$out/checkov2-multi.json" 2>/dev/null || true
 "$C2/checkov" -d empty -o json > "$out/checkov2-empty.json" 2>/dev/null || true
 "$C3/checkov" -d infra --quiet --compact > "$out/checkov3-multi.txt" 2>/dev/null || true
+"$C3/checkov" -d infra -o gitlab_sast --quiet > "$out/gl-sast-checkov.json" 2>/dev/null || true
 # hadolint: a Dockerfile it cannot parse (DL1000), a clean one (`[]`), and the siblings.
 (cd infra && "$H/hadolint" -f json Dockerfile.broken > "$out/hadolint-broken.json") || true
 (cd infra && "$H/hadolint" -f sarif Dockerfile.broken > "$out/hadolint-broken.sarif") || true
@@ -141,6 +146,8 @@ cp "$work/c3k8s/results_sarif.sarif" "$out/checkov3-k8s.sarif"
 (cd infra && "$H/hadolint" -f sarif Dockerfile > "$out/hadolint.sarif") || true
 (cd infra && "$H/hadolint" -f checkstyle Dockerfile > "$out/hadolint.checkstyle.xml") || true
 (cd infra && "$H/hadolint" -f tty --no-color Dockerfile > "$out/hadolint.txt") || true
+(cd infra && "$H/hadolint" -f codeclimate Dockerfile > "$out/hadolint.codeclimate.json") || true
+(cd infra && "$H/hadolint" -f gitlab_codeclimate Dockerfile > "$out/hadolint.gitlab-codeclimate.json") || true
 # ModelScan on one file (its sources are named after the file), modelaudit JSON and SARIF of one
 # run, picklescan's text, aisbom with a clean safetensors file.
 "$ML/modelscan" -p models/sentiment-bert.pt -r json -o "$out/modelscan-single.json" >/dev/null 2>&1 || true
@@ -153,6 +160,10 @@ for fmt in json sarif junit-xml text; do
     ext=$fmt; [ "$fmt" = junit-xml ] && ext=junit.xml; [ "$fmt" = text ] && ext=txt
     "$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --"$fmt" \
         -o "$out/semgrep-svc.$ext" svc >/dev/null 2>&1 || true
+done
+for fmt in gitlab-sast gitlab-secrets; do
+    "$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --"$fmt" \
+        -o "$out/gl-${fmt#gitlab-}-semgrep.json" svc >/dev/null 2>&1 || true
 done
 # bandit: one file named twice (the folder and the file): every finding of that file is written twice.
 for fmt in json sarif csv xml html txt; do "$B/bandit" -q -r svc svc/train.py -f "$fmt" -o "$out/bandit-overlap.$fmt" || true; done
