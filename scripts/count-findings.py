@@ -64,7 +64,7 @@ def count(fmt, path):
     text = open(path, encoding="utf-8").read()
     if fmt == "picklescan":
         return len({line for line in text.splitlines() if "import '" in line and line.endswith(("FOUND", "(promoted by --strict)"))})
-    if fmt in ("trufflehog-jsonl", "garak", "garak-hitlog", "mlsoc-jsonl"):
+    if fmt in ("trufflehog-jsonl", "garak", "garak-hitlog", "mlsoc-jsonl", "avid-jsonl"):
         docs = []
     else:
         docs = documents(text)
@@ -172,6 +172,36 @@ def count(fmt, path):
         return n
     if fmt == "sonarqube-generic":
         return len({(i["ruleId"], i["primaryLocation"].get("filePath"), i["primaryLocation"].get("textRange", {}).get("startLine"), i["primaryLocation"].get("message")) for i in doc["issues"]})
+    if fmt == "avid-jsonl":
+        n = 0
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            garak = any("garak" in (ref.get("label") or "").lower() for ref in r.get("references") or [])
+            if not garak:
+                n += 1
+                continue
+            for m in r.get("metrics") or []:
+                res = m.get("results") or {}
+                for k in (res.get("detector") or {}):
+                    total = (res.get("total_evaluated") or res.get("total") or {}).get(k, 0)
+                    if total and res["passed"][k] < total:
+                        n += 1
+        return n
+    if fmt == "hf-hub-scan":
+        def per_file(status):
+            status = status or {}
+            n = len([i for i in ((status.get("pickleImportScan") or {}).get("pickleImports") or []) if i.get("safety") in ("dangerous", "suspicious")])
+            av = status.get("avScan") or {}
+            if av.get("status") in ("unsafe", "infected"):
+                n += max(1, len(av.get("virusNames") or []))
+            n += len([p for p in ("protectAiScan", "jFrogScan") if (status.get(p) or {}).get("status") in ("unsafe", "caution")])
+            return n
+        if isinstance(doc, list):
+            return sum(per_file(e.get("securityFileStatus")) for e in doc if e.get("type", "file") == "file")
+        files = (doc.get("securityRepoStatus") or {}).get("filesWithIssues") or []
+        return sum(per_file(f) or (1 if f.get("level", "safe") != "safe" else 0) for f in files)
     if fmt == "empty-list":
         return 0
     raise SystemExit(f"count-findings.py: no independent count for {fmt}")

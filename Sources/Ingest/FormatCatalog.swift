@@ -43,6 +43,8 @@ extension FormatSniffer.Format {
         case .trufflehogV3: ("trufflehog git|filesystem --json", "3.x", "one per secret (never stored), verified ones critical", "Tests/IngestTests/Fixtures/formats/trufflehog-v3.jsonl")
         case .osvScanner: ("osv-scanner --format json", "1.x", "one per package × advisory group (GHSA, CVE, PYSEC aliases are one)", "Tests/IngestTests/Fixtures/formats/osv-scanner.json")
         case .sonarGeneric: ("SonarQube generic issue import (sonar.externalIssuesReportPaths)", "before and since 10.3", "issues[] with their rule", "Tests/IngestTests/Fixtures/formats/sonar-generic.json")
+        case .avid: ("garak -r REPORT (avidtools), Giskard to_avid, other AVID producers", "AVID 0.1–0.2", "garak: probe × detector with failures, the same findings as its report; others: one per report", "Tests/IngestTests/Fixtures/formats/garak.avid.jsonl")
+        case .hfHubScan: ("the Hugging Face Hub API: /api/models/REPO/tree/main?expand=true, or ?securityStatus=true", "API v2 (2024–2026)", "dangerous and suspicious pickle imports, malware, partner scanners' unsafe verdicts", "Tests/IngestTests/Fixtures/formats/hf-hub-tree.json")
         case .emptyList: ("hadolint, trufflehog3 and other list writers on a clean run", "any", "none; it names no tool, so it resolves nothing", "Tests/IngestTests/Fixtures/formats/hadolint-clean.json")
         }
         return FormatDescription(format: self, writtenBy: writtenBy, versions: versions, findings: findings, example: example)

@@ -32,6 +32,8 @@ public enum FormatSniffer {
         case trufflehogV3 = "trufflehog-jsonl"
         case osvScanner = "osv-scanner"
         case sonarGeneric = "sonarqube-generic"
+        case avid = "avid-jsonl"
+        case hfHubScan = "hf-hub-scan"
     }
 
     /// Reads at most `limit` bytes from the start of the file (for error messages).
@@ -178,6 +180,8 @@ public enum FormatSniffer {
     static let decisiveRules: [Rule] = [
         Rule(format: .native, says: #"object with "schema": "mlsoc.…" (first line)"#) { $0.strings["schema"]?.hasPrefix("mlsoc.") == true },
         Rule(format: .garak, says: #"object with "entry_type" (first line)"#) { $0.has("entry_type") },
+        Rule(format: .avid, says: #"object with "data_type": "AVID" (first line)"#) { $0.strings["data_type"] == "AVID" },
+        Rule(format: .hfHubScan, says: #"object with "securityRepoStatus" (Hugging Face model info)"#) { $0.has("securityRepoStatus") },
         Rule(format: .trufflehogV3, says: #"object with "SourceMetadata" and "DetectorName" or "DetectorType" (first line)"#) {
             $0.has("SourceMetadata") && $0.any("DetectorName", "DetectorType")
         },
@@ -247,6 +251,9 @@ public enum FormatSniffer {
 
     /// The keys of an array's first element.
     static let arrayRules: [Rule] = [
+        Rule(format: .hfHubScan, says: #"array whose first object has "securityFileStatus", or "type", "path" and "oid" (Hugging Face tree, expand=true)"#) {
+            $0.has("securityFileStatus") || $0.has("type", "path", "oid")
+        },
         Rule(format: .codeClimate, says: #"array whose first object has "check_name" and "location" (Code Climate, GitLab Code Quality)"#) {
             $0.has("check_name", "location")
         },
@@ -339,6 +346,8 @@ public enum FormatSniffer {
         case .trufflehogV3: TruffleHogV3Parser(mapping: mapping)
         case .osvScanner: OSVScannerParser(mapping: mapping)
         case .sonarGeneric: SonarGenericParser(mapping: mapping)
+        case .avid: AVIDParser(mapping: mapping)
+        case .hfHubScan: HFHubScanParser(mapping: mapping)
         }
     }
 

@@ -32,6 +32,7 @@ import Testing
         "trivy-fs.json": .trivy, "trivy-0.19.json": .trivy, "grype-dir.json": .grype, "gitleaks.json": .gitleaks,
         "gitleaks-v7.json": .gitleaks, "trufflehog-v3.jsonl": .trufflehogV3, "osv-scanner.json": .osvScanner,
         "sonar-generic.json": .sonarGeneric, "sonar-generic-10.json": .sonarGeneric, "codeql.sarif": .sarif,
+        "garak.avid.jsonl": .avid, "hf-hub-tree.json": .hfHubScan, "hf-hub-model-info.json": .hfHubScan,
     ]
 
     static func ingestor(_ store: FindingStore) throws -> ReportIngestor {
@@ -98,6 +99,7 @@ import Testing
         ("hadolint.json", "hadolint.sarif"), ("modelaudit.json", "modelaudit.sarif"),
         ("semgrep-svc.json", "gl-sast-semgrep.json"), ("hadolint.json", "hadolint.codeclimate.json"),
         ("hadolint.sarif", "hadolint.gitlab-codeclimate.json"),
+        ("../../../../sample-data/reports/garak/support-bot.report.jsonl", "garak.avid.jsonl"),
         ("../../../../sample-data/reports/semgrep/fraud-detector.json", "../../../../sample-data/reports/semgrep/fraud-detector.sarif"),
         ("../../../../sample-data/reports/bandit/fraud-detector.json", "../../../../sample-data/reports/bandit/fraud-detector.sarif"),
         ("../../../../sample-data/reports/checkov/fraud-detector.json", "../../../../sample-data/reports/checkov/fraud-detector.sarif"),
@@ -201,6 +203,12 @@ import Testing
                 #expect(!evidence.contains(secret) && !row.title.contains(secret), "\(row.tool) \(row.ruleID)")
             }
         }
+        // The Hub's per-file scans: a dangerous and a suspicious pickle import, malware, two partner verdicts.
+        let hub = try ingestor.ingest(path: Self.fixture("hf-hub-tree.json"), now: 4)
+        #expect(hub.outcome.new == 5 && hub.outcome.coverage.contains("5 files"))
+        let hubRows = try store.findingsPage(after: nil, limit: 100).filter { $0.tool == "huggingface-hub" }
+        #expect(hubRows.allSatisfy { $0.threat == .malwareDistribution })
+        #expect(hubRows.first { $0.ruleID == "builtins.exec" }?.severity == .critical)
         let sonar = try ingestor.ingest(path: Self.fixture("sonar-generic.json"), now: 4)
         #expect(sonar.outcome.tool == "ml-lint" && sonar.outcome.new == 2)
     }

@@ -31,6 +31,9 @@ B=$(v bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
 PA1=$(v pa1 'pip-audit==1.1.2')
 # trufflehog3 2.x does not build with today's setuptools.
 TH2=$(v th2 'setuptools<58' wheel)
+# garak's AVID export (`garak -r`) without garak's 2 GB of model dependencies.
+AVID=$(v avid avidtools==0.1.2 pandas PyYAML xdg_base_dirs colorama tqdm nltk langdetect)
+"$AVID/pip" install -q --disable-pip-version-check --no-deps garak==0.17.1 >&2
 "$TH2/pip" install -q --disable-pip-version-check --no-build-isolation 'trufflehog3==2.0.7' >&2
 
 cd "$work/trees"
@@ -117,7 +120,7 @@ EOF
 
 out="$here"
 # The fixtures written from published documentation (README.md lists them) are kept.
-keep="codeql.sarif trivy-fs.json trivy-0.19.json grype-dir.json gitleaks.json gitleaks-v7.json osv-scanner.json sonar-generic.json sonar-generic-10.json"
+keep="hf-hub-tree.json hf-hub-model-info.json trufflehog-v3.jsonl codeql.sarif trivy-fs.json trivy-0.19.json grype-dir.json gitleaks.json gitleaks-v7.json osv-scanner.json sonar-generic.json sonar-generic-10.json"
 for f in "$out"/*.json "$out"/*.sarif "$out"/*.txt "$out"/*.csv "$out"/*.xml "$out"/*.html; do
     case " $keep " in *" $(basename "$f") "*) ;; *) rm -f "$f" ;; esac
 done
@@ -173,13 +176,18 @@ rm -rf threpo && mkdir threpo && (cd threpo && git init -q && git config user.em
     && git add . && git commit -qm one && printf 'AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n' > other.py && git add . && git commit -qm two)
 "$TH2/trufflehog3" -f json -o "$out/trufflehog3-2.x.json" threpo || true
 "$PA1/python" "$here/mk_pip_audit_1.py" > "$out/pip-audit-1.x.json"
+# garak -r REPORT writes REPORT with .report replaced by .avid: the sample red-team run, as AVID.
+cp "$here/../../../../sample-data/reports/garak/support-bot.report.jsonl" "$work/support-bot.report.jsonl"
+"$AVID/python" -c 'import sys; from garak.report import Report; Report(sys.argv[1]).load().get_evaluations().export()' \
+    "$work/support-bot.report.jsonl" 2>/dev/null
+cp "$work/support-bot.avid.jsonl" "$out/garak.avid.jsonl"
 echo '{"dependencies": []}' > "$out/pip-audit-2-nothing.json"
 # Pin the times and ids the tools stamp, so a rerun gives the same bytes where it can.
 python3 - "$out" <<'EOF'
 import pathlib, re, sys
 for path in pathlib.Path(sys.argv[1]).iterdir():
-    if path.suffix in (".json", ".sarif"):
+    if path.suffix in (".json", ".sarif", ".jsonl"):
         text = path.read_text()
-        text = re.sub(r'"(generated_at|timestamp|date|endTimeUtc|startTimeUtc|start_time)": "[^"]*"', r'"\1": "2026-12-01T00:00:00Z"', text)
+        text = re.sub(r'"(generated_at|timestamp|date|endTimeUtc|startTimeUtc|start_time|reported_date)": ?"[^"]*"', r'"\1": "2026-12-01T00:00:00Z"', text)
         path.write_text(text)
 EOF
