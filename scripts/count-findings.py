@@ -202,6 +202,9 @@ def count(fmt, path):
             return sum(per_file(e.get("securityFileStatus")) for e in doc if e.get("type", "file") == "file")
         files = (doc.get("securityRepoStatus") or {}).get("filesWithIssues") or []
         return sum(per_file(f) or (1 if f.get("level", "safe") != "safe" else 0) for f in files)
+    if fmt == "azure-red-team":
+        summary = (doc["scorecard"].get("risk_category_summary") or [{}])[0]
+        return len([k for k, v in summary.items() if k.endswith("_successful_attacks") and not k.startswith("overall") and v > 0])
     if fmt == "empty-list":
         return 0
     raise SystemExit(f"count-findings.py: no independent count for {fmt}")

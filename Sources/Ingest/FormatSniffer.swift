@@ -34,6 +34,7 @@ public enum FormatSniffer {
         case sonarGeneric = "sonarqube-generic"
         case avid = "avid-jsonl"
         case hfHubScan = "hf-hub-scan"
+        case azureRedTeam = "azure-red-team"
     }
 
     /// Reads at most `limit` bytes from the start of the file (for error messages).
@@ -182,6 +183,9 @@ public enum FormatSniffer {
         Rule(format: .garak, says: #"object with "entry_type" (first line)"#) { $0.has("entry_type") },
         Rule(format: .avid, says: #"object with "data_type": "AVID" (first line)"#) { $0.strings["data_type"] == "AVID" },
         Rule(format: .hfHubScan, says: #"object with "securityRepoStatus" (Hugging Face model info)"#) { $0.has("securityRepoStatus") },
+        Rule(format: .azureRedTeam, says: #"object with "scorecard" and "attack_details" or "parameters" (Azure AI red team)"#) {
+            $0.has("scorecard") && $0.any("attack_details", "parameters")
+        },
         Rule(format: .trufflehogV3, says: #"object with "SourceMetadata" and "DetectorName" or "DetectorType" (first line)"#) {
             $0.has("SourceMetadata") && $0.any("DetectorName", "DetectorType")
         },
@@ -348,6 +352,7 @@ public enum FormatSniffer {
         case .sonarGeneric: SonarGenericParser(mapping: mapping)
         case .avid: AVIDParser(mapping: mapping)
         case .hfHubScan: HFHubScanParser(mapping: mapping)
+        case .azureRedTeam: AzureRedTeamParser(mapping: mapping)
         }
     }
 

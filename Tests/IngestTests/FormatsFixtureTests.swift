@@ -33,6 +33,7 @@ import Testing
         "gitleaks-v7.json": .gitleaks, "trufflehog-v3.jsonl": .trufflehogV3, "osv-scanner.json": .osvScanner,
         "sonar-generic.json": .sonarGeneric, "sonar-generic-10.json": .sonarGeneric, "codeql.sarif": .sarif,
         "garak.avid.jsonl": .avid, "hf-hub-tree.json": .hfHubScan, "hf-hub-model-info.json": .hfHubScan,
+        "azure-red-team.json": .azureRedTeam, "mk_azure_red_team.py": nil,
     ]
 
     static func ingestor(_ store: FindingStore) throws -> ReportIngestor {
@@ -209,6 +210,11 @@ import Testing
         let hubRows = try store.findingsPage(after: nil, limit: 100).filter { $0.tool == "huggingface-hub" }
         #expect(hubRows.allSatisfy { $0.threat == .malwareDistribution })
         #expect(hubRows.first { $0.ruleID == "builtins.exec" }?.severity == .critical)
+        // Azure AI red team: 3 of 4 risk categories had an attack through; the fourth is coverage.
+        let red = try ingestor.ingest(path: Self.fixture("azure-red-team.json"), now: 4)
+        #expect(red.outcome.new == 3 && red.outcome.coverage.contains("4 targets"))
+        let violence = try #require(try store.findingsPage(after: nil, limit: 200).first { $0.ruleID == "risk:violence" })
+        #expect(violence.threat == .modelBiasAttack && abs((violence.attackSuccessRate ?? 0) - 0.2) < 0.001)
         let sonar = try ingestor.ingest(path: Self.fixture("sonar-generic.json"), now: 4)
         #expect(sonar.outcome.tool == "ml-lint" && sonar.outcome.new == 2)
     }

@@ -34,6 +34,7 @@ TH2=$(v th2 'setuptools<58' wheel)
 # garak's AVID export (`garak -r`) without garak's 2 GB of model dependencies.
 AVID=$(v avid avidtools==0.1.2 pandas PyYAML xdg_base_dirs colorama tqdm nltk langdetect)
 "$AVID/pip" install -q --disable-pip-version-check --no-deps garak==0.17.1 >&2
+AZ=$(v azure 'azure-ai-evaluation[redteam]==1.18.10')
 "$TH2/pip" install -q --disable-pip-version-check --no-build-isolation 'trufflehog3==2.0.7' >&2
 
 cd "$work/trees"
@@ -181,6 +182,7 @@ cp "$here/../../../../sample-data/reports/garak/support-bot.report.jsonl" "$work
 "$AVID/python" -c 'import sys; from garak.report import Report; Report(sys.argv[1]).load().get_evaluations().export()' \
     "$work/support-bot.report.jsonl" 2>/dev/null
 cp "$work/support-bot.avid.jsonl" "$out/garak.avid.jsonl"
+"$AZ/python" "$here/mk_azure_red_team.py" > "$out/azure-red-team.json"
 echo '{"dependencies": []}' > "$out/pip-audit-2-nothing.json"
 # Pin the times and ids the tools stamp, so a rerun gives the same bytes where it can.
 python3 - "$out" <<'EOF'
