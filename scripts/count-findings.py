@@ -205,6 +205,11 @@ def count(fmt, path):
     if fmt == "azure-red-team":
         summary = (doc["scorecard"].get("risk_category_summary") or [{}])[0]
         return len([k for k, v in summary.items() if k.endswith("_successful_attacks") and not k.startswith("overall") and v > 0])
+    if fmt == "mcp-scan":
+        if "scan_path_responses" in doc:
+            return sum(1 for p in doc["scan_path_responses"] for kind in ("server_risks", "skill_risks") for item in p.get(kind, [])
+                       for risk in (item.get("risk_indexes") or {}).values() if risk and risk.get("score", 0) > 0)
+        return sum(1 for result in doc.values() for issue in result.get("issues", []) if not issue["code"].startswith("X00"))
     if fmt == "empty-list":
         return 0
     raise SystemExit(f"count-findings.py: no independent count for {fmt}")

@@ -35,6 +35,7 @@ public enum FormatSniffer {
         case avid = "avid-jsonl"
         case hfHubScan = "hf-hub-scan"
         case azureRedTeam = "azure-red-team"
+        case mcpScan = "mcp-scan"
     }
 
     /// Reads at most `limit` bytes from the start of the file (for error messages).
@@ -110,6 +111,13 @@ public enum FormatSniffer {
                 shape.keys.insert(name)
                 if name == "summary" {
                     try readSummary(reader, into: &shape)
+                } else if shape.keys.count == 1, try peekObject(reader) {
+                    // Reports keyed by what they scanned (mcp-scan: one entry per config file):
+                    // the first entry's keys tell them apart.
+                    try reader.forEachMember { key in
+                        shape.keys.insert("{}." + key)
+                        try reader.skipValueUnchecked()
+                    }
                 } else if FormatSniffer.listsPeeked.contains(name) {
                     try readFirstElement(reader, of: name, into: &shape)
                 } else if try peekString(reader) {
@@ -153,6 +161,11 @@ public enum FormatSniffer {
         guard try reader.next() == .endArray else { throw reader.error("expected the end of \(name)") }
     }
 
+    private static func peekObject(_ reader: JSONReader) throws -> Bool {
+        try reader.skipWhitespace()
+        return try reader.stream.peek() == UInt8(ascii: "{")
+    }
+
     private static func peekString(_ reader: JSONReader) throws -> Bool {
         try reader.skipWhitespace()
         return try reader.stream.peek() == UInt8(ascii: "\"")
@@ -183,6 +196,9 @@ public enum FormatSniffer {
         Rule(format: .garak, says: #"object with "entry_type" (first line)"#) { $0.has("entry_type") },
         Rule(format: .avid, says: #"object with "data_type": "AVID" (first line)"#) { $0.strings["data_type"] == "AVID" },
         Rule(format: .hfHubScan, says: #"object with "securityRepoStatus" (Hugging Face model info)"#) { $0.has("securityRepoStatus") },
+        Rule(format: .mcpScan, says: #"object with "scan_path_responses" (snyk-agent-scan), or whose first entry has "servers" and "issues" (mcp-scan 0.3)"#) {
+            $0.has("scan_path_responses") || $0.has("{}.servers", "{}.issues")
+        },
         Rule(format: .azureRedTeam, says: #"object with "scorecard" and "attack_details" or "parameters" (Azure AI red team)"#) {
             $0.has("scorecard") && $0.any("attack_details", "parameters")
         },
@@ -353,6 +369,7 @@ public enum FormatSniffer {
         case .avid: AVIDParser(mapping: mapping)
         case .hfHubScan: HFHubScanParser(mapping: mapping)
         case .azureRedTeam: AzureRedTeamParser(mapping: mapping)
+        case .mcpScan: MCPScanParser(mapping: mapping)
         }
     }
 

@@ -34,6 +34,7 @@ import Testing
         "sonar-generic.json": .sonarGeneric, "sonar-generic-10.json": .sonarGeneric, "codeql.sarif": .sarif,
         "garak.avid.jsonl": .avid, "hf-hub-tree.json": .hfHubScan, "hf-hub-model-info.json": .hfHubScan,
         "azure-red-team.json": .azureRedTeam, "mk_azure_red_team.py": nil,
+        "snyk-agent-scan.json": .mcpScan, "mcp-scan-0.3.json": .mcpScan, "mk_mcp_scan.py": nil,
     ]
 
     static func ingestor(_ store: FindingStore) throws -> ReportIngestor {
@@ -215,6 +216,14 @@ import Testing
         #expect(red.outcome.new == 3 && red.outcome.coverage.contains("4 targets"))
         let violence = try #require(try store.findingsPage(after: nil, limit: 200).first { $0.ruleID == "risk:violence" })
         #expect(violence.threat == .modelBiasAttack && abs((violence.attackSuccessRate ?? 0) - 0.2) < 0.001)
+        // MCP scans: risk scores above zero (a zero score is no finding), issue codes; X002 (whitelisted) is none.
+        let snyk = try ingestor.ingest(path: Self.fixture("snyk-agent-scan.json"), now: 5)
+        #expect(snyk.outcome.new == 3)
+        let legacy = try ingestor.ingest(path: Self.fixture("mcp-scan-0.3.json"), now: 5)
+        #expect(legacy.outcome.new == 2)
+        let poisoned = try #require(try store.findingsPage(after: nil, limit: 300).first { $0.ruleID == "E001" })
+        #expect(poisoned.threat == .unintendedSystemInteraction)
+        #expect(try store.findingDetail(id: poisoned.id)?.evidence?.contains("~/.ssh/id_rsa") == true)
         let sonar = try ingestor.ingest(path: Self.fixture("sonar-generic.json"), now: 4)
         #expect(sonar.outcome.tool == "ml-lint" && sonar.outcome.new == 2)
     }

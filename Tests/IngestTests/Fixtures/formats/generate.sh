@@ -35,6 +35,9 @@ TH2=$(v th2 'setuptools<58' wheel)
 AVID=$(v avid avidtools==0.1.2 pandas PyYAML xdg_base_dirs colorama tqdm nltk langdetect)
 "$AVID/pip" install -q --disable-pip-version-check --no-deps garak==0.17.1 >&2
 AZ=$(v azure 'azure-ai-evaluation[redteam]==1.18.10')
+SNYK=$(v snyk snyk-agent-scan==0.6.9)
+# mcp-scan 0.3.4's mcp needs a pydantic that still has eval_type_backport.
+MCP03=$(v mcp03 mcp-scan==0.3.4 pydantic==2.11.7)
 "$TH2/pip" install -q --disable-pip-version-check --no-build-isolation 'trufflehog3==2.0.7' >&2
 
 cd "$work/trees"
@@ -183,6 +186,8 @@ cp "$here/../../../../sample-data/reports/garak/support-bot.report.jsonl" "$work
     "$work/support-bot.report.jsonl" 2>/dev/null
 cp "$work/support-bot.avid.jsonl" "$out/garak.avid.jsonl"
 "$AZ/python" "$here/mk_azure_red_team.py" > "$out/azure-red-team.json"
+"$SNYK/python" "$here/mk_mcp_scan.py" snyk > "$out/snyk-agent-scan.json"
+"$MCP03/python" "$here/mk_mcp_scan.py" legacy > "$out/mcp-scan-0.3.json"
 echo '{"dependencies": []}' > "$out/pip-audit-2-nothing.json"
 # Pin the times and ids the tools stamp, so a rerun gives the same bytes where it can.
 python3 - "$out" <<'EOF'
