@@ -210,6 +210,8 @@ def count(fmt, path):
             return sum(1 for p in doc["scan_path_responses"] for kind in ("server_risks", "skill_risks") for item in p.get(kind, [])
                        for risk in (item.get("risk_indexes") or {}).values() if risk and risk.get("score", 0) > 0)
         return sum(1 for result in doc.values() for issue in result.get("issues", []) if not issue["code"].startswith("X00"))
+    if fmt == "giskard-scan":
+        return sum(len(descriptions) for levels in doc.values() for descriptions in levels.values())
     if fmt == "empty-list":
         return 0
     raise SystemExit(f"count-findings.py: no independent count for {fmt}")

@@ -36,6 +36,7 @@ public enum FormatSniffer {
         case hfHubScan = "hf-hub-scan"
         case azureRedTeam = "azure-red-team"
         case mcpScan = "mcp-scan"
+        case giskard = "giskard-scan"
     }
 
     /// Reads at most `limit` bytes from the start of the file (for error messages).
@@ -267,6 +268,11 @@ public enum FormatSniffer {
             $0.has("results", "config") && $0.any("shareableUrl", "createdAt", "version")
         },
         Rule(format: .modelscan, says: #"object with "summary", "issues" and "errors""#) { $0.has("summary", "issues", "errors") },
+        Rule(format: .giskard, says: #"object whose keys are all Giskard detectors (…Detector) holding levels (major, medium, minor)"#) {
+            let top = $0.keys.filter { !$0.hasPrefix("{}.") }
+            let levels = $0.keys.filter { $0.hasPrefix("{}.") }.map { String($0.dropFirst(3)) }
+            return !top.isEmpty && top.allSatisfy { $0.hasSuffix("Detector") } && levels.allSatisfy { ["major", "medium", "minor"].contains($0) }
+        },
     ]
 
     /// The keys of an array's first element.
@@ -370,6 +376,7 @@ public enum FormatSniffer {
         case .hfHubScan: HFHubScanParser(mapping: mapping)
         case .azureRedTeam: AzureRedTeamParser(mapping: mapping)
         case .mcpScan: MCPScanParser(mapping: mapping)
+        case .giskard: GiskardScanParser(mapping: mapping)
         }
     }
 

@@ -34,7 +34,7 @@ import Testing
         "sonar-generic.json": .sonarGeneric, "sonar-generic-10.json": .sonarGeneric, "codeql.sarif": .sarif,
         "garak.avid.jsonl": .avid, "hf-hub-tree.json": .hfHubScan, "hf-hub-model-info.json": .hfHubScan,
         "azure-red-team.json": .azureRedTeam, "mk_azure_red_team.py": nil,
-        "snyk-agent-scan.json": .mcpScan, "mcp-scan-0.3.json": .mcpScan, "mk_mcp_scan.py": nil,
+        "snyk-agent-scan.json": .mcpScan, "mcp-scan-0.3.json": .mcpScan, "mk_mcp_scan.py": nil, "giskard-scan.json": .giskard,
     ]
 
     static func ingestor(_ store: FindingStore) throws -> ReportIngestor {
@@ -224,6 +224,9 @@ import Testing
         let poisoned = try #require(try store.findingsPage(after: nil, limit: 300).first { $0.ruleID == "E001" })
         #expect(poisoned.threat == .unintendedSystemInteraction)
         #expect(try store.findingDetail(id: poisoned.id)?.evidence?.contains("~/.ssh/id_rsa") == true)
+        // Giskard: one finding per issue; detectors that found nothing are coverage.
+        let giskard = try ingestor.ingest(path: Self.fixture("giskard-scan.json"), now: 6)
+        #expect(giskard.outcome.new == 5 && giskard.outcome.coverage.contains("6 targets"))
         let sonar = try ingestor.ingest(path: Self.fixture("sonar-generic.json"), now: 4)
         #expect(sonar.outcome.tool == "ml-lint" && sonar.outcome.new == 2)
     }

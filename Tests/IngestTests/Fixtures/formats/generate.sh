@@ -124,7 +124,7 @@ EOF
 
 out="$here"
 # The fixtures written from published documentation (README.md lists them) are kept.
-keep="hf-hub-tree.json hf-hub-model-info.json trufflehog-v3.jsonl codeql.sarif trivy-fs.json trivy-0.19.json grype-dir.json gitleaks.json gitleaks-v7.json osv-scanner.json sonar-generic.json sonar-generic-10.json"
+keep="giskard-scan.json hf-hub-tree.json hf-hub-model-info.json trufflehog-v3.jsonl codeql.sarif trivy-fs.json trivy-0.19.json grype-dir.json gitleaks.json gitleaks-v7.json osv-scanner.json sonar-generic.json sonar-generic-10.json"
 for f in "$out"/*.json "$out"/*.sarif "$out"/*.txt "$out"/*.csv "$out"/*.xml "$out"/*.html; do
     case " $keep " in *" $(basename "$f") "*) ;; *) rm -f "$f" ;; esac
 done
