@@ -212,6 +212,8 @@ def count(fmt, path):
         return sum(1 for result in doc.values() for issue in result.get("issues", []) if not issue["code"].startswith("X00"))
     if fmt == "giskard-scan":
         return sum(len(descriptions) for levels in doc.values() for descriptions in levels.values())
+    if fmt == "hiddenlayer":
+        return len({(f["file_location"], d.get("description")) for f in doc.get("file_results") or [] for d in f.get("detections") or []})
     if fmt == "empty-list":
         return 0
     raise SystemExit(f"count-findings.py: no independent count for {fmt}")

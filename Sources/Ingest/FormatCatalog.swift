@@ -48,6 +48,7 @@ extension FormatSniffer.Format {
         case .azureRedTeam: ("Azure AI Red Teaming Agent (azure-ai-evaluation[redteam], PyRIT): RedTeamResult.to_json(), final_results.json", "azure-ai-evaluation 1.x", "one per risk category an attack got through, with the attack-success rate", "Tests/IngestTests/Fixtures/formats/azure-red-team.json")
         case .mcpScan: ("snyk-agent-scan scan --json (0.5+), mcp-scan --json (0.3)", "mcp-scan 0.3, snyk-agent-scan 0.5–0.6", "MCP servers' and skills' risks (tool poisoning, rug pulls, toxic flows); API errors are warnings", "Tests/IngestTests/Fixtures/formats/snyk-agent-scan.json")
         case .giskard: ("Giskard scan_report.to_json()", "giskard 2.x", "one per issue description, the detector as rule (to_avid is read as AVID)", "Tests/IngestTests/Fixtures/formats/giskard-scan.json")
+        case .hiddenLayer: ("HiddenLayer Model Scanner (hiddenlayer-sdk scans.retrieve, API v3 ScanReport); its SARIF goes through the SARIF reader", "API v3", "file_results[].detections[] on the scanned model", "Tests/IngestTests/Fixtures/formats/hiddenlayer-scan.json")
         case .emptyList: ("hadolint, trufflehog3 and other list writers on a clean run", "any", "none; it names no tool, so it resolves nothing", "Tests/IngestTests/Fixtures/formats/hadolint-clean.json")
         }
         return FormatDescription(format: self, writtenBy: writtenBy, versions: versions, findings: findings, example: example)

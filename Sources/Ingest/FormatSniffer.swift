@@ -37,6 +37,7 @@ public enum FormatSniffer {
         case azureRedTeam = "azure-red-team"
         case mcpScan = "mcp-scan"
         case giskard = "giskard-scan"
+        case hiddenLayer = "hiddenlayer"
     }
 
     /// Reads at most `limit` bytes from the start of the file (for error messages).
@@ -199,6 +200,9 @@ public enum FormatSniffer {
         Rule(format: .hfHubScan, says: #"object with "securityRepoStatus" (Hugging Face model info)"#) { $0.has("securityRepoStatus") },
         Rule(format: .mcpScan, says: #"object with "scan_path_responses" (snyk-agent-scan), or whose first entry has "servers" and "issues" (mcp-scan 0.3)"#) {
             $0.has("scan_path_responses") || $0.has("{}.servers", "{}.issues")
+        },
+        Rule(format: .hiddenLayer, says: #"object with "scan_id", "inventory" and "file_results" or "detection_count" (HiddenLayer)"#) {
+            $0.has("scan_id", "inventory") && $0.any("file_results", "detection_count", "files_with_detections_count")
         },
         Rule(format: .azureRedTeam, says: #"object with "scorecard" and "attack_details" or "parameters" (Azure AI red team)"#) {
             $0.has("scorecard") && $0.any("attack_details", "parameters")
@@ -377,6 +381,7 @@ public enum FormatSniffer {
         case .azureRedTeam: AzureRedTeamParser(mapping: mapping)
         case .mcpScan: MCPScanParser(mapping: mapping)
         case .giskard: GiskardScanParser(mapping: mapping)
+        case .hiddenLayer: HiddenLayerParser(mapping: mapping)
         }
     }
 

@@ -35,6 +35,7 @@ import Testing
         "garak.avid.jsonl": .avid, "hf-hub-tree.json": .hfHubScan, "hf-hub-model-info.json": .hfHubScan,
         "azure-red-team.json": .azureRedTeam, "mk_azure_red_team.py": nil,
         "snyk-agent-scan.json": .mcpScan, "mcp-scan-0.3.json": .mcpScan, "mk_mcp_scan.py": nil, "giskard-scan.json": .giskard,
+        "hiddenlayer-scan.json": .hiddenLayer, "mk_hiddenlayer.py": nil,
     ]
 
     static func ingestor(_ store: FindingStore) throws -> ReportIngestor {
@@ -227,6 +228,13 @@ import Testing
         // Giskard: one finding per issue; detectors that found nothing are coverage.
         let giskard = try ingestor.ingest(path: Self.fixture("giskard-scan.json"), now: 6)
         #expect(giskard.outcome.new == 5 && giskard.outcome.coverage.contains("6 targets"))
+        // HiddenLayer: two detections on the model's pickle; a file it could not scan is a warning and
+        // makes the run partial.
+        let hidden = try ingestor.ingest(path: Self.fixture("hiddenlayer-scan.json"), now: 7)
+        #expect(hidden.outcome.new == 2 && hidden.outcome.resolvedNothingBecause != nil)
+        #expect(hidden.warnings.contains { $0.contains("weights.h5") })
+        let detection = try #require(try store.findingsPage(after: nil, limit: 400).first { $0.ruleID == "PICKLE_0055_202408" })
+        #expect(detection.model == "fraud-detector" && detection.severity == .critical && detection.threat == .malwareDistribution)
         let sonar = try ingestor.ingest(path: Self.fixture("sonar-generic.json"), now: 4)
         #expect(sonar.outcome.tool == "ml-lint" && sonar.outcome.new == 2)
     }

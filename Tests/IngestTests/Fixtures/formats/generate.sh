@@ -38,6 +38,7 @@ AZ=$(v azure 'azure-ai-evaluation[redteam]==1.18.10')
 SNYK=$(v snyk snyk-agent-scan==0.6.9)
 # mcp-scan 0.3.4's mcp needs a pydantic that still has eval_type_backport.
 MCP03=$(v mcp03 mcp-scan==0.3.4 pydantic==2.11.7)
+HL=$(v hiddenlayer hiddenlayer-sdk==3.10.0)
 "$TH2/pip" install -q --disable-pip-version-check --no-build-isolation 'trufflehog3==2.0.7' >&2
 
 cd "$work/trees"
@@ -188,6 +189,7 @@ cp "$work/support-bot.avid.jsonl" "$out/garak.avid.jsonl"
 "$AZ/python" "$here/mk_azure_red_team.py" > "$out/azure-red-team.json"
 "$SNYK/python" "$here/mk_mcp_scan.py" snyk > "$out/snyk-agent-scan.json"
 "$MCP03/python" "$here/mk_mcp_scan.py" legacy > "$out/mcp-scan-0.3.json"
+"$HL/python" "$here/mk_hiddenlayer.py" > "$out/hiddenlayer-scan.json"
 echo '{"dependencies": []}' > "$out/pip-audit-2-nothing.json"
 # Pin the times and ids the tools stamp, so a rerun gives the same bytes where it can.
 python3 - "$out" <<'EOF'
