@@ -20,7 +20,6 @@ enum ToolNames {
 enum ScanErrorRules {
     private static let rules: [String: Set<String>] = [
         "hadolint": ["DL1000"],
-        "modelaudit": ["MASCAN_ERROR", "MAFILE_ERROR", "MAPARSE_ERROR"],
     ]
 
     static func isScanError(tool: String, ruleID: String) -> Bool {

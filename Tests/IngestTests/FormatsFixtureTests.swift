@@ -35,6 +35,7 @@ import Testing
         "garak.avid.jsonl": .avid, "hf-hub-tree.json": .hfHubScan, "hf-hub-model-info.json": .hfHubScan,
         "azure-red-team.json": .azureRedTeam, "mk_azure_red_team.py": nil,
         "snyk-agent-scan.json": .mcpScan, "mcp-scan-0.3.json": .mcpScan, "mk_mcp_scan.py": nil, "giskard-scan.json": .giskard,
+        "mk_giskard.py": nil,
         "hiddenlayer-scan.json": .hiddenLayer, "mk_hiddenlayer.py": nil,
     ]
 

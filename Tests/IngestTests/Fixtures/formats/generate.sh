@@ -39,6 +39,7 @@ SNYK=$(v snyk snyk-agent-scan==0.6.9)
 # mcp-scan 0.3.4's mcp needs a pydantic that still has eval_type_backport.
 MCP03=$(v mcp03 mcp-scan==0.3.4 pydantic==2.11.7)
 HL=$(v hiddenlayer hiddenlayer-sdk==3.10.0)
+GK=$(v giskard giskard==2.19.2)
 "$TH2/pip" install -q --disable-pip-version-check --no-build-isolation 'trufflehog3==2.0.7' >&2
 
 cd "$work/trees"
@@ -125,7 +126,7 @@ EOF
 
 out="$here"
 # The fixtures written from published documentation (README.md lists them) are kept.
-keep="giskard-scan.json hf-hub-tree.json hf-hub-model-info.json trufflehog-v3.jsonl codeql.sarif trivy-fs.json trivy-0.19.json grype-dir.json gitleaks.json gitleaks-v7.json osv-scanner.json sonar-generic.json sonar-generic-10.json"
+keep="hf-hub-tree.json hf-hub-model-info.json trufflehog-v3.jsonl codeql.sarif trivy-fs.json trivy-0.19.json grype-dir.json gitleaks.json gitleaks-v7.json osv-scanner.json sonar-generic.json sonar-generic-10.json"
 for f in "$out"/*.json "$out"/*.sarif "$out"/*.txt "$out"/*.csv "$out"/*.xml "$out"/*.html; do
     case " $keep " in *" $(basename "$f") "*) ;; *) rm -f "$f" ;; esac
 done
@@ -190,6 +191,7 @@ cp "$work/support-bot.avid.jsonl" "$out/garak.avid.jsonl"
 "$SNYK/python" "$here/mk_mcp_scan.py" snyk > "$out/snyk-agent-scan.json"
 "$MCP03/python" "$here/mk_mcp_scan.py" legacy > "$out/mcp-scan-0.3.json"
 "$HL/python" "$here/mk_hiddenlayer.py" > "$out/hiddenlayer-scan.json"
+"$GK/python" "$here/mk_giskard.py" > "$out/giskard-scan.json"
 echo '{"dependencies": []}' > "$out/pip-audit-2-nothing.json"
 # Pin the times and ids the tools stamp, so a rerun gives the same bytes where it can.
 python3 - "$out" <<'EOF'
