@@ -96,6 +96,39 @@ import Testing
         #expect(model.owner == "fraud-team")
     }
 
+    @Test("a large config is read from its parsed copy while the file is unchanged, and from the file once it changes")
+    func parsedCopy() throws {
+        let home = try TestPaths.temporaryDirectory("mlsoc-config-cache")
+        let config = home.appendingPathComponent("config.yaml")
+        var text = "sla:\n  days: {critical: 3}\nmodels:\n"
+        for index in 0..<12_000 {
+            text += "  - name: model-\(index)\n    owner: team-\(index % 7)\n    stage: deploy\n    paths: [\"svc-\(index)/*\", \"m\(index).pkl\"]\n"
+        }
+        try Data(text.utf8).write(to: config)
+        #expect(text.utf8.count > 1 << 20)
+        let environment = ["MLSOC_CONFIG": config.path, "XDG_CACHE_HOME": home.appendingPathComponent("cache").path]
+        let first = try MlsocConfig.load(environment: environment)
+        #expect(first.models.count == 12_000 && first.sla.days[.critical] == 3)
+        let cacheDir = home.appendingPathComponent("cache/mlsoc")
+        let copy = try #require(try FileManager.default.contentsOfDirectory(atPath: cacheDir.path).first { $0.hasSuffix(".json") })
+        let copyPath = cacheDir.appendingPathComponent(copy).path
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: copyPath)[.posixPermissions] as? Int)
+        #expect(mode & 0o077 == 0, "the parsed copy is owner-only")
+        // The copy is what the next command reads: a change made only to it shows.
+        let cached = try String(contentsOfFile: copyPath, encoding: .utf8)
+        try cached.replacingOccurrences(of: "\"team-3\"", with: "\"from-the-copy\"").write(toFile: copyPath, atomically: true, encoding: .utf8)
+        let second = try MlsocConfig.load(environment: environment)
+        #expect(second.models.contains { $0.owner == "from-the-copy" })
+        #expect(second.models.count == first.models.count && second.sla == first.sla && second.models.first == first.models.first)
+        // Its values are checked like the file's.
+        try cached.replacingOccurrences(of: "\"stage\":\"deploy\"", with: "\"stage\":\"production\"").write(toFile: copyPath, atomically: true, encoding: .utf8)
+        #expect(throws: IngestError.self) { try MlsocConfig.load(environment: environment) }
+        // The file changes: the copy is not used, and is written again.
+        try Data((text + "  - name: late-model\n").utf8).write(to: config)
+        let third = try MlsocConfig.load(environment: environment)
+        #expect(third.models.count == 12_001 && !third.models.contains { $0.owner == "from-the-copy" })
+    }
+
     @Test("no config file is an empty config")
     func missing() throws {
         let environment = ["XDG_CONFIG_HOME": try TestPaths.temporaryDirectory().path]

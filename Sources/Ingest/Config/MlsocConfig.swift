@@ -63,15 +63,15 @@ public struct MlsocConfig: Sendable, Equatable {
         }
     }
 
-    private struct Risk: Codable {
+    struct Risk: Codable {
         var weights: [String: Double]?
     }
 
-    private struct SLA: Codable {
+    struct SLA: Codable {
         var days: [String: Int]?
     }
 
-    private struct TriageSection: Codable {
+    struct TriageSection: Codable {
         var maxAcceptanceDays: Int?
         var expiryWarningDays: Int?
 
@@ -81,14 +81,14 @@ public struct MlsocConfig: Sendable, Equatable {
         }
     }
 
-    private struct StoreSection: Codable {
+    struct StoreSection: Codable {
         /// Octal permission bits for a new store file, e.g. "0640" to let a group read it.
         var mode: String?
     }
 
     /// The small sections, decoded by `YAMLDecoder`; `models:` and `projects:` are read from the
     /// YAML tree directly (MlsocConfig+Registry.swift).
-    private struct File: Codable {
+    struct File: Codable {
         var theme: String?
         var store: StoreSection?
         var risk: Risk?
@@ -145,10 +145,30 @@ public struct MlsocConfig: Sendable, Equatable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw IngestError(.malformed, file: path, "not UTF-8 text")
         }
-        return try parse(yaml: text, source: path)
+        // A large config (a registry of many models) is read from its parsed copy while the file
+        // is unchanged (MlsocConfig+Cache.swift).
+        let cache = ParsedConfigCache(configPath: path, size: bytes.count, environment: environment)
+        if let cached = cache?.load() {
+            return try assemble(cached.file, models: cached.models, projects: cached.projects, source: path)
+        }
+        let parts = try parts(yaml: text, source: path)
+        cache?.store(parts)
+        return try assemble(parts.file, models: parts.models, projects: parts.projects, source: path)
     }
 
     public static func parse(yaml text: String, source: String) throws -> MlsocConfig {
+        let parts = try parts(yaml: text, source: source)
+        return try assemble(parts.file, models: parts.models, projects: parts.projects, source: source)
+    }
+
+    /// The decoded sections, before their values are checked.
+    struct Parts: Codable {
+        var file: File
+        var models: [Model]
+        var projects: [Project]
+    }
+
+    static func parts(yaml text: String, source: String) throws -> Parts {
         let file: File
         let models: [Model]
         let projects: [Project]
@@ -169,6 +189,11 @@ public struct MlsocConfig: Sendable, Equatable {
         } catch {
             throw IngestError(.malformed, file: source, "\(error)")
         }
+        return Parts(file: file, models: models, projects: projects)
+    }
+
+    /// The config from its decoded parts, checked: every value's range and name.
+    static func assemble(_ file: File, models: [Model], projects: [Project], source: String) throws -> MlsocConfig {
         var weights = RiskWeights.standard
         for (key, value) in file.risk?.weights ?? [:] {
             guard let severity = Severity.allCases.first(where: { $0.name == key }) else {
