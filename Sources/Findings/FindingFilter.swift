@@ -184,9 +184,19 @@ private struct FilterParser {
     }
 
     private mutating func clause() throws(FilterError) -> FindingFilter.Clause {
-        let start = index
+        var start = index
         var negated = false
-        if chars[index] == "-", index + 1 < chars.count, !chars[index + 1].isWhitespace {
+        // `not TERM` is `-TERM` (for shells and CLIs that read a leading `-` as an option).
+        if index + 3 < chars.count, String(chars[index..<(index + 3)]).lowercased() == "not", chars[index + 3].isWhitespace {
+            var next = index + 3
+            while next < chars.count, chars[next].isWhitespace { next += 1 }
+            if next < chars.count {
+                negated = true
+                index = next
+                start = next
+            }
+        }
+        if !negated, chars[index] == "-", index + 1 < chars.count, !chars[index + 1].isWhitespace {
             negated = true
             index += 1
         }

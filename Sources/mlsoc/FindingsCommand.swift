@@ -11,7 +11,9 @@ extension Mlsoc {
             commandName: "findings",
             abstract: "List findings matching a filter.",
             discussion: """
-                The filter is the console's: sev>=high state:open model:fraud* target:data tool:garak cwe:502 "free text".
+                The filter is the console's: sev>=high state:open model:fraud* target:data tool:garak path:app/* cwe:502 "free text".
+                A term negated with a leading '-' works as an argument of its own ('-sev:high'), after '--', or written \
+                'not sev:high'.
                 Rows come in keyset pages, so even a million findings stream in constant memory.
                 """
         )

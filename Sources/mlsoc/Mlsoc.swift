@@ -1,4 +1,5 @@
 import ArgumentParser
+import Findings
 
 /// The `mlsoc` command: a terminal-native MLSecOps security operations console.
 @main
@@ -15,4 +16,38 @@ struct Mlsoc: ParsableCommand {
         subcommands: [Console.self, Ingest.self, Watch.self, Dashboard.self, Report.self, FindingsList.self, Triage.self, History.self, Render.self, Models.self, Export.self, Mapping.self, Formats.self],
         defaultSubcommand: Console.self
     )
+
+    static func main() {
+        main(NegatedFilterTerms.movedPastOptions(Array(CommandLine.arguments.dropFirst())))
+    }
+}
+
+/// `mlsoc findings '-sev:high'`: a negated filter term starts with '-', which the argument parser
+/// would read as an unknown option (and print the help). Such terms — a filter key and its
+/// comparison, or a quote, after the '-' — are moved after a `--`, where they are filter terms.
+enum NegatedFilterTerms {
+    static func movedPastOptions(_ arguments: [String]) -> [String] {
+        guard arguments.first == "findings", !arguments.isEmpty else { return arguments }
+        let end = arguments.firstIndex(of: "--") ?? arguments.count
+        var kept: [String] = []
+        var moved: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if index > 0, index < end, isNegatedTerm(argument) { moved.append(argument) } else { kept.append(argument) }
+        }
+        guard !moved.isEmpty else { return arguments }
+        if let separator = kept.firstIndex(of: "--") {
+            kept.insert(contentsOf: moved, at: separator + 1)
+            return kept
+        }
+        return kept + ["--"] + moved
+    }
+
+    static func isNegatedTerm(_ argument: String) -> Bool {
+        guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.count > 2 else { return false }
+        let body = argument.dropFirst()
+        if body.first == "\"" { return true }
+        let key = body.prefix { $0.isLetter || $0 == "_" }.lowercased()
+        guard let next = body.dropFirst(key.count).first else { return false }
+        return FindingFilter.keys.contains(key) && [":", "=", "<", ">"].contains(next)
+    }
 }

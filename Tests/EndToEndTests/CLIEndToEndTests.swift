@@ -60,6 +60,13 @@ import Testing
         let (binary, _, env) = try Self.store()
         let table = try Shell.run([binary, "findings", "tool:picklescan"], environment: env)
         #expect(table.stdout.contains("3 findings"))
+        // A negated term as its own argument, after --, or with `not`: the same rows, never the help.
+        let negated = try [["-sev:high", "tool:picklescan"], ["tool:picklescan", "--", "-sev:high"], ["not sev:high", "tool:picklescan"]]
+            .map { try Shell.run([binary, "findings"] + $0, environment: env) }
+        for run in negated {
+            #expect(run.status == 0 && !run.stdout.contains("USAGE") && !run.stdout.contains("OVERVIEW"), "\(run.stdout)")
+            #expect(run.stdout.split(separator: "\n").last == negated[0].stdout.split(separator: "\n").last)
+        }
         let csv = try Shell.run([binary, "findings", "--csv", "sev>=high"], environment: env)
         let lines = csv.stdout.split(separator: "\r\n")
         #expect(lines.first?.hasPrefix("id,severity,state") == true)

@@ -29,6 +29,15 @@ import Testing
         ])
     }
 
+    @Test("`not TERM` negates like `-TERM`; a quoted \"not\" and a trailing not are text")
+    func notKeyword() throws {
+        #expect(try FindingFilter.parse("not sev:high tool:x") == FindingFilter.parse("-sev:high tool:x"))
+        #expect(try FindingFilter.parse("NOT  \"pickle load\"") == FindingFilter.parse("-\"pickle load\""))
+        #expect(try FindingFilter.parse("\"not\" sev:high").clauses.first == .init(.text("not")))
+        #expect(try FindingFilter.parse("sev:high not").clauses.last == .init(.text("not")))
+        #expect(try FindingFilter.parse("notable").clauses == [.init(.text("notable"))])
+    }
+
     @Test("the canonical form parses back to the same filter")
     func roundTrip() throws {
         let text = #"sev<medium -tool:bandit "a \"quoted\" phrase" stage:deploy sla:overdue id:4,5 actor:alice event:reopened"#
