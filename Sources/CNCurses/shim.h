@@ -26,6 +26,11 @@ static inline int cnc_color_pairs(void) { return COLOR_PAIRS; }
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }
 static inline int cnc_key_resize(void) { return KEY_RESIZE; }
 static inline int cnc_err(void) { return ERR; }
+/* 1 when the terminal can move the cursor (terminfo `cup`): TERM=dumb and printing terminals cannot. */
+static inline int cnc_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 
 static inline void cnc_getmaxyx(WINDOW *w, int *y, int *x) {
     int yy, xx;

@@ -28,12 +28,18 @@ public final class CursesTerminal: Terminal {
         }
         let utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingUTF8Aliases() == "UTF-8"
         set_escdelay(25)
+        let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+        let text = "`mlsoc report` and `mlsoc findings` print the same as text"
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r"), let screen = newterm(nil, output, input) else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw TerminalError("cannot start the terminal: TERM=\(term) is unknown to terminfo; try TERM=xterm")
+            throw TerminalError("cannot start the terminal: TERM=\(term) is unknown to terminfo; try TERM=xterm, or \(text)")
+        }
+        set_term(screen)
+        guard cnc_can_address_cursor() == 1 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError("cannot draw the console: TERM=\(term) cannot move the cursor; try TERM=xterm, or \(text)")
         }
         self.screen = screen
-        set_term(screen)
         cnc_install_signal_handlers()
         raw()
         noecho()

@@ -122,6 +122,18 @@ import Testing
         #expect(help.contains("Down") && !help.contains("↓"))
     }
 
+    @Test("TERM=dumb and an unknown TERM: a clear refusal that points to the text commands, not a blank screen")
+    func dumbTerminal() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try Self.sampleStore()
+        for term in ["dumb", "no-such-terminal"] {
+            let tmux = try Tmux(command: "sh -c '\(binary) --db \(db); echo EXIT=$?; sleep 30'", width: 200, height: 24, environment: ["TERM": term, "LANG": "C.UTF-8"])
+            let screen = try tmux.waitFor { $0.contains("EXIT=") }
+            #expect(screen.contains("TERM=\(term)") && screen.contains("mlsoc report") && screen.contains("mlsoc findings"), "\(screen)")
+            #expect(!screen.contains("EXIT=0"))
+        }
+    }
+
     @Test("NO_COLOR: attributes only, no colour escape in the pane")
     func noColor() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
