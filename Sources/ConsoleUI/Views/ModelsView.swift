@@ -18,7 +18,9 @@ public enum ModelsView {
             Column("TREND", trendWidth),
         ], flex: 0, width: buffer.width, minimum: 12)
         let filter = state.models.nameFilter.isEmpty ? "" : "  name contains \"\(state.models.nameFilter)\""
-        buffer.put(" \(rows.count) model\(rows.count == 1 ? "" : "s") by risk\(filter)   score = sum of weight \(state.glyphs.times) open, \(state.glyphs.times) criticality",
+        // The "(no model)" row is not a model.
+        let count = rows.filter { $0.id != 0 }.count
+        buffer.put(" \(count) model\(count == 1 ? "" : "s") by risk\(filter)   score = sum of weight \(state.glyphs.times) open, \(state.glyphs.times) criticality",
                    x: 0, y: top, role: .title, maxWidth: buffer.width)
         Table.header(columns, y: top + 1, sorted: "SCORE", marker: state.glyphs.sortDown, into: &buffer)
         let first = top + 2
