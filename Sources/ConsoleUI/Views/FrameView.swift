@@ -72,11 +72,20 @@ public enum FrameView {
             buffer.put(" " + flash.text, x: 0, y: y, role: flash.isError ? .error : .flash, maxWidth: buffer.width)
             return
         }
+        // `? help` and `q quit` are always there; the other hints take the room that is left.
+        let hints = footerHints(state.keymap, glyphs: state.glyphs)
+        let width = { (hint: FooterHint) in DisplayWidth.of(hint.key) + DisplayWidth.of(hint.help) + 3 }
+        var reserved = hints.filter(\.essential).map(width).reduce(0, +)
         var x = 1
-        for hint in footerHints(state.keymap, glyphs: state.glyphs) {
-            guard x + DisplayWidth.of(hint.key) + DisplayWidth.of(hint.help) + 3 <= buffer.width else { break }
+        for hint in hints {
+            if hint.essential {
+                reserved -= width(hint)
+            } else if x + width(hint) + reserved > buffer.width {
+                continue
+            }
+            guard x + width(hint) <= buffer.width + 2 else { break }
             x += buffer.put(hint.key, x: x, y: y, role: .footerKey)
-            x += buffer.put(" " + hint.help + "  ", x: x, y: y, role: .footer)
+            x += buffer.put(" " + hint.help + "  ", x: x, y: y, role: .footer, maxWidth: max(0, buffer.width - x))
         }
     }
 
@@ -116,13 +125,20 @@ public enum FrameView {
     }
 
     /// The footer's hints, from the binding table: movement first, then the screen's own keys.
-    static func footerHints(_ keymap: Keymap, glyphs: Glyphs) -> [(key: String, help: String)] {
-        var hints: [(String, String)] = [("j/k", "move")]
+    struct FooterHint {
+        var key: String
+        var help: String
+        /// Help and quit: shown at every width.
+        var essential = false
+    }
+
+    static func footerHints(_ keymap: Keymap, glyphs: Glyphs) -> [FooterHint] {
+        var hints = [FooterHint(key: "j/k", help: "move")]
         for binding in keymap.bindings where binding.inFooter {
             guard let key = binding.keys.first else { continue }
-            hints.append((key.label(glyphs), binding.help))
+            hints.append(FooterHint(key: key.label(glyphs), help: binding.help, essential: binding.command == .help || binding.command == .quit))
         }
-        hints.append(("1-5", "views"))
+        hints.append(FooterHint(key: "1-5", help: "views"))
         return hints
     }
 
