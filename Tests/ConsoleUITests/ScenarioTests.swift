@@ -215,12 +215,26 @@ import Testing
 
     @Test("read-only removes every destructive binding in every screen", arguments: Keymap.all)
     func readOnly(map: Keymap) {
-        #expect(map.readOnly.bindings.allSatisfy { !$0.destructive })
-        #expect(map.readOnly.bindings.count == map.bindings.filter { !$0.destructive }.count)
+        #expect(map.readOnly.bindings.allSatisfy { !$0.destructive && $0.command != .mark && $0.command != .markRange })
+        #expect(map.readOnly.bindings.count == map.bindings.filter { !$0.destructive && $0.command != .mark && $0.command != .markRange }.count)
         #expect(map.bindings.allSatisfy { !$0.help.isEmpty && !$0.keys.isEmpty })
         // No key is bound twice in one screen.
         let keys = map.bindings.flatMap(\.keys)
         #expect(Set(keys).count == keys.count, "\(map.name)")
+    }
+
+    @Test("read-only: a triage key says why nothing happens, and rows cannot be marked")
+    func readOnlyAnswers() {
+        var state = Fixture.state(Size(width: 120, height: 40), view: .findings)
+        state.readOnly = true
+        let effects = press(&state, "f")
+        #expect(effects.isEmpty && state.form == nil)
+        #expect(state.flash?.isError == true && state.flash?.text.hasPrefix("read-only") == true)
+        _ = press(&state, " ")
+        #expect(state.findings.marks.isEmpty)
+        // Keys that mean nothing anywhere stay silent.
+        _ = press(&state, "Z")
+        #expect(state.flash == nil)
     }
 
     @Test("the help screen lists every binding of every screen")

@@ -74,8 +74,10 @@ public struct Keymap: Sendable, Equatable {
         bindings.first { $0.keys.contains(key) }?.command
     }
 
-    /// The same table without anything that writes.
-    public var readOnly: Keymap { Keymap(name: name, bindings: bindings.filter { !$0.destructive }) }
+    /// The same table without anything that writes, nor the marks that only serve triage.
+    public var readOnly: Keymap { Keymap(name: name, bindings: bindings.filter { !$0.destructive && !Keymap.marking.contains($0.command) }) }
+
+    static let marking: Set<Command> = [.mark, .markRange]
 
     static let movement: [Binding] = [
         Binding([.character("j"), .down], .moveDown, "down", inFooter: false),

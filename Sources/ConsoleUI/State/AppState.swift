@@ -82,7 +82,10 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// The bindings of the focused screen, with destructive ones removed in read-only mode.
-    public var keymap: Keymap {
+    public var keymap: Keymap { readOnly ? fullKeymap.readOnly : fullKeymap }
+
+    /// The view's keys as the console has them, read-only or not.
+    public var fullKeymap: Keymap {
         let map: Keymap
         switch view {
         case .matrix: map = pivot ? .matrixPivot : .matrix
@@ -93,7 +96,7 @@ public struct AppState: Sendable, Equatable {
         case .help: map = .help
         case .projects: map = .projects
         }
-        return readOnly ? map.readOnly : map
+        return map
     }
 
     /// Rows available to a list between the frame lines (tabs above, footer below) and its header.

@@ -8,7 +8,13 @@ public enum Reducer {
             if state.form != nil { return formKey(key, &state) }
             if state.prompt != nil { return promptKey(key, &state) }
             state.flash = nil
-            guard let command = state.keymap.command(for: key) else { return [] }
+            guard let command = state.keymap.command(for: key) else {
+                // A key that would change findings in the console: say why nothing happens.
+                if state.readOnly, let wanted = state.fullKeymap.bindings.first(where: { $0.keys.contains(key) }) {
+                    state.flash = Flash("read-only: the dashboard changes nothing (\(wanted.help) needs `mlsoc console`)", isError: true)
+                }
+                return []
+            }
             return perform(command, on: &state)
         case let .resized(size):
             state.size = size
