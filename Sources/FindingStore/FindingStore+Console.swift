@@ -245,6 +245,10 @@ extension FindingStore {
                 mapping: row["mapping"], firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], slaDue: row["slaDue"],
                 assignee: row["assignee"], justification: row["justification"], version: row["version"], events: events)
             detail.otherLocations = others
+            if detail.state == .accepted {
+                detail.acceptedUntil = row["acceptedUntil"]
+                detail.acceptedBy = row["acceptedBy"]
+            }
             return detail
         }
     }

@@ -18,6 +18,9 @@ enum StoreOwnership {
         var config = Configuration()
         config.readonly = true
         config.label = "mlsoc-ownership-check"
+        // Another process may be writing the store (an ingest that already opened it): wait for
+        // its lock rather than call a busy store unreadable.
+        config.busyMode = .timeout(10)
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)

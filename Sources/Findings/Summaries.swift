@@ -242,6 +242,9 @@ public struct FindingDetail: Sendable, Equatable {
     public var events: [AuditEntry]
     /// The other places the finding occurs (`path:line`, with the model there when it has one).
     public var otherLocations: [String] = []
+    /// An acceptance's end and who accepted (only while the finding is accepted).
+    public var acceptedUntil: Int64?
+    public var acceptedBy: String?
 
     public init(id: Int64, fingerprint: String, tool: String, ruleID: String, title: String, message: String, severity: Severity,
                 score: Double?, threat: Threat, state: TriageState, model: String?, artifact: String?, location: String?,

@@ -237,6 +237,25 @@ import Testing
         #expect(state.flash == nil)
     }
 
+    @Test("the detail shows what applies: an acceptance's end and approver, no SLA due on a closed finding")
+    func detailWhatApplies() throws {
+        var state = Fixture.state(Size(width: 120, height: 48), view: .findings)
+        _ = Reducer.reduce(&state, .key(.enter))
+        var detail = Fixture.detail(for: try #require(state.findings.items.first))
+        detail.state = .accepted
+        detail.slaDue = state.now + 86_400
+        detail.acceptedUntil = state.now + 30 * 86_400
+        detail.acceptedBy = "alice"
+        _ = Reducer.reduce(&state, .detailLoaded(detail))
+        let text = Renderer.render(state).plainText
+        #expect(text.contains("accepted    until") && text.contains("by alice"), "\(text)")
+        #expect(!text.contains("SLA due"))
+        detail.state = .new
+        _ = Reducer.reduce(&state, .detailLoaded(detail))
+        let open = Renderer.render(state).plainText
+        #expect(open.contains("SLA due") && !open.contains("accepted    until"))
+    }
+
     @Test("the help screen lists every binding of every screen")
     func help() {
         var state = Fixture.state(Size(width: 160, height: 48))

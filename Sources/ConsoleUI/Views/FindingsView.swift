@@ -49,7 +49,9 @@ public enum FindingsView {
         let start = Table.firstVisible(cursor: list.cursor, count: list.items.count, rows: rows)
         for (offset, item) in list.items[start..<min(list.items.count, start + rows)].enumerated() {
             let overdue = item.isOverdue(now: state.now)
-            let cells = ["\(item.id)", FrameView.short(item.severity), item.state.key, Clock.due(item.slaDue, now: state.now), item.tool,
+            // A closed finding has nothing due.
+            let due = item.state.isOpen ? Clock.due(item.slaDue, now: state.now) : ""
+            let cells = ["\(item.id)", FrameView.short(item.severity), item.state.key, due, item.tool,
                          item.ruleID, item.title, item.model ?? "", item.location ?? ""]
             let roles: [StyleRole] = [.muted, .severity(item.severity), item.state.isOpen ? .normal : .muted,
                                       overdue ? .overdue : .muted]
@@ -109,7 +111,10 @@ enum FindingDetailView {
         }
         if d.otherLocations.count > 50 { field("", "… and \(d.otherLocations.count - 50) more places", .muted) }
         field("artifact", d.artifact)
-        let due = d.slaDue.map { Clock.date($0) + " (" + Clock.due($0, now: state.now) + ")" }
+        let due = d.state.isOpen ? d.slaDue.map { Clock.date($0) + " (" + Clock.due($0, now: state.now) + ")" } : nil
+        if d.state == .accepted, let until = d.acceptedUntil {
+            field("accepted", "until \(Clock.date(until))" + (d.acceptedBy.map { " by \($0)" } ?? ""))
+        }
         field("seen", "first \(Clock.format(d.firstSeen)), last \(Clock.format(d.lastSeen))")
         field("SLA due", due, d.state.isOpen && (d.slaDue ?? .max) < state.now ? .overdue : .normal)
         field("assignee", d.assignee)
