@@ -8,8 +8,6 @@ public final class IngestSink {
     let header: ScanHeader
     let scanID: Int64
     private(set) var outcome: IngestOutcome
-    /// Set when a fingerprint met again in this report sits at the same file and line.
-    private var repeatIsSamePlace = false
     private var tools: [String: String?] = [:]
     private var toolOrder: [String] = []
     private var ruleIDs: [RuleKey: Int64] = [:]
@@ -234,8 +232,8 @@ public final class IngestSink {
         var finding = finding
         let base = finding.fingerprint
         var occurrence = 0
-        while try !insertOrRefresh(finding) {
-            if repeatIsSamePlace {
+        while case let .alreadyInThisReport(samePlace) = try insertOrRefresh(finding) {
+            if samePlace {
                 outcome.duplicates += 1
                 return
             }
@@ -298,7 +296,14 @@ public final class IngestSink {
     }
 
     /// False when the fingerprint was already seen in this report.
-    private func insertOrRefresh(_ finding: Finding) throws -> Bool {
+    /// What became of a finding: written (new or refreshed), or its fingerprint was already met
+    /// in this report, at the same file and line or elsewhere.
+    private enum Placement {
+        case written
+        case alreadyInThisReport(samePlace: Bool)
+    }
+
+    private func insertOrRefresh(_ finding: Finding) throws -> Placement {
         let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)
         let modelID = try finding.modelName.map { try model(name: $0) }
         let scopeID = try scope(tool: finding.tool)
@@ -338,24 +343,23 @@ public final class IngestSink {
                 try insertEvidence.execute()
             }
             // No "created" event: the row's firstSeen and firstScanId are its creation (see FindingStore.events).
-            return true
+            return .written
         }
         return try refresh(finding, scopeID: scopeID)
     }
 
-    private func refresh(_ finding: Finding, scopeID: Int64) throws -> Bool {
+    private func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line, otherLocations FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
-        guard let existing else { return true }
+        guard let existing else { return .written }
         let id: Int64 = existing["id"]
         let lastScan: Int64 = existing["lastScanId"]
         if lastScan == scanID {
             let path: String? = existing["path"]
             let line: Int? = existing["line"]
-            repeatIsSamePlace = path == finding.location?.path && line == finding.location?.startLine
-            return false
+            return .alreadyInThisReport(samePlace: path == finding.location?.path && line == finding.location?.startLine)
         }
         let had: Int = existing["otherLocations"]
         if had > 0 || !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: had) }
@@ -372,7 +376,7 @@ public final class IngestSink {
                 .execute(arguments: [header.ingestedAt, scanID, scopeID, finding.attackSuccessRate, id])
             outcome.unchanged += 1
         }
-        return true
+        return .written
     }
 
     /// Replaces a finding's other locations with this report's (the latest run says where it is).

@@ -113,7 +113,7 @@ public enum FormatSniffer {
                 shape.keys.insert(name)
                 if name == "summary" {
                     try readSummary(reader, into: &shape)
-                } else if shape.keys.count == 1, try peekObject(reader) {
+                } else if shape.keys.count == 1, try nextValue(reader, startsWith: "{") {
                     // Reports keyed by what they scanned (mcp-scan: one entry per config file):
                     // the first entry's keys tell them apart.
                     try reader.forEachMember { key in
@@ -122,7 +122,7 @@ public enum FormatSniffer {
                     }
                 } else if FormatSniffer.listsPeeked.contains(name) {
                     try readFirstElement(reader, of: name, into: &shape)
-                } else if try peekString(reader) {
+                } else if try nextValue(reader, startsWith: "\"") {
                     guard case let .string(value) = try reader.next() else { return nil }
                     shape.strings[name] = String(value.prefix(256))
                 } else {
@@ -146,14 +146,12 @@ public enum FormatSniffer {
 
     /// Records the keys of the list's first object as `NAME[].KEY`, and steps over the rest.
     private static func readFirstElement(_ reader: JSONReader, of name: String, into shape: inout Shape) throws {
-        try reader.skipWhitespace()
-        guard try reader.stream.peek() == UInt8(ascii: "[") else {
+        guard try nextValue(reader, startsWith: "[") else {
             try reader.skipValueUnchecked()
             return
         }
         _ = try reader.next()
-        try reader.skipWhitespace()
-        if try reader.stream.peek() == UInt8(ascii: "{") {
+        if try nextValue(reader, startsWith: "{") {
             try reader.forEachMember { key in
                 shape.keys.insert(name + "[]." + key)
                 try reader.skipValueUnchecked()
@@ -163,19 +161,14 @@ public enum FormatSniffer {
         guard try reader.next() == .endArray else { throw reader.error("expected the end of \(name)") }
     }
 
-    private static func peekObject(_ reader: JSONReader) throws -> Bool {
+    /// True when the next value starts with `byte` (`{`, `"`…), nothing consumed.
+    private static func nextValue(_ reader: JSONReader, startsWith byte: Character) throws -> Bool {
         try reader.skipWhitespace()
-        return try reader.stream.peek() == UInt8(ascii: "{")
-    }
-
-    private static func peekString(_ reader: JSONReader) throws -> Bool {
-        try reader.skipWhitespace()
-        return try reader.stream.peek() == UInt8(ascii: "\"")
+        return try reader.stream.peek() == byte.asciiValue
     }
 
     private static func readSummary(_ reader: JSONReader, into shape: inout Shape) throws {
-        try reader.skipWhitespace()
-        guard try reader.stream.peek() == UInt8(ascii: "{") else {
+        guard try nextValue(reader, startsWith: "{") else {
             try reader.skipValueUnchecked()
             return
         }

@@ -6,7 +6,7 @@ enum JSONLines {
         while let (bytes, truncated) = try stream.readLine(limit: limit) {
             lineNumber += 1
             if truncated { throw IngestError(.limit, file: file, "line longer than \(limit >> 20) MiB", line: lineNumber) }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let value: JSONValue
             do {
                 let reader = JSONReader(stream: ByteStream(bytes: bytes))

@@ -15,17 +15,7 @@ struct AVIDParser: ReportParser {
         let factory = FindingFactory(mapping: mapping)
         var tools: Set<String> = []
         var models: Set<String> = []
-        var lineNumber = 0
-        while let (bytes, truncated) = try stream.readLine(limit: 16 << 20) {
-            lineNumber += 1
-            if truncated { throw IngestError(.limit, file: context.file, "line longer than 16 MiB", line: lineNumber) }
-            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            let report: JSONValue
-            do {
-                report = try JSONReader(stream: ByteStream(bytes: bytes)).readValue()
-            } catch let error as JSONError {
-                throw IngestError(.malformed, file: context.file, error.message, line: lineNumber)
-            }
+        try JSONLines.forEach(stream, file: context.file, limit: 16 << 20) { lineNumber, report in
             guard report["data_type"]?.string == "AVID" else {
                 throw IngestError(.malformed, file: context.file, "not an AVID report (no \"data_type\": \"AVID\")", line: lineNumber)
             }

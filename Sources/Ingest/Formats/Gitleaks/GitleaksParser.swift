@@ -18,7 +18,7 @@ struct GitleaksParser: JSONReportParser {
             let line = leak["StartLine"]?.int ?? leak["lineNumber"]?.int
             let secret = leak["Secret"]?.string ?? leak["offender"]?.string ?? ""
             let commit = leak["Commit"]?.string ?? leak["commit"]?.string ?? ""
-            let masked = String(secret.prefix(4)) + "…[redacted \(secret.count) chars]"
+            let masked = SecretText.masked(secret)
             let description = leak["Description"]?.string ?? rule
             try emit(.finding(factory.make(FindingFactory.Draft(
                 tool: "gitleaks", ruleID: rule, title: description, message: "\(description) in \(file)" + (line.map { " at line \($0)" } ?? ""),

@@ -64,7 +64,7 @@ struct SARIFParser: JSONReportParser {
             case "artifacts":
                 // The files the run looked at (SARIF §3.14.15), one object at a time.
                 try reader.forEachElement {
-                    if let uri = try reader.readValue().at("location", "uri")?.string { try emit(.coverage(.file(ReportPath.fromURI(uri).path))) }
+                    if let uri = try reader.readValue().at("location", "uri")?.string { try emit(.coverage(.file(run.path(fromURI: uri)))) }
                 }
             case "properties":
                 // bandit's SARIF keeps its metrics here: one entry per scanned file, plus "_totals".
@@ -98,7 +98,7 @@ struct SARIFParser: JSONReportParser {
         if result["baselineState"]?.string == "absent" {
             // The tool looked where the finding was, and it is gone: that place is covered.
             for location in result["locations"]?.array ?? [] {
-                if let uri = location.at("physicalLocation", "artifactLocation", "uri")?.string { try emit(.coverage(.file(ReportPath.fromURI(uri).path))) }
+                if let uri = location.at("physicalLocation", "artifactLocation", "uri")?.string { try emit(.coverage(.file(run.path(fromURI: uri)))) }
             }
             return
         }
@@ -110,8 +110,7 @@ struct SARIFParser: JSONReportParser {
         if kind == "pass" || kind == "notApplicable" || kind == "informational" {
             for location in result["locations"]?.array ?? [] {
                 if let uri = location.at("physicalLocation", "artifactLocation", "uri")?.string {
-                    try emit(.coverage(.file(SARIFDialect.path(tool: run.toolName, ReportPath.fromURI(uri).path,
-                                                               workingDirectory: run.workingDirectory))))
+                    try emit(.coverage(.file(run.path(fromURI: uri))))
                 }
             }
             return
@@ -119,7 +118,7 @@ struct SARIFParser: JSONReportParser {
         if ScanErrorRules.isScanError(tool: run.toolName, ruleID: ruleID) {
             let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string
             let text = result.at("message", "text")?.string ?? ruleID
-            try emit(.warning("\(uri.map { ReportPath.fromURI($0).path + ": " } ?? "")\(run.toolName) could not read it (\(ruleID)): \(text)"))
+            try emit(.warning("\(uri.map { run.path(fromURI: $0) + ": " } ?? "")\(run.toolName) could not read it (\(ruleID)): \(text)"))
             return
         }
         var finding = run.finding(from: result, mapping: mapping)

@@ -81,6 +81,12 @@ struct SARIFRun {
         return failed
     }
 
+    /// A SARIF artifact URI as this tool's findings and coverage name the file: decoded, cleaned,
+    /// and in the tool's own JSON spelling (`SARIFDialect`).
+    func path(fromURI uri: String) -> String {
+        SARIFDialect.path(tool: toolName, ReportPath.fromURI(uri).path, workingDirectory: workingDirectory)
+    }
+
     mutating func finding(from result: JSONValue, mapping: MappingRules) -> Finding {
         let rule = resolveRule(result)
         let tool = toolName.lowercased()
@@ -110,8 +116,7 @@ struct SARIFRun {
         let others = (result["locations"]?.array ?? []).dropFirst().compactMap { other -> OtherLocation? in
             let place = other["physicalLocation"]
             guard let raw = place?.at("artifactLocation", "uri")?.string else { return nil }
-            let path = SARIFDialect.path(tool: tool, ReportPath.fromURI(raw).path, workingDirectory: workingDirectory)
-            return OtherLocation(Location(path: path, startLine: place?.at("region", "startLine")?.int, endLine: place?.at("region", "endLine")?.int))
+            return OtherLocation(Location(path: path(fromURI: raw), startLine: place?.at("region", "startLine")?.int, endLine: place?.at("region", "endLine")?.int))
         }
         var finding = Finding(
             fingerprint: fingerprint(result: result, tool: tool, ruleID: ruleID, uri: uri, snippet: snippet, message: message),

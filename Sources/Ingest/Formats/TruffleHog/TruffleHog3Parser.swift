@@ -47,7 +47,7 @@ struct TruffleHog3Parser: JSONReportParser {
             let signed = text.first == "+" || text.first == "-"
             return (signed ? String(text.dropFirst()) : text).trimmingCharacters(in: .whitespaces)
         }
-        let masked = found.map { String($0.prefix(4)) + "…[redacted \($0.count) chars]" }
+        let masked = found.map(SecretText.masked)
         var evidence = masked
         if let hash = hit["commitHash"]?.string {
             let subject = hit["commit"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -63,6 +63,6 @@ struct TruffleHog3Parser: JSONReportParser {
     /// The secret replaced by a marker that keeps its length and first characters only.
     static func redact(_ text: String, secret: String) -> String {
         guard secret.count >= 4 else { return text }
-        return text.replacingOccurrences(of: secret, with: String(secret.prefix(4)) + "…[redacted \(secret.count) chars]")
+        return text.replacingOccurrences(of: secret, with: SecretText.masked(secret))
     }
 }

@@ -11,27 +11,16 @@ struct TruffleHogV3Parser: ReportParser {
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "trufflehog", version: nil))
-        var lineNumber = 0
-        while let (bytes, truncated) = try stream.readLine(limit: 16 << 20) {
-            lineNumber += 1
-            if truncated { throw IngestError(.limit, file: context.file, "line longer than 16 MiB", line: lineNumber) }
-            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            let value: JSONValue
-            do {
-                let reader = JSONReader(stream: ByteStream(bytes: bytes))
-                value = try reader.readValue()
-            } catch let error as JSONError {
-                throw IngestError(.malformed, file: context.file, "\(error.message)", line: lineNumber)
-            }
+        try JSONLines.forEach(stream, file: context.file, limit: 16 << 20) { _, value in
             // trufflehog also logs JSON lines (level, msg) to the same stream when asked to.
-            guard value["DetectorName"] != nil || value["DetectorType"] != nil else { continue }
+            guard value["DetectorName"] != nil || value["DetectorType"] != nil else { return }
             let data = value.at("SourceMetadata", "Data")?.members?.first?.1 ?? .null
             let file = data["file"]?.string ?? data["link"]?.string ?? value["SourceName"]?.string ?? ""
             let line = data["line"]?.int
             let detector = value["DetectorName"]?.string ?? value["DetectorType"]?.text ?? "secret"
             let verified = value["Verified"]?.bool ?? false
             let raw = value["RawV2"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? value["Raw"]?.string ?? ""
-            let shown = value["Redacted"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? (String(raw.prefix(4)) + "…[redacted \(raw.count) chars]")
+            let shown = value["Redacted"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? SecretText.masked(raw)
             var evidence = [shown]
             if let commit = data["commit"]?.string { evidence.insert("commit \(commit.prefix(12))", at: 0) }
             try emit(.finding(factory.make(FindingFactory.Draft(
