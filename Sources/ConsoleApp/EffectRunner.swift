@@ -63,6 +63,12 @@ public enum EffectRunner {
             late.modelID = id
             let overdue = try store.findingsPage(late, after: nil, limit: 10, now: context.now()).map(item)
             return .modelDetailLoaded(id: id, breakdown, top: top, overdue: overdue)
+        case .loadUnmapped:
+            return .unmappedLoaded(try store.unmappedRules(scoped(FindingFilter()), now: context.now()).map { rule in
+                let suggestion = UnmappedSuggestion(rule)
+                return UnmappedItem(tool: rule.tool, ruleID: rule.ruleID, title: rule.title, findings: rule.findings, open: rule.open,
+                                    worst: rule.worst, seen: suggestion.seen, suggestion: suggestion.ruleJSON)
+            })
         case let .loadFindings(filter, sort, after, limit, generation):
             let cursor = after.map { PageCursor(key: sortKey($0, sort), id: $0.id) }
             let rows = try store.findingsPage(FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit, now: context.now())

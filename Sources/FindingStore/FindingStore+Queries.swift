@@ -175,7 +175,8 @@ extension FindingStore {
             SELECT f.firstSeen, f.state, s.id AS scanId, s.actor, s.tool, s.format, s.sourcePath
             FROM finding f LEFT JOIN scan s ON s.id = coalesce(f.firstScanId, f.lastScanId) WHERE f.id = ?
             """, arguments: [findingID]) else { return stored }
-        let initial = stored.first?.from ?? (TriageState(rawValue: row["state"]) ?? .new).key
+        // The first triage event says the state it started from (a `remapped` event is about the cell).
+        let initial = stored.first { $0.kind != "remapped" }?.from ?? (TriageState(rawValue: row["state"]) ?? .new).key
         let tool: String = row["tool"] ?? ""
         let source: String = row["sourcePath"] ?? ""
         let scanID: Int64? = row["scanId"]
@@ -205,6 +206,24 @@ public struct MappingRecord: Sendable, Equatable {
     public var finding: FindingRow
     /// The mapping rule's explanation, as it was when the finding was last ingested.
     public var recorded: String?
+    /// What the tool said about the rule that the mapping read (`MappingInputs` JSON).
+    public var inputs: String?
+    /// The finding's evidence (a quoted snippet, checkov's `resource: …`).
+    public var evidence: String?
+}
+
+/// One rule whose findings sit in the unclassified row (`mlsoc mapping unmapped`).
+public struct UnmappedRule: Sendable, Equatable {
+    public var tool: String
+    public var ruleID: String
+    public var title: String
+    /// What the tool said about the rule (`MappingInputs` JSON), nil when it said nothing.
+    public var inputs: String?
+    public var findings: Int
+    public var open: Int
+    public var worst: Severity
+    /// One place it was found.
+    public var example: String?
 }
 
 extension FindingStore {
@@ -212,12 +231,36 @@ extension FindingStore {
     public func mappingRecord(findingID: Int64) throws -> MappingRecord? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, r.mapping, \(FindingStore.messageColumn), f.severity, f.threat,
+                SELECT f.id, f.fingerprint, r.tool, r.ruleId, r.title, r.mapping, r.inputs, \(FindingStore.messageColumn), f.severity, f.threat,
                        f.state, m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue
-                FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId \(FindingStore.messageJoin)
+                       , ev.evidence
+                FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId
+                LEFT JOIN findingEvidence ev ON ev.findingId = f.id \(FindingStore.messageJoin)
                 WHERE f.id = ?
                 """, arguments: [findingID]) else { return nil }
-            return MappingRecord(finding: FindingStore.findingRow(row), recorded: row["mapping"])
+            return MappingRecord(finding: FindingStore.findingRow(row), recorded: row["mapping"], inputs: row["inputs"], evidence: row["evidence"])
+        }
+    }
+
+    /// The rules of unclassified findings that match the filter, most findings first: what the
+    /// mapping does not know yet. Reads only the unclassified row (by the threat index).
+    public func unmappedRules(_ filter: FindingFilter, now: Int64, limit: Int = 500) throws -> [UnmappedRule] {
+        var filter = filter
+        filter.clauses.append(.init(.threats([.unclassified])))
+        let sql = FilterSQL(filter, now: now)
+        let conditions = sql.conditions.joined(separator: " AND ")
+        let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.tool, r.ruleId, r.title, r.inputs, count(*) AS n, sum(f.state IN (\(open))) AS open,
+                       max(f.severity) AS worst, min(f.path) AS example
+                FROM finding f JOIN rule r ON r.id = f.ruleRef
+                WHERE \(conditions)
+                GROUP BY f.ruleRef ORDER BY n DESC, r.tool, r.ruleId LIMIT ?
+                """, arguments: sql.arguments + [limit]).map { row in
+                UnmappedRule(tool: row["tool"], ruleID: row["ruleId"], title: row["title"], inputs: row["inputs"], findings: row["n"],
+                             open: row["open"] ?? 0, worst: Severity(rawValue: row["worst"] ?? 0) ?? .info, example: row["example"])
+            }
         }
     }
 }

@@ -252,7 +252,8 @@ public final class IngestSink {
             outcome.unchanged += 1
             return
         }
-        let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)
+        let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
+                                 unclassified: finding.threat == .unclassified)
         let modelID = try finding.modelName.map { try model(name: $0) }
         let now = header.ingestedAt
         try db.cachedStatement(sql: """
@@ -304,7 +305,8 @@ public final class IngestSink {
     }
 
     private func insertOrRefresh(_ finding: Finding) throws -> Placement {
-        let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy)
+        let ruleRef = try rule(tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
+                                 unclassified: finding.threat == .unclassified)
         let modelID = try finding.modelName.map { try model(name: $0) }
         let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
@@ -350,7 +352,7 @@ public final class IngestSink {
 
     private func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
         let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line, otherLocations FROM finding WHERE fingerprint = ?"),
+            db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line, otherLocations, threat, taxonomy FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
         guard let existing else { return .written }
@@ -363,6 +365,7 @@ public final class IngestSink {
         }
         let had: Int = existing["otherLocations"]
         if had > 0 || !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: had) }
+        try remapIfChanged(finding, id: id, threat: existing["threat"], taxonomy: existing["taxonomy"])
         let state = TriageState(rawValue: existing["state"]) ?? .new
         if state.reopensOnReappearance {
             try db.cachedStatement(sql: """
@@ -377,6 +380,22 @@ public final class IngestSink {
             outcome.unchanged += 1
         }
         return .written
+    }
+
+    /// A finding seen again takes the cell today's mapping gives it (a new rule, a user rule, a
+    /// data store), with a `remapped` event; summaries follow by trigger. Never back to unclassified:
+    /// a poorer format of the same run (semgrep's SARIF drops the metadata its JSON has) is less
+    /// information, not another answer.
+    private func remapIfChanged(_ finding: Finding, id: Int64, threat: Int, taxonomy: String?) throws {
+        let packed = finding.taxonomy.packed
+        guard finding.threat != .unclassified, threat != finding.threat.rawValue || (taxonomy ?? "") != packed else { return }
+        try db.cachedStatement(sql: "UPDATE finding SET threat = ?, taxonomy = ? WHERE id = ?")
+            .execute(arguments: [finding.threat.rawValue, packed, id])
+        if threat != finding.threat.rawValue {
+            let from = Threat(rawValue: threat)?.key ?? String(threat)
+            try event(findingID: id, kind: "remapped", from: from, to: finding.threat.key, reason: finding.mappingWhy.map { String($0.prefix(300)) })
+            outcome.remapped += 1
+        }
     }
 
     /// Replaces a finding's other locations with this report's (the latest run says where it is).
@@ -412,16 +431,19 @@ public final class IngestSink {
         try insert.execute()
     }
 
-    private func rule(tool: String, ruleID: String, title: String, mapping: String?) throws -> Int64 {
+    private func rule(tool: String, ruleID: String, title: String, mapping: String?, inputs: String?, unclassified: Bool) throws -> Int64 {
         let key = RuleKey(tool: tool, ruleID: ruleID)
         if let id = ruleIDs[key] { return id }
+        // An unclassified answer does not replace what a richer format of the rule said before.
+        let keep = unclassified ? "coalesce(rule.mapping, excluded.mapping)" : "excluded.mapping"
         let id = try Int64.fetchOne(
             db.cachedStatement(sql: """
-                INSERT INTO rule (tool, ruleId, title, mapping) VALUES (?, ?, ?, ?)
-                ON CONFLICT (tool, ruleId) DO UPDATE SET title = excluded.title, mapping = excluded.mapping
+                INSERT INTO rule (tool, ruleId, title, mapping, inputs) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (tool, ruleId) DO UPDATE SET title = excluded.title, mapping = \(keep),
+                    inputs = coalesce(excluded.inputs, rule.inputs)
                 RETURNING id
                 """),
-            arguments: [tool, ruleID, title, mapping]
+            arguments: [tool, ruleID, title, mapping, inputs]
         ) ?? 0
         ruleIDs[key] = id
         return id

@@ -69,6 +69,8 @@ public struct IngestOutcome: Sendable, Equatable {
     public var repeated: Int
     /// Findings written twice at the same place inside the same report: counted once.
     public var duplicates = 0
+    /// Findings seen again that today's mapping put in another cell.
+    public var remapped = 0
     /// Open findings of the report's scopes that it no longer reports, now resolved.
     public var resolved: Int
     /// Scan errors and tool notifications kept with the scan.

@@ -76,6 +76,11 @@ enum Schema {
                 ALTER TABLE finding ADD COLUMN otherLocations INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v16-rule-mapping-inputs") { db in
+            // What the tool said about each rule that the mapping reads (CWE, tags, threat
+            // metadata), as JSON: `mlsoc mapping unmapped` shows it and `mapping explain` maps again.
+            try db.execute(sql: "ALTER TABLE rule ADD COLUMN inputs TEXT")
+        }
         return migrator
     }
 

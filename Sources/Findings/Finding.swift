@@ -104,6 +104,9 @@ public struct Finding: Sendable, Equatable {
     public var suppressed: Bool
     /// Which mapping rule put the finding in its cell, and why (or why none did).
     public var mappingWhy: String?
+    /// What the tool said that the mapping read (CWE, tags, threat metadata), as compact JSON:
+    /// kept per rule so `mlsoc mapping unmapped` can show what an unclassified rule carried.
+    public var mappingInputs: String?
     /// True when the tool asks a human to decide (SARIF `kind` review or open): a new finding
     /// starts in triage.
     public var needsReview = false
@@ -155,6 +158,7 @@ extension Finding {
         copy.location?.path = fix(location?.path ?? "")
         copy.evidence = evidence.map(fix)
         copy.mappingWhy = mappingWhy.map(fix)
+        copy.mappingInputs = mappingInputs.map(fix)
         return copy
     }
 }

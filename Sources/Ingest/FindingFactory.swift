@@ -30,25 +30,38 @@ struct FindingFactory {
         var suppressed = false
         /// What identifies the finding across runs, beyond tool and rule (never line numbers when avoidable).
         var identity: [String]
-        /// A threat the producer states itself (native JSONL, rule metadata); beats the mapping rules.
-        var statedThreat: Threat? = nil
+        /// Metadata that names the threat (mapping input 2): a cell, an ATLAS or OWASP LLM/ML id.
+        var stated: [String] = []
+        /// Other rule metadata (`key=value`), kept to show what an unmapped rule carried.
+        var otherMetadata: [String] = []
+        /// A severity better than the tool's bare level (semgrep impact × likelihood, checkov's own).
+        var toolSeverity: Severity? = nil
+        /// The resource the finding is about (checkov `resource`), and the code the tool quotes:
+        /// the resource context of the mapping (data stores).
+        var resource: String? = nil
+        var code: String? = nil
     }
 
     func make(_ draft: Draft) -> Finding {
         let tool = draft.tool.lowercased()
-        let mapped = mapping.map(MappingSubject(tool: tool, ruleID: draft.ruleID, cwe: draft.cwe, tags: draft.tags))
-        var taxonomy = TaxonomyIDs(cwe: Array(Set(draft.cwe)).sorted().map { "CWE-\($0)" })
+        let subject = MappingSubject(tool: tool, ruleID: draft.ruleID, cwe: draft.cwe, tags: draft.tags, stated: draft.stated, other: draft.otherMetadata)
+        let context = MappingContext(resource: draft.resource, path: draft.location?.path ?? draft.artifact,
+                                     text: draft.title == draft.message ? draft.title : draft.title + " " + draft.message, code: draft.code)
+        let mapped = mapping.map(subject, context: context)
+        var taxonomy = TaxonomyIDs(cwe: Array(Set(subject.cwe)).sorted().map { "CWE-\($0)" })
         taxonomy.merge(draft.taxonomy)
         taxonomy.merge(mapped.taxonomy)
         let fingerprint = Fingerprinter.fingerprint(FingerprintKey([tool, draft.ruleID] + draft.identity))
-        return Finding(
+        var finding = Finding(
             fingerprint: fingerprint, tool: tool, ruleID: draft.ruleID, title: draft.title, message: draft.message,
-            severity: mapped.severity ?? draft.severity, score: draft.score, threat: draft.statedThreat ?? mapped.threat,
+            severity: draft.toolSeverity ?? mapped.severity ?? draft.severity, score: draft.score, threat: mapped.threat,
             taxonomy: taxonomy, modelName: draft.model,
             artifact: draft.artifact, location: draft.location, evidence: draft.evidence, suppressed: draft.suppressed,
-            mappingWhy: draft.statedThreat == nil ? mapped.why : "stated by the producer",
+            mappingWhy: mapped.why,
             attackSuccessRate: draft.attackSuccessRate.map { min(1, max(0, $0)) }
         )
+        finding.mappingInputs = mapped.inputs
+        return finding
     }
 }
 

@@ -15,7 +15,8 @@ public struct ReportIngestor: Sendable {
 
     public init(store: FindingStore, mapping: MappingRules, actor: String, config: MlsocConfig = MlsocConfig()) {
         self.store = store
-        self.mapping = mapping
+        // The config's data stores are the mapping's resource context.
+        self.mapping = config.dataStores.isEmpty ? mapping : mapping.with(dataStores: config.dataStores)
         self.actor = actor
         self.config = config
         self.registryDigest = config.registryDigest()

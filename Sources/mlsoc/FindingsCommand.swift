@@ -50,13 +50,7 @@ extension Mlsoc {
         }
 
         func run() throws {
-            let text = filter.joined(separator: " ")
-            let parsed: FindingFilter
-            do {
-                parsed = try FindingFilter.parse(text)
-            } catch {
-                throw CLIError("bad filter: \(TextForTerminal.safe(error.message)) at column \(error.column)\n" + error.pointing(at: text))
-            }
+            let parsed = try FindingFilter.parseArguments(filter)
             let store = try options.openStore(mode: .readOnly)
             _ = try scope.projectID(in: store)
             let query = FindingQuery(filter: scope.scoped(parsed), sort: FindingSort(rawValue: sort) ?? .severity)
@@ -168,5 +162,18 @@ final class OutputBuffer {
 
     func flush() {
         try? output.flush()
+    }
+}
+
+extension FindingFilter {
+    /// The filter of a command's arguments (joined by spaces); a bad term is an error that points
+    /// at its column.
+    static func parseArguments(_ words: [String]) throws -> FindingFilter {
+        let text = words.joined(separator: " ")
+        do {
+            return try FindingFilter.parse(text)
+        } catch {
+            throw CLIError("bad filter: \(TextForTerminal.safe(error.message)) at column \(error.column)\n" + error.pointing(at: text))
+        }
     }
 }

@@ -42,6 +42,7 @@ struct IngestRow {
         if outcome.reopened > 0 { parts.append("\(outcome.reopened) reopened") }
         if outcome.repeated > 0 { parts.append("\(outcome.repeated) repeated") }
         if outcome.duplicates > 0 { parts.append("\(outcome.duplicates) duplicates dropped") }
+        if outcome.remapped > 0 { parts.append("\(outcome.remapped) moved to another cell") }
         if outcome.warnings > 0 { parts.append("\(outcome.warnings) scan warnings") }
         let tool = TextForTerminal.safe(outcome.tool)
         let what = format == tool || tool.isEmpty ? format : "\(format) \(tool)"
@@ -66,6 +67,7 @@ struct IngestRow {
             object["new"] = outcome.new
             object["unchanged"] = outcome.unchanged
             object["reopened"] = outcome.reopened
+            object["remapped"] = outcome.remapped
             object["resolved"] = outcome.resolved
             object["project"] = outcome.project
             object["coverage"] = outcome.coverage

@@ -21,6 +21,32 @@ import Testing
         #expect(s.matrixCursor == 0)
     }
 
+    @Test("Enter on the Unclassified row opens the unmapped rules; Enter on a rule lists its unclassified findings; Esc goes back")
+    func unmappedFromMatrix() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.character("G")))
+        #expect(Threat.matrixOrder[s.matrixCursor] == .unclassified)
+        #expect(Reducer.reduce(&s, .key(.enter)).contains(.loadUnmapped))
+        #expect(s.view == .unmapped)
+        let item = UnmappedItem(tool: "semgrep", ruleID: "team.x", title: "x", findings: 2, open: 1, worst: .low, seen: "", suggestion: "{}")
+        _ = Reducer.reduce(&s, .unmappedLoaded([item]))
+        #expect(s.unmapped.loaded && s.unmapped.items == [item])
+        // A store change reads the list again.
+        #expect(Reducer.reduce(&s, .storeChanged).contains(.loadUnmapped))
+        let effects = Reducer.reduce(&s, .key(.enter))
+        #expect(s.view == .findings && s.findings.origin == .unmapped)
+        #expect(s.findings.filter.clauses.map(\.term) == [.threats([.unclassified]), .tools(["semgrep"]), .rules(["team.x"])])
+        #expect(effects.count == 1)
+        _ = Reducer.reduce(&s, .key(.escape))
+        #expect(s.view == .unmapped)
+        _ = Reducer.reduce(&s, .key(.escape))
+        #expect(s.view == .matrix)
+        // Any other row still opens its findings.
+        _ = Reducer.reduce(&s, .key(.character("g")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.view == .findings)
+    }
+
     @Test("q asks to quit")
     func quit() {
         var s = state()

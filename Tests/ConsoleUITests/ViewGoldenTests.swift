@@ -9,7 +9,7 @@ import Testing
 
     enum Screen: String, CaseIterable {
         case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
-        case projects, projectScoped, projectPalette
+        case projects, projectScoped, projectPalette, unmapped
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -86,6 +86,19 @@ import Testing
             _ = Reducer.reduce(&state, .key(.character(":")))
             for ch in "project " { _ = Reducer.reduce(&state, .key(.character(ch))) }
             _ = Reducer.reduce(&state, .key(.tab))
+        case .unmapped:
+            // Enter on the Unclassified row: its rules, what their tools said, a rule to paste.
+            state = Fixture.state(size)
+            _ = Reducer.reduce(&state, .key(.character("G")))
+            _ = Reducer.reduce(&state, .key(.enter))
+            _ = Reducer.reduce(&state, .unmappedLoaded([
+                UnmappedItem(tool: "semgrep", ruleID: "team.rules.leaky-token-log", title: "leaky-token-log", findings: 12, open: 9, worst: .medium,
+                             seen: "other metadata team=ml-platform",
+                             suggestion: #"{"id":"user.semgrep.leaky-token-log","rules":["team.rules.leaky-token-log"],"threat":"data-loss","tool":"semgrep","why":"suggested by mlsoc mapping unmapped (the rule says 'token'); check the cell"}"#),
+                UnmappedItem(tool: "kics", ruleID: "a227ec01-f97a-4084-91a4-47b350c1db54", title: "Unpinned \u{1b}]0;x\u{7}image", findings: 3, open: 3,
+                             worst: .high, seen: "tags infrastructure, insecure defaults", suggestion: "{}"),
+            ]))
+            _ = Reducer.reduce(&state, .key(.down))
         case .palette:
             state = Fixture.state(size)
             _ = Reducer.reduce(&state, .key(.character(":")))

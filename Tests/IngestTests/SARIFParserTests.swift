@@ -115,10 +115,10 @@ import Testing
     @Test("an unknown rule lands in the unclassified row with an explanation")
     func unclassified() throws {
         let mapping = try MappingRules.bundled()
-        let result = mapping.map(MappingSubject(tool: "bandit", ruleID: "B101"))
+        let result = mapping.map(MappingSubject(tool: "bandit", ruleID: "B999"))
         #expect(result.threat == .unclassified)
         #expect(result.ruleID == nil)
-        #expect(result.why.contains("B101"))
+        #expect(result.why.contains("B999"))
         let mapped = mapping.map(MappingSubject(tool: "bandit", ruleID: "B301"))
         #expect(mapped.ruleID == "bandit.deserialisation")
         #expect(mapped.why.contains("B301"))
@@ -148,9 +148,9 @@ import Testing
         _ = try ingestor.ingest(path: TestPaths.sample("reports/bandit/fraud-detector.sarif"), now: 1)
         let rows = try store.findingsPage(after: nil, limit: 100)
         let pickle = try #require(rows.first { $0.ruleID == "B301" })
-        #expect(try store.mappingRecord(findingID: pickle.id)?.recorded?.hasPrefix("rule bandit.deserialisation") == true)
+        #expect(try store.mappingRecord(findingID: pickle.id)?.recorded?.hasPrefix("built-in rule bandit.deserialisation") == true)
         let assert = try #require(rows.first { $0.ruleID == "B101" })
-        #expect(try store.mappingRecord(findingID: assert.id)?.recorded?.contains("no mapping rule matches") == true)
+        #expect(try store.mappingRecord(findingID: assert.id)?.recorded?.hasPrefix("built-in rule bandit.misconfiguration") == true)
     }
 
     @Test("a user mapping file in the config dir goes first; none is fine")

@@ -52,7 +52,7 @@ import Testing
             ("B301", .malwareDistribution), ("B403", .malwareDistribution), ("B506", .malwareDistribution),
             ("B614", .malwareDistribution), ("B105", .dataLoss), ("B307", .unintendedSystemInteraction),
             ("B602", .unintendedSystemInteraction), ("B501", .integrationIssues), ("B201", .misconfiguration),
-            ("B113", .modelDenialOfService), ("B101", .unclassified),
+            ("B113", .modelDenialOfService), ("B101", .misconfiguration),
         ]
         for (rule, threat) in expectations {
             let found = try #require(byRule[rule], "bandit rule \(rule) missing from the sample report")
@@ -72,7 +72,7 @@ import Testing
         #expect(stored.count == expected.count)
         let byRule = Dictionary(grouping: stored, by: \.ruleID)
         #expect(byRule["CKV_K8S_10"]?.first?.threat == .modelDenialOfService)
-        #expect(byRule["CKV_K8S_16"]?.first?.threat == .unintendedSystemInteraction)
+        #expect(byRule["CKV_K8S_16"]?.first?.threat == .misconfiguration)
         #expect(byRule["CKV_AWS_122"]?.first?.threat == .modelTheft)
         #expect(byRule["CKV_AWS_41"]?.first?.threat == .dataLoss)
         #expect(byRule["CKV_AWS_24"]?.first?.threat == .misconfiguration)

@@ -168,11 +168,16 @@ public struct Keymap: Sendable, Equatable {
         Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
     ] + movement + global)
 
+    public static let unmapped = Keymap(name: "Unmapped", bindings: [
+        Binding([.enter, .character("l"), .right], .open, "the rule's findings"),
+        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+    ] + movement + global)
+
     public static let help = Keymap(name: "Help", bindings: [
         Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
     ] + movement + global.filter { $0.command != .help })
 
     /// Every table, for the help screen and for tests that walk all bindings.
     public static let all: [Keymap] = [.matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit,
-                                       .projects, .help]
+                                       .projects, .unmapped, .help]
 }

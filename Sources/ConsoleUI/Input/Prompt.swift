@@ -136,6 +136,7 @@ public struct PaletteCommand: Sendable, Equatable {
                        help: "order of the findings"),
         PaletteCommand(name: "project", aliases: ["p"], argument: "NAME|all", help: "scope every view to one project, or all"),
         PaletteCommand(name: "projects", aliases: [], argument: "", help: "every project with its open findings and risk"),
+        PaletteCommand(name: "unmapped", aliases: [], argument: "", help: "rules of unclassified findings, with a mapping rule to paste"),
         PaletteCommand(name: "theme", aliases: [], argument: "NAME", help: "switch the colour theme"),
         PaletteCommand(name: "help", aliases: ["h"], argument: "", help: "keys and commands"),
         PaletteCommand(name: "quit", aliases: ["q", "q!"], argument: "", help: "leave mlsoc"),

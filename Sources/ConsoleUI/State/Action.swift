@@ -16,6 +16,8 @@ public enum Action: Sendable, Equatable {
     case detailLoaded(FindingDetail?)
     case ingestLoaded(IngestSnapshot)
     case auditLoaded([AuditEntry], append: Bool, generation: Int)
+    /// The rules of unclassified findings, most findings first.
+    case unmappedLoaded([UnmappedItem])
     case storeChanged
     case failed(String)
     case ingestStatus(String)
@@ -40,6 +42,8 @@ public enum Effect: Sendable, Equatable {
     case loadDetail(id: Int64)
     case loadIngest
     case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)
+    /// The rules of unclassified findings (in the console's project).
+    case loadUnmapped
     case setTheme(String)
     /// Writes one triage action to each target (optimistic locking on the versions seen).
     case triage([TriageTarget], TriageAction)

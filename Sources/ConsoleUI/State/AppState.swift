@@ -10,6 +10,8 @@ public enum ViewID: String, Sendable, CaseIterable {
     case help
     /// Every project (`:projects`): Enter scopes the console to one.
     case projects
+    /// The rules of unclassified findings (Enter on the matrix's Unclassified row, `:unmapped`).
+    case unmapped
 
     /// The views Tab cycles through (help is reached with `?`).
     public static let tabs: [ViewID] = [.matrix, .models, .findings, .ingest, .audit]
@@ -23,6 +25,7 @@ public enum ViewID: String, Sendable, CaseIterable {
         case .audit: "Audit"
         case .help: "Help"
         case .projects: "Projects"
+        case .unmapped: "Unmapped"
         }
     }
 }
@@ -54,6 +57,7 @@ public struct AppState: Sendable, Equatable {
     /// The project every view is scoped to (`:project`), as k9s scopes to a namespace; nil for all.
     public var project: String?
     public var projects = ProjectsState()
+    public var unmapped = UnmappedState()
     /// The `/` or `:` line, while it is open.
     public var prompt: Prompt?
     /// A triage form, while it is open.
@@ -95,6 +99,7 @@ public struct AppState: Sendable, Equatable {
         case .audit: map = .audit
         case .help: map = .help
         case .projects: map = .projects
+        case .unmapped: map = .unmapped
         }
         return map
     }
@@ -112,6 +117,41 @@ public struct Flash: Sendable, Equatable {
         self.text = text
         self.isError = isError
     }
+}
+
+/// One rule of unclassified findings, with what its tool said and a user rule to paste: what
+/// `mlsoc mapping unmapped` prints.
+public struct UnmappedItem: Sendable, Equatable {
+    public var tool: String
+    public var ruleID: String
+    public var title: String
+    public var findings: Int
+    public var open: Int
+    public var worst: Severity
+    /// What the tool said (CWE, tags, threat metadata), in a line.
+    public var seen: String
+    /// The suggested rule, as one JSON object for the user's mapping.json.
+    public var suggestion: String
+
+    public init(tool: String, ruleID: String, title: String, findings: Int, open: Int, worst: Severity, seen: String, suggestion: String) {
+        self.tool = tool
+        self.ruleID = ruleID
+        self.title = title
+        self.findings = findings
+        self.open = open
+        self.worst = worst
+        self.seen = seen
+        self.suggestion = suggestion
+    }
+}
+
+/// The Unmapped list.
+public struct UnmappedState: Sendable, Equatable {
+    public var items: [UnmappedItem] = []
+    public var cursor = 0
+    public var loaded = false
+
+    public init() {}
 }
 
 /// The Projects list.

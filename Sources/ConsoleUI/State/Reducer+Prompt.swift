@@ -154,6 +154,8 @@ extension Reducer {
             return scope(to: argument, &state)
         case "projects":
             return show(.projects, &state)
+        case "unmapped":
+            return show(.unmapped, &state)
         case "theme":
             guard !argument.isEmpty else {
                 state.flash = Flash("themes: \(state.themeNames.joined(separator: ", ")) (now \(state.themeName))")

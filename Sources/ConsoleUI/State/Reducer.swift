@@ -72,6 +72,13 @@ public enum Reducer {
             if !append, let keep, let index = state.audit.items.firstIndex(where: { $0.id == keep }) { state.audit.cursor = index }
             state.audit.cursor = clamp(state.audit.cursor, state.audit.items.count)
             return []
+        case let .unmappedLoaded(items):
+            let keep = state.unmapped.items.indices.contains(state.unmapped.cursor) ? state.unmapped.items[state.unmapped.cursor] : nil
+            state.unmapped.items = items
+            state.unmapped.loaded = true
+            state.unmapped.cursor = keep.flatMap { kept in items.firstIndex { $0.tool == kept.tool && $0.ruleID == kept.ruleID } }
+                ?? clamp(state.unmapped.cursor, items.count)
+            return []
         case .storeChanged:
             return reload(state)
         case let .failed(message):
@@ -104,6 +111,8 @@ public enum Reducer {
         switch state.view {
         case .projects:
             break
+        case .unmapped:
+            effects.append(.loadUnmapped)
         case .models:
             effects.append(.loadModels)
             if let id = state.models.detail?.model.id { effects.append(.loadModelDetail(id: id)) }
@@ -222,6 +231,8 @@ public enum Reducer {
             return startFindings(filter, origin: .matrix, &state)
         case .matrix:
             guard Threat.matrixOrder.indices.contains(state.matrixCursor) else { return [] }
+            // The Unclassified row opens what is unmapped, rule by rule, as `mlsoc mapping unmapped`.
+            if Threat.matrixOrder[state.matrixCursor] == .unclassified { return show(.unmapped, &state) }
             let filter = FindingFilter(clauses: [.init(.threats([Threat.matrixOrder[state.matrixCursor]])), open])
             return startFindings(filter, origin: .matrix, &state)
         case .models where state.models.detail == nil:
@@ -234,6 +245,11 @@ public enum Reducer {
             state.findings.showDetail = true
             state.findings.detailScroll = 0
             return state.findings.detail?.id == item.id ? [] : [.loadDetail(id: item.id)]
+        case .unmapped:
+            guard state.unmapped.items.indices.contains(state.unmapped.cursor) else { return [] }
+            let item = state.unmapped.items[state.unmapped.cursor]
+            return startFindings(FindingFilter(clauses: [.init(.threats([.unclassified])), .init(.tools([item.tool])),
+                                                        .init(.rules([item.ruleID]))]), origin: .unmapped, &state)
         case .projects:
             guard state.projects.items.indices.contains(state.projects.cursor) else { return [] }
             let effects = scope(to: state.projects.items[state.projects.cursor].name, &state)
@@ -268,7 +284,7 @@ public enum Reducer {
         case .help:
             state.view = state.helpReturn
             return []
-        case .projects:
+        case .projects, .unmapped:
             return show(.matrix, &state)
         default:
             return []
@@ -364,6 +380,8 @@ public enum Reducer {
             state.helpScroll = scrolled(command, state.helpScroll, page: page)
         case .projects:
             state.projects.cursor = moved(command, cursor: state.projects.cursor, count: state.projects.items.count, page: page)
+        case .unmapped:
+            state.unmapped.cursor = moved(command, cursor: state.unmapped.cursor, count: state.unmapped.items.count, page: page)
         }
         return []
     }

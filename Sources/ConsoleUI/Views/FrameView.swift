@@ -53,6 +53,7 @@ public enum FrameView {
         case .findings: detail = state.findings.showDetail ? "detail" : nil
         case .help: detail = "help"
         case .projects: detail = "projects"
+        case .unmapped: detail = "unmapped rules"
         default: detail = nil
         }
         if let detail {

@@ -30,6 +30,7 @@ public enum Renderer {
         case .audit: AuditView.render(state, into: &buffer)
         case .help: HelpView.render(state, into: &buffer)
         case .projects: ProjectsView.render(state, into: &buffer)
+        case .unmapped: UnmappedView.render(state, into: &buffer)
         }
     }
 

@@ -24,6 +24,11 @@ import Yams
 ///     stage: deploy           # design | develop | deploy | monitor
 ///     paths: ["models/fraud-*", "*/fraud-detector/*"]   # artefact path globs → this model
 ///     aliases: [fraud-detector-v2]   # other names of the same model (file names, HF repo ids)
+/// data_stores:                # what IaC findings are about (issue 17): a store's misconfiguration
+///   - name: training-data     #   moves to the Data row (write → data poisoning; read, encryption,
+///     data: training          #   logging → data loss), or to model theft for `data: weights`
+///     resources: ["*training*"]   # globs on resource names (aws_s3_bucket.training_data)
+///     paths: ["infra/data/*"]     # globs on the finding's file
 /// projects:
 ///   - name: fraud-detection
 ///     owner: risk-ml
@@ -94,6 +99,12 @@ public struct MlsocConfig: Sendable, Equatable {
         var risk: Risk?
         var sla: SLA?
         var triage: TriageSection?
+        var dataStores: [DataStore]?
+
+        enum CodingKeys: String, CodingKey {
+            case theme, store, risk, sla, triage
+            case dataStores = "data_stores"
+        }
     }
 
     public var models: [Model]
@@ -106,6 +117,9 @@ public struct MlsocConfig: Sendable, Equatable {
     public var triage: TriageRules
     /// Permission bits of a new store file (and so of its -wal and -shm): owner-only by default.
     public var storeFileMode: UInt16 = 0o600
+    /// Where training data, features and model weights are kept (`data_stores:`): the mapping's
+    /// resource context.
+    public var dataStores: [DataStore] = []
 
     public init(models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard,
                 triage: TriageRules = .standard) {
@@ -245,6 +259,19 @@ public struct MlsocConfig: Sendable, Equatable {
             }
             config.storeFileMode = bits
         }
+        for (index, store) in (file.dataStores ?? []).enumerated() {
+            if store.name.isEmpty {
+                throw IngestError(.malformed, file: source, "at data_stores.\(index).name: a data store needs a name")
+            }
+            if !DataStore.kinds.contains(store.data) {
+                throw IngestError(.malformed, file: source,
+                                  "at data_stores.\(index).data: '\(store.data)' is not one of \(DataStore.kinds.joined(separator: ", "))")
+            }
+            if (store.resources ?? []).isEmpty, (store.paths ?? []).isEmpty {
+                throw IngestError(.malformed, file: source, "at data_stores.\(index): give resources or paths (globs) to recognise the store")
+            }
+        }
+        config.dataStores = file.dataStores ?? []
         for (index, model) in config.models.enumerated() {
             if let stage = model.stage, !["design", "develop", "deploy", "monitor"].contains(stage) {
                 throw IngestError(.malformed, file: source, "at models.\(index).stage: '\(stage)' is not one of design, develop, deploy, monitor")

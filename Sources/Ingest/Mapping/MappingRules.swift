@@ -1,20 +1,62 @@
 import Findings
 import Foundation
 
-/// The ordered mapping rules: the user's file first, then the bundled defaults. First match wins;
-/// no match lands in the unclassified row, so nothing is dropped.
+/// The mapping of findings to matrix cells. Its inputs are tried in order, and the first with an
+/// answer decides (issue 17):
+///
+/// 1. the user's rules (`$XDG_CONFIG_HOME/mlsoc/mapping.json`);
+/// 2. the tool's explicit threat metadata: a rule naming a matrix cell, an ATLAS technique or an
+///    OWASP LLM/ML id;
+/// 3. built-in rules per tool and rule id (`rules` of `Resources/mapping.json`);
+/// 4. CWE (`cwe`: the first entry, in file order, naming one of the finding's CWEs);
+/// 5. OWASP/ATLAS tags (ids the tags carry, then `tags`: OWASP Top 10 categories, code quality);
+/// 6. the tool's default cell (`defaults`);
+/// 7. the unclassified row: nothing is dropped.
+///
+/// After the rules, the resource context (the config's `data_stores`, public storage) may move a
+/// storage misconfiguration to the Data row or to model theft (`DataStores`).
 public struct MappingRules: Sendable {
     private struct File: Codable {
         var version: Int
         var rules: [MappingRule]
+        var cwe: [MappingRule]?
+        var tags: [MappingRule]?
+        var defaults: [MappingRule]?
+        var vocabulary: ThreatVocabulary.Tables?
     }
 
-    public let rules: [MappingRule]
+    /// Input 1: the user's rules (empty for the bundled file alone).
+    public let user: [MappingRule]
+    /// Input 3.
+    public let builtin: [MappingRule]
+    /// Input 4.
+    public let cweTable: [MappingRule]
+    /// Input 5.
+    public let tagTable: [MappingRule]
+    /// Input 6.
+    public let defaults: [MappingRule]
+    let vocabulary: ThreatVocabulary
+    /// The config's data stores (resource context).
+    public private(set) var dataStores = DataStores()
     /// Results by subject: a report repeats the same few (tool, rule, CWE, tags) thousands of times.
     private let memo = Memo()
 
+    /// Every rule in the order it is tried.
+    public var rules: [MappingRule] { user + builtin + cweTable + tagTable + defaults }
+
+    /// Rules of one section only (tests, and users who build a mapping in code).
     public init(rules: [MappingRule]) {
-        self.rules = rules
+        self.init(user: [], builtin: rules, cwe: [], tags: [], defaults: [], vocabulary: ThreatVocabulary())
+    }
+
+    private init(user: [MappingRule], builtin: [MappingRule], cwe: [MappingRule], tags: [MappingRule], defaults: [MappingRule],
+                 vocabulary: ThreatVocabulary) {
+        self.user = user
+        self.builtin = builtin
+        cweTable = cwe
+        tagTable = tags
+        self.defaults = defaults
+        self.vocabulary = vocabulary
     }
 
     /// The defaults compiled into the binary from `Resources/mapping.json`.
@@ -30,15 +72,23 @@ public struct MappingRules: Sendable {
         } catch {
             throw IngestError(.malformed, file: source, "not a valid mapping file: \(error)")
         }
-        for rule in file.rules {
-            if Threat(key: rule.threat) == nil {
-                throw IngestError(.malformed, file: source, "rule \(rule.id): unknown threat '\(rule.threat)' (one of: \(Threat.allCases.map(\.key).joined(separator: ", ")))")
-            }
-            if let severity = rule.severity, Severity(text: severity) == nil {
-                throw IngestError(.malformed, file: source, "rule \(rule.id): unknown severity '\(severity)' (critical, high, medium, low, info)")
+        for (section, rules) in [("rules", file.rules), ("cwe", file.cwe ?? []), ("tags", file.tags ?? []), ("defaults", file.defaults ?? [])] {
+            for rule in rules {
+                guard let threat = Threat(key: rule.threat) else {
+                    throw IngestError(.malformed, file: source, "\(section) \(rule.id): unknown threat '\(rule.threat)' (one of: \(Threat.allCases.map(\.key).joined(separator: ", ")))")
+                }
+                _ = threat
+                if let severity = rule.severity, Severity(text: severity) == nil {
+                    throw IngestError(.malformed, file: source, "\(section) \(rule.id): unknown severity '\(severity)' (critical, high, medium, low, info)")
+                }
+                if rule.tool == nil, rule.rules == nil, rule.cwe == nil, rule.tags == nil {
+                    throw IngestError(.malformed, file: source, "\(section) \(rule.id): matches nothing (give tool, rules, cwe or tags)")
+                }
             }
         }
-        rules = file.rules
+        let vocabulary = try file.vocabulary.map { try ThreatVocabulary($0, source: source) } ?? ThreatVocabulary()
+        self.init(user: [], builtin: file.rules, cwe: file.cwe ?? [], tags: file.tags ?? [], defaults: file.defaults ?? [],
+                  vocabulary: vocabulary)
     }
 
     /// A bounded, locked cache of mapping results, shared by the parser threads of one ingest.
@@ -62,31 +112,110 @@ public struct MappingRules: Sendable {
         }
     }
 
-    /// User rules go before these.
+    /// These rules with a user's file in front: its `rules` are input 1, its `cwe`, `tags` and
+    /// `defaults` go before the bundled entries of the same input, its vocabulary wins.
     public func overridden(by user: MappingRules) -> MappingRules {
-        MappingRules(rules: user.rules + rules)
+        var copy = MappingRules(user: user.builtin + user.user + self.user, builtin: builtin, cwe: user.cweTable + cweTable,
+                                tags: user.tagTable + tagTable, defaults: user.defaults + defaults,
+                                vocabulary: ThreatVocabulary(atlas: vocabulary.atlas.merging(user.vocabulary.atlas) { $1 },
+                                                             owaspLLM: vocabulary.owaspLLM.merging(user.vocabulary.owaspLLM) { $1 },
+                                                             owaspML: vocabulary.owaspML.merging(user.vocabulary.owaspML) { $1 }))
+        copy.dataStores = dataStores
+        return copy
     }
 
-    /// The cell for a finding.
+    /// The same rules with the config's data stores as resource context.
+    public func with(dataStores stores: [DataStore]) -> MappingRules {
+        var copy = MappingRules(user: user, builtin: builtin, cwe: cweTable, tags: tagTable, defaults: defaults, vocabulary: vocabulary)
+        copy.dataStores = DataStores(stores)
+        return copy
+    }
+
+    /// The cell for a finding by what the tool says about its rule.
     public func map(_ subject: MappingSubject) -> MappingResult {
-        memo.result(for: subject) { match(subject) }
+        memo.result(for: subject) {
+            var result = decide(subject)
+            result.inputs = MappingInputs(subject).text
+            return result
+        }
     }
 
-    private func match(_ subject: MappingSubject) -> MappingResult {
-        for rule in rules where matches(rule, subject) {
-            let threat = Threat(key: rule.threat) ?? .unclassified
-            return MappingResult(threat: threat, severity: rule.severity.flatMap(Severity.init(text:)), taxonomy: rule.taxonomy,
-                                 ruleID: rule.id, why: explanation(rule, subject))
+    /// The cell for a finding, with its resource context.
+    public func map(_ subject: MappingSubject, context: MappingContext?) -> MappingResult {
+        let result = map(subject)
+        guard let context else { return result }
+        return dataStores.refine(result, context) ?? result
+    }
+
+    /// What each input would say, in order (`mapping explain`): nil where an input has no answer.
+    public func answers(_ subject: MappingSubject) -> [(input: MappingInput, result: MappingResult?)] {
+        MappingInput.allCases.filter { $0 != .none }.map { ($0, answer($0, subject)) }
+    }
+
+    private func decide(_ subject: MappingSubject) -> MappingResult {
+        for input in MappingInput.allCases where input != .none {
+            if let result = answer(input, subject) { return result }
         }
-        return MappingResult(threat: .unclassified, severity: nil, taxonomy: TaxonomyIDs(), ruleID: nil,
-                             why: "no mapping rule matches tool \(subject.tool), rule \(subject.ruleID)")
+        var seen: [String] = []
+        if !subject.cwe.isEmpty { seen.append("CWE " + subject.cwe.map { "CWE-\($0)" }.joined(separator: ", ")) }
+        if !subject.tags.isEmpty { seen.append("tags " + subject.tags.prefix(6).joined(separator: ", ")) }
+        if !subject.stated.isEmpty { seen.append("metadata " + subject.stated.prefix(4).joined(separator: ", ")) }
+        let metadata = seen.isEmpty ? "no CWE, tags or threat metadata" : seen.joined(separator: "; ")
+        return MappingResult(threat: .unclassified, ruleID: nil,
+                             why: "no mapping input matches tool \(subject.tool), rule \(subject.ruleID) (\(metadata))", input: .none)
+    }
+
+    private func answer(_ input: MappingInput, _ subject: MappingSubject) -> MappingResult? {
+        switch input {
+        case .user: return firstRule(user, subject, input)
+        case .stated:
+            for text in subject.stated {
+                if let reading = vocabulary.reading(text) {
+                    return MappingResult(threat: reading.threat, taxonomy: reading.taxonomy, ruleID: nil,
+                                         why: "the tool's rule metadata names \(reading.id) → \(reading.threat.name)", input: .stated)
+                }
+            }
+            return nil
+        case .builtin: return firstRule(builtin, subject, input)
+        case .cwe:
+            for entry in cweTable {
+                if let hit = entry.cwe?.first(where: subject.cwe.contains) {
+                    return result(entry, input, match: "CWE-\(hit)")
+                }
+            }
+            return nil
+        case .tags:
+            // An ATLAS or OWASP LLM/ML id among the tags first: it names the threat.
+            for tag in subject.tags {
+                if let reading = vocabulary.reading(tag), ThreatVocabulary.cell(named: tag) == nil {
+                    return MappingResult(threat: reading.threat, taxonomy: reading.taxonomy, ruleID: nil,
+                                         why: "tag \(tag) names \(reading.id) → \(reading.threat.name)", input: .tags)
+                }
+            }
+            return firstRule(tagTable, subject, input)
+        case .toolDefault: return firstRule(defaults, subject, input)
+        case .none: return nil
+        }
+    }
+
+    private func firstRule(_ rules: [MappingRule], _ subject: MappingSubject, _ input: MappingInput) -> MappingResult? {
+        for rule in rules where matches(rule, subject) {
+            return result(rule, input, match: explanation(rule, subject))
+        }
+        return nil
+    }
+
+    private func result(_ rule: MappingRule, _ input: MappingInput, match: String) -> MappingResult {
+        let reason = rule.why.map { ": \($0)" } ?? ""
+        return MappingResult(threat: Threat(key: rule.threat) ?? .unclassified, severity: rule.severity.flatMap(Severity.init(text:)),
+                             taxonomy: rule.taxonomy, ruleID: rule.id, why: "\(input.name) \(rule.id) (\(match))\(reason)", input: input)
     }
 
     private func matches(_ rule: MappingRule, _ subject: MappingSubject) -> Bool {
         if let tool = rule.tool, !glob(tool, subject.tool) { return false }
         if let patterns = rule.rules, !patterns.contains(where: { glob($0, subject.ruleID) }) { return false }
         if let cwes = rule.cwe, !cwes.contains(where: subject.cwe.contains) { return false }
-        if let tags = rule.tags, !tags.contains(where: { subject.tags.contains($0.lowercased()) }) { return false }
+        if let tags = rule.tags, !tags.contains(where: { pattern in subject.tags.contains { glob(pattern.lowercased(), $0) } }) { return false }
         // A rule must say something: one with no criteria at all matches nothing.
         return rule.tool != nil || rule.rules != nil || rule.cwe != nil || rule.tags != nil
     }
@@ -98,11 +227,10 @@ public struct MappingRules: Sendable {
             parts.append("rule \(subject.ruleID) ~ \(hit)")
         }
         if let cwes = rule.cwe, let hit = cwes.first(where: subject.cwe.contains) { parts.append("CWE-\(hit)") }
-        if let tags = rule.tags, let hit = tags.first(where: { subject.tags.contains($0.lowercased()) }) {
+        if let tags = rule.tags, let hit = subject.tags.first(where: { tag in tags.contains { glob($0.lowercased(), tag) } }) {
             parts.append("tag \(hit)")
         }
-        let reason = rule.why.map { ": \($0)" } ?? ""
-        return "rule \(rule.id) (\(parts.joined(separator: ", ")))\(reason)"
+        return parts.joined(separator: ", ")
     }
 
     private func glob(_ pattern: String, _ text: String) -> Bool {

@@ -126,10 +126,15 @@ struct CheckovParser: ReportParser {
         let resource = check["resource"]?.string ?? ""
         return factory.make(FindingFactory.Draft(
             tool: "checkov", ruleID: id, title: name,
-            message: name, severity: Severity(text: check["severity"]?.string ?? "") ?? .medium,
+            message: name, severity: .medium,
             tags: [checkType], artifact: file,
             location: Location(path: file, startLine: lines.first, endLine: lines.last),
-            evidence: resource.isEmpty ? nil : "resource: \(resource)", identity: [file, anchor, name]
+            evidence: resource.isEmpty ? nil : "resource: \(resource)", identity: [file, anchor, name],
+            // checkov's severity comes with a Prisma Cloud key; offline it is null and the mapping
+            // rule's severity stands in.
+            toolSeverity: check["severity"]?.string.flatMap(Severity.init(text:)),
+            resource: resource.isEmpty ? nil : resource,
+            code: code.lazy.compactMap { $0.array?.last?.string }.prefix(200).joined()
         ))
     }
 }

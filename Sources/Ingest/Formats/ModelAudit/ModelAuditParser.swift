@@ -55,7 +55,12 @@ struct ModelAuditParser: JSONReportParser {
         }
         return factory.make(FindingFactory.Draft(
             tool: "modelaudit", ruleID: code ?? type, title: code.map { "\($0) \(type)" } ?? type, message: message,
-            severity: severity, tags: [type], artifact: path.isEmpty ? nil : path,
+            severity: severity,
+            // Some checks name the weakness and the advisory in `details` (numpy_check: CWE-502, CVE-2019-6446).
+            cwe: (issue.at("details", "cwe")?.array?.compactMap(\.string) ?? issue.at("details", "cwe")?.string.map { [$0] } ?? [])
+                .compactMap(SARIFRule.cweNumber),
+            tags: [type], taxonomy: TaxonomyIDs(cve: issue.at("details", "cve_id")?.string.map { [$0] } ?? []),
+            artifact: path.isEmpty ? nil : path,
             location: path.isEmpty ? nil : Location(path: path), evidence: issue["why"]?.string,
             // The position (`pos 105`) tells two places in one pickle apart, as its SARIF does.
             identity: [path, cleaned.position ?? "", message]

@@ -97,7 +97,7 @@ struct NativeParser: ReportParser {
             location: path.map { Location(path: $0, startLine: value.at("location", "line")?.int, endLine: value.at("location", "end_line")?.int) },
             model: value["model"]?.string, evidence: value["evidence"]?.string,
             identity: value["fingerprint"]?.string.map { [$0] } ?? [path ?? "", value["model"]?.string ?? "", message],
-            statedThreat: stated
+            stated: (stated.map { [$0.key] } ?? []) + strings("atlas") + strings("owasp_llm") + strings("owasp_ml")
         ))
     }
 }

@@ -8,14 +8,20 @@ struct SARIFRule {
     var securitySeverity: String?
     var tags: [String]
     var cwe: [String]
+    /// Property values that name the threat (`mlsoc-threat`, `mitre-atlas`, …): mapping input 2.
+    var stated: [String] = []
+    /// Other properties (`key=value`), shown for unmapped rules.
+    var other: [String] = []
 
-    init(id: String, title: String, defaultLevel: String?, securitySeverity: String?, tags: [String], cwe: [String]) {
+    init(id: String, title: String, defaultLevel: String?, securitySeverity: String?, tags: [String], cwe: [String], stated: [String] = [], other: [String] = []) {
         self.id = id
         self.title = title
         self.defaultLevel = defaultLevel
         self.securitySeverity = securitySeverity
         self.tags = tags
         self.cwe = cwe
+        self.stated = stated
+        self.other = other
     }
 
     init(_ value: JSONValue) {
@@ -36,6 +42,16 @@ struct SARIFRule {
                 if let number = SARIFRule.cweNumber(target) ?? (Int(target).map(String.init)) { cwe.append(number) }
             }
         }
+        // Other properties in the semgrep metadata style (a rule pack's own keys).
+        if let properties = value["properties"], let keys = properties.members?.map(\.0).filter({ $0 != "tags" }), !keys.isEmpty {
+            let read = RuleMetadata(keys: keys) { key in
+                properties[key]?.array?.compactMap(\.text) ?? properties[key]?.text.map { [$0] } ?? []
+            }
+            cwe += read.cwe
+            tags += read.tags
+            stated = read.stated
+            other = read.other
+        }
         self.cwe = cwe
     }
 
@@ -49,6 +65,7 @@ struct SARIFRule {
         let lower = text.lowercased()
         guard let range = lower.range(of: "cwe-") ?? lower.range(of: "cwe/") else { return nil }
         let digits = lower[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-        return digits.isEmpty ? nil : String(digits)
+        // CodeQL writes three digits (`external/cwe/cwe-079`).
+        return Int(digits).map(String.init)
     }
 }

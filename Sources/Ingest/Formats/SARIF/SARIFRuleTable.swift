@@ -22,6 +22,8 @@ struct SARIFRuleTable {
         write(rule.securitySeverity ?? "")
         writeList(rule.tags)
         writeList(rule.cwe)
+        writeList(rule.stated)
+        writeList(rule.other)
         let hash = Self.hash(rule.id)
         if let first = byHash[hash] {
             if !idEquals(Int(first), rule.id), collided[rule.id] == nil { collided[rule.id] = index }
@@ -46,7 +48,7 @@ struct SARIFRuleTable {
         let level = read()
         let severity = read()
         return SARIFRule(id: id, title: title, defaultLevel: level.isEmpty ? nil : level, securitySeverity: severity.isEmpty ? nil : severity,
-                         tags: readList(), cwe: readList())
+                         tags: readList(), cwe: readList(), stated: readList(), other: readList())
     }
 
     /// The index of the first rule with this id.

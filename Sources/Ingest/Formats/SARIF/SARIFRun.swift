@@ -105,12 +105,17 @@ struct SARIFRun {
         let resultTags = result.at("properties", "tags")?.array?.compactMap(\.string) ?? []
         let tags = (rule?.tags ?? []) + resultTags
         let cwe = (rule?.cwe ?? []) + resultTags.compactMap(SARIFRule.cweNumber) + SARIFRun.taxaCWE(result)
-        let mapped = mapping.map(MappingSubject(tool: tool, ruleID: ruleID, cwe: cwe, tags: tags))
-        var taxonomy = TaxonomyIDs(cwe: Array(Set(cwe)).sorted().map { "CWE-\($0)" })
+        let subject = MappingSubject(tool: tool, ruleID: ruleID, cwe: cwe, tags: tags, stated: rule?.stated ?? [], other: rule?.other ?? [])
+        let title = rule?.title ?? ruleID
+        let mapped = mapping.map(subject, context: MappingContext(path: uri, text: title == message ? title : title + " " + message, code: snippet))
+        var taxonomy = TaxonomyIDs(cwe: Array(Set(subject.cwe)).sorted().map { "CWE-\($0)" })
         taxonomy.merge(mapped.taxonomy)
 
         let securitySeverity = result.at("properties", "security-severity")?.text ?? rule?.securitySeverity
-        let severity = mapped.severity ?? SARIFRun.severity(result: result, rule: rule, securitySeverity: securitySeverity)
+        // The tool's own word (bandit's issue_severity, security-severity) beats a rule's
+        // severity, which beats the bare level.
+        let severity = SARIFRun.toolSeverity(result: result, securitySeverity: securitySeverity) ?? mapped.severity
+            ?? SARIFRun.levelSeverity(result: result, rule: rule)
 
         // SARIF §3.27.12: every location is a place the result occurs. The first is the finding's.
         let others = (result["locations"]?.array ?? []).dropFirst().compactMap { other -> OtherLocation? in
@@ -125,6 +130,7 @@ struct SARIFRun {
             artifact: uri, location: location, evidence: snippet, suppressed: SARIFRun.isSuppressed(result),
             mappingWhy: mapped.why
         )
+        finding.mappingInputs = mapped.inputs
         finding.otherLocations = others
         return finding
     }
@@ -157,13 +163,19 @@ struct SARIFRun {
     /// The tool's own word first (bandit's `issue_severity`), then `security-severity`, then the
     /// result's `level`, then the rule's default level, then SARIF's default (`warning`).
     static func severity(result: JSONValue, rule: SARIFRule?, securitySeverity: String?) -> Severity {
+        toolSeverity(result: result, securitySeverity: securitySeverity) ?? levelSeverity(result: result, rule: rule)
+    }
+
+    /// A severity the tool states beyond the level: `issue_severity`, `severity`, `security-severity`.
+    static func toolSeverity(result: JSONValue, securitySeverity: String?) -> Severity? {
         if let text = result.at("properties", "issue_severity")?.string ?? result.at("properties", "severity")?.string,
            let severity = Severity(text: text) {
             return severity
         }
-        if let text = securitySeverity, let severity = Severity(securitySeverityText: text) {
-            return severity
-        }
+        return securitySeverity.flatMap(Severity.init(securitySeverityText:))
+    }
+
+    static func levelSeverity(result: JSONValue, rule: SARIFRule?) -> Severity {
         let level = result["level"]?.string ?? rule?.defaultLevel ?? "warning"
         return Severity(sarifLevel: level) ?? .medium
     }

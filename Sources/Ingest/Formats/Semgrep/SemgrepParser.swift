@@ -1,8 +1,8 @@
 import Foundation
 import Findings
 
-/// semgrep's JSON (`semgrep --json`): `results[]` with the rule's metadata (CWE, OWASP, and the matrix
-/// cell when the rule author wrote `mlsoc-threat`), `errors[]` as scan warnings (`type` is a string or
+/// semgrep's JSON (`semgrep --json`): `results[]` with the rule's metadata (CWE, OWASP, category,
+/// impact × likelihood, and keys naming the threat: `RuleMetadata`), `errors[]` as scan warnings (`type` is a string or
 /// an array). Without a login, semgrep writes "requires login" where the matched lines and the
 /// fingerprint would be, so neither is used.
 struct SemgrepParser: JSONReportParser {
@@ -50,9 +50,9 @@ struct SemgrepParser: JSONReportParser {
         let extra = result["extra"] ?? .null
         let message = extra["message"]?.string ?? rule
         let metadata = extra["metadata"] ?? .null
-        let list = { (key: String) in metadata[key]?.array?.compactMap(\.string) ?? metadata[key]?.string.map { [$0] } ?? [] }
-        let cwe = list("cwe").compactMap(SARIFRule.cweNumber)
-        let owasp = list("owasp")
+        let read = RuleMetadata(keys: metadata.members?.map(\.0) ?? []) { key in
+            metadata[key]?.array?.compactMap(\.text) ?? metadata[key]?.text.map { [$0] } ?? []
+        }
         let severity: Severity = switch extra["severity"]?.string ?? "WARNING" {
         case "ERROR": .high
         case "WARNING": .medium
@@ -68,11 +68,10 @@ struct SemgrepParser: JSONReportParser {
         }
         return factory.make(FindingFactory.Draft(
             tool: "semgrep", ruleID: rule, title: rule.split(separator: ".").last.map(String.init) ?? rule, message: message,
-            severity: severity, cwe: cwe, tags: owasp,
-            taxonomy: TaxonomyIDs(owaspLLM: OWASPLLM.ids(fromText: owasp)), artifact: path,
+            severity: severity, cwe: read.cwe, tags: read.tags,
+            taxonomy: TaxonomyIDs(owaspLLM: OWASPLLM.ids(fromText: read.stated)), artifact: path,
             location: Location(path: path, startLine: result.at("start", "line")?.int, endLine: result.at("end", "line")?.int),
-            evidence: lines, identity: identity,
-            statedThreat: metadata["mlsoc-threat"]?.string.flatMap(Threat.init(key:))
+            evidence: lines, identity: identity, stated: read.stated, otherMetadata: read.other, toolSeverity: read.severity, code: lines
         ))
     }
 }

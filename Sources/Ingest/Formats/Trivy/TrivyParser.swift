@@ -59,7 +59,9 @@ struct TrivyParser: JSONReportParser {
                 tags: ["misconfiguration", misconf["Type"]?.string ?? ""], artifact: target,
                 location: Location(path: target, startLine: cause["StartLine"]?.int, endLine: cause["EndLine"]?.int),
                 evidence: misconf["Resolution"]?.string.map { "resolution: \($0)" },
-                identity: [target, cause["Resource"]?.string ?? "", misconf["Message"]?.string ?? ""]
+                identity: [target, cause["Resource"]?.string ?? "", misconf["Message"]?.string ?? ""],
+                resource: cause["Resource"]?.string,
+                code: cause.at("Code", "Lines")?.array?.prefix(200).compactMap { $0["Content"]?.string }.joined(separator: "\n")
             ))))
         }
         for secret in result["Secrets"]?.array ?? [] {

@@ -1,0 +1,170 @@
+import Findings
+import Foundation
+
+/// Where a finding's resource holds data: the stores of `data_stores:` in the config, matched by
+/// resource name and file path. A misconfiguration of a data store is a threat to its data
+/// (TAXONOMY.md): public or cross-account write to training data is data poisoning; public read,
+/// no encryption or no access logging of it is data loss; any of these on a store of model weights
+/// is model theft.
+///
+/// ```yaml
+/// data_stores:
+///   - name: training-data
+///     data: training                 # training | evaluation | features | inference | logs | weights
+///     resources: ["*training*"]      # globs on the resource (aws_s3_bucket.training_data, a bucket name)
+///     paths: ["infra/data/*.tf"]     # globs on the file of the finding
+/// ```
+public struct DataStore: Sendable, Equatable, Codable {
+    public var name: String
+    /// What the store holds: `weights` (model artefacts) or a kind of data.
+    public var data: String
+    public var resources: [String]?
+    public var paths: [String]?
+
+    public init(name: String, data: String, resources: [String]? = nil, paths: [String]? = nil) {
+        self.name = name
+        self.data = data
+        self.resources = resources
+        self.paths = paths
+    }
+
+    public static let kinds = ["training", "evaluation", "features", "inference", "logs", "weights"]
+
+    /// True when the store holds model weights rather than data.
+    public var holdsWeights: Bool { data == "weights" }
+
+    func matches(_ context: MappingContext) -> Bool {
+        let glob = { (pattern: String, text: String) in fnmatch(pattern, text, 0) == 0 }
+        if let path = context.path, (paths ?? []).contains(where: { glob($0, path) }) { return true }
+        guard let patterns = resources, !patterns.isEmpty else { return false }
+        // The resource address, and every name the finding's code or text mentions (a policy names
+        // its bucket: `aws_s3_bucket.training_data.id`, `arn:aws:s3:::acme-training-data/*`).
+        if let resource = context.resource, patterns.contains(where: { glob($0, resource) || glob($0, resource.lowercased()) }) {
+            return true
+        }
+        return context.names.contains { name in patterns.contains { glob($0, name) } }
+    }
+}
+
+/// What a finding's resource context is, beyond the rule: used only after the mapping rules chose
+/// a cell, to move a storage misconfiguration to the Data row or to model theft.
+public struct MappingContext: Sendable {
+    /// The resource the tool names (checkov `resource`, trivy `CauseMetadata.Resource`).
+    public var resource: String?
+    /// The finding's file.
+    public var path: String?
+    /// The rule's title and the finding's message.
+    public var text: String
+    /// The code the tool quotes, when it does.
+    public var code: String?
+
+    public init(resource: String? = nil, path: String? = nil, text: String, code: String? = nil) {
+        self.resource = resource
+        self.path = path
+        self.text = text
+        self.code = code.map { String($0.prefix(4096)) }
+    }
+
+    /// Identifier-like words of the code and text (`aws_s3_bucket.training_data`, `acme-training-data`):
+    /// what a data store's resource globs are also tried against.
+    var names: [String] {
+        var names: [String] = []
+        for source in [code ?? "", text] {
+            var word = ""
+            for scalar in source.unicodeScalars {
+                if CharacterSet.alphanumerics.contains(scalar) || "_-.:".unicodeScalars.contains(scalar) {
+                    word.unicodeScalars.append(scalar)
+                } else {
+                    if word.count >= 3 { names.append(word) }
+                    word = ""
+                }
+                if names.count >= 256 { return names }
+            }
+            if word.count >= 3 { names.append(word) }
+        }
+        return names
+    }
+}
+
+/// What kind of exposure a storage check reports, from its words: the same classes for checkov,
+/// trivy, semgrep and CodeQL, whatever their ids.
+public enum StorageExposure: String, Sendable {
+    case publicWrite = "public write"
+    case publicRead = "public read"
+    case unencrypted = "no encryption"
+    case unlogged = "no access logging"
+
+    /// The exposure a check's title, message and quoted code describe, if any. Write is looked for
+    /// first: `public-read-write` and "PutObject to any principal" are writes.
+    static func classify(text: String, code: String?) -> StorageExposure? {
+        let words = text.lowercased()
+        let quoted = (code ?? "").lowercased()
+        let publicWords = ["public", "anonymous", "allusers", "all users", "any principal", "everyone", "cross-account",
+                           "cross account", "world-readable", "world readable"]
+        // In quoted code only what grants access, not names (a bucket called `public-docs`).
+        let grants = ["principal = \"*\"", "\"principal\": \"*\"", "\"principal\":\"*\"", "principal: '*'", "allusers",
+                      "allauthenticatedusers", "acl = \"public-read", "acl: public-read"]
+        let isPublic = publicWords.contains(where: words.contains) || grants.contains(where: quoted.contains)
+        // Any action granted to anyone includes writing ("an action with any Principal", s3:*).
+        let writeWords = ["write", "putobject", "s3:put", "s3:*", "s3:delete", "upload", "all actions", "any action", "an action"]
+        if isPublic, writeWords.contains(where: { words.contains($0) || quoted.contains($0) }) { return .publicWrite }
+        if ["encrypt", "kms", "cmk", "sse", "cleartext", "plaintext"].contains(where: words.contains) { return .unencrypted }
+        if ["access log", "logging", "server access log"].contains(where: words.contains) { return .unlogged }
+        if isPublic { return .publicRead }
+        return nil
+    }
+
+    /// True when the words name object or data storage (a bucket, a blob container, a database).
+    static func isStorage(text: String, resource: String?) -> Bool {
+        let words = text.lowercased() + " " + (resource ?? "").lowercased()
+        return ["bucket", "s3", "blob", "storage account", "storage container", "cloud storage", "gcs", "object storage",
+                "aws_s3", "google_storage", "azurerm_storage"].contains(where: words.contains)
+    }
+}
+
+/// The data stores of the config, and the cell a storage misconfiguration moves to.
+public struct DataStores: Sendable, Equatable {
+    public var stores: [DataStore]
+
+    public init(_ stores: [DataStore] = []) {
+        self.stores = stores
+    }
+
+    /// The cell for a finding the rules put in `result`: a misconfiguration (or a storage cell)
+    /// about a configured store goes to its data's cell; a public-read bucket is data loss even
+    /// when no store is configured. Nil when nothing changes.
+    func refine(_ result: MappingResult, _ context: MappingContext) -> MappingResult? {
+        let refinable: Set<Threat> = [.misconfiguration, .dataLoss, .dataPoisoning, .modelTheft]
+        guard refinable.contains(result.threat), result.input.refinable else { return nil }
+        guard let exposure = StorageExposure.classify(text: context.text, code: context.code) else { return nil }
+        if let store = stores.first(where: { $0.matches(context) }) {
+            let threat: Threat
+            let ids: TaxonomyIDs
+            if store.holdsWeights {
+                (threat, ids) = (.modelTheft, TaxonomyIDs(atlas: ["AML.T0024.002", "AML.T0035"], owaspML: ["ML05"]))
+            } else if exposure == .publicWrite {
+                (threat, ids) = (.dataPoisoning, TaxonomyIDs(atlas: ["AML.T0020", "AML.T0010.002"], owaspLLM: ["LLM04"], owaspML: ["ML02"]))
+            } else {
+                (threat, ids) = (.dataLoss, TaxonomyIDs(atlas: ["AML.T0036"], owaspLLM: ["LLM02"], owaspML: ["ML03"]))
+            }
+            return refined(result, threat, ids, "data store \(store.name) holds \(store.data) \(store.holdsWeights ? "" : "data "): \(exposure.rawValue) → \(threat.name)")
+        }
+        if exposure == .publicRead, result.threat == .misconfiguration, StorageExposure.isStorage(text: context.text, resource: context.resource) {
+            return refined(result, .dataLoss, TaxonomyIDs(atlas: ["AML.T0036"], owaspLLM: ["LLM02"]),
+                           "publicly readable storage exposes the data in it → Data loss or compromise")
+        }
+        return nil
+    }
+
+    private func refined(_ result: MappingResult, _ threat: Threat, _ ids: TaxonomyIDs, _ reason: String) -> MappingResult? {
+        guard threat != result.threat else { return nil }
+        var taxonomy = ids
+        taxonomy.merge(result.taxonomy)
+        var moved = result
+        moved.threat = threat
+        moved.taxonomy = taxonomy
+        moved.why = "\(result.why); resource context: \(reason.replacingOccurrences(of: "  ", with: " "))"
+        moved.context = reason
+        return moved
+    }
+}
