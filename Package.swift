@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "FindingStore",
             dependencies: [
-                "Findings", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "Findings", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(

@@ -17,6 +17,27 @@ extension IngestSink {
         declared.insert(entry)
     }
 
+    /// The project a finding of this report is stored in (fixed with the first one).
+    func projectName(for finding: Finding?) throws -> String {
+        _ = try currentProject()
+        return projectName.isEmpty ? "default" : projectName
+    }
+
+    /// A finding's identity in its project: the tool's fingerprint for the `default` project (as
+    /// stores before schema v17 kept it), mixed with the project's name for any other, so two
+    /// projects with the same file, rule and message (semgrep's identity) are two findings, and a
+    /// scan of one never refreshes, reopens or closes the other's.
+    static func inProject(_ fingerprint: Fingerprint, name: String) -> Fingerprint {
+        guard name != "default" else { return fingerprint }
+        return Fingerprint(bytes: Array(SHA256.hash(Array("mlsoc.project/1\u{0}\(name)\u{0}".utf8) + fingerprint.bytes).prefix(16)))
+    }
+
+    /// `mlsoc_project_fingerprint(fingerprint, projectName)`, for the v17 migration.
+    static let projectFingerprintFunction = DatabaseFunction("mlsoc_project_fingerprint", argumentCount: 2, pure: true) { values in
+        guard let bytes = Data.fromDatabaseValue(values[0]), let name = String.fromDatabaseValue(values[1]) else { return nil }
+        return Data(inProject(Fingerprint(bytes: Array(bytes)), name: name).bytes)
+    }
+
     /// The scan's project id: the caller's, else the report's, else the config's path rules, else
     /// `default`. Fixed at the first call; the project row is created or refreshed then.
     func currentProject() throws -> Int64 {

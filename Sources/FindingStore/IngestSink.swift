@@ -178,8 +178,12 @@ public final class IngestSink {
             state = .new
             lapsed = "the imported acceptance ended on \(CivilDate.format(until))"
         }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, state FROM finding WHERE fingerprint = ?"),
-                                         arguments: [Data(decision.fingerprint.bytes)]) else { return }
+        // The finding of this report (its fingerprint in the report's project), else one named by
+        // its stored fingerprint (a VEX that mlsoc exported).
+        let candidates = try storedForms(decision.fingerprint)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, state FROM finding WHERE fingerprint IN (?, ?) ORDER BY fingerprint = ? DESC LIMIT 1
+            """), arguments: [candidates.0, candidates.1, candidates.0]) else { return }
         let from = TriageState(rawValue: row["state"]) ?? .new
         guard from != state || lapsed != nil else { return }
         let id: Int64 = row["id"]
@@ -230,7 +234,11 @@ public final class IngestSink {
             try noteWarning("\(finding.tool) \(finding.ruleID): \(finding.otherLocations.count) locations, the first \(IngestSink.otherLocationsCap + 1) kept")
         }
         var finding = finding
+        // The tool's identity, then its occurrence, then the project: the order v17's migration
+        // rewrote stored fingerprints in.
         let base = finding.fingerprint
+        let project = try projectName(for: finding)
+        finding.fingerprint = IngestSink.inProject(base, name: project)
         var occurrence = 0
         while case let .alreadyInThisReport(samePlace) = try insertOrRefresh(finding) {
             if samePlace {
@@ -238,17 +246,23 @@ public final class IngestSink {
                 return
             }
             occurrence += 1
-            finding.fingerprint = base.occurrence(occurrence)
+            finding.fingerprint = IngestSink.inProject(base.occurrence(occurrence), name: project)
         }
         if occurrence > 0 { outcome.repeated += 1 }
+    }
+
+    /// A fingerprint as this report's project stores it, and as given (an exported one is stored form).
+    private func storedForms(_ fingerprint: Fingerprint) throws -> (Data, Data) {
+        (Data(IngestSink.inProject(fingerprint, name: try projectName(for: nil)).bytes), Data(fingerprint.bytes))
     }
 
     /// Adds a finding known by its fingerprint unless the store has it; an existing one is left as
     /// it is (its scope, last scan and state belong to the scans that found it).
     public func addReference(_ finding: Finding) throws {
         outcome.total += 1
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM finding WHERE fingerprint = ?"),
-                             arguments: [Data(finding.fingerprint.bytes)]) == true {
+        let candidates = try storedForms(finding.fingerprint)
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM finding WHERE fingerprint IN (?, ?)"),
+                             arguments: [candidates.0, candidates.1]) == true {
             outcome.unchanged += 1
             return
         }

@@ -81,6 +81,15 @@ enum Schema {
             // metadata), as JSON: `mlsoc mapping unmapped` shows it and `mapping explain` maps again.
             try db.execute(sql: "ALTER TABLE rule ADD COLUMN inputs TEXT")
         }
+        migrator.registerMigration("v17-fingerprints-per-project") { db in
+            // A finding's identity is its project's (IngestSink.inProject): the fingerprints of
+            // findings outside `default` are mixed with their project's name.
+            db.add(function: IngestSink.projectFingerprintFunction)
+            try db.execute(sql: """
+                UPDATE finding SET fingerprint = mlsoc_project_fingerprint(fingerprint, (SELECT name FROM project WHERE id = finding.projectId))
+                WHERE projectId IN (SELECT id FROM project WHERE name != 'default')
+                """)
+        }
         return migrator
     }
 

@@ -95,7 +95,9 @@ extension TextSanitizer {
 extension TextSanitizer {
     /// `text` with U+0000 written as `\x00`, the sanitiser's own escape for it (see `Finding.visibleNUL`).
     public static func visibleNUL(_ text: String) -> String {
-        guard text.utf8.contains(0) else { return text }
+        // Per field of every finding on the ingest path: the contiguous bytes when there are some.
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+        guard hasNUL else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.value == 0 { out.append(contentsOf: "\\x00".unicodeScalars) } else { out.append(scalar) }

@@ -1,3 +1,4 @@
+import FindingStore
 import Findings
 
 /// Turns a fingerprint key into the stored 16-byte fingerprint (SHA-256, truncated: collisions

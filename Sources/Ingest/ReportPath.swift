@@ -18,7 +18,7 @@ enum ReportPath {
     /// A SARIF `artifactLocation.uri`.
     static func fromURI(_ uri: String) -> Cleaned {
         var text = uri
-        if text.contains("%"), let decoded = text.removingPercentEncoding { text = decoded }
+        if text.utf8.contains(UInt8(ascii: "%")), let decoded = text.removingPercentEncoding { text = decoded }
         return clean(text)
     }
 
@@ -40,21 +40,25 @@ enum ReportPath {
     /// (`docs/docs/x`) may be real and is kept; a file name cannot be its own folder, so a single
     /// repeated component with an extension is collapsed.
     static func collapsingDoubledPrefix(_ path: String, minimumRepeat: Int = 2) -> String {
-        let absolute = path.hasPrefix("/")
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(absolute ? 1 : 0).map(String.init)
+        // Runs per finding: byte checks, Substrings, and an early way out for the common case.
+        let slash = UInt8(ascii: "/")
+        guard path.utf8.contains(slash) else { return path }
+        let absolute = path.utf8.first == slash
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(absolute ? 1 : 0)
         guard parts.count >= 2 else { return path }
+        let list = Array(parts)
         // A single-file scan: the file, then the file again with a member (`x.pt/x.pt:data.pkl`).
-        for index in 0..<(parts.count - 1) where parts[index].contains(".") {
-            let next = parts[index + 1]
-            if next == parts[index] || next.hasPrefix(parts[index] + ":") {
-                let kept = Array(parts[..<index]) + Array(parts[(index + 1)...])
+        for index in 0..<(list.count - 1) where list[index].utf8.contains(UInt8(ascii: ".")) {
+            let next = list[index + 1]
+            if next == list[index] || (next.hasPrefix(list[index]) && next.dropFirst(list[index].count).first == ":") {
+                let kept = list[..<index] + list[(index + 1)...]
                 return (absolute ? "/" : "") + kept.joined(separator: "/")
             }
         }
-        var length = parts.count / 2
+        var length = list.count / 2
         while length >= minimumRepeat {
-            if parts.count > 2 * length, Array(parts[0..<length]) == Array(parts[length..<(2 * length)]) {
-                return (absolute ? "/" : "") + (Array(parts[0..<length]) + Array(parts[(2 * length)...])).joined(separator: "/")
+            if list.count > 2 * length, list[0..<length].elementsEqual(list[length..<(2 * length)]) {
+                return (absolute ? "/" : "") + (list[0..<length] + list[(2 * length)...]).joined(separator: "/")
             }
             length -= 1
         }

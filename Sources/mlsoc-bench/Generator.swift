@@ -219,8 +219,9 @@ struct Generator {
             if index > 0 { out.raw(",") }
             let ruleIndex = random.pick(weights: weights)
             let rule = tool.rules[ruleIndex]
-            let path = sarifPath(tool: tool, index: index, random: &random)
-            let line = 1 + random.below(1200)
+            let path = sarifPath(tool: tool, index: index, repository: repository, random: &random)
+            // Never two results of one rule at one place: an exact duplicate is counted once.
+            let line = 1 + (index / 4) % 1200 * 4 + index % 4
             out.raw("{\"ruleId\":")
             out.string(rule.id)
             out.raw(",\"ruleIndex\":\(ruleIndex),\"level\":")
@@ -255,16 +256,20 @@ struct Generator {
         out.raw("]}]}\n")
     }
 
-    private func sarifPath(tool: SARIFTool, index: Int, random: inout SplitMix) -> String {
+    private func sarifPath(tool: SARIFTool, index: Int, repository: String, random: inout SplitMix) -> String {
         // One finding in seven is about a model file, so attribution and per-model risk have work.
+        // semgrep's identity is file and message (its JSON has no code without a login): each
+        // report's files are its own, or its findings would be another report's.
+        let root = tool.name == "Semgrep OSS" ? "\(repository)/" : ""
         if random.below(7) == 0 {
             let model = Generator.modelName(random.zipf(Generator.modelCount))
-            return "models/\(model)/\(model)." + ["pkl", "pt", "safetensors", "onnx", "h5"][random.below(5)]
+            return "\(root)models/\(model)/\(model)." + ["pkl", "pt", "safetensors", "onnx", "h5"][random.below(5)]
         }
         let directory = tool.paths[random.below(tool.paths.count)]
         switch tool.name {
         case "Trivy": return "\(directory)-\(index % 40).txt"
         case "checkov": return "\(directory)/\(["deployment", "service", "bucket", "Dockerfile", "job"][random.below(5)])-\(index % 300).yaml"
+        case "Semgrep OSS": return "\(root)\(directory)/module_\(index % 500).py"
         default: return "\(directory)/module_\(index % 500).py"
         }
     }

@@ -17,7 +17,7 @@ struct IngestBench {
 
     /// Generated reports, reused from an earlier run when the same settings wrote them.
     func dataset(_ format: Generator.Format, findings: Int, seed: UInt64) throws -> Dataset {
-        let name = "\(format.rawValue)-\(findings)-per\(perReport)-seed\(seed)-v1"
+        let name = "\(format.rawValue)-\(findings)-per\(perReport)-seed\(seed)-v4"
         let directory = root.appendingPathComponent("data").appendingPathComponent(name)
         let marker = directory.appendingPathComponent(".complete")
         if !FileManager.default.fileExists(atPath: marker.path) {

@@ -141,6 +141,12 @@ import Testing
         ("ggshield.default", C("ggshield", "some-rule"), .dataLoss),
         ("noseyparker.default", C("noseyx", "some-rule"), .dataLoss),
         ("protectai.default", C("guardian", "some-rule"), .malwareDistribution),
+        ("advisory.malicious", C("snyk", "MAL-2024-1234"), .malwareDistribution),
+        ("advisory.deserialisation", C("some-sca", "XYZ-1", cwe: ["502"], tags: ["dependency-advisory"]), .malwareDistribution),
+        ("advisory.vulnerability", C("some-sca", "XYZ-1", cwe: ["79"], tags: ["dependency-advisory"]), .integrationIssues),
+        ("advisory.id-deserialisation", C("snyk open source", "SNYK-PYTHON-TORCH-1", cwe: ["502"]), .malwareDistribution),
+        ("advisory.id", C("snyk open source", "SNYK-PYTHON-REQUESTS-1", cwe: ["400"]), .integrationIssues),
+        ("gitlab.secrets", C("secret-scanner", "x", tags: ["gitlab:secret_detection"]), .dataLoss),
     ]
 
     @Test("every built-in rule, tag entry and tool default has a case naming its cell")

@@ -1,6 +1,7 @@
-import FindingStore
+@testable import FindingStore
 import Findings
 import Foundation
+import GRDB
 import Ingest
 import TestSupport
 import Testing
@@ -178,5 +179,58 @@ import Testing
         // pip-audit that audited nothing is an incomplete run: it resolves nothing and says so.
         let audit = try ingestor.ingest(path: TestPaths.sample("reports/pip-audit/fraud-detector.json"), now: 100)
         #expect(audit.outcome.resolvedNothingBecause?.contains("incomplete") == true)
+    }
+
+    @Test("two projects with the same files, rules and messages (semgrep's identity) keep two sets of findings; a scan of one leaves the other alone")
+    func sameIdentityInTwoProjects() throws {
+        let store = try TestStore.make()
+        let ingestor = try ingestor(store)
+        let report = try String(contentsOfFile: MappingTests.report("semgrep-community.json"), encoding: .utf8)
+        let a = try TestPaths.write(report, name: "a.json")
+        let b = try TestPaths.write(report + "\n", name: "b.json")
+        let first = try ingestor.ingest(path: a, now: 100, request: IngestRequest(project: "repo-a"))
+        let second = try ingestor.ingest(path: b, now: 200, request: IngestRequest(project: "repo-b"))
+        #expect(second.outcome.new == first.outcome.new && second.outcome.unchanged == 0)
+        #expect(try open(store, "project:repo-a").count == first.outcome.new)
+        #expect(try open(store, "project:repo-b").count == first.outcome.new)
+        // repo-b's clean run resolves repo-b's findings only.
+        let clean = try TestPaths.write(#"{"version": "1.185.0", "results": [], "errors": [], "paths": {"scanned": ["svc/api.py", "svc/train.py", "Dockerfile", "infra/storage.tf", "deploy/inference.yaml", ".github/workflows/ci.yml"]}}"#, name: "clean.json")
+        let cleaned = try ingestor.ingest(path: clean, now: 300, request: IngestRequest(project: "repo-b"))
+        #expect(cleaned.outcome.resolved == first.outcome.new)
+        #expect(try open(store, "project:repo-b").isEmpty)
+        #expect(try open(store, "project:repo-a").count == first.outcome.new)
+        // The default project keeps the tool's own fingerprint (stores before v17 did).
+        let plain = try TestStore.make()
+        _ = try ReportIngestor(store: plain, mapping: try MappingRules.bundled(), actor: "t").ingest(path: a, now: 1)
+        let inDefault = Set(try plain.findingsPage(after: nil, limit: 1000).map(\.fingerprint))
+        let inRepoA = Set(try store.findingsPage(FindingQuery(filter: try FindingFilter.parse("project:repo-a")), after: nil, limit: 1000, now: 400).map(\.fingerprint))
+        #expect(inDefault.count == inRepoA.count && inDefault.isDisjoint(with: inRepoA))
+    }
+
+    @Test("a store from before v17 gets its fingerprints per project on open: a re-ingest into the same project finds every finding again")
+    func fingerprintMigration() throws {
+        let store = try TestStore.make()
+        let report = MappingTests.report("semgrep-community.json")
+        let first = try ingestor(store).ingest(path: report, now: 100, request: IngestRequest(project: "repo-a"))
+        let mixed = try store.findingsPage(after: nil, limit: 1000).map(\.fingerprint)
+        // Write the store back as v16 kept it: the tool's fingerprints, no v17 in the migration log.
+        let plain = try TestStore.make()
+        _ = try ReportIngestor(store: plain, mapping: try MappingRules.bundled(), actor: "t").ingest(path: report, now: 1)
+        let raw = try plain.findingsPage(after: nil, limit: 1000).map(\.fingerprint)
+        let byMixed = Dictionary(uniqueKeysWithValues: raw.map { (IngestSink.inProject($0, name: "repo-a"), $0) })
+        #expect(Set(byMixed.keys) == Set(mixed))
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            for (to, from) in byMixed {
+                try db.execute(sql: "UPDATE finding SET fingerprint = ? WHERE fingerprint = ?", arguments: [Data(from.bytes), Data(to.bytes)])
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v17-fingerprints-per-project'")
+        }
+        try queue.close()
+        let reopened = try FindingStore(path: store.path)
+        #expect(Set(try reopened.findingsPage(after: nil, limit: 1000).map(\.fingerprint)) == Set(mixed))
+        let copy = try TestPaths.write(try String(contentsOfFile: report, encoding: .utf8) + "\n", name: "again.json")
+        let again = try ingestor(reopened).ingest(path: copy, now: 200, request: IngestRequest(project: "repo-a"))
+        #expect(again.outcome.new == 0 && again.outcome.unchanged == first.outcome.new)
     }
 }

@@ -1,3 +1,4 @@
+import FindingStore
 import Foundation
 
 /// The parsed sections of a large config file, kept in `$XDG_CACHE_HOME/mlsoc/` (default

@@ -1,3 +1,4 @@
+import FindingStore
 import Foundation
 import Yams
 

@@ -87,38 +87,81 @@ public struct MappingContext: Sendable {
 }
 
 /// What kind of exposure a storage check reports, from its words: the same classes for checkov,
-/// trivy, semgrep and CodeQL, whatever their ids.
+/// trivy, semgrep and CodeQL, whatever their ids. Runs per finding on the ingest path, so the words
+/// are searched as ASCII-lowered bytes (Foundation's `contains` took 15% of a SARIF
+/// ingest).
 public enum StorageExposure: String, Sendable {
     case publicWrite = "public write"
     case publicRead = "public read"
     case unencrypted = "no encryption"
     case unlogged = "no access logging"
 
+    /// Text lowered (ASCII only) once, searched many times.
+    struct Lowered {
+        let bytes: [UInt8]
+
+        init(_ text: String) {
+            bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        }
+
+        func contains(_ needle: [UInt8]) -> Bool {
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            let last = bytes.count - needle.count
+            return bytes.withUnsafeBufferPointer { haystack in
+                needle.withUnsafeBufferPointer { wanted in
+                    var index = 0
+                    while index <= last {
+                        if haystack[index] == first {
+                            var k = 1
+                            while k < wanted.count && haystack[index + k] == wanted[k] { k += 1 }
+                            if k == wanted.count { return true }
+                        }
+                        index += 1
+                    }
+                    return false
+                }
+            }
+        }
+
+        func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains(where: contains) }
+    }
+
+    private static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+
+    private static let publicWords = words(["public", "anonymous", "allusers", "all users", "any principal", "everyone", "cross-account",
+                                            "cross account", "world-readable", "world readable"])
+    /// In quoted code only what grants access, not names (a bucket called `public-docs`).
+    private static let grants = words(["principal = \"*\"", "\"principal\": \"*\"", "\"principal\":\"*\"", "principal: '*'", "allusers",
+                                       "allauthenticatedusers", "acl = \"public-read", "acl: public-read"])
+    /// Any action granted to anyone includes writing ("an action with any Principal", s3:*).
+    private static let writeWords = words(["write", "putobject", "s3:put", "s3:*", "s3:delete", "upload", "all actions", "any action",
+                                           "an action"])
+    private static let encryptionWords = words(["encrypt", "kms", "cmk", "sse", "cleartext", "plaintext"])
+    private static let loggingWords = words(["access log", "logging"])
+    private static let storageWords = words(["bucket", "s3", "blob", "storage account", "storage container", "cloud storage", "gcs",
+                                             "object storage", "aws_s3", "google_storage", "azurerm_storage"])
+
     /// The exposure a check's title, message and quoted code describe, if any. Write is looked for
     /// first: `public-read-write` and "PutObject to any principal" are writes.
     static func classify(text: String, code: String?) -> StorageExposure? {
-        let words = text.lowercased()
-        let quoted = (code ?? "").lowercased()
-        let publicWords = ["public", "anonymous", "allusers", "all users", "any principal", "everyone", "cross-account",
-                           "cross account", "world-readable", "world readable"]
-        // In quoted code only what grants access, not names (a bucket called `public-docs`).
-        let grants = ["principal = \"*\"", "\"principal\": \"*\"", "\"principal\":\"*\"", "principal: '*'", "allusers",
-                      "allauthenticatedusers", "acl = \"public-read", "acl: public-read"]
-        let isPublic = publicWords.contains(where: words.contains) || grants.contains(where: quoted.contains)
-        // Any action granted to anyone includes writing ("an action with any Principal", s3:*).
-        let writeWords = ["write", "putobject", "s3:put", "s3:*", "s3:delete", "upload", "all actions", "any action", "an action"]
-        if isPublic, writeWords.contains(where: { words.contains($0) || quoted.contains($0) }) { return .publicWrite }
-        if ["encrypt", "kms", "cmk", "sse", "cleartext", "plaintext"].contains(where: words.contains) { return .unencrypted }
-        if ["access log", "logging", "server access log"].contains(where: words.contains) { return .unlogged }
-        if isPublic { return .publicRead }
-        return nil
+        classify(Lowered(text), code.map(Lowered.init))
+    }
+
+    static func classify(_ words: Lowered, _ quoted: Lowered?) -> StorageExposure? {
+        let isPublic = words.containsAny(publicWords) || (quoted?.containsAny(grants) ?? false)
+        if isPublic, words.containsAny(writeWords) || (quoted?.containsAny(writeWords) ?? false) { return .publicWrite }
+        if words.containsAny(encryptionWords) { return .unencrypted }
+        if words.containsAny(loggingWords) { return .unlogged }
+        return isPublic ? .publicRead : nil
     }
 
     /// True when the words name object or data storage (a bucket, a blob container, a database).
     static func isStorage(text: String, resource: String?) -> Bool {
-        let words = text.lowercased() + " " + (resource ?? "").lowercased()
-        return ["bucket", "s3", "blob", "storage account", "storage container", "cloud storage", "gcs", "object storage",
-                "aws_s3", "google_storage", "azurerm_storage"].contains(where: words.contains)
+        isStorage(Lowered(text), resource: resource)
+    }
+
+    static func isStorage(_ words: Lowered, resource: String?) -> Bool {
+        words.containsAny(storageWords) || (resource.map { Lowered($0).containsAny(storageWords) } ?? false)
     }
 }
 
@@ -136,7 +179,11 @@ public struct DataStores: Sendable, Equatable {
     func refine(_ result: MappingResult, _ context: MappingContext) -> MappingResult? {
         let refinable: Set<Threat> = [.misconfiguration, .dataLoss, .dataPoisoning, .modelTheft]
         guard refinable.contains(result.threat), result.input.refinable else { return nil }
-        guard let exposure = StorageExposure.classify(text: context.text, code: context.code) else { return nil }
+        // With no store configured, only a public-read bucket moves: most findings stop here.
+        if stores.isEmpty && result.threat != .misconfiguration { return nil }
+        let words = StorageExposure.Lowered(context.text)
+        if stores.isEmpty && !StorageExposure.isStorage(words, resource: context.resource) { return nil }
+        guard let exposure = StorageExposure.classify(words, context.code.map(StorageExposure.Lowered.init)) else { return nil }
         if let store = stores.first(where: { $0.matches(context) }) {
             let threat: Threat
             let ids: TaxonomyIDs
@@ -149,7 +196,7 @@ public struct DataStores: Sendable, Equatable {
             }
             return refined(result, threat, ids, "data store \(store.name) holds \(store.data) \(store.holdsWeights ? "" : "data "): \(exposure.rawValue) → \(threat.name)")
         }
-        if exposure == .publicRead, result.threat == .misconfiguration, StorageExposure.isStorage(text: context.text, resource: context.resource) {
+        if exposure == .publicRead, result.threat == .misconfiguration, StorageExposure.isStorage(words, resource: context.resource) {
             return refined(result, .dataLoss, TaxonomyIDs(atlas: ["AML.T0036"], owaspLLM: ["LLM02"]),
                            "publicly readable storage exposes the data in it → Data loss or compromise")
         }

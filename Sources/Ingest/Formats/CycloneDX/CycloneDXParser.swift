@@ -153,7 +153,7 @@ struct CycloneDXParser: JSONReportParser {
             let text = value["description"]?.string ?? value["detail"]?.string ?? id
             let finding = factory.make(FindingFactory.Draft(
                 tool: tool, ruleID: id, title: id, message: "\(affected): \(text)", severity: severity, score: score, cwe: cwe,
-                tags: ["cyclonedx:vulnerability"], taxonomy: TaxonomyIDs(cve: [id]), artifact: affected,
+                tags: ["cyclonedx:vulnerability", "dependency-advisory"], taxonomy: TaxonomyIDs(cve: [id]), artifact: affected,
                 // The reference is what a separate VEX document uses to point at the same component.
                 model: component?.model, identity: [ref.isEmpty ? affected : ref]
             ))

@@ -62,7 +62,7 @@ struct GitLabSecurityParser: JSONReportParser {
         return factory.make(FindingFactory.Draft(
             tool: tool, ruleID: primary, title: name, message: message,
             severity: Severity(text: item["severity"]?.string ?? "") ?? .medium,
-            cwe: cwe.compactMap(SARIFRule.cweNumber) + cwe.filter { Int($0) != nil }, tags: type.isEmpty ? [] : ["gitlab:\(type)"],
+            cwe: cwe.compactMap(SARIFRule.cweNumber) + cwe.filter { Int($0) != nil }, tags: (type.isEmpty ? [] : ["gitlab:\(type)"]) + (package != nil ? ["dependency-advisory"] : []),
             taxonomy: TaxonomyIDs(cve: cve), artifact: artifact,
             location: file.isEmpty ? nil : Location(path: file, startLine: location["start_line"]?.int, endLine: location["end_line"]?.int),
             evidence: item["solution"]?.string.map { "solution: \($0)" },

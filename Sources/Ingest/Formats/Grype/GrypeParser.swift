@@ -43,7 +43,7 @@ struct GrypeParser: JSONReportParser {
             tool: "grype", ruleID: id, title: id,
             message: "\(package): \(vuln["description"]?.string ?? id) (" + (fixes.isEmpty ? "no fixed version yet" : "fixed in \(fixes.joined(separator: ", "))") + ")",
             severity: Severity(text: vuln["severity"]?.string ?? "") ?? .medium, score: score,
-            tags: ["package:\((artifact["name"]?.string ?? "").lowercased())", artifact["type"]?.string ?? ""],
+            tags: ["package:\((artifact["name"]?.string ?? "").lowercased())", artifact["type"]?.string ?? "", "dependency-advisory"],
             taxonomy: TaxonomyIDs(cve: [id] + related), artifact: package, location: Location(path: path),
             evidence: artifact["purl"]?.string, identity: [path, package]
         ))

@@ -41,7 +41,7 @@ struct OSVScannerParser: JSONReportParser {
             let summary = members.compactMap { $0["summary"]?.string }.first ?? primary
             return factory.make(FindingFactory.Draft(
                 tool: "osv-scanner", ruleID: primary, title: summary, message: "\(package) in \(source): \(summary)",
-                severity: severity, cwe: cwe, tags: ["package:\(name.lowercased())", entry.at("package", "ecosystem")?.string ?? ""],
+                severity: severity, cwe: cwe, tags: ["package:\(name.lowercased())", entry.at("package", "ecosystem")?.string ?? "", "dependency-advisory"],
                 taxonomy: TaxonomyIDs(cve: aliases), artifact: package, location: Location(path: source),
                 evidence: "advisories: " + aliases.joined(separator: ", "), identity: [source, package, ids.sorted().joined(separator: ",")]
             ))

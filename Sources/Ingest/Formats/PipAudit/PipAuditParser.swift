@@ -55,7 +55,7 @@ struct PipAuditParser: JSONReportParser {
             try emit(.finding(factory.make(FindingFactory.Draft(
                 tool: "pip-audit", ruleID: id, title: id,
                 message: "\(name) \(version): \(vuln["description"]?.string ?? id) (\(fix))",
-                severity: fixes.isEmpty ? .medium : .high, tags: ["package:\(name.lowercased())"],
+                severity: fixes.isEmpty ? .medium : .high, tags: ["package:\(name.lowercased())", "dependency-advisory"],
                 taxonomy: TaxonomyIDs(cve: [id] + aliases), artifact: "\(name)@\(version)", identity: [name.lowercased(), version]
             ))))
         }

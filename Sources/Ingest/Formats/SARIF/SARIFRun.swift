@@ -8,7 +8,9 @@ struct SARIFRun {
     var hasTool = false
     var category = ""
     /// The run's working directory (`invocations[].workingDirectory`), when it came before the results.
-    var workingDirectory: String?
+    var workingDirectory: String? {
+        didSet { places.removeAll() }
+    }
     private var rules = SARIFRuleTable()
     /// The last rule unpacked: results of one rule tend to come together.
     private var lastRule: (component: Int, index: Int, rule: SARIFRule)?
@@ -87,6 +89,20 @@ struct SARIFRun {
         SARIFDialect.path(tool: toolName, ReportPath.fromURI(uri).path, workingDirectory: workingDirectory)
     }
 
+    /// Cleaned URIs and their paths: a run names the same few files for thousands of results.
+    private var places: [String: (ReportPath.Cleaned, String)] = [:]
+
+    /// A result's URI, cleaned, and the path the finding gets.
+    private mutating func place(_ raw: String?) -> (ReportPath.Cleaned?, String?) {
+        guard let raw else { return (nil, nil) }
+        if let known = places[raw] { return known }
+        let cleaned = ReportPath.fromURI(raw)
+        let path = SARIFDialect.path(tool: toolName.lowercased(), cleaned.path, workingDirectory: workingDirectory)
+        if places.count >= 8192 { places.removeAll(keepingCapacity: true) }
+        places[raw] = (cleaned, path)
+        return (cleaned, path)
+    }
+
     mutating func finding(from result: JSONValue, mapping: MappingRules) -> Finding {
         let rule = resolveRule(result)
         let tool = toolName.lowercased()
@@ -94,8 +110,7 @@ struct SARIFRun {
         let message = result.at("message", "text")?.string ?? result.at("message", "markdown")?.string
             ?? rule?.title ?? ruleID
         let physical = result["locations"]?.array?.first?["physicalLocation"]
-        let cleaned = physical?.at("artifactLocation", "uri")?.string.map(ReportPath.fromURI)
-        let uri = cleaned.map { SARIFDialect.path(tool: tool, $0.path, workingDirectory: workingDirectory) }
+        let (cleaned, uri) = place(physical?.at("artifactLocation", "uri")?.string)
         let region = physical?["region"]
         // A position the tool appended to the file name (` (pos 12)`) stands in for a snippet:
         // it tells two places in one file apart, as it did when it was part of the path.

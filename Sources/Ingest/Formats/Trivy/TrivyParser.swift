@@ -44,7 +44,7 @@ struct TrivyParser: JSONReportParser {
                 tool: "trivy", ruleID: id, title: vuln["Title"]?.string ?? id,
                 message: "\(package) in \(target): \(vuln["Title"]?.string ?? id)" + (fixed.map { " (fixed in \($0))" } ?? " (no fixed version yet)"),
                 severity: severity(vuln), score: score, cwe: vuln["CweIDs"]?.array?.compactMap { $0.string.flatMap(SARIFRule.cweNumber) } ?? [],
-                tags: ["package:\((vuln["PkgName"]?.string ?? "").lowercased())"], taxonomy: TaxonomyIDs(cve: [id]),
+                tags: ["package:\((vuln["PkgName"]?.string ?? "").lowercased())", "dependency-advisory"], taxonomy: TaxonomyIDs(cve: [id]),
                 artifact: package, location: Location(path: vuln["PkgPath"]?.string ?? target),
                 evidence: vuln["PrimaryURL"]?.string, identity: [target, package]
             ))))

@@ -2,10 +2,10 @@ import COpenSSL
 
 /// SHA-256 through the system's libcrypto (OpenSSL's EVP interface): streamed over a report's
 /// bytes, or at once over a fingerprint key. See docs/DECISIONS.md for why not swift-crypto.
-struct SHA256: ~Copyable {
+package struct SHA256: ~Copyable {
     private let context: OpaquePointer
 
-    init() {
+    package init() {
         guard let context = EVP_MD_CTX_new() else { fatalError("libcrypto: out of memory for a digest context") }
         // Only fails for an unknown digest or no memory; SHA-256 is built into every libcrypto.
         guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { fatalError("libcrypto: SHA-256 unavailable") }
@@ -14,13 +14,13 @@ struct SHA256: ~Copyable {
 
     deinit { EVP_MD_CTX_free(context) }
 
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         EVP_DigestUpdate(context, base, bytes.count)
     }
 
     /// The 32-byte digest; the hasher is used up.
-    consuming func finalize() -> [UInt8] {
+    package consuming func finalize() -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         digest.withUnsafeMutableBufferPointer { buffer in
@@ -31,7 +31,7 @@ struct SHA256: ~Copyable {
     }
 
     /// The digest of `bytes` in one call (no context to allocate: a fingerprint per finding).
-    static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    package static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         let done = bytes.withUnsafeBytes { input in
