@@ -158,6 +158,10 @@ public final class ConsoleSession {
             switch effect {
             case .quit:
                 break
+            case .suspend:
+                terminal.suspend()
+                // The size may have changed while stopped; everything is repainted.
+                dispatch(.resized(terminal.size))
             case let .setTheme(name):
                 switch loadTheme(name) {
                 case let .success(theme):

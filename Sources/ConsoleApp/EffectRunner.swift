@@ -102,7 +102,7 @@ public enum EffectRunner {
                 summary = TriageOutcome(results: [(id, .conflict("cannot undo: last \(conflict.message)"))])
             }
             return .triageDone(summary)
-        case .setTheme, .quit:
+        case .setTheme, .quit, .suspend:
             return nil
         }
     }

@@ -10,6 +10,14 @@ public protocol Terminal: AnyObject {
     func apply(theme: Theme)
     /// Restores the terminal to how it was; safe to call twice.
     func shutdown()
+    /// Hands the terminal back to the shell and stops the process (Ctrl-Z in raw mode, where the
+    /// tty sends no SIGTSTP); returns after `fg`, and the next `present` repaints everything.
+    func suspend()
+}
+
+extension Terminal {
+    /// Terminals without job control (tests, headless) ignore it.
+    public func suspend() {}
 }
 
 /// Input from a terminal.

@@ -144,6 +144,19 @@ public final class CursesTerminal: Terminal {
         return signal == 0 ? nil : signal
     }
 
+    public func suspend() {
+        guard active else { return }
+        curs_set(1)
+        endwin()
+        // The default action stops the process; SIGCONT (fg) returns here.
+        let previousAction = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        signal(SIGTSTP, previousAction)
+        curs_set(0)
+        refresh()
+        previous = nil
+    }
+
     public func shutdown() {
         guard active else { return }
         active = false

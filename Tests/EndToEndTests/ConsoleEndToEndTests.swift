@@ -51,6 +51,28 @@ import Testing
         #expect(after.contains("EXIT=0"))
     }
 
+    @Test("Ctrl-Z hands the terminal to the shell (cooked, echo on); fg repaints the console; q quits")
+    func ctrlZSuspends() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let f = try fixture()
+        let tmux = try Tmux(command: "bash --norc --noprofile -i", width: 100, height: 30, environment: Self.environment)
+        try tmux.send("PS1='SHELL$ '", "Enter")
+        try tmux.send("\(f.binary) --db \(f.db)", "Enter")
+        try tmux.waitFor { $0.contains("Unclassified") }
+        try tmux.send("C-z")
+        let stopped = try tmux.waitFor { $0.contains("Stopped") }
+        #expect(stopped.contains("Stopped"))
+        try tmux.send("echo RAW=$(stty -a | grep -c -- '-icanon') ECHO=$(stty -a | grep -c -- ' echo ')", "Enter")
+        let shell = try tmux.waitFor { $0.contains("RAW=0") || $0.contains("RAW=1") }
+        #expect(shell.contains("RAW=0 ECHO=1"), "cooked mode and echo while stopped: \(shell)")
+        try tmux.send("fg", "Enter")
+        let back = try tmux.waitFor { $0.contains("Unclassified") && $0.contains("TARGET") }
+        #expect(back.contains("Malware distribution"))
+        try tmux.send("q")
+        try tmux.send("echo EXIT=$?", "Enter")
+        #expect(try tmux.waitFor { $0.contains("EXIT=0") }.contains("EXIT=0"))
+    }
+
     @Test("SIGTERM restores the terminal: cooked mode and echo are back")
     func sigterm() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")

@@ -182,6 +182,49 @@ import Testing
         ("1104", .integrationIssues), ("1321", .unintendedSystemInteraction),
     ]
 
+    /// Every entry of the CWE table, by the last CWE it lists (so a later entry cannot steal it).
+    static let cweEntries: [(id: String, cwe: String, cell: Threat)] = [
+        ("cwe.malicious-code", "512", .malwareDistribution),
+        ("cwe.deserialisation", "502", .malwareDistribution),
+        ("cwe.untrusted-code", "353", .malwareDistribution),
+        ("cwe.prompt-injection", "1427", .unintendedSystemInteraction),
+        ("cwe.llm-output", "1426", .unintendedSystemInteraction),
+        ("cwe.adversarial-input", "1039", .informationManipulation),
+        ("cwe.credentials", "13", .dataLoss),
+        ("cwe.debug", "489", .misconfiguration),
+        ("cwe.certificate", "757", .integrationIssues),
+        ("cwe.command-and-code", "625", .unintendedSystemInteraction),
+        ("cwe.query-injection", "564", .unintendedSystemInteraction),
+        ("cwe.output-handling", "75", .unintendedSystemInteraction),
+        ("cwe.xxe", "112", .unintendedSystemInteraction),
+        ("cwe.ssrf", "441", .unintendedSystemInteraction),
+        ("cwe.path", "641", .unintendedSystemInteraction),
+        ("cwe.redirect", "601", .unintendedSystemInteraction),
+        ("cwe.object-injection", "1287", .unintendedSystemInteraction),
+        ("cwe.memory", "908", .unintendedSystemInteraction),
+        ("cwe.resources", "920", .modelDenialOfService),
+        ("cwe.host-network", "406", .misconfiguration),
+        ("cwe.exposure", "921", .dataLoss),
+        ("cwe.privilege", "1220", .misconfiguration),
+        ("cwe.access-control", "309", .misconfiguration),
+        ("cwe.web-hardening", "1230", .misconfiguration),
+        ("cwe.crypto", "324", .misconfiguration),
+        ("cwe.temp-files", "366", .misconfiguration),
+        ("cwe.logging", "117", .misconfiguration),
+        ("cwe.error-handling", "1069", .misconfiguration),
+        ("cwe.components", "477", .integrationIssues),
+    ]
+
+    @Test("every CWE table entry has a case naming its cell, decided by that entry")
+    func everyCWEEntryHasACase() throws {
+        let rules = try MappingRules.bundled()
+        #expect(Set(rules.cweTable.map(\.id)) == Set(Self.cweEntries.map(\.id)))
+        for (id, cwe, cell) in Self.cweEntries {
+            let result = rules.map(S(tool: "some-sast", ruleID: "r", cwe: [cwe]))
+            #expect(result.ruleID == id && result.threat == cell, "CWE-\(cwe): \(result.ruleID ?? "nothing") → \(result.threat.key)")
+        }
+    }
+
     @Test("the CWE table covers the CWEs SAST and IaC tools emit most, each with its reason")
     func cweTable() throws {
         let rules = try MappingRules.bundled()

@@ -10,6 +10,8 @@ public enum Command: String, Sendable, CaseIterable {
     case moveLeft
     case moveRight
     case refresh
+    /// Ctrl-Z: hand the terminal back to the shell (job control); `fg` returns.
+    case suspend
     case open
     case back
     case nextView
@@ -100,6 +102,7 @@ public struct Keymap: Sendable, Equatable {
         Binding([.character("4")], .showIngest, "ingest", inFooter: false),
         Binding([.character("5")], .showAudit, "audit", inFooter: false),
         Binding([.character("r"), .control("l")], .refresh, "refresh", inFooter: false),
+        Binding([.control("z")], .suspend, "suspend to the shell (fg returns)", inFooter: false),
         Binding([.character("q"), .control("c")], .quit, "quit"),
     ]
 

@@ -49,6 +49,8 @@ public enum Effect: Sendable, Equatable {
     case triage([TriageTarget], TriageAction)
     /// Undoes the analyst's own last change to a finding.
     case undo(id: Int64)
+    /// Stops the process for the shell's job control (Ctrl-Z); the screen repaints after `fg`.
+    case suspend
     case quit
 }
 

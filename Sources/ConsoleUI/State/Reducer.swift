@@ -162,6 +162,8 @@ public enum Reducer {
         case .refresh:
             state.flash = Flash("refreshed")
             return reload(state)
+        case .suspend:
+            return [.suspend]
         case .open: return open(&state)
         case .openFindings:
             guard let model = state.models.detail?.model else { return [] }
