@@ -63,6 +63,8 @@ public enum EffectRunner {
             late.modelID = id
             let overdue = try store.findingsPage(late, after: nil, limit: 10, now: context.now()).map(item)
             return .modelDetailLoaded(id: id, breakdown, top: top, overdue: overdue)
+        case .loadVocabulary:
+            return .vocabularyLoaded(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000))
         case .loadUnmapped:
             return .unmappedLoaded(try store.unmappedRules(scoped(FindingFilter()), now: context.now()).map { rule in
                 let suggestion = UnmappedSuggestion(rule)

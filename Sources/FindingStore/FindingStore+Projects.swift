@@ -8,6 +8,16 @@ extension FindingStore {
     }
 
     /// Every project's name, in name order (completion, validation).
+    /// Every tool that wrote a finding, by name (the rule table: a few hundred rows at most).
+    public func toolNames() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT tool FROM rule ORDER BY tool") }
+    }
+
+    /// Model names, first `limit` by name (filter completion; a registry may hold 200k).
+    public func modelNames(limit: Int) throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT name FROM model ORDER BY name LIMIT ?", arguments: [limit]) }
+    }
+
     public func projectNames() throws -> [String] {
         try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM project ORDER BY name") }
     }

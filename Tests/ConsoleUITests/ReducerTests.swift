@@ -47,6 +47,23 @@ import Testing
         #expect(s.view == .findings)
     }
 
+    @Test("Tab in the filter line completes tool and model names, read when the line opens")
+    func filterValueCompletion() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.character("3")))
+        #expect(Reducer.reduce(&s, .key(.character("/"))) == [.loadVocabulary])
+        _ = Reducer.reduce(&s, .vocabularyLoaded(tools: ["bandit", "trufflehog", "trivy"], models: ["fraud-detector", "sentiment-bert"]))
+        for ch in "sev>=high tool:truf" { _ = Reducer.reduce(&s, .key(.character(ch))) }
+        _ = Reducer.reduce(&s, .key(.tab))
+        #expect(s.prompt?.text == "sev>=high tool:trufflehog")
+        for ch in " model:fr" { _ = Reducer.reduce(&s, .key(.character(ch))) }
+        _ = Reducer.reduce(&s, .key(.tab))
+        #expect(s.prompt?.text == "sev>=high tool:trufflehog model:fraud-detector")
+        // Ambiguous: the candidates cycle, as for keys.
+        #expect(PaletteCommand.completeFilter("tool:tr", tools: ["trufflehog", "trivy"]) == ["tool:trufflehog", "tool:trivy"])
+        #expect(PaletteCommand.completeFilter("-model:n", models: ["x"]) == ["-model:none"])
+    }
+
     @Test("q asks to quit")
     func quit() {
         var s = state()

@@ -165,7 +165,7 @@ public struct PaletteCommand: Sendable, Equatable {
     }
 
     /// Completes the last word of a filter: keys, then the values the key knows.
-    public static func completeFilter(_ word: String, projects: [String] = []) -> [String] {
+    public static func completeFilter(_ word: String, projects: [String] = [], tools: [String] = [], models: [String] = []) -> [String] {
         let negation = word.hasPrefix("-") ? "-" : ""
         let body = String(word.dropFirst(negation.count))
         guard let colon = body.firstIndex(of: ":") else {
@@ -182,6 +182,8 @@ public struct PaletteCommand: Sendable, Equatable {
         case "stage": values = FindingFilter.stageKeys + ["none"]
         case "sla": values = ["overdue", "due", "none"]
         case "project": values = projects
+        case "tool": values = tools
+        case "model": values = ["none"] + models
         default: values = []
         }
         return values.filter { $0.hasPrefix(value) }.map { negation + key + ":" + $0 }

@@ -18,6 +18,8 @@ public enum Action: Sendable, Equatable {
     case auditLoaded([AuditEntry], append: Bool, generation: Int)
     /// The rules of unclassified findings, most findings first.
     case unmappedLoaded([UnmappedItem])
+    /// Names the filter line completes values from.
+    case vocabularyLoaded(tools: [String], models: [String])
     case storeChanged
     case failed(String)
     case ingestStatus(String)
@@ -44,6 +46,8 @@ public enum Effect: Sendable, Equatable {
     case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)
     /// The rules of unclassified findings (in the console's project).
     case loadUnmapped
+    /// Tool and model names, for Tab in the filter line.
+    case loadVocabulary
     case setTheme(String)
     /// Writes one triage action to each target (optimistic locking on the versions seen).
     case triage([TriageTarget], TriageAction)

@@ -64,6 +64,9 @@ public struct AppState: Sendable, Equatable {
     public var form: TriageForm?
     public var triageRules = TriageRules.standard
     public var filterHistory: [String] = []
+    /// Tool and model names the filter line completes (`tool:truff` Tab).
+    public var knownTools: [String] = []
+    public var knownModels: [String] = []
     public var commandHistory: [String] = []
     /// Where help returns to.
     public var helpReturn: ViewID = .matrix

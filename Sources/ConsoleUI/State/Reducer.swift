@@ -72,6 +72,10 @@ public enum Reducer {
             if !append, let keep, let index = state.audit.items.firstIndex(where: { $0.id == keep }) { state.audit.cursor = index }
             state.audit.cursor = clamp(state.audit.cursor, state.audit.items.count)
             return []
+        case let .vocabularyLoaded(tools, models):
+            state.knownTools = tools
+            state.knownModels = models
+            return []
         case let .unmappedLoaded(items):
             let keep = state.unmapped.items.indices.contains(state.unmapped.cursor) ? state.unmapped.items[state.unmapped.cursor] : nil
             state.unmapped.items = items
@@ -194,7 +198,9 @@ public enum Reducer {
             default: text = ""
             }
             state.prompt = Prompt(kind: .filter, text: text.isEmpty ? text : text + " ")
-            return []
+            // Tool and model names for Tab (`tool:truff` → `tool:trufflehog`); the model list
+            // filters by name, it completes nothing.
+            return state.view == .models ? [] : [.loadVocabulary]
         case .palette:
             state.prompt = Prompt(kind: .command)
             return []
