@@ -103,7 +103,20 @@ public enum EffectRunner {
             if case let .conflict(conflict) = result {
                 summary = TriageOutcome(results: [(id, .conflict("cannot undo: last \(conflict.message)"))])
             }
+            summary.isUndo = true
             return .triageDone(summary)
+        case let .undoGroup(ids):
+            guard let writer else { return .failed("read-only: this view cannot change the store") }
+            var results: [(id: Int64, result: TriageOutcome.Result)] = []
+            for id in ids {
+                let result = try writer.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
+                if case let .conflict(conflict) = result {
+                    results.append((id, .conflict("cannot undo: last \(conflict.message)")))
+                } else {
+                    results.append((id, outcome(result)))
+                }
+            }
+            return .triageDone(TriageOutcome(results: results, isUndo: true))
         case .setTheme, .quit, .suspend:
             return nil
         }

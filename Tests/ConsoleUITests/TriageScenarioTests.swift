@@ -106,6 +106,29 @@ import Testing
         #expect(Reducer.reduce(&state, .key(.character("u"))) == [.undo(id: 99_997)])
     }
 
+    @Test("u after a bulk action undoes the whole batch as one group; marked findings undo together; elsewhere u is per finding")
+    func bulkUndo() {
+        var state = state()
+        for key in "  " { _ = Reducer.reduce(&state, .key(.character(key))) }
+        let marked = state.findings.items.map(\.id).filter(state.findings.marks.contains)
+        #expect(marked.count == 2)
+        // A bulk action's result: two applied, one refused.
+        _ = Reducer.reduce(&state, .triageDone(TriageOutcome(results: [(marked[0], .applied(.resolved)), (marked[1], .applied(.resolved)),
+                                                                       (1, .refused("already resolved"))])))
+        #expect(state.findings.marks.isEmpty && state.findings.lastBatch == marked)
+        // The cursor on one of them: u undoes both.
+        let onBatch = state.findings.items.firstIndex { $0.id == marked[0] } ?? 0
+        state.findings.cursor = onBatch
+        #expect(Reducer.reduce(&state, .key(.character("u"))) == [.undoGroup(marked)])
+        _ = Reducer.reduce(&state, .triageDone(TriageOutcome(results: marked.map { ($0, TriageOutcome.Result.applied(.new)) }, isUndo: true)))
+        #expect(state.flash?.text.hasPrefix("undone: ") == true && state.findings.lastBatch.isEmpty)
+        // Now u is per finding again.
+        #expect(Reducer.reduce(&state, .key(.character("u"))) == [.undo(id: marked[0])])
+        // Marks undo together.
+        for key in " j " { _ = Reducer.reduce(&state, .key(.character(key))) }
+        if case .undoGroup = Reducer.reduce(&state, .key(.character("u"))).first {} else { Issue.record("marked findings undo as a group") }
+    }
+
     @Test("read-only: no triage key does anything")
     func readOnly() {
         var state = state()

@@ -53,6 +53,8 @@ public enum Effect: Sendable, Equatable {
     case triage([TriageTarget], TriageAction)
     /// Undoes the analyst's own last change to a finding.
     case undo(id: Int64)
+    /// Undoes the analyst's last change to each of these findings (a bulk action, as one group).
+    case undoGroup([Int64])
     /// Stops the process for the shell's job control (Ctrl-Z); the screen repaints after `fg`.
     case suspend
     case quit

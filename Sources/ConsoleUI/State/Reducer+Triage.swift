@@ -21,9 +21,13 @@ extension Reducer {
         case .setInTriage: return direct(.inTriage(note: nil), items, targets, &state)
         case .setExploitable: return direct(.exploitable(note: nil), items, targets, &state)
         case .undo:
-            guard items.count == 1 else {
-                state.flash = Flash("undo works on one finding: clear the marks (Esc)", isError: true)
-                return []
+            // Marked findings are undone together; so is the last bulk action when the cursor is
+            // on one of its findings.
+            if items.count > 1 { return [.undoGroup(items.map(\.id))] }
+            let batch = state.findings.lastBatch
+            if batch.count > 1, batch.contains(items[0].id) {
+                state.findings.lastBatch = []
+                return [.undoGroup(batch)]
             }
             return [.undo(id: items[0].id)]
         default:
@@ -110,7 +114,9 @@ extension Reducer {
     }
 
     static func triageDone(_ outcome: TriageOutcome, _ state: inout AppState) -> [Effect] {
-        state.flash = Flash(outcome.summary, isError: outcome.hasProblems)
+        state.flash = Flash((outcome.isUndo && outcome.results.count > 1 ? "undone: " : "") + outcome.summary, isError: outcome.hasProblems)
+        let applied = outcome.results.compactMap { if case .applied = $0.result { $0.id } else { nil } }
+        state.findings.lastBatch = !outcome.isUndo && applied.count > 1 ? applied : []
         state.findings.marks = []
         state.findings.markAnchor = nil
         // The rows changed (or someone else changed them): read them again, detail included.

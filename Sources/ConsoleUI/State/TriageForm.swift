@@ -120,9 +120,12 @@ public struct TriageOutcome: Sendable, Equatable {
     }
 
     public var results: [(id: Int64, result: Result)]
+    /// True for the outcome of an undo (it is not a new batch to undo).
+    public var isUndo: Bool
 
-    public init(results: [(id: Int64, result: Result)]) {
+    public init(results: [(id: Int64, result: Result)], isUndo: Bool = false) {
         self.results = results
+        self.isUndo = isUndo
     }
 
     public static func == (lhs: TriageOutcome, rhs: TriageOutcome) -> Bool {
