@@ -63,6 +63,14 @@ public enum EffectRunner {
             late.modelID = id
             let overdue = try store.findingsPage(late, after: nil, limit: 10, now: context.now()).map(item)
             return .modelDetailLoaded(id: id, breakdown, top: top, overdue: overdue)
+        case let .loadFindingsBefore(filter, sort, before, limit, generation):
+            let cursor = before.map { PageCursor(key: sortKey($0, sort), id: $0.id) }
+            let rows = try store.findingsPage(FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit,
+                                              now: context.now(), backward: true)
+            return .findingsBefore(rows.map(item), tail: before == nil, generation: generation)
+        case let .countFindings(filter, generation):
+            return .findingsCounted(try store.count(FindingQuery(filter: scoped(filter), sort: .severity), now: context.now()),
+                                    generation: generation)
         case .loadVocabulary:
             return .vocabularyLoaded(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000))
         case .loadUnmapped:

@@ -27,8 +27,11 @@ extension FindingStore {
 
     /// One keyset page of findings in the query's order, after `cursor` (or from the start).
     /// Never uses OFFSET: the cost is the same at any depth.
+    /// With `backward`, the page *before* the cursor (the cursor is the first row shown), or the
+    /// last page when there is no cursor: the same seeks with the comparisons and the order
+    /// turned round, the rows given back in the query's order (`G` goes to the true bottom).
     public func findingsPage(_ query: FindingQuery, after cursor: PageCursor?, limit: Int,
-                             now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> [FindingRow] {
+                             now: Int64 = Int64(Date().timeIntervalSince1970), backward: Bool = false) throws -> [FindingRow] {
         let filter = FilterSQL(query.filter, now: now)
         var conditions = filter.conditions
         var arguments = filter.arguments
@@ -45,31 +48,41 @@ extension FindingStore {
         // `(severity, id) < (?, ?)`, made SQLite walk the whole rest of the cursor's severity
         // (40 ms at depth 500k of 1M); the two seeks take under a millisecond at any depth.
         let key: String
-        let order: String
+        let forwardOrder: String
         var parts: [(conditions: [String], arguments: StatementArguments)] = []
         switch query.sort {
         case .severity:
             key = "f.severity"
-            order = "f.severity DESC, f.id DESC"
+            forwardOrder = "f.severity DESC, f.id DESC"
             if let cursor {
                 parts = [(["f.severity = ?", "f.id < ?"], [cursor.key, cursor.id]), (["f.severity < ?"], [cursor.key])]
             }
         case .newest:
             key = "f.id"
-            order = "f.id DESC"
+            forwardOrder = "f.id DESC"
             if let cursor { parts = [(["f.id < ?"], [cursor.id])] }
         case .oldest:
             key = "f.id"
-            order = "f.id ASC"
+            forwardOrder = "f.id ASC"
             if let cursor { parts = [(["f.id > ?"], [cursor.id])] }
         case .due:
             key = FindingStore.dueKey
-            order = "\(FindingStore.dueKey) ASC, f.id ASC"
+            forwardOrder = "\(FindingStore.dueKey) ASC, f.id ASC"
             if let cursor {
                 parts = [(["\(FindingStore.dueKey) = ?", "f.id > ?"], [cursor.key, cursor.id]), (["\(FindingStore.dueKey) > ?"], [cursor.key])]
             }
         }
         if parts.isEmpty { parts = [([], [])] }
+        var order = forwardOrder
+        if backward {
+            func flipped(_ text: String) -> String {
+                text.replacingOccurrences(of: " < ?", with: " \u{1}> ?").replacingOccurrences(of: " > ?", with: " < ?")
+                    .replacingOccurrences(of: "\u{1}> ?", with: "> ?")
+            }
+            parts = parts.map { (conditions: $0.conditions.map(flipped), arguments: $0.arguments) }
+            order = order.replacingOccurrences(of: "DESC", with: "\u{1}").replacingOccurrences(of: "ASC", with: "DESC")
+                .replacingOccurrences(of: "\u{1}", with: "ASC")
+        }
         var selects: [String] = []
         var allArguments = StatementArguments()
         for part in parts {
@@ -94,9 +107,10 @@ extension FindingStore {
             ORDER BY \(order)
             LIMIT ?
             """
-        return try pool.read { db in
+        let rows = try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: allArguments).map { FindingStore.findingRow($0, now: now) }
         }
+        return backward ? rows.reversed() : rows
     }
 
     /// The "due" sort key: the SLA due date, findings without one last (index finding_by_due).

@@ -45,11 +45,40 @@ import Testing
         var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
         let page = Fixture.items(FindingListState.pageSize)
         _ = Reducer.reduce(&state, .findingsLoaded(page, append: false, generation: 1))
-        let effects = Reducer.reduce(&state, .key(.character("G")))
+        state.findings.cursor = page.count - 3
+        let effects = Reducer.reduce(&state, .key(.character("j")))
         #expect(effects == [.loadFindings(.empty, .severity, after: page.last, limit: FindingListState.pageSize, generation: 1)])
         _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(3, offset: 200), append: true, generation: 1))
         #expect(state.findings.items.count == page.count + 3 && !state.findings.hasMore)
         #expect(Reducer.reduce(&state, .key(.character("G"))) == [])
+        #expect(state.findings.total == 203 && state.findings.cursor == 202)
+    }
+
+    @Test("G goes to the true last row (the last page read backwards, and a count); going up loads the pages above; g starts again")
+    func trueBottom() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(FindingListState.pageSize), append: false, generation: 1))
+        #expect(Reducer.reduce(&state, .key(.character("G"))) == [
+            .loadFindingsBefore(.empty, .severity, before: nil, limit: FindingListState.pageSize, generation: 1),
+            .countFindings(.empty, generation: 1),
+        ])
+        let tail = Fixture.items(FindingListState.pageSize, offset: 5_000)
+        _ = Reducer.reduce(&state, .findingsBefore(tail, tail: true, generation: 1))
+        #expect(state.findings.current == tail.last && state.findings.hasBefore && !state.findings.hasMore)
+        _ = Reducer.reduce(&state, .findingsCounted(5_200, generation: 1))
+        #expect(state.findings.offset == 5_000)
+        #expect(Renderer.render(state).plainText.contains("row 5,200 of 5,200"))
+        // Up to near the window's top: the page above, read backwards.
+        state.findings.cursor = 3
+        let up = Reducer.reduce(&state, .key(.character("k")))
+        #expect(up == [.loadFindingsBefore(.empty, .severity, before: tail.first, limit: FindingListState.pageSize, generation: 1)])
+        let above = Fixture.items(FindingListState.pageSize, offset: 4_800)
+        _ = Reducer.reduce(&state, .findingsBefore(above, tail: false, generation: 1))
+        #expect(state.findings.cursor == 202 && state.findings.current == tail[2] && state.findings.offset == 4_800)
+        #expect(Renderer.render(state).plainText.contains("row 5,003 of 5,200"))
+        // g: back to the first row, a fresh list from the top.
+        let top = Reducer.reduce(&state, .key(.character("g")))
+        #expect(top == [.loadFindings(.empty, .severity, after: nil, limit: FindingListState.pageSize, generation: 2)])
     }
 
     @Test("a refresh keeps the cursor on the same finding when rows above it come and go")

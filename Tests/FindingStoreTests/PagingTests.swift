@@ -39,4 +39,26 @@ import Testing
         #expect(page.allSatisfy { $0.threat == .dataLoss })
         #expect(page.first?.location?.display == "src/c.py:3")
     }
+
+    @Test("backward pages walk from the true last row to the first, in every sort, mirroring the forward walk")
+    func backwardPages() throws {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("r")) { sink in
+            for index in 0..<57 {
+                try sink.add(TestStore.finding("k\(index)", severity: Severity(rawValue: index % 5) ?? .info))
+            }
+        }
+        for sort in FindingSort.allCases {
+            let query = FindingQuery(filter: .empty, sort: sort)
+            let forward = try store.findingsPage(query, after: nil, limit: 1_000, now: 1_800_000_000).map(\.id)
+            var backward: [Int64] = []
+            var page = try store.findingsPage(query, after: nil, limit: 10, now: 1_800_000_000, backward: true)
+            #expect(page.map(\.id) == Array(forward.suffix(10)), "the last page of \(sort)")
+            while let first = page.first {
+                backward = page.map(\.id) + backward
+                page = try store.findingsPage(query, after: first.cursor(for: sort), limit: 10, now: 1_800_000_000, backward: true)
+            }
+            #expect(backward == forward, "\(sort)")
+        }
+    }
 }

@@ -13,6 +13,10 @@ public enum Action: Sendable, Equatable {
     /// A page of the findings list; `append` when it continues the list. Pages of an older query
     /// (another generation) are dropped.
     case findingsLoaded([FindingListItem], append: Bool, generation: Int)
+    /// A page read backwards: the last page (`tail`, after `G`) or the page above the first row.
+    case findingsBefore([FindingListItem], tail: Bool, generation: Int)
+    /// How many findings the list's query has.
+    case findingsCounted(Int, generation: Int)
     case detailLoaded(FindingDetail?)
     case ingestLoaded(IngestSnapshot)
     case auditLoaded([AuditEntry], append: Bool, generation: Int)
@@ -41,6 +45,10 @@ public enum Effect: Sendable, Equatable {
     case loadModelDetail(id: Int64)
     /// A keyset page of findings after the given row (or the first page), `limit` rows.
     case loadFindings(FindingFilter, FindingSort, after: FindingListItem?, limit: Int, generation: Int)
+    /// The page before this row, read backwards (reversed keyset), or the last page when nil.
+    case loadFindingsBefore(FindingFilter, FindingSort, before: FindingListItem?, limit: Int, generation: Int)
+    /// Counts the list's query (for "row N of M" after `G`).
+    case countFindings(FindingFilter, generation: Int)
     case loadDetail(id: Int64)
     case loadIngest
     case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)

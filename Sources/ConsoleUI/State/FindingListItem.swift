@@ -45,6 +45,12 @@ public struct FindingListState: Sendable, Equatable {
     public var cursor = 0
     /// False once a page came back short: nothing more to load.
     public var hasMore = true
+    /// True when the rows start below the first finding (after `G`): pages above load on the way up.
+    public var hasBefore = false
+    /// How many findings the query has, once known (a short first page, or a count after `G`).
+    public var total: Int?
+    /// The position of `items[0]` among all the query's rows (0 from the top; after `G`, from the total).
+    public var offset = 0
     public var loading = false
     /// Bumped whenever the query changes, so pages of an older query are dropped.
     public var generation = 0

@@ -53,6 +53,13 @@ public enum Reducer {
             return []
         case let .findingsLoaded(items, append, generation):
             return findingsLoaded(items, append: append, generation: generation, &state)
+        case let .findingsBefore(items, tail, generation):
+            return findingsBefore(items, tail: tail, generation: generation, &state)
+        case let .findingsCounted(total, generation):
+            guard generation == state.findings.generation else { return [] }
+            state.findings.total = total
+            if !state.findings.hasMore { state.findings.offset = max(0, total - state.findings.items.count) }
+            return []
         case let .detailLoaded(detail):
             guard detail == nil || detail?.id == state.findings.current?.id else { return [] }
             if detail?.id != state.findings.detail?.id { state.findings.detailScroll = 0 }
@@ -123,7 +130,13 @@ public enum Reducer {
         case .findings:
             let list = state.findings
             let limit = min(max(FindingListState.pageSize, list.items.count), FindingListState.refreshLimit)
-            effects.append(.loadFindings(list.filter, list.sort, after: nil, limit: limit, generation: list.generation))
+            if list.hasBefore {
+                // A window at the bottom (after `G`) is read again from the bottom.
+                effects.append(.loadFindingsBefore(list.filter, list.sort, before: nil, limit: limit, generation: list.generation))
+                effects.append(.countFindings(list.filter, generation: list.generation))
+            } else {
+                effects.append(.loadFindings(list.filter, list.sort, after: nil, limit: limit, generation: list.generation))
+            }
             if list.showDetail, let id = list.current?.id { effects.append(.loadDetail(id: id)) }
         case .ingest:
             effects.append(.loadIngest)
@@ -143,10 +156,39 @@ public enum Reducer {
         state.findings.hasMore = append ? items.count >= FindingListState.pageSize
             : items.count >= max(FindingListState.pageSize, min(state.findings.items.count, FindingListState.refreshLimit))
         state.findings.loading = false
+        if !append {
+            state.findings.hasBefore = false
+            state.findings.offset = 0
+        }
+        if !state.findings.hasMore, !state.findings.hasBefore { state.findings.total = state.findings.items.count }
         // A refresh keeps the cursor on the same finding when it is still there.
         if !append, let keep, let index = state.findings.items.firstIndex(where: { $0.id == keep }) {
             state.findings.cursor = index
         }
+        state.findings.cursor = clamp(state.findings.cursor, state.findings.items.count)
+        if state.findings.showDetail, let id = state.findings.current?.id, id != state.findings.detail?.id {
+            return [.loadDetail(id: id)]
+        }
+        return []
+    }
+
+    /// The last page (after `G`) or the page above the window, read backwards.
+    private static func findingsBefore(_ items: [FindingListItem], tail: Bool, generation: Int, _ state: inout AppState) -> [Effect] {
+        guard generation == state.findings.generation else { return [] }
+        let keep = state.findings.current?.id
+        state.findings.loading = false
+        if tail {
+            state.findings.items = items
+            state.findings.hasMore = false
+            state.findings.hasBefore = items.count >= FindingListState.pageSize
+            state.findings.cursor = keep.flatMap { id in items.firstIndex { $0.id == id } } ?? max(0, items.count - 1)
+            if !state.findings.hasBefore { state.findings.total = items.count }
+        } else {
+            state.findings.items = items + state.findings.items
+            state.findings.cursor += items.count
+            state.findings.hasBefore = items.count >= FindingListState.pageSize
+        }
+        state.findings.offset = state.findings.total.map { max(0, $0 - state.findings.items.count) } ?? 0
         state.findings.cursor = clamp(state.findings.cursor, state.findings.items.count)
         if state.findings.showDetail, let id = state.findings.current?.id, id != state.findings.detail?.id {
             return [.loadDetail(id: id)]
@@ -410,6 +452,17 @@ public enum Reducer {
     private static func moveFindings(_ command: Command, _ state: inout AppState) -> [Effect] {
         let list = state.findings
         let page = state.listRows
+        // `G` goes to the true last row: the last page read backwards, and a count for "row N of M".
+        if command == .moveBottom, list.hasMore, !list.loading {
+            state.findings.loading = true
+            state.findings.cursor = max(0, list.items.count - 1)
+            return [.loadFindingsBefore(list.filter, list.sort, before: nil, limit: FindingListState.pageSize, generation: list.generation),
+                    .countFindings(list.filter, generation: list.generation)]
+        }
+        // `g` from a window below the top starts the list again.
+        if command == .moveTop, list.hasBefore {
+            return startFindings(list.filter, origin: list.origin, &state)
+        }
         state.findings.cursor = moved(command, cursor: list.cursor, count: list.items.count, page: page)
         var effects: [Effect] = []
         if state.findings.showDetail, let id = state.findings.current?.id, id != list.detail?.id {
@@ -420,6 +473,10 @@ public enum Reducer {
             state.findings.loading = true
             effects.append(.loadFindings(list.filter, list.sort, after: tail, limit: FindingListState.pageSize,
                                          generation: list.generation))
+        } else if state.findings.cursor < page, list.hasBefore, !list.loading, let first = list.items.first {
+            state.findings.loading = true
+            effects.append(.loadFindingsBefore(list.filter, list.sort, before: first, limit: FindingListState.pageSize,
+                                               generation: list.generation))
         }
         return effects
     }

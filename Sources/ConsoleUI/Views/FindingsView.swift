@@ -29,7 +29,14 @@ public enum FindingsView {
         let top = FrameView.contentTop
         let filter = list.filter.isEmpty ? "all findings" : list.filter.description
         let marked = list.marks.isEmpty ? "" : "\(list.marks.count) marked  "
-        let count = marked + "\(NumberFormat.grouped(list.items.count))\(list.hasMore ? "+" : "")"
+        let count: String
+        if let total = list.total, list.hasBefore || !list.hasMore || list.offset > 0 {
+            count = marked + "row \(NumberFormat.grouped(min(total, list.offset + list.cursor + 1))) of \(NumberFormat.grouped(total))"
+        } else if list.hasBefore {
+            count = marked + "near the end" + state.glyphs.ellipsis
+        } else {
+            count = marked + "\(NumberFormat.grouped(list.items.count))\(list.hasMore ? "+" : "")"
+        }
         var title = " \(filter)"
         let right = "\(count)  sort: \(list.sort.rawValue) "
         let room = width - DisplayWidth.of(right) - 1
