@@ -300,4 +300,25 @@ import Testing
         }
         for command in PaletteCommand.all { #expect(text.contains(":" + command.name)) }
     }
+
+    @Test("help at 80×24 wraps long lines under themselves: every word of every description is on screen somewhere")
+    func helpWraps() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        _ = Reducer.reduce(&state, .key(.character("?")))
+        var seen = ""
+        for scroll in 0..<200 {
+            state.helpScroll = scroll
+            let buffer = Renderer.render(state)
+            for y in 0..<buffer.height { seen += buffer.rowText(y) + "\n" }
+        }
+        let words = Set(seen.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        for phrase in ["or a state: new in_triage exploitable false_positive not_affected resolved accepted",
+                       "a leading - negates a term; terms combine with AND, commas with OR",
+                       "rules of unclassified findings, with a mapping rule to paste"] {
+            let missing = phrase.split(separator: " ").map(String.init).filter { !words.contains($0) }
+            #expect(missing.isEmpty, "cut from help at 80 columns: \(missing)")
+        }
+        // A continuation starts under its description, not at the left edge.
+        #expect(seen.contains("\n" + String(repeating: " ", count: 37) + "false_positive not_affected"))
+    }
 }

@@ -107,7 +107,8 @@ public enum AuditView {
 public enum HelpView {
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
         let top = FrameView.contentTop
-        let lines = HelpView.lines(readOnly: state.readOnly, glyphs: state.glyphs)
+        // Long descriptions wrap under themselves rather than being cut (80 columns over ssh).
+        let lines = HelpView.lines(readOnly: state.readOnly, glyphs: state.glyphs).flatMap { $0.wrapped(width: buffer.width - 2) }
         StyledLine.draw(lines, x: 1, y: top, width: buffer.width - 2, height: FrameView.contentBottom(buffer) - top,
                         scroll: state.helpScroll, into: &buffer)
     }
