@@ -321,4 +321,17 @@ import Testing
         // A continuation starts under its description, not at the left edge.
         #expect(seen.contains("\n" + String(repeating: " ", count: 37) + "false_positive not_affected"))
     }
+
+    @Test("a paste past the prompt's limit keeps the first 4,096 characters and says the rest was dropped")
+    func pasteLimit() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = Reducer.reduce(&state, .key(.character("/")))
+        let paste = String(repeating: "pickle ", count: 600)  // 4,200 characters
+        for ch in paste { _ = Reducer.reduce(&state, .key(.character(ch))) }
+        #expect(state.prompt?.text.count == Prompt.maxLength)
+        #expect(state.flash?.text.contains("at most 4096 characters") == true && state.flash?.isError == true)
+        // Still a line that edits and applies.
+        _ = Reducer.reduce(&state, .key(.backspace))
+        #expect(state.prompt?.text.count == Prompt.maxLength - 1)
+    }
 }

@@ -18,6 +18,10 @@ public struct Prompt: Sendable, Equatable {
     /// Candidates shown after Tab when more than one fits.
     public var completions: [String] = []
 
+    /// The longest line the filter and command prompts hold: a pasted novel is cut here, and each
+    /// key stays cheap (the line is parsed on every key).
+    public static let maxLength = 4_096
+
     public init(kind: Kind, text: String = "") {
         self.kind = kind
         self.text = text
@@ -99,6 +103,8 @@ public struct Prompt: Sendable, Equatable {
             set(chars, cursorAfter: cursor)
             return .editing
         case let .character(ch):
+            // A paste arrives as keys: past the limit the rest is dropped (the reducer says so).
+            guard chars.count < Prompt.maxLength else { return .editing }
             chars.insert(ch, at: cursor)
             cursor += 1
         default:

@@ -26,7 +26,12 @@ extension Reducer {
             state.prompt = nil
             return []
         case .editing:
-            prompt.error = validate(prompt, view: state.view)
+            // A long line (a paste arriving key by key) is checked when it is applied, not on
+            // every key: parsing 4,000 characters per key made a paste quadratic.
+            prompt.error = prompt.text.count <= 512 ? validate(prompt, view: state.view) : nil
+            if case .character = key, prompt.text.count >= Prompt.maxLength {
+                state.flash = Flash("a prompt line holds at most \(Prompt.maxLength) characters: the rest was dropped", isError: true)
+            }
             state.prompt = prompt
             return []
         case let .submit(text):
