@@ -40,6 +40,17 @@ public enum EffectRunner {
         }
     }
 
+    /// Undoes the analyst's last change to each finding; one outcome for all of them.
+    private static func undo(_ ids: [Int64], writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action {
+        guard let writer else { return .failed("read-only: this view cannot change the store") }
+        let results = try ids.map { id -> (id: Int64, result: TriageOutcome.Result) in
+            let result = try writer.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
+            if case let .conflict(conflict) = result { return (id, .conflict("cannot undo: last \(conflict.message)")) }
+            return (id, outcome(result))
+        }
+        return .triageDone(TriageOutcome(results: results, isUndo: true))
+    }
+
     private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
         let scoped = { (filter: FindingFilter) in filter.scoped(toProject: context.project) }
         // Only the summary reads need the id; a project not in the store (yet) has nothing: id -1 matches no row.
@@ -105,26 +116,9 @@ public enum EffectRunner {
                                            now: context.now(), rules: context.rules, weights: context.weights)
             return .triageDone(TriageOutcome(results: zip(targets, results).map { ($0.id, outcome($1)) }))
         case let .undo(id):
-            guard let writer else { return .failed("read-only: this view cannot change the store") }
-            let result = try writer.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
-            var summary = TriageOutcome(results: [(id, outcome(result))])
-            if case let .conflict(conflict) = result {
-                summary = TriageOutcome(results: [(id, .conflict("cannot undo: last \(conflict.message)"))])
-            }
-            summary.isUndo = true
-            return .triageDone(summary)
+            return try undo([id], writer: writer, context: context)
         case let .undoGroup(ids):
-            guard let writer else { return .failed("read-only: this view cannot change the store") }
-            var results: [(id: Int64, result: TriageOutcome.Result)] = []
-            for id in ids {
-                let result = try writer.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
-                if case let .conflict(conflict) = result {
-                    results.append((id, .conflict("cannot undo: last \(conflict.message)")))
-                } else {
-                    results.append((id, outcome(result)))
-                }
-            }
-            return .triageDone(TriageOutcome(results: results, isUndo: true))
+            return try undo(ids, writer: writer, context: context)
         case .setTheme, .quit, .suspend:
             return nil
         }

@@ -17,8 +17,8 @@ extension IngestSink {
         declared.insert(entry)
     }
 
-    /// The project a finding of this report is stored in (fixed with the first one).
-    func projectName(for finding: Finding?) throws -> String {
+    /// The project this report's findings are stored in (fixed with the first one).
+    func currentProjectName() throws -> String {
         _ = try currentProject()
         return projectName.isEmpty ? "default" : projectName
     }

@@ -237,7 +237,7 @@ public final class IngestSink {
         // The tool's identity, then its occurrence, then the project: the order v17's migration
         // rewrote stored fingerprints in.
         let base = finding.fingerprint
-        let project = try projectName(for: finding)
+        let project = try currentProjectName()
         finding.fingerprint = IngestSink.inProject(base, name: project)
         var occurrence = 0
         while case let .alreadyInThisReport(samePlace) = try insertOrRefresh(finding) {
@@ -253,7 +253,7 @@ public final class IngestSink {
 
     /// A fingerprint as this report's project stores it, and as given (an exported one is stored form).
     private func storedForms(_ fingerprint: Fingerprint) throws -> (Data, Data) {
-        (Data(IngestSink.inProject(fingerprint, name: try projectName(for: nil)).bytes), Data(fingerprint.bytes))
+        (Data(IngestSink.inProject(fingerprint, name: try currentProjectName()).bytes), Data(fingerprint.bytes))
     }
 
     /// Adds a finding known by its fingerprint unless the store has it; an existing one is left as

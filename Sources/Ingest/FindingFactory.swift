@@ -45,8 +45,8 @@ struct FindingFactory {
     func make(_ draft: Draft) -> Finding {
         let tool = draft.tool.lowercased()
         let subject = MappingSubject(tool: tool, ruleID: draft.ruleID, cwe: draft.cwe, tags: draft.tags, stated: draft.stated, other: draft.otherMetadata)
-        let context = MappingContext(resource: draft.resource, path: draft.location?.path ?? draft.artifact,
-                                     text: draft.title == draft.message ? draft.title : draft.title + " " + draft.message, code: draft.code)
+        let context = MappingContext(resource: draft.resource, path: draft.location?.path ?? draft.artifact, title: draft.title,
+                                     message: draft.message, code: draft.code)
         let mapped = mapping.map(subject, context: context)
         var taxonomy = TaxonomyIDs(cwe: Array(Set(subject.cwe)).sorted().map { "CWE-\($0)" })
         taxonomy.merge(draft.taxonomy)

@@ -41,8 +41,8 @@ extension Mlsoc {
                 let subject = inputs?.subject(tool: f.tool, ruleID: f.ruleID)
                     ?? MappingSubject(tool: f.tool, ruleID: f.ruleID, cwe: f.taxonomy.cwe)
                 let resource = record.evidence.flatMap { $0.hasPrefix("resource: ") ? String($0.dropFirst("resource: ".count)) : nil }
-                let context = MappingContext(resource: resource, path: f.location?.path,
-                                             text: f.title == f.message ? f.title : f.title + " " + f.message, code: record.evidence)
+                let context = MappingContext(resource: resource, path: f.location?.path, title: f.title, message: f.message,
+                                             code: record.evidence)
                 let now = rules.map(subject, context: context)
                 let safe = TextForTerminal.safe
                 print("finding \(f.id): \(safe(f.tool)) \(safe(f.ruleID)) — \(safe(f.title))")

@@ -166,10 +166,7 @@ public enum Reducer {
             state.findings.cursor = index
         }
         state.findings.cursor = clamp(state.findings.cursor, state.findings.items.count)
-        if state.findings.showDetail, let id = state.findings.current?.id, id != state.findings.detail?.id {
-            return [.loadDetail(id: id)]
-        }
-        return []
+        return detailOfCurrent(state)
     }
 
     /// The last page (after `G`) or the page above the window, read backwards.
@@ -190,13 +187,16 @@ public enum Reducer {
         }
         state.findings.offset = state.findings.total.map { max(0, $0 - state.findings.items.count) } ?? 0
         state.findings.cursor = clamp(state.findings.cursor, state.findings.items.count)
-        if state.findings.showDetail, let id = state.findings.current?.id, id != state.findings.detail?.id {
-            return [.loadDetail(id: id)]
-        }
-        return []
+        return detailOfCurrent(state)
     }
 
     static func clamp(_ cursor: Int, _ count: Int) -> Int { max(0, min(cursor, count - 1)) }
+
+    /// The detail of the finding now under the cursor, when the detail pane shows another one.
+    private static func detailOfCurrent(_ state: AppState) -> [Effect] {
+        guard state.findings.showDetail, let id = state.findings.current?.id, id != state.findings.detail?.id else { return [] }
+        return [.loadDetail(id: id)]
+    }
 
     // MARK: - Commands
 
@@ -464,10 +464,7 @@ public enum Reducer {
             return startFindings(list.filter, origin: list.origin, &state)
         }
         state.findings.cursor = moved(command, cursor: list.cursor, count: list.items.count, page: page)
-        var effects: [Effect] = []
-        if state.findings.showDetail, let id = state.findings.current?.id, id != list.detail?.id {
-            effects.append(.loadDetail(id: id))
-        }
+        var effects = detailOfCurrent(state)
         let wantsMore = command == .moveBottom || state.findings.cursor >= list.items.count - page
         if wantsMore, list.hasMore, !list.loading, let tail = list.items.last {
             state.findings.loading = true

@@ -33,7 +33,9 @@ public struct DataStore: Sendable, Equatable, Codable {
     /// True when the store holds model weights rather than data.
     public var holdsWeights: Bool { data == "weights" }
 
-    func matches(_ context: MappingContext) -> Bool {
+    /// `names`: the identifier-like words of the finding's code and text (`MappingContext.names`),
+    /// made once for all stores.
+    func matches(_ context: MappingContext, names: [String]) -> Bool {
         let glob = { (pattern: String, text: String) in fnmatch(pattern, text, 0) == 0 }
         if let path = context.path, (paths ?? []).contains(where: { glob($0, path) }) { return true }
         guard let patterns = resources, !patterns.isEmpty else { return false }
@@ -42,7 +44,7 @@ public struct DataStore: Sendable, Equatable, Codable {
         if let resource = context.resource, patterns.contains(where: { glob($0, resource) || glob($0, resource.lowercased()) }) {
             return true
         }
-        return context.names.contains { name in patterns.contains { glob($0, name) } }
+        return names.contains { name in patterns.contains { glob($0, name) } }
     }
 }
 
@@ -53,23 +55,31 @@ public struct MappingContext: Sendable {
     public var resource: String?
     /// The finding's file.
     public var path: String?
-    /// The rule's title and the finding's message.
-    public var text: String
+    public var title: String
+    public var message: String
     /// The code the tool quotes, when it does.
     public var code: String?
 
-    public init(resource: String? = nil, path: String? = nil, text: String, code: String? = nil) {
+    public init(resource: String? = nil, path: String? = nil, title: String, message: String, code: String? = nil) {
         self.resource = resource
         self.path = path
-        self.text = text
-        self.code = code.map { String($0.prefix(4096)) }
+        self.title = title
+        self.message = message
+        self.code = code
     }
+
+    /// The rule's title and the finding's message, as the storage words are looked for in: made
+    /// only for the findings that get that far.
+    var text: String { title == message ? title : title + " " + message }
+
+    /// The quoted code, bounded.
+    var boundedCode: String? { code.map { String($0.prefix(4096)) } }
 
     /// Identifier-like words of the code and text (`aws_s3_bucket.training_data`, `acme-training-data`):
     /// what a data store's resource globs are also tried against.
     var names: [String] {
         var names: [String] = []
-        for source in [code ?? "", text] {
+        for source in [boundedCode ?? "", text] {
             var word = ""
             for scalar in source.unicodeScalars {
                 if CharacterSet.alphanumerics.contains(scalar) || "_-.:".unicodeScalars.contains(scalar) {
@@ -105,22 +115,7 @@ public enum StorageExposure: String, Sendable {
         }
 
         func contains(_ needle: [UInt8]) -> Bool {
-            guard let first = needle.first, bytes.count >= needle.count else { return false }
-            let last = bytes.count - needle.count
-            return bytes.withUnsafeBufferPointer { haystack in
-                needle.withUnsafeBufferPointer { wanted in
-                    var index = 0
-                    while index <= last {
-                        if haystack[index] == first {
-                            var k = 1
-                            while k < wanted.count && haystack[index + k] == wanted[k] { k += 1 }
-                            if k == wanted.count { return true }
-                        }
-                        index += 1
-                    }
-                    return false
-                }
-            }
+            bytes.firstRange(of: needle) != nil
         }
 
         func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains(where: contains) }
@@ -143,10 +138,6 @@ public enum StorageExposure: String, Sendable {
 
     /// The exposure a check's title, message and quoted code describe, if any. Write is looked for
     /// first: `public-read-write` and "PutObject to any principal" are writes.
-    static func classify(text: String, code: String?) -> StorageExposure? {
-        classify(Lowered(text), code.map(Lowered.init))
-    }
-
     static func classify(_ words: Lowered, _ quoted: Lowered?) -> StorageExposure? {
         let isPublic = words.containsAny(publicWords) || (quoted?.containsAny(grants) ?? false)
         if isPublic, words.containsAny(writeWords) || (quoted?.containsAny(writeWords) ?? false) { return .publicWrite }
@@ -156,10 +147,6 @@ public enum StorageExposure: String, Sendable {
     }
 
     /// True when the words name object or data storage (a bucket, a blob container, a database).
-    static func isStorage(text: String, resource: String?) -> Bool {
-        isStorage(Lowered(text), resource: resource)
-    }
-
     static func isStorage(_ words: Lowered, resource: String?) -> Bool {
         words.containsAny(storageWords) || (resource.map { Lowered($0).containsAny(storageWords) } ?? false)
     }
@@ -183,8 +170,9 @@ public struct DataStores: Sendable, Equatable {
         if stores.isEmpty && result.threat != .misconfiguration { return nil }
         let words = StorageExposure.Lowered(context.text)
         if stores.isEmpty && !StorageExposure.isStorage(words, resource: context.resource) { return nil }
-        guard let exposure = StorageExposure.classify(words, context.code.map(StorageExposure.Lowered.init)) else { return nil }
-        if let store = stores.first(where: { $0.matches(context) }) {
+        guard let exposure = StorageExposure.classify(words, context.boundedCode.map(StorageExposure.Lowered.init)) else { return nil }
+        let names = stores.isEmpty ? [] : context.names
+        if let store = stores.first(where: { $0.matches(context, names: names) }) {
             let threat: Threat
             let ids: TaxonomyIDs
             if store.holdsWeights {

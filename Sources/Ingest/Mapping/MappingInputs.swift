@@ -33,9 +33,7 @@ public struct MappingInputs: Codable, Equatable, Sendable {
     /// Nil when the tool said nothing the mapping reads.
     public var text: String? {
         guard cwe != nil || tags != nil || stated != nil || other != nil else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) }
+        return MappingJSON.encoded(self, pretty: false)
     }
 
     /// The subject these inputs describe, for a tool and rule.
@@ -51,5 +49,14 @@ public struct MappingInputs: Codable, Equatable, Sendable {
         if let tags { parts.append("tags " + tags.joined(separator: ", ")) }
         if let other { parts.append("other metadata " + other.joined(separator: ", ")) }
         return parts.isEmpty ? "no CWE, tags or threat metadata" : parts.joined(separator: "; ")
+    }
+}
+
+/// JSON as mapping files and the rule table keep it: sorted keys, plain slashes.
+enum MappingJSON {
+    static func encoded(_ value: some Encodable, pretty: Bool) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -74,10 +74,9 @@ public struct MappingRules: Sendable {
         }
         for (section, rules) in [("rules", file.rules), ("cwe", file.cwe ?? []), ("tags", file.tags ?? []), ("defaults", file.defaults ?? [])] {
             for rule in rules {
-                guard let threat = Threat(key: rule.threat) else {
+                if Threat(key: rule.threat) == nil {
                     throw IngestError(.malformed, file: source, "\(section) \(rule.id): unknown threat '\(rule.threat)' (one of: \(Threat.allCases.map(\.key).joined(separator: ", ")))")
                 }
-                _ = threat
                 if let severity = rule.severity, Severity(text: severity) == nil {
                     throw IngestError(.malformed, file: source, "\(section) \(rule.id): unknown severity '\(severity)' (critical, high, medium, low, info)")
                 }

@@ -1,4 +1,5 @@
 import Findings
+import Foundation
 
 /// What a rule's metadata says for the mapping, read the same way from semgrep's `extra.metadata`,
 /// a SARIF rule's `properties` and the native format: CWE ids, the keys that name a threat, free
@@ -19,7 +20,8 @@ struct RuleMetadata: Equatable {
     /// Keys too long or too generic to show.
     static let quietKeys: Set<String> = ["references", "reference", "source", "source-rule-url", "shortlink", "license", "semgrep.dev",
                                          "description", "help", "precision", "tags", "id", "name", "kind", "problem.severity",
-                                         "security-severity", "impact", "likelihood", "confidence", "technology"]
+                                         "security-severity", "impact", "likelihood", "confidence", "technology",
+                                         "cwe2022-top25", "cwe2021-top25"]
 
     /// Keys that name a matrix cell, an ATLAS technique or an OWASP LLM/ML id.
     static let threatKeys: Set<String> = [
@@ -33,10 +35,8 @@ struct RuleMetadata: Equatable {
             let lower = key.lowercased()
             let values = value(key)
             switch lower {
-            case "cwe", "cwe-id", "cwe_id", "cwe2022-top25", "cwe2021-top25":
-                if lower == "cwe" || lower == "cwe-id" || lower == "cwe_id" {
-                    cwe += values.compactMap { SARIFRule.cweNumber($0) ?? (Int($0).map(String.init)) }
-                }
+            case "cwe", "cwe-id", "cwe_id":
+                cwe += values.compactMap { SARIFRule.cweNumber($0) ?? (Int($0).map(String.init)) }
             case "owasp":
                 for entry in values {
                     if OWASPLLM.ids(fromText: [entry]).isEmpty, ThreatVocabulary.owaspMLID(in: entry) == nil {
@@ -85,17 +85,4 @@ struct RuleMetadata: Equatable {
         default: return .low
         }
     }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let first = s.first, set.contains(first) { s.removeFirst() }
-        while let last = s.last, set.contains(last) { s.removeLast() }
-        return String(s)
-    }
-}
-
-private extension Set where Element == Character {
-    static let whitespaces: Set<Character> = [" ", "\t"]
 }

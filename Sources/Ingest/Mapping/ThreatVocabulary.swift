@@ -1,4 +1,5 @@
 import Findings
+import Foundation
 
 /// The public ids that name a threat on their own — MITRE ATLAS techniques, OWASP Top 10 for LLM
 /// Applications 2025, OWASP Machine Learning Security Top 10 — and the matrix cell each stands for,
@@ -73,7 +74,7 @@ public struct ThreatVocabulary: Sendable {
     /// its target (`Data / data poisoning`, `data:data-poisoning`).
     static func cell(named text: String) -> Threat? {
         func normal(_ s: Substring) -> String {
-            String(s.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }).trimmingCharacters(in: "-")
+            String(s.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         }
         var name = Substring(text)
         if let slash = name.lastIndex(where: { $0 == "/" || $0 == ":" }) { name = name[name.index(after: slash)...] }
@@ -125,13 +126,4 @@ public struct ThreatVocabulary: Sendable {
 private extension UInt8 {
     var isDigit: Bool { self >= 48 && self <= 57 }
     var isLetterOrDigit: Bool { isDigit || (self >= 65 && self <= 90) || (self >= 97 && self <= 122) }
-}
-
-private extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
-    }
 }

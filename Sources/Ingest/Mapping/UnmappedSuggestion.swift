@@ -48,9 +48,7 @@ public struct UnmappedSuggestion: Sendable {
 
     /// The rule as one JSON object, as a mapping file holds it.
     public var ruleJSON: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(rule)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        MappingJSON.encoded(rule, pretty: false) ?? "{}"
     }
 
     /// What the tool said, for people.
@@ -77,9 +75,7 @@ public struct UnmappedSuggestion: Sendable {
             var version = 2
             var rules: [MappingRule]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return ((try? encoder.encode(File(rules: rules))).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        return (MappingJSON.encoded(File(rules: rules), pretty: true) ?? "{}") + "\n"
     }
 
     /// The suggestions as a JSON array (`--json`): rule, counts, what was seen, the suggested rule.
@@ -99,8 +95,6 @@ public struct UnmappedSuggestion: Sendable {
             Row(tool: $0.unmapped.tool, rule: $0.unmapped.ruleID, title: $0.unmapped.title, findings: $0.unmapped.findings, open: $0.unmapped.open,
                 worst: $0.unmapped.worst.name, example: $0.unmapped.example, inputs: MappingInputs(text: $0.unmapped.inputs), suggested_rule: $0.rule)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return ((try? encoder.encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]") + "\n"
+        return (MappingJSON.encoded(rows, pretty: true) ?? "[]") + "\n"
     }
 }

@@ -122,7 +122,7 @@ struct SARIFRun {
         let cwe = (rule?.cwe ?? []) + resultTags.compactMap(SARIFRule.cweNumber) + SARIFRun.taxaCWE(result)
         let subject = MappingSubject(tool: tool, ruleID: ruleID, cwe: cwe, tags: tags, stated: rule?.stated ?? [], other: rule?.other ?? [])
         let title = rule?.title ?? ruleID
-        let mapped = mapping.map(subject, context: MappingContext(path: uri, text: title == message ? title : title + " " + message, code: snippet))
+        let mapped = mapping.map(subject, context: MappingContext(path: uri, title: title, message: message, code: snippet))
         var taxonomy = TaxonomyIDs(cwe: Array(Set(subject.cwe)).sorted().map { "CWE-\($0)" })
         taxonomy.merge(mapped.taxonomy)
 
