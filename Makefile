@@ -5,7 +5,7 @@ MLSOC := .build/debug/mlsoc
 # The demo's model registry (owners, stages, criticality, path rules); never the user's own config.
 DEMO_ENV := MLSOC_CONFIG=sample-data/config.yaml
 
-.PHONY: deps build test demo demo-store sample-data clean reliability fuzz bench
+.PHONY: deps build test lint format demo demo-store sample-data clean reliability fuzz bench
 
 deps:
 	@scripts/install-deps.sh
@@ -13,10 +13,20 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The end-to-end tests drive the built binary, so build it before testing.
-test: build
+# The end-to-end tests drive the built binary, so build it before testing. Lint first: it takes
+# seconds, the tests minutes.
+test: lint build
 	@scripts/install-test-tools.sh
 	$(SWIFT) test
+
+# swift-format (it ships with the toolchain) with the repository's .swift-format: the layout, a
+# 150-column limit, no force unwraps or force tries outside the tests (Tests/.swift-format).
+# `make format` rewrites the files to match.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests
 
 # A fresh demo store from sample-data/reports (never the user's default store), then the console.
 demo-store: build

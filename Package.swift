@@ -28,19 +28,27 @@ let package = Package(
                 "Findings", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // Bounded reading of untrusted files: byte streams, the streaming JSON reader, and the error
+        // that names a file and a place. No domain, no store.
+        .target(name: "JSONStream"),
+        // The user's config.yaml (risk, SLA, triage, theme, models, projects, data stores), read once
+        // per command.
+        .target(name: "Config", dependencies: ["Findings", "JSONStream", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Ingest",
             dependencies: [
-                "Findings", "FindingStore", "COpenSSL",
+                "Findings", "FindingStore", "COpenSSL", "JSONStream", "Config",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.embedInCode("Resources/mapping.json")]
         ),
+        // The store written out: SARIF, CycloneDX ML-BOM/VEX, JSON and CSV.
+        .target(name: "Export", dependencies: ["Findings", "FindingStore"]),
         .target(name: "ConsoleUI", dependencies: ["Findings"]),
         .target(name: "CursesTerminal", dependencies: ["ConsoleUI", "CNCurses"]),
         .target(
             name: "ConsoleApp",
-            dependencies: ["ConsoleUI", "FindingStore", "Ingest", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ConsoleUI", "FindingStore", "Ingest", "Config", .product(name: "Yams", package: "Yams")],
             exclude: ["Resources/themes/README.md"],
             // The theme files; the repository's top-level `themes/` is a link to this directory.
             resources: ["dark", "light", "high-contrast", "solarized-dark", "mono"].map { .embedInCode("Resources/themes/\($0).yaml") }
@@ -48,20 +56,20 @@ let package = Package(
         .executableTarget(
             name: "mlsoc",
             dependencies: [
-                "ConsoleApp", "CursesTerminal", "Ingest", "FindingStore",
+                "ConsoleApp", "CursesTerminal", "Ingest", "FindingStore", "Config", "Export", "JSONStream",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "mlsoc-bench",
             dependencies: [
-                "FindingStore", "Ingest", "Findings", "ConsoleApp", "ConsoleUI",
+                "FindingStore", "Ingest", "Findings", "ConsoleApp", "ConsoleUI", "Config", "JSONStream",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fuzz targets: libFuzzer with `make fuzz`, a corpus replayer otherwise.
-        .executableTarget(name: "mlsoc-fuzz", dependencies: ["FindingStore", "Ingest", "Findings"]),
+        .executableTarget(name: "mlsoc-fuzz", dependencies: ["FindingStore", "Ingest", "Findings", "JSONStream"]),
         // The console's line editor under libFuzzer (`make fuzz`): the UI alone, so it builds optimised in a minute.
         .executableTarget(name: "mlsoc-fuzz-prompt", dependencies: ["ConsoleUI", "Findings"]),
         .target(
@@ -75,13 +83,16 @@ let package = Package(
             dependencies: ["FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "FindingStore", "Config", "Export", "JSONStream", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "ConsoleUITests",
             dependencies: ["ConsoleUI", "TestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleUI", "FindingStore", "TestSupport"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleUI", "FindingStore", "Config", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ReliabilityTests",

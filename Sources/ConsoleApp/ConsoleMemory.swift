@@ -7,7 +7,8 @@ public struct ConsoleMemory: Sendable {
     public let path: String
 
     public init(environment: [String: String]) {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? ".") + "/.local/state"
         path = base + "/mlsoc/console.json"
     }
@@ -18,7 +19,8 @@ public struct ConsoleMemory: Sendable {
 
     private func read() -> File {
         guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20,
-              let file = try? JSONDecoder().decode(File.self, from: data) else { return File() }
+            let file = try? JSONDecoder().decode(File.self, from: data)
+        else { return File() }
         return file
     }
 

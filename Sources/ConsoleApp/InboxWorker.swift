@@ -1,4 +1,5 @@
 import ConsoleUI
+import Findings
 import Foundation
 import Ingest
 
@@ -8,8 +9,7 @@ public final class InboxWorker: @unchecked Sendable {
     private let inboxes: [Inbox]
     private let ingestor: ReportIngestor
     private let mailbox: Mailbox
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Locked(false)
     private var thread: Thread?
 
     public init(directories: [String], ingestor: ReportIngestor, mailbox: Mailbox) throws {
@@ -26,16 +26,10 @@ public final class InboxWorker: @unchecked Sendable {
     }
 
     public func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
+        stopped.withLock { $0 = true }
     }
 
-    private var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
-    }
+    private var isStopped: Bool { stopped.value }
 
     private func run() {
         var ingested = 0
@@ -47,8 +41,10 @@ public final class InboxWorker: @unchecked Sendable {
                 let ready = (try? inbox.ready()) ?? []
                 guard !ready.isEmpty else { continue }
                 mailbox.post(.ingestStatus("\(ready.count) report\(ready.count == 1 ? "" : "s")…"))
-                _ = inbox.processBatch(ready, with: ingestor, workers: ProcessInfo.processInfo.activeProcessorCount,
-                                       now: { Int64(Date().timeIntervalSince1970) }) { event in
+                _ = inbox.processBatch(
+                    ready, with: ingestor, workers: ProcessInfo.processInfo.activeProcessorCount,
+                    now: { Int64(Date().timeIntervalSince1970) }
+                ) { event in
                     switch event {
                     case .ingested: ingested += 1
                     case let .quarantined(_, reason):

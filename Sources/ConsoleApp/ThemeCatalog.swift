@@ -1,3 +1,4 @@
+import Config
 import ConsoleUI
 import Foundation
 import Ingest
@@ -51,8 +52,11 @@ public enum ThemeCatalog {
             return try parse(text, source: path.path)
         }
         guard let bytes = bundled[name] else {
-            throw ThemeError(source: name, line: 0,
-                             message: "no such theme: choose one of \(names(environment: environment).joined(separator: ", ")), or put \(name).yaml in \(userDirectory(environment: environment).path)")
+            throw ThemeError(
+                source: name, line: 0,
+                message:
+                    "no such theme: choose one of \(names(environment: environment).joined(separator: ", ")), or put \(name).yaml in \(userDirectory(environment: environment).path)"
+            )
         }
         return try parse(String(decoding: bytes, as: UTF8.self), source: "themes/\(name).yaml")
     }
@@ -97,8 +101,10 @@ public enum ThemeCatalog {
                 for (roleKey, styleNode) in roles {
                     let roleLine = roleKey.mark?.line ?? line
                     guard let roleName = roleKey.string, let role = StyleRole(rawValue: roleName) else {
-                        throw ThemeError(source: source, line: roleLine,
-                                         message: "unknown role '\(roleKey.string ?? "?")': roles are \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw ThemeError(
+                            source: source, line: roleLine,
+                            message:
+                                "unknown role '\(roleKey.string ?? "?")': roles are \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     styles[role] = try style(styleNode, role: roleName, source: source, line: roleLine)
                 }
@@ -120,8 +126,9 @@ public enum ThemeCatalog {
             switch name {
             case "fg", "bg":
                 guard let color = color(value) else {
-                    throw ThemeError(source: source, line: keyLine,
-                                     message: "\(role).\(name): bad colour '\(value.string ?? "?")': use 0-255, a name (red, bright-blue, …) or default")
+                    throw ThemeError(
+                        source: source, line: keyLine,
+                        message: "\(role).\(name): bad colour '\(value.string ?? "?")': use 0-255, a name (red, bright-blue, …) or default")
                 }
                 if name == "fg" { style.foreground = color } else { style.background = color }
             case "bold", "reverse", "underline", "dim":
@@ -135,8 +142,9 @@ public enum ThemeCatalog {
                 default: style.dim = flag
                 }
             default:
-                throw ThemeError(source: source, line: keyLine,
-                                 message: "\(role): unknown key '\(name)': a style has fg, bg, bold, reverse, underline, dim")
+                throw ThemeError(
+                    source: source, line: keyLine,
+                    message: "\(role): unknown key '\(name)': a style has fg, bg, bold, reverse, underline, dim")
             }
         }
         return style

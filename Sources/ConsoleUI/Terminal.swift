@@ -1,4 +1,4 @@
-/// What the run loop needs from a terminal. CursesTerminal is the real one; tests use a scripted one.
+/// What the run loop needs from a terminal. CursesTerminal is the real one; tests use `ScriptedTerminal`.
 public protocol Terminal: AnyObject {
     /// The current size in cells.
     var size: Size { get }

@@ -87,7 +87,8 @@ public struct Coverage: Sendable, Equatable {
     static func container(_ path: String) -> String {
         var file = Substring(path)
         if file.hasSuffix(")"), let open = file.lastIndex(of: "("), open > file.startIndex,
-           file[file.index(before: open)] == " " {
+            file[file.index(before: open)] == " "
+        {
             file = file[..<file.index(before: open)]
         }
         if let colon = file.firstIndex(of: ":"), file[..<colon].contains(".") { file = file[..<colon] }

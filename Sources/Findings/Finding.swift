@@ -1,83 +1,3 @@
-/// Public taxonomy ids a finding carries: the tool's own, verbatim, and the ones our mapping adds.
-public struct TaxonomyIDs: Sendable, Equatable, Codable {
-    public var atlas: [String]
-    public var owaspLLM: [String]
-    public var owaspML: [String]
-    public var cwe: [String]
-    public var cve: [String]
-    /// Tool vocabularies kept verbatim with their version (`owasp-llm-2023:LLM01`, `avid-effect:security:S0403`).
-    public var other: [String]
-
-    public init(atlas: [String] = [], owaspLLM: [String] = [], owaspML: [String] = [], cwe: [String] = [], cve: [String] = [],
-                other: [String] = []) {
-        self.atlas = atlas
-        self.owaspLLM = owaspLLM
-        self.owaspML = owaspML
-        self.cwe = cwe
-        self.cve = cve
-        self.other = other
-    }
-
-    public var isEmpty: Bool { atlas.isEmpty && owaspLLM.isEmpty && owaspML.isEmpty && cwe.isEmpty && cve.isEmpty && other.isEmpty }
-
-    /// Adds ids not already present, keeping order.
-    public mutating func merge(_ other: TaxonomyIDs) {
-        func union(_ a: inout [String], _ b: [String]) {
-            for id in b where !a.contains(id) { a.append(id) }
-        }
-        union(&atlas, other.atlas)
-        union(&owaspLLM, other.owaspLLM)
-        union(&owaspML, other.owaspML)
-        union(&cwe, other.cwe)
-        union(&cve, other.cve)
-        union(&self.other, other.other)
-    }
-}
-
-/// Where in an artifact a finding points.
-public struct Location: Sendable, Equatable, Codable {
-    public var path: String
-    public var startLine: Int?
-    public var endLine: Int?
-
-    public init(path: String, startLine: Int? = nil, endLine: Int? = nil) {
-        self.path = path
-        self.startLine = startLine
-        self.endLine = endLine
-    }
-
-    /// Reads `display` back: `path`, `path:3` or `path:3-5` (a path with a colon keeps it).
-    public init(display: String) {
-        let parts = display.split(separator: ":", omittingEmptySubsequences: false)
-        if parts.count >= 2, let last = parts.last {
-            let lines = last.split(separator: "-").map { Int($0) }
-            if lines.count == 1 || lines.count == 2, let start = lines[0], lines.allSatisfy({ $0 != nil }) {
-                self.init(path: parts.dropLast().joined(separator: ":"), startLine: start, endLine: lines.count == 2 ? lines[1] : nil)
-                return
-            }
-        }
-        self.init(path: display)
-    }
-
-    /// `path:line` or `path:start-end`, as tables show it.
-    public var display: String {
-        guard let start = startLine else { return path }
-        if let end = endLine, end != start { return "\(path):\(start)-\(end)" }
-        return "\(path):\(start)"
-    }
-}
-
-/// A further place a finding occurs, with the model it is attributed to there.
-public struct OtherLocation: Sendable, Equatable {
-    public var location: Location
-    public var modelName: String?
-
-    public init(_ location: Location, modelName: String? = nil) {
-        self.location = location
-        self.modelName = modelName
-    }
-}
-
 /// One finding as a parser produces it, before the store gives it an id and a triage state.
 public struct Finding: Sendable, Equatable {
     public var fingerprint: Fingerprint
@@ -93,7 +13,7 @@ public struct Finding: Sendable, Equatable {
     public var attackSuccessRate: Double?
     public var threat: Threat
     public var taxonomy: TaxonomyIDs
-    public var modelName: String?
+    public var model: String?
     public var artifact: String?
     public var location: Location?
     /// Snippet, tool properties and the like: kept beside the hot row.
@@ -118,7 +38,7 @@ public struct Finding: Sendable, Equatable {
     public init(
         fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String,
         severity: Severity, score: Double? = nil, threat: Threat,
-        taxonomy: TaxonomyIDs = TaxonomyIDs(), modelName: String? = nil, artifact: String? = nil,
+        taxonomy: TaxonomyIDs = TaxonomyIDs(), model: String? = nil, artifact: String? = nil,
         location: Location? = nil, evidence: String? = nil, suppressed: Bool = false, mappingWhy: String? = nil,
         attackSuccessRate: Double? = nil
     ) {
@@ -132,7 +52,7 @@ public struct Finding: Sendable, Equatable {
         self.score = score
         self.threat = threat
         self.taxonomy = taxonomy
-        self.modelName = modelName
+        self.model = model
         self.artifact = artifact
         self.location = location
         self.evidence = evidence
@@ -153,7 +73,7 @@ extension Finding {
         copy.ruleID = fix(ruleID)
         copy.title = fix(title)
         copy.message = fix(message)
-        copy.modelName = modelName.map(fix)
+        copy.model = model.map(fix)
         copy.artifact = artifact.map(fix)
         copy.location?.path = fix(location?.path ?? "")
         copy.evidence = evidence.map(fix)

@@ -83,9 +83,49 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         return scoped
     }
 
+    /// One key of the filter language: what the help shows and what Tab completes.
+    public struct KeyInfo: Sendable {
+        public var key: String
+        public var example: String
+        public var meaning: String
+        /// The values Tab offers after `key:` (tools, models and projects come from the store).
+        public var values: [String]
+    }
+
+    /// The filter language's keys, in the order the help lists them: the one table the parser's
+    /// errors, the completion and the help screen read.
+    public static let keyTable: [KeyInfo] = [
+        KeyInfo(key: "sev", example: "sev>=high sev:crit,high", meaning: "severity: = : >= <= > <", values: Severity.descending.map(\.name)),
+        KeyInfo(
+            key: "state", example: "state:open state:closed",
+            meaning: "or a state: " + TriageState.allCases.map(\.key).joined(separator: " "),
+            values: ["open", "closed"] + TriageState.allCases.map(\.key)),
+        KeyInfo(
+            key: "model", example: "model:fraud* model:none", meaning: "model name glob (at any of its places), or no model",
+            values: ["none"]),
+        KeyInfo(key: "project", example: "project:fraud-detection", meaning: "the project of the scan that found it", values: []),
+        KeyInfo(key: "target", example: "target:data", meaning: "matrix row", values: Target.allCases.map(\.key)),
+        KeyInfo(key: "threat", example: "threat:model-theft", meaning: "matrix cell", values: Threat.allCases.map(\.key)),
+        KeyInfo(key: "tool", example: "tool:garak", meaning: "tool name glob", values: []),
+        KeyInfo(key: "rule", example: "rule:B30*", meaning: "rule id glob", values: []),
+        KeyInfo(key: "path", example: "path:svc/*.py", meaning: "file path glob, at any of the finding's places", values: []),
+        KeyInfo(key: "cwe", example: "cwe:502", meaning: "CWE id", values: []),
+        KeyInfo(key: "stage", example: "stage:deploy", meaning: "lifecycle stage of the model", values: stageKeys + ["none"]),
+        KeyInfo(
+            key: "sla", example: "sla:overdue", meaning: "past the SLA due date; due: has one; none: has none",
+            values: ["overdue", "due", "none"]),
+        KeyInfo(key: "id", example: "id:42,43", meaning: "finding numbers", values: []),
+        KeyInfo(key: "actor", example: "actor:alice", meaning: "findings with an event by them (in Audit: the events)", values: []),
+        KeyInfo(key: "event", example: "event:reopened", meaning: "findings with such an event (in Audit: the events)", values: []),
+    ]
+
     /// Keys the parser knows, for errors and completion.
-    public static let keys = ["sev", "state", "model", "project", "target", "threat", "tool", "rule", "path", "cwe", "stage", "sla", "id",
-                              "actor", "event"]
+    public static let keys = keyTable.map(\.key)
+
+    /// The values Tab offers after `key:`.
+    public static func values(of key: String) -> [String] {
+        keyTable.first { $0.key == key }?.values ?? []
+    }
 
     /// Lifecycle stages as the store keeps them.
     public static let stageKeys = ["design", "develop", "deploy", "monitor"]
@@ -228,11 +268,21 @@ private struct FilterParser {
         guard index < chars.count else { return nil }
         let next: Character? = index + 1 < chars.count ? chars[index + 1] : nil
         switch chars[index] {
-        case ":", "=": index += 1; return .equal
-        case ">" where next == "=": index += 2; return .atLeast
-        case "<" where next == "=": index += 2; return .atMost
-        case ">": index += 1; return .above
-        case "<": index += 1; return .below
+        case ":", "=":
+            index += 1
+            return .equal
+        case ">" where next == "=":
+            index += 2
+            return .atLeast
+        case "<" where next == "=":
+            index += 2
+            return .atMost
+        case ">":
+            index += 1
+            return .above
+        case "<":
+            index += 1
+            return .below
         default: return nil
         }
     }
@@ -303,8 +353,10 @@ private struct FilterParser {
         }
     }
 
-    private func makeTerm(key: String, comparison: FindingFilter.Comparison, values: [String], keyColumn: Int,
-                          valueColumn: Int) throws(FilterError) -> FindingFilter.Term {
+    private func makeTerm(
+        key: String, comparison: FindingFilter.Comparison, values: [String], keyColumn: Int,
+        valueColumn: Int
+    ) throws(FilterError) -> FindingFilter.Term {
         if comparison != .equal, key != "sev", key != "severity" {
             throw FilterError("\(key) takes ':' (only sev compares with >=, <=, >, <)", column: keyColumn)
         }
@@ -339,11 +391,14 @@ private struct FilterParser {
         case "rule": return .rules(values)
         case "path", "file": return .paths(values)
         case "cwe":
-            return .cwes(try each({ value in Int(value.uppercased().hasPrefix("CWE-") ? String(value.dropFirst(4)) : value) }, "a number such as 502"))
+            return .cwes(
+                try each({ value in Int(value.uppercased().hasPrefix("CWE-") ? String(value.dropFirst(4)) : value) }, "a number such as 502"))
         case "stage":
-            return .stages(try each({ value in
-                value.lowercased() == "none" ? "none" : FindingFilter.stageKeys.first { $0.hasPrefix(value.lowercased()) && value.count >= 3 }
-            }, FindingFilter.stageKeys.joined(separator: ", ") + ", none"))
+            return .stages(
+                try each(
+                    { value in
+                        value.lowercased() == "none" ? "none" : FindingFilter.stageKeys.first { $0.hasPrefix(value.lowercased()) && value.count >= 3 }
+                    }, FindingFilter.stageKeys.joined(separator: ", ") + ", none"))
         case "sla":
             guard values.count == 1, let condition = FindingFilter.SLACondition(rawValue: values[0].lowercased()) else {
                 throw FilterError("unknown sla '\(values.joined(separator: ","))': expected overdue, due, none", column: valueColumn)

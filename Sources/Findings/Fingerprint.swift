@@ -51,7 +51,7 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
             return hash
         }
         let a = fnv(0xCBF2_9CE4_8422_2325)
-        let b = fnv(0x84222325CBF29CE4)
+        let b = fnv(0x8422_2325_CBF2_9CE4)
         let out = (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
         return Fingerprint(bytes: out)
     }

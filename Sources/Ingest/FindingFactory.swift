@@ -1,15 +1,11 @@
-import Foundation
 import Findings
+import Foundation
 
 /// Builds findings the same way for every format: mapping, taxonomy, severity override and a stable
 /// fingerprint (repeats inside one report are told apart by the store; models are attributed by the
 /// ingestor).
 struct FindingFactory {
     let mapping: MappingRules
-
-    init(mapping: MappingRules) {
-        self.mapping = mapping
-    }
 
     /// What a parser knows about one finding.
     struct Draft {
@@ -44,9 +40,11 @@ struct FindingFactory {
 
     func make(_ draft: Draft) -> Finding {
         let tool = draft.tool.lowercased()
-        let subject = MappingSubject(tool: tool, ruleID: draft.ruleID, cwe: draft.cwe, tags: draft.tags, stated: draft.stated, other: draft.otherMetadata)
-        let context = MappingContext(resource: draft.resource, path: draft.location?.path ?? draft.artifact, title: draft.title,
-                                     message: draft.message, code: draft.code)
+        let subject = MappingSubject(
+            tool: tool, ruleID: draft.ruleID, cwe: draft.cwe, tags: draft.tags, stated: draft.stated, other: draft.otherMetadata)
+        let context = MappingContext(
+            resource: draft.resource, path: draft.location?.path ?? draft.artifact, title: draft.title,
+            message: draft.message, code: draft.code)
         let mapped = mapping.map(subject, context: context)
         var taxonomy = TaxonomyIDs(cwe: Array(Set(subject.cwe)).sorted().map { "CWE-\($0)" })
         taxonomy.merge(draft.taxonomy)
@@ -55,7 +53,7 @@ struct FindingFactory {
         var finding = Finding(
             fingerprint: fingerprint, tool: tool, ruleID: draft.ruleID, title: draft.title, message: draft.message,
             severity: draft.toolSeverity ?? mapped.severity ?? draft.severity, score: draft.score, threat: mapped.threat,
-            taxonomy: taxonomy, modelName: draft.model,
+            taxonomy: taxonomy, model: draft.model,
             artifact: draft.artifact, location: draft.location, evidence: draft.evidence, suppressed: draft.suppressed,
             mappingWhy: mapped.why,
             attackSuccessRate: draft.attackSuccessRate.map { min(1, max(0, $0)) }
@@ -111,7 +109,8 @@ public enum ModelAttribution {
         var index = 0
         while index < bytes.count {
             if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "3"),
-               bytes[index + 2] == UInt8(ascii: "A") {
+                bytes[index + 2] == UInt8(ascii: "A")
+            {
                 out.append(UInt8(ascii: ":"))
                 index += 3
             } else {

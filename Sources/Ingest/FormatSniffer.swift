@@ -1,4 +1,5 @@
 import Foundation
+import JSONStream
 
 /// Recognises a report by its content, never its file name.
 public enum FormatSniffer {
@@ -191,7 +192,10 @@ public enum FormatSniffer {
         Rule(format: .garak, says: #"object with "entry_type" (first line)"#) { $0.has("entry_type") },
         Rule(format: .avid, says: #"object with "data_type": "AVID" (first line)"#) { $0.strings["data_type"] == "AVID" },
         Rule(format: .hfHubScan, says: #"object with "securityRepoStatus" (Hugging Face model info)"#) { $0.has("securityRepoStatus") },
-        Rule(format: .mcpScan, says: #"object with "scan_path_responses" (snyk-agent-scan), or whose first entry has "servers" and "issues" (mcp-scan 0.3)"#) {
+        Rule(
+            format: .mcpScan,
+            says: #"object with "scan_path_responses" (snyk-agent-scan), or whose first entry has "servers" and "issues" (mcp-scan 0.3)"#
+        ) {
             $0.has("scan_path_responses") || $0.has("{}.servers", "{}.issues")
         },
         Rule(format: .hiddenLayer, says: #"object with "scan_id", "inventory" and "file_results" or "detection_count" (HiddenLayer)"#) {
@@ -245,7 +249,10 @@ public enum FormatSniffer {
         Rule(format: .modelaudit, says: #"object with "bytes_scanned" or "scanner_names", or "issues" and "files_scanned""#) {
             $0.any("bytes_scanned", "scanner_names") || $0.has("issues", "files_scanned")
         },
-        Rule(format: .semgrepJSON, says: #"object with "engine_requested", "skipped_rules" or "interfile_languages_used", or "results", "errors" and "paths""#) {
+        Rule(
+            format: .semgrepJSON,
+            says: #"object with "engine_requested", "skipped_rules" or "interfile_languages_used", or "results", "errors" and "paths""#
+        ) {
             $0.any("engine_requested", "skipped_rules", "interfile_languages_used") || $0.has("results", "errors", "paths")
         },
     ]
@@ -274,13 +281,19 @@ public enum FormatSniffer {
 
     /// The keys of an array's first element.
     static let arrayRules: [Rule] = [
-        Rule(format: .hfHubScan, says: #"array whose first object has "securityFileStatus", or "type", "path" and "oid" (Hugging Face tree, expand=true)"#) {
+        Rule(
+            format: .hfHubScan,
+            says: #"array whose first object has "securityFileStatus", or "type", "path" and "oid" (Hugging Face tree, expand=true)"#
+        ) {
             $0.has("securityFileStatus") || $0.has("type", "path", "oid")
         },
         Rule(format: .codeClimate, says: #"array whose first object has "check_name" and "location" (Code Climate, GitLab Code Quality)"#) {
             $0.has("check_name", "location")
         },
-        Rule(format: .gitleaks, says: #"array whose first object has "RuleID", "File" and "Secret" or "Match" (v8), or "rule", "file" and "offender" (v7)"#) {
+        Rule(
+            format: .gitleaks,
+            says: #"array whose first object has "RuleID", "File" and "Secret" or "Match" (v8), or "rule", "file" and "offender" (v7)"#
+        ) {
             ($0.has("RuleID", "File") && $0.any("Secret", "Match")) || $0.has("rule", "file", "offender")
         },
         Rule(format: .trivy, says: #"array whose first object has "Target" and "Vulnerabilities" (Trivy before 0.20)"#) {

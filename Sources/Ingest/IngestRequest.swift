@@ -1,5 +1,6 @@
-import Findings
+import Config
 import FindingStore
+import Findings
 import Foundation
 
 /// What the caller says about the reports it hands in: their reimport category, their project
@@ -26,7 +27,8 @@ public struct IngestRequest: Sendable, Equatable {
                 if value.hasPrefix("target:") { return .target(String(value.dropFirst(7))) }
                 var isDirectory: ObjCBool = false
                 if value.hasSuffix("/") || value == "." || value.isEmpty
-                    || (FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                    || (FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory) && isDirectory.boolValue)
+                {
                     return .root(value)
                 }
                 return .file(value)
@@ -43,9 +45,10 @@ public struct IngestRequest: Sendable, Equatable {
             text = String(text.split(whereSeparator: { $0 == "/" || $0 == ":" }).last ?? "")
             if text.hasSuffix(".git") { text.removeLast(4) }
         }
-        let cleaned = String(text.unicodeScalars.map { scalar -> Character in
-            scalar.properties.generalCategory == .control || " /*?,\"'\\".unicodeScalars.contains(scalar) ? "-" : Character(scalar)
-        }.prefix(128))
+        let cleaned = String(
+            text.unicodeScalars.map { scalar -> Character in
+                scalar.properties.generalCategory == .control || " /*?,\"'\\".unicodeScalars.contains(scalar) ? "-" : Character(scalar)
+            }.prefix(128))
         let name = cleaned.hasPrefix(".") ? "-" + cleaned.dropFirst() : cleaned
         return MlsocConfig.projectNameProblem(name) == nil ? name : nil
     }
@@ -64,8 +67,9 @@ extension ReportIngestor {
 
     /// The store's header for one prepared report.
     func header(for prepared: Prepared, now: Int64) -> ScanHeader {
-        var header = ScanHeader(format: prepared.format.rawValue, sourcePath: prepared.path, sha256: prepared.digest, ingestedAt: now,
-                                actor: actor, sla: config.sla, category: prepared.request.category, weights: config.weights)
+        var header = ScanHeader(
+            format: prepared.format.rawValue, sourcePath: prepared.path, sha256: prepared.digest, ingestedAt: now,
+            actor: actor, sla: config.sla, category: prepared.request.category, weights: config.weights)
         header.project = prepared.request.project
         header.fallbackProject = config.project(forReport: prepared.path)?.name
         header.knownProjects = config.projects.map {

@@ -1,15 +1,18 @@
 import Dispatch
 import FindingStore
 import Foundation
+import JSONStream
 
 extension ReportIngestor {
     /// Ingests many reports: up to `workers` files are hashed and parsed in parallel threads while
     /// one writer commits them, each in its own transaction, in the order given. Results arrive in
     /// that order through `onResult`; a failed file never stops the others.
     /// `request` says what the caller knows about each file (its project, coverage, category).
-    public func ingest(paths: [String], now: @escaping @Sendable () -> Int64, workers: Int,
-                       request: @escaping @Sendable (_ path: String) -> IngestRequest = { _ in IngestRequest() },
-                       onResult: (_ path: String, _ result: Result<Report, IngestError>) -> Void) {
+    public func ingest(
+        paths: [String], now: @escaping @Sendable () -> Int64, workers: Int,
+        request: @escaping @Sendable (_ path: String) -> IngestRequest = { _ in IngestRequest() },
+        onResult: (_ path: String, _ result: Result<Report, IngestError>) -> Void
+    ) {
         let channels = paths.map { _ in ParsedChannel() }
         let prepared = paths.map { _ in PreparedBox() }
         let slots = DispatchSemaphore(value: max(1, workers))
@@ -65,13 +68,16 @@ extension ReportIngestor {
                     pending = pending.map { entry in
                         transaction += 1
                         let number = transaction
-                        return (entry.path, Result { try ingest(path: entry.path, now: now(), request: request(entry.path)) }
-                            .map { report in
-                                var report = report
-                                report.transaction = number
-                                return report
-                            }
-                            .mapError { ReportIngestor.ingestError($0, file: entry.path) })
+                        return (
+                            entry.path,
+                            Result { try ingest(path: entry.path, now: now(), request: request(entry.path)) }
+                                .map { report in
+                                    var report = report
+                                    report.transaction = number
+                                    return report
+                                }
+                                .mapError { ReportIngestor.ingestError($0, file: entry.path) }
+                        )
                     }
                     pending.append((failed.path, .failure(failed.error)))
                 } else {
@@ -92,8 +98,10 @@ extension ReportIngestor {
     static let groupNanoseconds: UInt64 = 5_000_000_000
 
     /// Writes file `index` into the group, from its parser's channel.
-    private func write(_ index: Int, paths: [String], channels: [ParsedChannel], prepared: [PreparedBox], group: IngestGroup,
-                       now: @Sendable () -> Int64) -> Result<Report, IngestError> {
+    private func write(
+        _ index: Int, paths: [String], channels: [ParsedChannel], prepared: [PreparedBox], group: IngestGroup,
+        now: @Sendable () -> Int64
+    ) -> Result<Report, IngestError> {
         let channel = channels[index]
         do {
             switch try prepared[index].wait() {

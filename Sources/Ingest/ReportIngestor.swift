@@ -1,7 +1,8 @@
-import Findings
+import Config
 import FindingStore
+import Findings
 import Foundation
-import GRDB
+import JSONStream
 
 /// Ingests one report file: hash, recognise, stream-parse and write in one transaction. A report
 /// that fails leaves the store unchanged.
@@ -28,13 +29,13 @@ public struct ReportIngestor: Sendable {
         var attributed = finding
         // Each other location has the model its file belongs to; the finding's is its first
         // location's, else the first other location that has one.
-        for index in attributed.otherLocations.indices where attributed.otherLocations[index].modelName == nil {
-            attributed.otherLocations[index].modelName = modelName(forArtifact: attributed.otherLocations[index].location.path)
+        for index in attributed.otherLocations.indices where attributed.otherLocations[index].model == nil {
+            attributed.otherLocations[index].model = modelName(forArtifact: attributed.otherLocations[index].location.path)
         }
-        if attributed.modelName == nil, let artifact = finding.artifact ?? finding.location?.path {
-            attributed.modelName = modelName(forArtifact: artifact)
+        if attributed.model == nil, let artifact = finding.artifact ?? finding.location?.path {
+            attributed.model = modelName(forArtifact: artifact)
         }
-        if attributed.modelName == nil { attributed.modelName = attributed.otherLocations.lazy.compactMap(\.modelName).first }
+        if attributed.model == nil { attributed.model = attributed.otherLocations.lazy.compactMap(\.model).first }
         return attributed
     }
 
@@ -121,13 +122,16 @@ public struct ReportIngestor: Sendable {
         let digest = try sha256(path: path)
         let subject = subject(of: path, format: format, request: request)
         if try store.hasScan(sha256: digest, subject: subject) { return nil }
-        return Prepared(path: path, digest: digest, format: format, parser: FormatSniffer.parser(for: format, mapping: mapping),
-                        request: request, subject: subject)
+        return Prepared(
+            path: path, digest: digest, format: format, parser: FormatSniffer.parser(for: format, mapping: mapping),
+            request: request, subject: subject)
     }
 
     /// Writes one report in its own savepoint of `group`; `produce` hands every parsed item to `handle`.
-    func write(_ prepared: Prepared, into group: IngestGroup, now: Int64,
-               produce: (_ handle: (ParsedItem) throws -> Void) throws -> Void) throws -> Report {
+    func write(
+        _ prepared: Prepared, into group: IngestGroup, now: Int64,
+        produce: (_ handle: (ParsedItem) throws -> Void) throws -> Void
+    ) throws -> Report {
         let path = prepared.path
         let header = header(for: prepared, now: now)
         var warnings: [String] = []
@@ -135,8 +139,10 @@ public struct ReportIngestor: Sendable {
             let outcome = try group.ingest(header) { sink in
                 try sink.syncRegistry(digest: registryDigest) {
                     for model in config.models {
-                        try sink.noteModel(ModelRecord(name: model.name, version: model.version ?? "", source: "config",
-                                                       owner: model.owner, criticality: model.criticality, stage: model.stage))
+                        try sink.noteModel(
+                            ModelRecord(
+                                name: model.name, version: model.version ?? "", source: "config",
+                                owner: model.owner, criticality: model.criticality, stage: model.stage))
                     }
                     for model in config.models {
                         for alias in model.aliases ?? [] {
@@ -177,7 +183,6 @@ public struct ReportIngestor: Sendable {
             if error.file.isEmpty { error.file = file }
             return error
         case let error as StoreError: return IngestError(.store, file: file, error.description)
-        case let error as DatabaseError: return IngestError(.store, file: file, "\(error)")
         default: return IngestError(.malformed, file: file, "\(error)")
         }
     }

@@ -1,4 +1,5 @@
 import Findings
+import JSONStream
 
 /// What a parser hands the writer as it streams through a report.
 public enum ParsedItem: Sendable {
@@ -36,7 +37,6 @@ public struct ParseContext: Sendable {
 
 /// One streaming parser per format.
 protocol ReportParser {
-    static var format: String { get }
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws
 }
 

@@ -19,7 +19,7 @@ enum ToolNames {
 /// never findings (a Dockerfile hadolint cannot parse has no DL3008, it has an unknown state).
 enum ScanErrorRules {
     private static let rules: [String: Set<String>] = [
-        "hadolint": ["DL1000"],
+        "hadolint": ["DL1000"]
     ]
 
     static func isScanError(tool: String, ruleID: String) -> Bool {

@@ -38,14 +38,17 @@ struct Contention: ParsableCommand {
         } else {
             guard !FileManager.default.fileExists(atPath: db) else { throw ValidationError("\(db) exists: give a new path") }
             store = try FindingStore(path: db)
-            var header = ScanHeader(format: "bench", sourcePath: "contention", sha256: Array(repeating: 1, count: 32), ingestedAt: 1_790_000_000,
-                                    actor: "bench")
+            var header = ScanHeader(
+                format: "bench", sourcePath: "contention", sha256: Array(repeating: 1, count: 32), ingestedAt: 1_790_000_000,
+                actor: "bench")
             header.category = "contention"
             _ = try store.ingest(header) { sink in
                 for index in 0..<findings {
-                    try sink.add(Finding(fingerprint: Fingerprint(bytes: Array(repeating: UInt8(index + 1), count: 16)), tool: "bench",
-                                         ruleID: "R\(index)", title: "contention target \(index)", message: "m", severity: .high,
-                                         threat: .misconfiguration))
+                    try sink.add(
+                        Finding(
+                            fingerprint: Fingerprint(bytes: Array(repeating: UInt8(index + 1), count: 16)), tool: "bench",
+                            ruleID: "R\(index)", title: "contention target \(index)", message: "m", severity: .high,
+                            threat: .misconfiguration))
                 }
             }
         }
@@ -56,14 +59,19 @@ struct Contention: ParsableCommand {
         for index in 0..<writers {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: me)
-            process.arguments = ["contention-worker", "--db", db, "--changes", String(changes), "--findings", String(findings),
-                                 "--seed", String(index)] + (seconds.map { ["--seconds", String($0)] } ?? [])
+            process.arguments =
+                [
+                    "contention-worker", "--db", db, "--changes", String(changes), "--findings", String(findings),
+                    "--seed", String(index),
+                ] + (seconds.map { ["--seconds", String($0)] } ?? [])
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
             processes.append((process, pipe))
         }
-        var applied = 0, conflicts = 0, errors: [String] = []
+        var applied = 0
+        var conflicts = 0
+        var errors: [String] = []
         for (process, pipe) in processes {
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
@@ -100,8 +108,9 @@ struct Contention: ParsableCommand {
 
 /// One writer of the contention run (started by `contention`).
 struct ContentionWorker: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "contention-worker", abstract: "One writer of `contention`.",
-                                                    shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "contention-worker", abstract: "One writer of `contention`.",
+        shouldDisplay: false)
 
     @Option var db: String
     @Option var changes: Int
@@ -113,7 +122,8 @@ struct ContentionWorker: ParsableCommand {
         let deadline = seconds.map { Date().addingTimeInterval(TimeInterval($0)) }
         let store = try FindingStore(path: db)
         var generator = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9 &+ 1)
-        var applied = 0, conflicts = 0
+        var applied = 0
+        var conflicts = 0
         do {
             for change in 0..<(deadline == nil ? changes : Int.max) {
                 if let deadline, Date() >= deadline { break }
@@ -122,8 +132,9 @@ struct ContentionWorker: ParsableCommand {
                 let action = TriageAction.assign("w\(seed)-\(change)")
                 while true {
                     let version = try store.version(of: id)
-                    let result = try store.triage(id, expectedVersion: version, action: action, actor: "writer-\(seed)",
-                                                  now: 1_790_000_000 + Int64(change))
+                    let result = try store.triage(
+                        id, expectedVersion: version, action: action, actor: "writer-\(seed)",
+                        now: 1_790_000_000 + Int64(change))
                     if case .applied = result {
                         applied += 1
                         break

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One measured number, what it is compared with, and whether it meets its DESIGN.md §9 target.
-struct Figure: Codable {
+struct Figure: Encodable {
     var group: String
     var name: String
     var value: Double
@@ -10,6 +10,21 @@ struct Figure: Codable {
     var target: String?
     var meets: Bool?
     var note: String?
+
+    /// A figure that could not be measured (a missing tool) has a NaN value, written as `null`:
+    /// JSON has no NaN.
+    enum CodingKeys: String, CodingKey { case group, name, value, unit, target, meets, note }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(group, forKey: .group)
+        try container.encode(name, forKey: .name)
+        try container.encode(value.isFinite ? value : nil, forKey: .value)
+        try container.encode(unit, forKey: .unit)
+        try container.encodeIfPresent(target, forKey: .target)
+        try container.encodeIfPresent(meets, forKey: .meets)
+        try container.encodeIfPresent(note, forKey: .note)
+    }
 
     static func atLeast(_ group: String, _ name: String, _ value: Double, _ unit: String, _ limit: Double, note: String? = nil) -> Figure {
         Figure(group: group, name: name, value: value, unit: unit, target: "≥ \(Figures.format(limit))", meets: value >= limit, note: note)
@@ -25,7 +40,7 @@ struct Figure: Codable {
 }
 
 /// The collected figures of one run, printed as a table or JSON.
-struct Figures: Codable {
+struct Figures: Encodable {
     var machine: [String: String] = [:]
     var settings: [String: Int] = [:]
     var figures: [Figure] = []
@@ -33,7 +48,10 @@ struct Figures: Codable {
 
     mutating func add(_ figure: Figure) {
         figures.append(figure)
-        FileHandle.standardError.write(Data("  \(figure.name): \(Figures.format(figure.value)) \(figure.unit)\(figure.meets == false ? "  (misses \(figure.target ?? ""))" : "")\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "  \(figure.name): \(Figures.format(figure.value)) \(figure.unit)\(figure.meets == false ? "  (misses \(figure.target ?? ""))" : "")\n"
+                    .utf8))
     }
 
     static func format(_ value: Double) -> String {

@@ -34,7 +34,10 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let generator = Generator(format: Generator.Format(rawValue: format)!, findings: findings, perReport: perReport, seed: seed)
+        guard let kind = Generator.Format(rawValue: format) else {
+            throw ValidationError("unknown --format '\(format)': use one of \(Generator.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let generator = Generator(format: kind, findings: findings, perReport: perReport, seed: seed)
         let result = try generator.write(to: URL(fileURLWithPath: output))
         print("wrote \(findings) findings in \(result.paths.count) \(format) reports, \(result.bytes) bytes, to \(output)")
     }

@@ -42,7 +42,8 @@ struct IngestBench {
 
     /// Runs `mlsoc ingest` on a dataset into `store`; checks that every finding landed.
     private func ingest(_ dataset: Dataset, store: String) throws -> Ingested {
-        let before = FileManager.default.fileExists(atPath: store) ? try RawDatabase(path: store, readOnly: true).scalar("SELECT count(*) FROM finding") : 0
+        let before =
+            FileManager.default.fileExists(atPath: store) ? try RawDatabase(path: store, readOnly: true).scalar("SELECT count(*) FROM finding") : 0
         let child = try Measure.run(mlsoc, ["ingest", "--json", "--db", store, dataset.directory])
         guard child.status == 0 else {
             throw BenchError("mlsoc ingest \(dataset.directory) failed (exit \(child.status)): \(child.stderr.suffix(2000))")
@@ -54,7 +55,7 @@ struct IngestBench {
         var transactions: [Int64: Int] = [:]
         for line in child.stdout.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let scan = (object["scan"] as? NSNumber)?.int64Value, let transaction = (object["transaction"] as? NSNumber)?.intValue
+                let scan = (object["scan"] as? NSNumber)?.int64Value, let transaction = (object["transaction"] as? NSNumber)?.intValue
             else { continue }
             transactions[scan] = transaction
         }
@@ -80,7 +81,12 @@ struct IngestBench {
         var baseline: RawBaseline?
         var transactions: [Int64: Int] = [:]
         for run in 0..<repetitions {
-            if let into { try Measure.copyStore(into, to: store) } else { Measure.removeStore(store); sync() }
+            if let into {
+                try Measure.copyStore(into, to: store)
+            } else {
+                Measure.removeStore(store)
+                sync()
+            }
             let ingested = try ingest(dataset, store: store)
             rates.append(Double(dataset.findings) / ingested.seconds)
             peak = max(peak, ingested.peakKiB)
@@ -104,7 +110,8 @@ struct IngestBench {
             }
             let seconds = try baseline.insert(into: rawStore) { transactions[$0] ?? -Int($0) }
             let count = try RawDatabase(path: rawStore, readOnly: true).scalar("SELECT count(*) FROM finding")
-            let expected = (try into.map { try RawDatabase(path: $0, readOnly: true).scalar("SELECT count(*) FROM finding") } ?? 0) + Int64(dataset.findings)
+            let expected =
+                (try into.map { try RawDatabase(path: $0, readOnly: true).scalar("SELECT count(*) FROM finding") } ?? 0) + Int64(dataset.findings)
             guard count == expected else { throw BenchError("the baseline left \(count) findings, expected \(expected)") }
             rawRates.append(Double(dataset.findings) / seconds)
         }
@@ -115,11 +122,15 @@ struct IngestBench {
         let group = "Ingest \(dataset.findings.formatted()) findings \(label)"
         let commits = Set(transactions.values).count
         let spread = "runs: " + rates.map { Figures.format($0) }.joined(separator: ", ")
-        figures.add(target ? .atLeast(group, "mlsoc ingest", rate, "findings/s", 25_000, note: spread)
-                           : .plain(group, "mlsoc ingest", rate, "findings/s", note: spread))
-        figures.add(.plain(group, "raw SQLite, same rows and schema", raw, "findings/s",
-                           note: "runs: " + rawRates.map { Figures.format($0) }.joined(separator: ", ")
-                               + "; \(baseline.reports.count) reports in \(commits) transactions, as mlsoc committed them"))
+        figures.add(
+            target
+                ? .atLeast(group, "mlsoc ingest", rate, "findings/s", 25_000, note: spread)
+                : .plain(group, "mlsoc ingest", rate, "findings/s", note: spread))
+        figures.add(
+            .plain(
+                group, "raw SQLite, same rows and schema", raw, "findings/s",
+                note: "runs: " + rawRates.map { Figures.format($0) }.joined(separator: ", ")
+                    + "; \(baseline.reports.count) reports in \(commits) transactions, as mlsoc committed them"))
         figures.add(target ? .atLeast(group, "mlsoc / raw SQLite", rate / raw, "×", 0.6) : .plain(group, "mlsoc / raw SQLite", rate / raw, "×"))
         figures.add(.atMost(group, "peak RSS of the ingest", Double(peak) / 1024, "MiB", 256))
     }
@@ -140,8 +151,10 @@ struct IngestBench {
         let rate = Measure.median(mlsocRates)
         figures.add(.plain(group, "mlsoc ingest", rate, "findings/s"))
         guard let command else {
-            figures.add(.plain(group, "sqlite-utils insert --nl", .nan, "findings/s",
-                               note: "sqlite-utils not found: make bench installs it into .venv-bench"))
+            figures.add(
+                .plain(
+                    group, "sqlite-utils insert --nl", .nan, "findings/s",
+                    note: "sqlite-utils not found: make bench installs it into .venv-bench"))
             return
         }
         // The same findings, one JSON object per line, without mlsoc's report header lines.
@@ -170,8 +183,10 @@ struct IngestBench {
         Measure.removeStore(database)
         try? FileManager.default.removeItem(at: input)
         let theirs = Measure.median(rates)
-        figures.add(.plain(group, "sqlite-utils insert --nl", theirs, "findings/s",
-                           note: "one table, no indexes, no parsing or mapping"))
+        figures.add(
+            .plain(
+                group, "sqlite-utils insert --nl", theirs, "findings/s",
+                note: "one table, no indexes, no parsing or mapping"))
         figures.add(.plain(group, "mlsoc / sqlite-utils", rate / theirs, "×"))
     }
 }
@@ -183,8 +198,10 @@ enum StoreBench {
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         let count = Double(try db.scalar("SELECT count(*) FROM finding"))
         let bytes = Double(Measure.fileSize(store) + Measure.fileSize(store + "-wal"))
-        figures.add(.atMost("Store", "bytes per finding, indexes included", bytes / count, "bytes", 300,
-                            note: String(format: "%.0f MiB for %@ findings", bytes / 1_048_576, Int(count).formatted())))
+        figures.add(
+            .atMost(
+                "Store", "bytes per finding, indexes included", bytes / count, "bytes", 300,
+                note: String(format: "%.0f MiB for %@ findings", bytes / 1_048_576, Int(count).formatted())))
         // Where the bytes go (dbstat is in Debian's SQLite build; skipped where it is not).
         if let rows = try? db.rows("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8") {
             for row in rows {

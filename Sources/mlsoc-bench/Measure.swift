@@ -61,10 +61,10 @@ enum Measure {
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let env = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { env.forEach { free($0) } }
+        defer { for pointer in env { free(pointer) } }
         var pid: pid_t = 0
         let start = now()
         let code = posix_spawnp(&pid, program, &actions, nil, argv, env)
@@ -74,9 +74,10 @@ enum Measure {
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         let seconds = now() - start
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Child(status: exit, seconds: seconds, peakKiB: Int(usage.ru_maxrss),
-                     stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                     stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        return Child(
+            status: exit, seconds: seconds, peakKiB: Int(usage.ru_maxrss),
+            stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
     }
 
     /// Asks the kernel to drop a file's cached pages (no root needed), for cold-cache timings.

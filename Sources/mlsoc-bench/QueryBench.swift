@@ -15,12 +15,18 @@ struct QueryBench {
         try firstFrame(figures: &figures)
         let store = try FindingStore(path: self.store, mode: .readOnly)
         let group = "Queries at \(findings.formatted()) findings"
-        figures.add(.atMost(group, "threat matrix (summary table)", try Measure.milliseconds(runs: runs) { _ = try store.matrixSummary() },
-                            "ms", 5))
-        figures.add(.atMost(group, "per-model table (summaries)", try Measure.milliseconds(runs: runs) { _ = try store.modelRisks() },
-                            "ms", 5))
-        figures.add(.plain(group, "header totals (lifecycle summary)", try Measure.milliseconds(runs: runs) { _ = try store.lifecycleSummary() },
-                           "ms"))
+        figures.add(
+            .atMost(
+                group, "threat matrix (summary table)", try Measure.milliseconds(runs: runs) { _ = try store.matrixSummary() },
+                "ms", 5))
+        figures.add(
+            .atMost(
+                group, "per-model table (summaries)", try Measure.milliseconds(runs: runs) { _ = try store.modelRisks() },
+                "ms", 5))
+        figures.add(
+            .plain(
+                group, "header totals (lifecycle summary)", try Measure.milliseconds(runs: runs) { _ = try store.lifecycleSummary() },
+                "ms"))
 
         try keyToScreen(store: store, figures: &figures)
 
@@ -50,8 +56,10 @@ struct QueryBench {
             // §9: an indexed filter ≤ 100 ms; a scanning one has no time target, only that it never
             // blocks input (the console runs every query off the UI thread).
             let kind = indexed ? "indexed" : "scan"
-            figures.add(indexed ? .atMost(filters, "\(text) (\(kind)): page", page, "ms", 100)
-                                : .plain(filters, "\(text) (\(kind)): page", page, "ms", note: "off the UI thread"))
+            figures.add(
+                indexed
+                    ? .atMost(filters, "\(text) (\(kind)): page", page, "ms", 100)
+                    : .plain(filters, "\(text) (\(kind)): page", page, "ms", note: "off the UI thread"))
             figures.add(.plain(filters, "\(text) (\(kind)): count", count, "ms"))
         }
     }
@@ -104,12 +112,13 @@ struct QueryBench {
     /// The keyset cursor of the row at `depth` in `sort` order (found once with OFFSET, untimed).
     private func cursor(_ db: RawDatabase, sort: FindingSort, depth: Int) throws -> PageCursor? {
         guard depth > 0 else { return nil }
-        let (key, order) = switch sort {
-        case .severity: ("severity", "severity DESC, id DESC")
-        case .newest: ("0", "id DESC")
-        case .oldest: ("0", "id ASC")
-        case .due: ("coalesce(slaDue, 9223372036854775807)", "coalesce(slaDue, 9223372036854775807) ASC, id ASC")
-        }
+        let (key, order) =
+            switch sort {
+            case .severity: ("severity", "severity DESC, id DESC")
+            case .newest: ("0", "id DESC")
+            case .oldest: ("0", "id ASC")
+            case .due: ("coalesce(slaDue, 9223372036854775807)", "coalesce(slaDue, 9223372036854775807) ASC, id ASC")
+            }
         let row = try db.rows("SELECT \(key), id FROM finding ORDER BY \(order) LIMIT 1 OFFSET \(depth - 1)").first
         guard let row, case let .integer(k) = row[0], case let .integer(id) = row[1] else {
             throw BenchError("no row at depth \(depth)")
@@ -173,7 +182,8 @@ struct ConsoleBench {
         let pid = try tmux.start("exec \(mlsoc) console --db \(store)", width: 160, height: 48)
         usleep(1_500_000)
         // Every view, then deep into the list: pages, the end of each loaded page, a filter, a detail.
-        let keys: [[String]] = [["2"], ["Enter"], ["Escape"], ["4"], ["5"], ["1"], ["Enter"]]
+        let keys: [[String]] =
+            [["2"], ["Enter"], ["Escape"], ["4"], ["5"], ["1"], ["Enter"]]
             + Array(repeating: ["NPage"], count: 60) + Array(repeating: ["G"], count: 20)
             + [["Enter"], ["Escape"], ["/"], ["-l", "sev>=high"], ["Enter"], ["Enter"], ["Escape"], ["3"]]
         for key in keys {
@@ -187,8 +197,10 @@ struct ConsoleBench {
             return Double(line.split(separator: " ").dropFirst().first ?? "") ?? .nan
         }
         try tmux.keys(["q"])
-        figures.add(.atMost(group, "console peak RSS at the store above (VmHWM)", kib("VmHWM") / 1024, "MiB", 150,
-                            note: "views, 60 pages down, 20 × G, a filter, a detail"))
+        figures.add(
+            .atMost(
+                group, "console peak RSS at the store above (VmHWM)", kib("VmHWM") / 1024, "MiB", 150,
+                note: "views, 60 pages down, 20 × G, a filter, a detail"))
     }
 }
 
@@ -222,10 +234,12 @@ struct DashboardBench {
         let idle = Measure.fileSize(log) - settled
 
         let report = work.appendingPathComponent("dashboard-tick.jsonl")
-        try Data("""
+        try Data(
+            """
             {"schema": "mlsoc.finding/1", "tool": "bench-tick", "rule": "T1", "severity": "critical", "threat": "model-theft", "message": "one more"}
 
-            """.utf8).write(to: report)
+            """.utf8
+        ).write(to: report)
         let before = Measure.fileSize(log)
         let ingest = try Measure.run(mlsoc, ["ingest", "--db", store, report.path])
         guard ingest.status == 0 else { throw BenchError("mlsoc ingest of the tick report failed: \(ingest.stderr.suffix(500))") }
@@ -235,7 +249,9 @@ struct DashboardBench {
         try? FileManager.default.removeItem(atPath: log)
         try? FileManager.default.removeItem(at: report)
         figures.add(.atMost(group, "idle dashboard, bytes in 5 s", Double(idle), "bytes", 0))
-        figures.add(.atMost(group, "counter tick (one finding committed elsewhere)", Double(tick), "bytes", 200,
-                            note: shown ? "header and matrix redrawn where they changed" : "the change did not show within 5 s"))
+        figures.add(
+            .atMost(
+                group, "counter tick (one finding committed elsewhere)", Double(tick), "bytes", 200,
+                note: shown ? "header and matrix redrawn where they changed" : "the change did not show within 5 s"))
     }
 }

@@ -87,8 +87,10 @@ struct RawBaseline {
             }
             try db.execute("COMMIT")
             let scan = try db.prepare(insertSQL("scan"))
-            let statements = [try db.prepare(insertSQL("finding")), try db.prepare(insertSQL("findingEvidence")),
-                              try db.prepare(insertSQL("findingEvent"))]
+            let statements = [
+                try db.prepare(insertSQL("finding")), try db.prepare(insertSQL("findingEvidence")),
+                try db.prepare(insertSQL("findingEvent")),
+            ]
             start = Measure.now()
             let groups = reports.map { report -> Int in
                 guard case let .integer(id) = report.scan[0] else { return 0 }

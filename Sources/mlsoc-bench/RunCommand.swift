@@ -74,13 +74,17 @@ struct Run: ParsableCommand {
         progress("ingest \(findings) SARIF findings into an empty store (the big store)")
         let bigStore = root.appendingPathComponent("big.db").path
         let built = try ingest.build(base, store: bigStore)
-        figures.add(.plain("Ingest", "\(findings.formatted()) SARIF findings into an empty store", Double(findings) / built.seconds, "findings/s",
-                           note: String(format: "%.1f s", built.seconds)))
+        figures.add(
+            .plain(
+                "Ingest", "\(findings.formatted()) SARIF findings into an empty store", Double(findings) / built.seconds, "findings/s",
+                note: String(format: "%.1f s", built.seconds)))
         figures.add(.atMost("Ingest", "peak RSS, \(findings.formatted())-finding ingest", Double(built.peakKiB) / 1024, "MiB", 256))
 
         progress("ingest \(batch) findings into the \(findings)-finding store, and the raw-SQLite baseline")
-        try ingest.measure(batchSARIF, into: bigStore, label: "into the \(findings.formatted())-finding store, SARIF", figures: &figures, target: true)
-        try ingest.measure(batchJSONL, into: bigStore, label: "into the \(findings.formatted())-finding store, JSONL", figures: &figures, target: false)
+        try ingest.measure(
+            batchSARIF, into: bigStore, label: "into the \(findings.formatted())-finding store, SARIF", figures: &figures, target: true)
+        try ingest.measure(
+            batchJSONL, into: bigStore, label: "into the \(findings.formatted())-finding store, JSONL", figures: &figures, target: false)
 
         progress("sqlite-utils loading the same findings")
         try ingest.compareSQLiteUtils(batchJSONL, command: sqliteUtilsCommand(), figures: &figures)
@@ -124,7 +128,8 @@ struct Run: ParsableCommand {
         info["cores"] = String(ProcessInfo.processInfo.activeProcessorCount)
         info["memory GiB"] = String(ProcessInfo.processInfo.physicalMemory >> 30)
         if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
-            .split(separator: "\n").first(where: { $0.hasPrefix("model name") })?.split(separator: ":").last {
+            .split(separator: "\n").first(where: { $0.hasPrefix("model name") })?.split(separator: ":").last
+        {
             info["cpu"] = cpu.trimmingCharacters(in: .whitespaces)
         }
         info["sqlite"] = (try? RawDatabase(path: ":memory:", readOnly: false)).flatMap { try? $0.rows("SELECT sqlite_version()").first?.first?.text }

@@ -7,8 +7,10 @@ import Findings
 /// skin tones, regional indicators and ZWJ parts. Each key goes through the real reducer, in the
 /// `/` filter, the `:` palette and the risk-acceptance form, and the prompt line and form are drawn.
 enum PromptFuzz {
-    static let editing: [Key] = [.left, .right, .home, .end, .backspace, .delete, .control("u"), .control("k"), .control("w"),
-                                 .tab, .up, .down, .control("a"), .control("e"), .control("b"), .control("f")]
+    static let editing: [Key] = [
+        .left, .right, .home, .end, .backspace, .delete, .control("u"), .control("k"), .control("w"),
+        .tab, .up, .down, .control("a"), .control("e"), .control("b"), .control("f"),
+    ]
 
     static func keys(_ bytes: [UInt8]) -> [Key] {
         var keys: [Key] = []
@@ -30,8 +32,11 @@ enum PromptFuzz {
         let keys = keys(Array(bytes.dropFirst()))
         var state = AppState(size: Size(width: 80, height: 24), storePath: "fuzz.db")
         state.view = .findings
-        state.findings.items = [FindingListItem(id: 1, severity: .high, state: .new, threat: .modelTheft, tool: "t", ruleID: "r",
-                                                title: "t", model: nil, location: nil, slaDue: nil, version: 1, assignee: nil)]
+        state.findings.items = [
+            FindingRow(
+                id: 1, fingerprint: Fingerprint(bytes: [1]), tool: "t", ruleID: "r", title: "t",
+                severity: .high, threat: .modelTheft, state: .new)
+        ]
         _ = Reducer.reduce(&state, .key(.character(opener)))
         for (index, key) in keys.enumerated() {
             _ = Reducer.reduce(&state, .key(key))
@@ -61,43 +66,45 @@ enum PromptFuzz {
 }
 
 #if FUZZING
-import Foundation
+    import Foundation
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    PromptFuzz.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// libFuzzer's driver, for a program whose `main` is not libFuzzer's.
-@_cdecl("mlsoc_fuzz_prompt_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOne(data, size) }
-}
-#else
-import Foundation
-
-/// Without libFuzzer: `mlsoc-fuzz-prompt FILE|DIR…` replays inputs (a corpus regression check).
-@main
-struct Replay {
-    static func main() {
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: path)).map { $0.map { path + "/" + $0 } } ?? [path]
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                PromptFuzz.run(Array(data))
-                count += 1
-            }
-        }
-        print("prompt: \(count) inputs replayed, no crash")
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        PromptFuzz.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
     }
-}
+
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func llvmFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// libFuzzer's driver, for a program whose `main` is not libFuzzer's.
+    @_cdecl("mlsoc_fuzz_prompt_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return llvmFuzzerRunDriver(&count, &arguments) { data, size in fuzzOne(data, size) }
+    }
+#else
+    import Foundation
+
+    /// Without libFuzzer: `mlsoc-fuzz-prompt FILE|DIR…` replays inputs (a corpus regression check).
+    @main
+    struct Replay {
+        static func main() {
+            var count = 0
+            for path in CommandLine.arguments.dropFirst() {
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: path)).map { $0.map { path + "/" + $0 } } ?? [path]
+                for file in files {
+                    guard let data = FileManager.default.contents(atPath: file) else { continue }
+                    PromptFuzz.run(Array(data))
+                    count += 1
+                }
+            }
+            print("prompt: \(count) inputs replayed, no crash")
+        }
+    }
 #endif

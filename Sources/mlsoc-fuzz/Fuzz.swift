@@ -27,15 +27,17 @@ enum Fuzz {
         let path = NSTemporaryDirectory() + "mlsoc-fuzz-\(getpid()).db"
         do {
             let store = try FindingStore(path: path)
-            var header = ScanHeader(format: "fuzz", sourcePath: "fuzz", sha256: Array(repeating: 7, count: 32), ingestedAt: 1_790_000_000,
-                                    actor: "fuzz")
+            var header = ScanHeader(
+                format: "fuzz", sourcePath: "fuzz", sha256: Array(repeating: 7, count: 32), ingestedAt: 1_790_000_000,
+                actor: "fuzz")
             header.category = "fuzz"
             _ = try store.ingest(header) { sink in
                 for index in 0..<20 {
-                    var finding = Finding(fingerprint: Fingerprint(bytes: Array(repeating: UInt8(index + 1), count: 16)), tool: "t\(index % 3)",
-                                          ruleID: "R\(index)", title: "title \(index)", message: "message %_\\ \(index)",
-                                          severity: Severity(rawValue: index % 5) ?? .low, threat: Threat.matrixOrder[index % 14])
-                    finding.modelName = index % 2 == 0 ? "model-\(index % 4)" : nil
+                    var finding = Finding(
+                        fingerprint: Fingerprint(bytes: Array(repeating: UInt8(index + 1), count: 16)), tool: "t\(index % 3)",
+                        ruleID: "R\(index)", title: "title \(index)", message: "message %_\\ \(index)",
+                        severity: Severity(rawValue: index % 5) ?? .low, threat: Threat.matrixOrder[index % 14])
+                    finding.model = index % 2 == 0 ? "model-\(index % 4)" : nil
                     try sink.add(finding)
                 }
             }
@@ -76,45 +78,47 @@ enum Fuzz {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let target = ProcessInfo.processInfo.environment["MLSOC_FUZZ_TARGET"].flatMap(FuzzTarget.init(rawValue:)) ?? .report
-    Fuzz.run(target, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}
-
-/// libFuzzer's driver, for a program whose `main` is not libFuzzer's (SwiftPM points an executable's
-/// `main` at `<module>_main`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-@_cdecl("mlsoc_fuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOne(data, size) }
-}
-#else
-@main
-struct Replay {
-    static func main() throws {
-        let arguments = CommandLine.arguments.dropFirst()
-        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            print("usage: mlsoc-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE…   (make fuzz runs libFuzzer)")
-            return
-        }
-        var count = 0
-        for path in arguments.dropFirst() {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: path)).map { $0.map { path + "/" + $0 } } ?? [path]
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                Fuzz.run(target, Array(data))
-                count += 1
-            }
-        }
-        print("\(target.rawValue): \(count) inputs replayed, no crash")
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        let target = ProcessInfo.processInfo.environment["MLSOC_FUZZ_TARGET"].flatMap(FuzzTarget.init(rawValue:)) ?? .report
+        Fuzz.run(target, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
     }
-}
+
+    /// libFuzzer's driver, for a program whose `main` is not libFuzzer's (SwiftPM points an executable's
+    /// `main` at `<module>_main`).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func llvmFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    @_cdecl("mlsoc_fuzz_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return llvmFuzzerRunDriver(&count, &arguments) { data, size in fuzzOne(data, size) }
+    }
+#else
+    @main
+    struct Replay {
+        static func main() throws {
+            let arguments = CommandLine.arguments.dropFirst()
+            guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+                print("usage: mlsoc-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE…   (make fuzz runs libFuzzer)")
+                return
+            }
+            var count = 0
+            for path in arguments.dropFirst() {
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: path)).map { $0.map { path + "/" + $0 } } ?? [path]
+                for file in files {
+                    guard let data = FileManager.default.contents(atPath: file) else { continue }
+                    Fuzz.run(target, Array(data))
+                    count += 1
+                }
+            }
+            print("\(target.rawValue): \(count) inputs replayed, no crash")
+        }
+    }
 #endif

@@ -58,30 +58,12 @@ extension Mlsoc {
         }
 
         func run() throws {
-            let path = options.storePath
             let store = try options.openStore(mode: .readOnly)
             // A wall screen per team: --project scopes it (read-only: nothing is remembered).
             _ = try scope.projectID(in: store)
-            let (theme, themeWarning) = try options.resolvedTheme()
-            let terminal: CursesTerminal
-            do {
-                let mono = (try? ThemeCatalog.load("mono", environment: [:])) ?? .plain
-                terminal = try CursesTerminal(theme: theme, noColorTheme: mono, color: options.colorEnabled)
-            } catch let error as TerminalError {
-                throw CLIError(error.description)
-            }
-            var context = ConsoleContext(weights: try options.config().weights)
-            context.project = scope.project
-            let session = ConsoleSession(
-                store: store, writer: nil, terminal: terminal, glyphs: terminal.capabilities.utf8 ? .unicode : .ascii,
-                context: context, themeName: theme.name,
-                themeNames: ThemeCatalog.names(environment: options.environment), flash: themeWarning.map { Flash($0, isError: true) },
-                weights: try options.config().weights,
-                kiosk: kiosk ? KioskOptions(views: try parsedViews(), rotate: try rotation()) : nil,
-                reopen: { try FindingStore(path: path, mode: .readOnly) },
-                loadTheme: { name in Result { () throws(ThemeError) in try ThemeCatalog.load(name, environment: options.environment) } })
-            let exit = session.run()
-            terminal.shutdown()
+            let exit = try ConsoleLaunch.dashboard(
+                try options.launchSetup(store: store), project: scope.project,
+                kiosk: kiosk ? KioskOptions(views: try parsedViews(), rotate: try rotation()) : nil)
             if case let .signal(number) = exit { throw ExitCode(128 + number) }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 import FindingStore
 import Findings
 import Foundation
@@ -51,7 +52,8 @@ extension Mlsoc {
             do {
                 parsed = try FindingFilter.parse(filter ?? "")
             } catch {
-                throw ValidationError("bad --filter: \(TextForTerminal.safe(error.message)) at column \(error.column)\n" + error.pointing(at: filter ?? ""))
+                throw ValidationError(
+                    "bad --filter: \(TextForTerminal.safe(error.message)) at column \(error.column)\n" + error.pointing(at: filter ?? ""))
             }
             let store = try options.openStore(mode: .readOnly)
             _ = try scope.projectID(in: store)
@@ -62,7 +64,8 @@ extension Mlsoc {
                 // Write beside the target and rename at the end: a failed export leaves no half file.
                 let partial = output + ".partial"
                 guard FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]),
-                      let file = FileHandle(forWritingAtPath: partial) else {
+                    let file = FileHandle(forWritingAtPath: partial)
+                else {
                     throw CLIError("\(output): cannot create the file")
                 }
                 handle = file
@@ -75,8 +78,10 @@ extension Mlsoc {
             let summary: String
             switch format {
             case .cyclonedx, .vex:
-                let counts = try CycloneDXExport.write(store: store, to: out, options: .init(
-                    includeUnattributed: !attributedOnly, filter: parsed, now: now, weights: try options.config().weights, vex: format == .vex))
+                let counts = try CycloneDXExport.write(
+                    store: store, to: out,
+                    options: .init(
+                        includeUnattributed: !attributedOnly, filter: parsed, now: now, weights: try options.config().weights, vex: format == .vex))
                 summary = "\(counts.components) components, \(counts.vulnerabilities) vulnerabilities"
             case .sarif:
                 summary = "\(try SARIFExport.write(store: store, to: out, filter: parsed, now: now)) results"

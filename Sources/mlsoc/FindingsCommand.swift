@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 import FindingStore
 import Findings
 import Foundation
@@ -71,8 +72,10 @@ extension Mlsoc {
                     } else if csv {
                         out.write(CSVText.row(FindingJSON(row).csvFields))
                     } else {
-                        table.append([String(row.id), row.severity.name, row.state.key, row.tool, Self.cut(row.ruleID, 40), row.model ?? "",
-                                      row.threat.key, Self.cut(row.title, 60), row.location?.display ?? ""])
+                        table.append([
+                            String(row.id), row.severity.name, row.state.key, row.tool, Self.cut(row.ruleID, 40), row.model ?? "",
+                            row.threat.key, Self.cut(row.title, 60), row.location?.display ?? "",
+                        ])
                     }
                 }
                 guard rows.count == 1_000, let last = rows.last else { break }
@@ -142,13 +145,17 @@ struct FindingJSON: Encodable {
         return (try? encoder.encode(self)).map { TextSanitizer.escapingUnsafeForJSON(String(decoding: $0, as: UTF8.self)) } ?? "{}"
     }
 
-    static let csvHeader = ["id", "severity", "state", "tool", "rule", "model", "target", "threat", "title", "message", "location",
-                            "cwe", "atlas", "owasp_llm", "score", "attack_success_rate", "first_seen", "last_seen", "sla_due", "fingerprint"]
+    static let csvHeader = [
+        "id", "severity", "state", "tool", "rule", "model", "target", "threat", "title", "message", "location",
+        "cwe", "atlas", "owasp_llm", "score", "attack_success_rate", "first_seen", "last_seen", "sla_due", "fingerprint",
+    ]
 
     var csvFields: [String] {
-        [String(id), severity, state, tool, rule, model ?? "", target, threat, title, message, location ?? "", cwe.joined(separator: " "),
-         atlas.joined(separator: " "), owaspLLM.joined(separator: " "), score.map { String($0) } ?? "",
-         attackSuccessRate.map { String($0) } ?? "", String(firstSeen), String(lastSeen), slaDue.map(String.init) ?? "", fingerprint]
+        [
+            String(id), severity, state, tool, rule, model ?? "", target, threat, title, message, location ?? "", cwe.joined(separator: " "),
+            atlas.joined(separator: " "), owaspLLM.joined(separator: " "), score.map { String($0) } ?? "",
+            attackSuccessRate.map { String($0) } ?? "", String(firstSeen), String(lastSeen), slaDue.map(String.init) ?? "", fingerprint,
+        ]
     }
 }
 

@@ -1,17 +1,24 @@
 import ArgumentParser
+import Config
 import ConsoleApp
 import ConsoleUI
+import CursesTerminal
 import FindingStore
+import Findings
 import Foundation
-import Synchronization
 import Ingest
+import JSONStream
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The findings store file.", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme: \(ThemeCatalog.bundledNames.joined(separator: ", ")), a name from ~/.config/mlsoc/themes/, or a theme file (default: config.yaml `theme:`, MLSOC_THEME, dark).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Colour theme: \(ThemeCatalog.bundledNames.joined(separator: ", ")), a name from ~/.config/mlsoc/themes/, or a theme file (default: config.yaml `theme:`, MLSOC_THEME, dark).",
+            valueName: "name"))
     var theme: String?
 
     @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
@@ -59,11 +66,27 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    private static let configs = Mutex<[String: MlsocConfig]>([:])
+    private static let configs = Locked<[String: MlsocConfig]>([:])
 
     /// The ingestor every ingesting command uses: mapping rules, config and the acting account.
     func ingestor(store: FindingStore) throws -> ReportIngestor {
         ReportIngestor(store: store, mapping: try mappingRules(), actor: Actor.current(environment: environment), config: try config())
+    }
+
+    /// What the console and the dashboard start from: the config, the theme, and curses opened
+    /// only when the session is about to run.
+    func launchSetup(store: FindingStore, mouse: Bool = false) throws -> ConsoleLaunch.Setup {
+        let (theme, warning) = try resolvedTheme()
+        let color = colorEnabled
+        return ConsoleLaunch.Setup(store: store, config: try config(), environment: environment, theme: theme, themeWarning: warning) {
+            do {
+                let mono = (try? ThemeCatalog.load("mono", environment: [:])) ?? .plain
+                let terminal = try CursesTerminal(theme: theme, noColorTheme: mono, color: color, mouse: mouse)
+                return (terminal, terminal.capabilities.utf8 ? .unicode : .ascii)
+            } catch let error as TerminalError {
+                throw CLIError(error.description)
+            }
+        }
     }
 
     func openStore(mode: FindingStore.Mode) throws -> FindingStore {

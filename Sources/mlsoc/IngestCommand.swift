@@ -1,7 +1,9 @@
 import ArgumentParser
+import Config
 import FindingStore
 import Foundation
 import Ingest
+import JSONStream
 
 extension Mlsoc {
     /// Ingests report files into the store.
@@ -29,18 +31,22 @@ extension Mlsoc {
         @Argument(help: ArgumentHelp("Report files or directories.", valueName: "path"))
         var paths: [String]
 
-        @Option(help: ArgumentHelp(
-            "Reimport category: a newer report of the same tool and category resolves what it no longer reports. Default: the report's own (SARIF automationDetails.id), else none.",
-            valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                "Reimport category: a newer report of the same tool and category resolves what it no longer reports. Default: the report's own (SARIF automationDetails.id), else none.",
+                valueName: "name"))
         var scope = ""
 
-        @Option(help: ArgumentHelp("The project these reports belong to (default: what each report names, the config's path rules, else 'default').",
-                                   valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                "The project these reports belong to (default: what each report names, the config's path rules, else 'default').",
+                valueName: "name"))
         var project: String?
 
-        @Option(help: ArgumentHelp(
-            "What the scans looked at, instead of what the reports say: directories (a trailing / or an existing one), files, or target:NAME for a model or endpoint (repeatable).",
-            valueName: "path"))
+        @Option(
+            help: ArgumentHelp(
+                "What the scans looked at, instead of what the reports say: directories (a trailing / or an existing one), files, or target:NAME for a model or endpoint (repeatable).",
+                valueName: "path"))
         var covers: [String] = []
 
         @Flag(help: "Print one JSON object per file instead of text (for machines).")
@@ -102,7 +108,9 @@ extension Mlsoc {
                     done += 1
                     if case let .success(report) = result { findings += report.outcome.total }
                     bar.clear()
-                    defer { bar.show("\(done)/\(files.count) files", bytes: Int64(done), total: Int64(files.count), findings: findings, unit: "files") }
+                    defer {
+                        bar.show("\(done)/\(files.count) files", bytes: Int64(done), total: Int64(files.count), findings: findings, unit: "files")
+                    }
                     switch result {
                     case let .success(report): record(IngestRow(report: report))
                     case let .failure(error): record(IngestRow(file: path, error: error))

@@ -1,7 +1,8 @@
-import Findings
 import FindingStore
+import Findings
 import Foundation
 import Ingest
+import JSONStream
 
 /// One file's result in `mlsoc ingest`: as a line, a table row, or JSON.
 struct IngestRow {
@@ -84,16 +85,20 @@ struct IngestRow {
     static func table(_ rows: [IngestRow]) -> String {
         let header = ["status", "findings", "new", "unchanged", "resolved", "project", "file"]
         var body = rows.map { row in
-            [row.status, String(row.outcome.total), String(row.outcome.new), String(row.outcome.unchanged),
-             row.outcome.resolvedNothingBecause == nil || row.error != nil || row.outcome.alreadyIngested ? String(row.outcome.resolved) : "-",
-             TextForTerminal.safe(row.outcome.project), TextForTerminal.safe(row.file)]
+            [
+                row.status, String(row.outcome.total), String(row.outcome.new), String(row.outcome.unchanged),
+                row.outcome.resolvedNothingBecause == nil || row.error != nil || row.outcome.alreadyIngested ? String(row.outcome.resolved) : "-",
+                TextForTerminal.safe(row.outcome.project), TextForTerminal.safe(row.file),
+            ]
         }
         let ok = rows.filter { $0.error == nil }
         let failed = rows.filter { $0.error != nil && !$0.skipped }.count
         let skipped = rows.filter(\.skipped).count
-        body.append(["total", String(ok.map(\.outcome.total).reduce(0, +)), String(ok.map(\.outcome.new).reduce(0, +)),
-                     String(ok.map(\.outcome.unchanged).reduce(0, +)), String(ok.map(\.outcome.resolved).reduce(0, +)), "",
-                     "\(rows.count) files, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped (not reports)" : "")])
+        body.append([
+            "total", String(ok.map(\.outcome.total).reduce(0, +)), String(ok.map(\.outcome.new).reduce(0, +)),
+            String(ok.map(\.outcome.unchanged).reduce(0, +)), String(ok.map(\.outcome.resolved).reduce(0, +)), "",
+            "\(rows.count) files, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped (not reports)" : ""),
+        ])
         var table = "\n" + TextTable.render([header] + body, rightAligned: [1, 2, 3, 4])
         if rows.contains(where: { $0.error == nil && !$0.outcome.alreadyIngested && $0.outcome.resolvedNothingBecause != nil }) {
             table += "\nresolved '-': the scan resolved nothing (an incomplete run, or a report that does not say what it scanned: --covers)"

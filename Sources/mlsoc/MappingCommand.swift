@@ -38,11 +38,13 @@ extension Mlsoc {
                 let f = record.finding
                 let rules = try options.mappingRules().with(dataStores: try options.config().dataStores)
                 let inputs = MappingInputs(text: record.inputs)
-                let subject = inputs?.subject(tool: f.tool, ruleID: f.ruleID)
+                let subject =
+                    inputs?.subject(tool: f.tool, ruleID: f.ruleID)
                     ?? MappingSubject(tool: f.tool, ruleID: f.ruleID, cwe: f.taxonomy.cwe)
                 let resource = record.evidence.flatMap { $0.hasPrefix("resource: ") ? String($0.dropFirst("resource: ".count)) : nil }
-                let context = MappingContext(resource: resource, path: f.location?.path, title: f.title, message: f.message,
-                                             code: record.evidence)
+                let context = MappingContext(
+                    resource: resource, path: f.location?.path, title: f.title, message: f.message,
+                    code: record.evidence)
                 let now = rules.map(subject, context: context)
                 let safe = TextForTerminal.safe
                 print("finding \(f.id): \(safe(f.tool)) \(safe(f.ruleID)) — \(safe(f.title))")
@@ -110,15 +112,18 @@ extension Mlsoc {
                     let total = try store.count(FindingQuery(filter: filter, sort: .severity), now: now)
                     let findings = unmapped.reduce(0) { $0 + $1.findings }
                     let share = total == 0 ? 0 : Double(findings) * 100 / Double(total)
-                    out.write(unmapped.isEmpty
-                        ? "Nothing unclassified: every one of \(total) finding\(total == 1 ? "" : "s") has a cell.\n"
-                        : "\(findings) unclassified finding\(findings == 1 ? "" : "s") of \(total) (\(String(format: "%.1f", share))%) in \(unmapped.count) rule\(unmapped.count == 1 ? "" : "s"):\n")
+                    out.write(
+                        unmapped.isEmpty
+                            ? "Nothing unclassified: every one of \(total) finding\(total == 1 ? "" : "s") has a cell.\n"
+                            : "\(findings) unclassified finding\(findings == 1 ? "" : "s") of \(total) (\(String(format: "%.1f", share))%) in \(unmapped.count) rule\(unmapped.count == 1 ? "" : "s"):\n"
+                    )
                     for suggestion in suggestions {
                         out.write(suggestion.text)
                     }
                     if !unmapped.isEmpty {
-                        out.write("\nPaste the rules into \(TextForTerminal.safe(MappingRules.userFile(environment: options.environment))) "
-                                  + "(`mlsoc mapping unmapped --rules` prints the whole file), check each cell, then reingest.\n")
+                        out.write(
+                            "\nPaste the rules into \(TextForTerminal.safe(MappingRules.userFile(environment: options.environment))) "
+                                + "(`mlsoc mapping unmapped --rules` prints the whole file), check each cell, then reingest.\n")
                     }
                 }
                 out.flush()
@@ -148,7 +153,9 @@ extension Mlsoc {
                         if let rules = rule.rules { match.append("rules \(rules.joined(separator: ","))") }
                         if let cwe = rule.cwe { match.append("cwe \(cwe.joined(separator: ","))") }
                         if let tags = rule.tags { match.append("tags \(tags.joined(separator: ","))") }
-                        print(TextForTerminal.safe("\(rule.id) → \(rule.threat)\(rule.severity.map { " (\($0))" } ?? ""): \(match.joined(separator: "; "))"))
+                        print(
+                            TextForTerminal.safe(
+                                "\(rule.id) → \(rule.threat)\(rule.severity.map { " (\($0))" } ?? ""): \(match.joined(separator: "; "))"))
                     }
                     if input == .user { print("# 2 \(MappingInput.stated.name): read from each rule's metadata") }
                 }

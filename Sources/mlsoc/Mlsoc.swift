@@ -13,7 +13,10 @@ struct Mlsoc: ParsableCommand {
             $XDG_DATA_HOME/mlsoc/findings.db (~/.local/share/mlsoc/findings.db).
             """,
         version: "0.1.0",
-        subcommands: [Console.self, Ingest.self, Watch.self, Dashboard.self, Report.self, FindingsList.self, Triage.self, History.self, Render.self, Models.self, Export.self, Mapping.self, Formats.self],
+        subcommands: [
+            Console.self, Ingest.self, Watch.self, Dashboard.self, Report.self, FindingsList.self, Triage.self, History.self, Render.self,
+            Models.self, Export.self, Mapping.self, Formats.self,
+        ],
         defaultSubcommand: Console.self
     )
 

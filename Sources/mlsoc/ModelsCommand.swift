@@ -31,7 +31,9 @@ extension Mlsoc {
                 let store = try options.openStore(mode: .readOnly)
                 let weights = try options.config().weights
                 let aliases = try store.modelAliases()
-                let risks = try store.modelRisks(projectID: try scope.projectID(in: store)).sorted { ($0.id != 0 ? 1 : 0, $0.score(weights: weights), $1.name) > ($1.id != 0 ? 1 : 0, $1.score(weights: weights), $0.name) }
+                let risks = try store.modelRisks(projectID: try scope.projectID(in: store)).sorted {
+                    ($0.id != 0 ? 1 : 0, $0.score(weights: weights), $1.name) > ($1.id != 0 ? 1 : 0, $1.score(weights: weights), $0.name)
+                }
                 if json {
                     let rows = risks.map { ModelJSON($0, weights: weights, aliases: aliases[$0.id] ?? []) }
                     let encoder = JSONEncoder()
@@ -43,12 +45,15 @@ extension Mlsoc {
                 var table = [header]
                 for (index, risk) in risks.enumerated() {
                     let name = risk.version.isEmpty ? risk.name : "\(risk.name) \(risk.version)"
-                    table.append([risk.id == 0 ? "-" : String(index + 1), TextForTerminal.safe(name),
-                                  risk.id == 0 ? "" : TextForTerminal.safe(risk.project.isEmpty ? "(registry)" : risk.project),
-                                  risk.id == 0 ? "" : risk.kind, TextForTerminal.safe(risk.stage ?? ""), TextForTerminal.safe(risk.owner ?? ""),
-                                  ModelRisk.number(risk.score(weights: weights))]
-                                 + Severity.descending.map { String(risk.open[$0] ?? 0) }
-                                 + [String(risk.slaBreaches), (aliases[risk.id] ?? []).map(\.name).joined(separator: ",")])
+                    table.append(
+                        [
+                            risk.id == 0 ? "-" : String(index + 1), TextForTerminal.safe(name),
+                            risk.id == 0 ? "" : TextForTerminal.safe(risk.project.isEmpty ? "(registry)" : risk.project),
+                            risk.id == 0 ? "" : risk.kind, TextForTerminal.safe(risk.stage ?? ""), TextForTerminal.safe(risk.owner ?? ""),
+                            ModelRisk.number(risk.score(weights: weights)),
+                        ]
+                            + Severity.descending.map { String(risk.open[$0] ?? 0) }
+                            + [String(risk.slaBreaches), (aliases[risk.id] ?? []).map(\.name).joined(separator: ",")])
                 }
                 print(TextTable.render(table, rightAligned: [0, 6, 7, 8, 9, 10, 11, 12]))
                 print("score = Σ weight × open findings (red-team findings × attack-success rate) × criticality; weights: \(weights.summary)")
@@ -80,7 +85,9 @@ extension Mlsoc {
                 let projectID = try scope.projectID(in: store)
                 guard let risk = try store.modelRisks(projectID: projectID).first(where: { $0.name == model.name && $0.version == model.version })
                 else { return }
-                print("\(safe(label)) (\(model.kind), from \(model.source))  stage \(safe(model.stage ?? "none"))  owner \(safe(model.owner ?? "none"))")
+                print(
+                    "\(safe(label)) (\(model.kind), from \(model.source))  stage \(safe(model.stage ?? "none"))  owner \(safe(model.owner ?? "none"))"
+                )
                 if let sha = model.sha256 { print("  sha256 \(safe(sha))") }
                 for other in try store.modelAliases()[risk.id] ?? [] {
                     print("  also seen as \(safe(other.name)): \(safe(other.reason))")

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Findings
 import FindingStore
+import Findings
 
 /// `--project NAME` on the reading commands: everything they show is that project's.
 struct ProjectOption: ParsableArguments {
@@ -18,8 +18,9 @@ struct ProjectOption: ParsableArguments {
         guard let project else { return nil }
         if let id = try store.projectID(named: project) { return id }
         let known = try store.projectNames()
-        throw CLIError("no project '\(TextForTerminal.safe(project))' in \(TextForTerminal.safe(store.path)); projects: "
-                       + (known.isEmpty ? "none yet" : known.map(TextForTerminal.safe).joined(separator: ", ")))
+        throw CLIError(
+            "no project '\(TextForTerminal.safe(project))' in \(TextForTerminal.safe(store.path)); projects: "
+                + (known.isEmpty ? "none yet" : known.map(TextForTerminal.safe).joined(separator: ", ")))
     }
 
     /// `filter` restricted to the project, when one is given.

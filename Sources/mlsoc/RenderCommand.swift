@@ -72,11 +72,13 @@ extension Mlsoc {
             }
             let store = try options.openStore(mode: .readOnly)
             if let project { _ = try ProjectOption(project: project).projectID(in: store) }
-            var renderOptions = HeadlessRender.Options(filter: parsed, detail: detail, pivot: pivot, sort: order,
-                                                       weights: try options.config().weights)
+            var renderOptions = HeadlessRender.Options(
+                filter: parsed, detail: detail, pivot: pivot, sort: order,
+                weights: try options.config().weights)
             renderOptions.project = project
-            let buffer = HeadlessRender.render(store: store, view: viewID, size: screenSize, glyphs: ascii ? .ascii : .unicode,
-                                               readOnly: false, options: renderOptions)
+            let buffer = HeadlessRender.render(
+                store: store, view: viewID, size: screenSize, glyphs: ascii ? .ascii : .unicode,
+                readOnly: false, options: renderOptions)
             print(buffer.plainText)
         }
     }

@@ -39,36 +39,50 @@ extension Mlsoc {
             switch format {
             case .json:
                 var object: [String: Any] = [
-                    "store": store.path, "generatedAt": now, "project": scope.project ?? "all", "open": matrix.totalOpen, "closed": matrix.totalClosed,
+                    "store": store.path, "generatedAt": now, "project": scope.project ?? "all", "open": matrix.totalOpen,
+                    "closed": matrix.totalClosed,
                     "openBySeverity": Dictionary(uniqueKeysWithValues: Severity.descending.map { ($0.name, matrix.openCount(severity: $0)) }),
                     "overdue": overdueCount,
                 ]
                 object["matrix"] = Threat.matrixOrder.map { threat -> [String: Any] in
-                    ["target": threat.target.key, "threat": threat.key, "open": matrix.openCount(threat),
-                     "bySeverity": Dictionary(uniqueKeysWithValues: Severity.descending.map { ($0.name, matrix.openCount(threat, $0)) })]
+                    [
+                        "target": threat.target.key, "threat": threat.key, "open": matrix.openCount(threat),
+                        "bySeverity": Dictionary(uniqueKeysWithValues: Severity.descending.map { ($0.name, matrix.openCount(threat, $0)) }),
+                    ]
                 }
-                object["topModels"] = models.prefix(top).map { ["name": $0.name, "version": $0.version, "score": $0.score(weights: weights),
-                                                                "open": $0.openCount, "slaBreaches": $0.slaBreaches] }
-                object["overdueFindings"] = overdue.map { ["id": $0.id, "severity": $0.severity.name, "tool": $0.tool, "rule": $0.ruleID,
-                                                           "title": $0.title, "model": $0.model ?? "", "due": $0.slaDue ?? 0] }
+                object["topModels"] = models.prefix(top).map {
+                    [
+                        "name": $0.name, "version": $0.version, "score": $0.score(weights: weights),
+                        "open": $0.openCount, "slaBreaches": $0.slaBreaches,
+                    ]
+                }
+                object["overdueFindings"] = overdue.map {
+                    [
+                        "id": $0.id, "severity": $0.severity.name, "tool": $0.tool, "rule": $0.ruleID,
+                        "title": $0.title, "model": $0.model ?? "", "due": $0.slaDue ?? 0,
+                    ]
+                }
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
                 print(TextSanitizer.escapingUnsafeForJSON(String(decoding: data, as: UTF8.self)))
             case .markdown, .text:
                 let md = format == .markdown
                 var lines: [String] = []
-                let title = "mlsoc report, \(CivilDate.format(now)) UTC" + (scope.project.map { ", project \(md ? Report.markdown($0) : safe($0))" } ?? "")
+                let title =
+                    "mlsoc report, \(CivilDate.format(now)) UTC" + (scope.project.map { ", project \(md ? Report.markdown($0) : safe($0))" } ?? "")
                 lines.append(md ? "# \(title)" : title)
                 lines.append("")
                 let totals = Severity.descending.filter { $0 != .info }.map { "\($0.name) \(matrix.openCount(severity: $0))" }.joined(separator: ", ")
-                lines.append("\(md ? "**" : "")\(matrix.totalOpen) open findings\(md ? "**" : "") (\(totals)); \(matrix.totalClosed) closed; "
-                             + "\(overdueCount) past their SLA. Store: \(md ? Report.markdown(store.path) : safe(store.path))")
+                lines.append(
+                    "\(md ? "**" : "")\(matrix.totalOpen) open findings\(md ? "**" : "") (\(totals)); \(matrix.totalClosed) closed; "
+                        + "\(overdueCount) past their SLA. Store: \(md ? Report.markdown(store.path) : safe(store.path))")
                 lines.append("")
                 lines.append(md ? "## Threat matrix (open)" : "Threat matrix (open findings)")
                 lines.append("")
                 var table = [["target", "threat", "crit", "high", "med", "low", "info", "open"]]
                 for threat in Threat.matrixOrder where matrix.openCount(threat) > 0 {
-                    table.append([threat.target.name, threat.name] + Severity.descending.map { String(matrix.openCount(threat, $0)) }
-                                 + [String(matrix.openCount(threat))])
+                    table.append(
+                        [threat.target.name, threat.name] + Severity.descending.map { String(matrix.openCount(threat, $0)) }
+                            + [String(matrix.openCount(threat))])
                 }
                 lines += md ? markdownTable(table) : [TextTable.render(table, rightAligned: [2, 3, 4, 5, 6, 7])]
                 lines.append("")
@@ -76,9 +90,11 @@ extension Mlsoc {
                 lines.append("")
                 var modelTable = [["model", "score", "open", "SLA breaches", "stage", "owner"]]
                 for model in models.prefix(top) {
-                    modelTable.append([model.version.isEmpty ? model.name : "\(model.name) \(model.version)",
-                                       ModelRisk.number(model.score(weights: weights)), String(model.openCount), String(model.slaBreaches),
-                                       model.stage ?? "", model.owner ?? ""])
+                    modelTable.append([
+                        model.version.isEmpty ? model.name : "\(model.name) \(model.version)",
+                        ModelRisk.number(model.score(weights: weights)), String(model.openCount), String(model.slaBreaches),
+                        model.stage ?? "", model.owner ?? "",
+                    ])
                 }
                 lines += md ? markdownTable(modelTable) : [TextTable.render(modelTable, rightAligned: [1, 2, 3])]
                 lines.append("")
@@ -89,8 +105,10 @@ extension Mlsoc {
                 } else {
                     var overdueTable = [["id", "severity", "due", "tool", "rule", "model", "title"]]
                     for row in overdue {
-                        overdueTable.append(["\(row.id)", row.severity.name, row.slaDue.map { String(CivilDate.format($0).prefix(10)) } ?? "",
-                                             row.tool, row.ruleID, row.model ?? "", String(row.title.prefix(60))])
+                        overdueTable.append([
+                            "\(row.id)", row.severity.name, row.slaDue.map { String(CivilDate.format($0).prefix(10)) } ?? "",
+                            row.tool, row.ruleID, row.model ?? "", String(row.title.prefix(60)),
+                        ])
                     }
                     lines += md ? markdownTable(overdueTable) : [TextTable.render(overdueTable, rightAligned: [0])]
                 }

@@ -92,8 +92,9 @@ extension Mlsoc {
             for id in ids {
                 var expected = ifVersion
                 for action in actions {
-                    let result = try store.triage(id, expectedVersion: expected ?? store.version(of: id), action: action, actor: actor,
-                                                  now: now, rules: config.triage, weights: config.weights)
+                    let result = try store.triage(
+                        id, expectedVersion: expected ?? store.version(of: id), action: action, actor: actor,
+                        now: now, rules: config.triage, weights: config.weights)
                     switch result {
                     case let .applied(version, state):
                         expected = version
@@ -142,17 +143,22 @@ extension Mlsoc {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 for event in detail.events {
-                    let line = EventJSON(id: event.id, finding: event.findingID, at: event.at, actor: event.actor, kind: event.kind,
-                                         from: event.from, to: event.to, reason: event.reason)
+                    let line = EventJSON(
+                        id: event.id, finding: event.findingID, at: event.at, actor: event.actor, kind: event.kind,
+                        from: event.from, to: event.to, reason: event.reason)
                     print(TextSanitizer.escapingUnsafeForJSON(String(decoding: try encoder.encode(line), as: UTF8.self)))
                 }
                 return
             }
-            print(TextSanitizer.sanitize("#\(detail.id) \(detail.title) [\(detail.tool) \(detail.ruleID)] \(detail.state.key), version \(detail.version)"))
+            print(
+                TextSanitizer.sanitize(
+                    "#\(detail.id) \(detail.title) [\(detail.tool) \(detail.ruleID)] \(detail.state.key), version \(detail.version)"))
             var rows = [["WHEN (UTC)", "ACTOR", "EVENT", "CHANGE", "REASON"]]
             for event in detail.events {
-                rows.append([CivilDate.format(event.at), event.actor, event.kind,
-                             [event.from, event.to].compactMap { $0 }.joined(separator: " -> "), event.reason ?? ""])
+                rows.append([
+                    CivilDate.format(event.at), event.actor, event.kind,
+                    [event.from, event.to].compactMap { $0 }.joined(separator: " -> "), event.reason ?? "",
+                ])
             }
             print(TextTable.render(rows))
         }

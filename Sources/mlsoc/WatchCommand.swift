@@ -1,7 +1,10 @@
 import ArgumentParser
+import Config
 import Dispatch
+import Findings
 import Foundation
 import Ingest
+import JSONStream
 
 extension Mlsoc {
     /// Watches inbox directories and ingests what lands in them.
@@ -40,8 +43,9 @@ extension Mlsoc {
         @Option(help: ArgumentHelp("The project of reports at the top of an inbox (a DIR/<project>/ folder wins).", valueName: "name"))
         var project: String?
 
-        @Option(help: ArgumentHelp(
-            "What the scans looked at, instead of what the reports say (repeatable; see `mlsoc ingest --help`).", valueName: "path"))
+        @Option(
+            help: ArgumentHelp(
+                "What the scans looked at, instead of what the reports say (repeatable; see `mlsoc ingest --help`).", valueName: "path"))
         var covers: [String] = []
 
         func validate() throws {
@@ -70,7 +74,9 @@ extension Mlsoc {
             let stop = StopFlag()
             let waiter = DirectoryWaiter(directories: inboxes.map(\.directory.path))
             if !once {
-                print("watching \(inboxes.map(\.directory.path).joined(separator: ", ")) (\(waiter.usesInotify ? "inotify" : "polling every \(interval)s"); store \(store.path))")
+                print(
+                    "watching \(inboxes.map(\.directory.path).joined(separator: ", ")) (\(waiter.usesInotify ? "inotify" : "polling every \(interval)s"); store \(store.path))"
+                )
             }
             var failed = false
             let weights = try options.config().weights
@@ -102,7 +108,9 @@ extension Mlsoc {
             switch event {
             case let .ingested(file, report):
                 let o = report.outcome
-                var text = o.alreadyIngested ? "already ingested, nothing changed"
+                var text =
+                    o.alreadyIngested
+                    ? "already ingested, nothing changed"
                     : "\(report.format): \(o.total) findings, \(o.new) new, \(o.unchanged) unchanged, project \(safe(o.project)), "
                         + (o.resolvedNothingBecause.map { "resolved nothing: \($0)" } ?? "\(o.resolved) resolved")
                 if !o.alreadyIngested { text += " (covered \(safe(o.coverage)))" }
@@ -119,8 +127,7 @@ extension Mlsoc {
 
 /// Set by SIGINT or SIGTERM; the watch loop finishes the file in hand, then stops.
 final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+    private let value = Locked(false)
     private var sources: [DispatchSourceSignal] = []
 
     init() {
@@ -133,15 +140,9 @@ final class StopFlag: @unchecked Sendable {
         }
     }
 
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    var isSet: Bool { value.value }
 
     private func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
+        value.withLock { $0 = true }
     }
 }

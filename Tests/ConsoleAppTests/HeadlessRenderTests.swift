@@ -18,15 +18,19 @@ import Testing
 
     func render(_ view: ViewID, _ options: HeadlessRender.Options = .init(), width: Int = 160, height: Int = 48) throws -> String {
         let store = try #require(Self.store, "build first: swift build (make test does)")
-        return HeadlessRender.render(store: store, view: view, size: Size(width: width, height: height), glyphs: .unicode,
-                                     readOnly: true, options: options).plainText
+        return HeadlessRender.render(
+            store: store, view: view, size: Size(width: width, height: height), glyphs: .unicode,
+            readOnly: true, options: options
+        ).plainText
     }
 
     @Test("every view renders from the store", arguments: ViewID.allCases)
     func views(view: ViewID) throws {
         let text = try render(view)
-        let expected: [ViewID: String] = [.matrix: "Malware distribution", .models: "sentiment-bert", .findings: "picklescan",
-                                          .ingest: "Recent scans", .audit: "not_affected", .help: "Everywhere"]
+        let expected: [ViewID: String] = [
+            .matrix: "Malware distribution", .models: "sentiment-bert", .findings: "picklescan",
+            .ingest: "Recent scans", .audit: "not_affected", .help: "Everywhere",
+        ]
         #expect(text.contains(expected[view] ?? "?"), "\(view)")
         #expect(text.contains("RO"), "read-only shows the lock")
     }

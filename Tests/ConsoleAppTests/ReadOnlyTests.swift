@@ -3,23 +3,31 @@ import ConsoleUI
 import FindingStore
 import Findings
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 
 @Suite(.serialized) struct ReadOnlyTests {
-    @Test("every kind of mutating statement fails on a read-only store", arguments: [
-        "INSERT INTO scope (key) VALUES ('x')", "UPDATE finding SET state = 3", "DELETE FROM finding", "CREATE TABLE t (x)",
-        "DROP TABLE scope", "CREATE INDEX i ON finding (message)", "PRAGMA user_version = 9", "REPLACE INTO scope (id, key) VALUES (1, 'y')",
-    ])
+    @Test(
+        "every kind of mutating statement fails on the connection mlsoc opens for a read-only store",
+        arguments: [
+            "INSERT INTO scope (key) VALUES ('x')", "UPDATE finding SET state = 3", "DELETE FROM finding", "CREATE TABLE t (x)",
+            "DROP TABLE scope", "CREATE INDEX i ON finding (message)", "PRAGMA user_version = 9", "REPLACE INTO scope (id, key) VALUES (1, 'y')",
+        ])
     func statementsFail(sql: String) throws {
         let store = try TestStore.make()
         _ = try store.ingest(TestStore.header("r")) { try $0.add(TestStore.finding("a")) }
-        var config = Configuration()
-        config.readonly = true
-        config.prepareDatabase { try $0.execute(sql: "PRAGMA query_only = 1") }
-        let queue = try DatabaseQueue(path: store.path, configuration: config)
-        #expect(throws: DatabaseError.self) { try queue.writeWithoutTransaction { try $0.execute(sql: sql) } }
+        let schema = try store.schemaSQL()
+        let reader = try FindingStore(path: store.path, mode: .readOnly)
+        #expect(throws: StoreError.self) { try reader.executeOnWriterConnection(sql: sql) }
+        #expect(try store.schemaSQL() == schema)
+        #expect(try store.counts().findings == 1)
+    }
+
+    @Test("the same connection of a read-write store does write: the refusal above is the read-only open's")
+    func writableControl() throws {
+        let store = try TestStore.make()
+        try store.executeOnWriterConnection(sql: "CREATE TABLE t (x)")
+        #expect(try store.schemaSQL().contains("CREATE TABLE t (x)"))
     }
 
     @Test("the read-only store refuses ingest, triage, undo and lapsing")
@@ -42,7 +50,7 @@ import Testing
         #expect(try store.findingDetail(id: 1)?.state == .new)
     }
 
-    @Test("every destructive binding, in every screen, is unbound in the dashboard", arguments: Keymap.all)
+    @Test("every destructive binding, in every screen, does nothing in the dashboard", arguments: Keymap.all)
     func destructiveUnbound(map: Keymap) {
         for binding in map.bindings where binding.destructive {
             for key in binding.keys {
@@ -81,7 +89,8 @@ import Testing
 
     func residentBytes() -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-              let pages = Int(text.split(separator: " ")[1]) else { return 0 }
+            let pages = Int(text.split(separator: " ")[1])
+        else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }

@@ -32,16 +32,18 @@ import Testing
         }
     }
 
-    @Test("errors name the file, the line and the key", arguments: [
-        ("name: x\nroles:\n  header: { fg: 255 }\n  heder: { fg: 1 }\n", 4, "unknown role 'heder'"),
-        ("name: x\nroles:\n  header:\n    fg: purpel\n", 4, "header.fg: bad colour 'purpel'"),
-        ("name: x\nroles:\n  title: { fg: 300 }\n", 3, "title.fg: bad colour '300'"),
-        ("name: x\nroles:\n  title: { bold: maybe }\n", 3, "title.bold: expected true or false"),
-        ("name: x\nroles:\n  title: { blink: true }\n", 3, "unknown key 'blink'"),
-        ("name: x\ncolours: {}\n", 2, "unknown key 'colours'"),
-        ("name: x\nroles: [1, 2]\n", 2, "`roles` must map"),
-        ("name: x\nroles:\n  title: { fg: 1\n", 4, "not valid YAML"),
-    ])
+    @Test(
+        "errors name the file, the line and the key",
+        arguments: [
+            ("name: x\nroles:\n  header: { fg: 255 }\n  heder: { fg: 1 }\n", 4, "unknown role 'heder'"),
+            ("name: x\nroles:\n  header:\n    fg: purpel\n", 4, "header.fg: bad colour 'purpel'"),
+            ("name: x\nroles:\n  title: { fg: 300 }\n", 3, "title.fg: bad colour '300'"),
+            ("name: x\nroles:\n  title: { bold: maybe }\n", 3, "title.bold: expected true or false"),
+            ("name: x\nroles:\n  title: { blink: true }\n", 3, "unknown key 'blink'"),
+            ("name: x\ncolours: {}\n", 2, "unknown key 'colours'"),
+            ("name: x\nroles: [1, 2]\n", 2, "`roles` must map"),
+            ("name: x\nroles:\n  title: { fg: 1\n", 4, "not valid YAML"),
+        ])
     func errors(text: String, line: Int, message: String) {
         do {
             _ = try ThemeCatalog.parse(text, source: "t.yaml")
@@ -55,8 +57,9 @@ import Testing
 
     @Test("colour names, bright names, numbers and default")
     func colours() throws {
-        let theme = try ThemeCatalog.parse("roles:\n  title: { fg: bright-blue, bg: 17 }\n  muted: { fg: red, bg: default }\n  border: { fg: 7 }\n",
-                                           source: "c.yaml")
+        let theme = try ThemeCatalog.parse(
+            "roles:\n  title: { fg: bright-blue, bg: 17 }\n  muted: { fg: red, bg: default }\n  border: { fg: 7 }\n",
+            source: "c.yaml")
         #expect(theme.name == "c")
         #expect(theme.style(.title) == Style(.ansi(12), .indexed(17)))
         #expect(theme.style(.muted) == Style(.ansi(1), .terminalDefault))

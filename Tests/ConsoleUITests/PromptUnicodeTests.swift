@@ -62,8 +62,10 @@ import Testing
     func random() {
         var generator = SeededGenerator(seed: 23)
         let editing: [Key] = [.left, .right, .home, .end, .backspace, .delete, .control("u"), .control("k"), .control("w"), .tab, .up, .down]
-        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x300...0x36F, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0x1F440...0x1F64F,
-                                            0x900...0x97F, 0x200B...0x200F, 0x202A...0x202E, 0xFE00...0xFE0F]
+        let pools: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0x300...0x36F, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0x1F440...0x1F64F,
+            0x900...0x97F, 0x200B...0x200F, 0x202A...0x202E, 0xFE00...0xFE0F,
+        ]
         var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
         _ = Reducer.reduce(&state, .key(.character("/")))
         for _ in 0..<20_000 {

@@ -48,7 +48,8 @@ import Testing
         for _ in 0..<5 { _ = Reducer.reduce(&state, .key(.backspace)) }
         type(&state, "+30d")
         let effects = Reducer.reduce(&state, .key(.enter))
-        #expect(effects == [.triage([TriageTarget(id: 100_000, version: 1)], .acceptRisk(reason: "vendor fix due", until: Fixture.now + 30 * 86_400))])
+        #expect(
+            effects == [.triage([TriageTarget(id: 100_000, version: 1)], .acceptRisk(reason: "vendor fix due", until: Fixture.now + 30 * 86_400))])
     }
 
     @Test("not affected: ↑/↓ choose among the VEX justifications")
@@ -57,8 +58,12 @@ import Testing
         _ = Reducer.reduce(&state, .key(.character("v")))
         _ = Reducer.reduce(&state, .key(.down))
         let effects = Reducer.reduce(&state, .key(.enter))
-        #expect(effects == [.triage([TriageTarget(id: 100_000, version: 1)],
-                                    .notAffected(justification: TriageRules.vexJustifications[2], detail: nil))])
+        #expect(
+            effects == [
+                .triage(
+                    [TriageTarget(id: 100_000, version: 1)],
+                    .notAffected(justification: TriageRules.vexJustifications[2], detail: nil))
+            ])
     }
 
     @Test("space marks and moves on, M marks a range; a bulk action applies to the marks; Esc clears them")
@@ -84,8 +89,10 @@ import Testing
     func results() {
         var state = state()
         state.findings.marks = [1, 2, 3]
-        let outcome = TriageOutcome(results: [(1, .applied(.falsePositive)), (2, .applied(.falsePositive)),
-                                              (3, .conflict("changed by bob at 2026-11-28 07:42: now resolved"))])
+        let outcome = TriageOutcome(results: [
+            (1, .applied(.falsePositive)), (2, .applied(.falsePositive)),
+            (3, .conflict("changed by bob at 2026-11-28 07:42: now resolved")),
+        ])
         let effects = Reducer.reduce(&state, .triageDone(outcome))
         #expect(state.flash == Flash("2 changed; 1 skipped: #3 changed by bob at 2026-11-28 07:42: now resolved", isError: true))
         #expect(state.findings.marks.isEmpty)
@@ -113,8 +120,13 @@ import Testing
         let marked = state.findings.items.map(\.id).filter(state.findings.marks.contains)
         #expect(marked.count == 2)
         // A bulk action's result: two applied, one refused.
-        _ = Reducer.reduce(&state, .triageDone(TriageOutcome(results: [(marked[0], .applied(.resolved)), (marked[1], .applied(.resolved)),
-                                                                       (1, .refused("already resolved"))])))
+        _ = Reducer.reduce(
+            &state,
+            .triageDone(
+                TriageOutcome(results: [
+                    (marked[0], .applied(.resolved)), (marked[1], .applied(.resolved)),
+                    (1, .refused("already resolved")),
+                ])))
         #expect(state.findings.marks.isEmpty && state.findings.lastBatch == marked)
         // The cursor on one of them: u undoes both.
         let onBatch = state.findings.items.firstIndex { $0.id == marked[0] } ?? 0

@@ -9,7 +9,7 @@ import Testing
 
     enum Screen: String, CaseIterable {
         case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
-        case projects, projectScoped, projectPalette, unmapped
+        case projects, projectScoped, projectPalette, unmapped, kiosk
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -91,14 +91,26 @@ import Testing
             state = Fixture.state(size)
             _ = Reducer.reduce(&state, .key(.character("G")))
             _ = Reducer.reduce(&state, .key(.enter))
-            _ = Reducer.reduce(&state, .unmappedLoaded([
-                UnmappedItem(tool: "semgrep", ruleID: "team.rules.leaky-token-log", title: "leaky-token-log", findings: 12, open: 9, worst: .medium,
-                             seen: "other metadata team=ml-platform",
-                             suggestion: #"{"id":"user.semgrep.leaky-token-log","rules":["team.rules.leaky-token-log"],"threat":"data-loss","tool":"semgrep","why":"suggested by mlsoc mapping unmapped (the rule says 'token'); check the cell"}"#),
-                UnmappedItem(tool: "kics", ruleID: "a227ec01-f97a-4084-91a4-47b350c1db54", title: "Unpinned \u{1b}]0;x\u{7}image", findings: 3, open: 3,
-                             worst: .high, seen: "tags infrastructure, insecure defaults", suggestion: "{}"),
-            ]))
+            _ = Reducer.reduce(
+                &state,
+                .unmappedLoaded([
+                    UnmappedItem(
+                        tool: "semgrep", ruleID: "team.rules.leaky-token-log", title: "leaky-token-log", findings: 12, open: 9, worst: .medium,
+                        seen: "other metadata team=ml-platform",
+                        suggestion:
+                            #"{"id":"user.semgrep.leaky-token-log","rules":["team.rules.leaky-token-log"],"threat":"data-loss","tool":"semgrep","why":"suggested by mlsoc mapping unmapped (the rule says 'token'); check the cell"}"#
+                    ),
+                    UnmappedItem(
+                        tool: "kics", ruleID: "a227ec01-f97a-4084-91a4-47b350c1db54", title: "Unpinned \u{1b}]0;x\u{7}image", findings: 3, open: 3,
+                        worst: .high, seen: "tags infrastructure, insecure defaults", suggestion: "{}"),
+                ]))
             _ = Reducer.reduce(&state, .key(.down))
+        case .kiosk:
+            // The wall screen: read-only, large totals, the clock, the views in turn.
+            state = Fixture.state(size)
+            state.readOnly = true
+            state.kiosk = true
+            state.kioskViews = [.matrix, .models, .ingest]
         case .palette:
             state = Fixture.state(size)
             _ = Reducer.reduce(&state, .key(.character(":")))
@@ -114,6 +126,13 @@ import Testing
         try Snapshot.check(buffer, named: "screen-\(screen.rawValue)-\(size.width)x\(size.height)", roles: Self.roles)
         // Nothing from a report reaches a cell raw: no control characters anywhere on screen.
         #expect(!buffer.plainText.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+    }
+
+    @Test("a terminal smaller than 80×24 gets a screen that says so, at any size below", arguments: [Size(width: 60, height: 18)])
+    func tooSmall(size: Size) throws {
+        let buffer = Renderer.render(Fixture.state(size, view: .findings))
+        try Snapshot.check(buffer, named: "screen-tooSmall-\(size.width)x\(size.height)", roles: Self.roles)
+        #expect(buffer.plainText.contains("need 80×24, have 60×18"))
     }
 
     @Test("the same screens in ASCII hold no byte above 0x7F", arguments: Screen.allCases)

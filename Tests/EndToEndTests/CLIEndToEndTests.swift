@@ -29,17 +29,23 @@ import Testing
         let findings = try Shell.run([binary, "findings", "model:\(name)", "state:open", "--json"], environment: env)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(findings.stdout.utf8)) as? [[String: Any]])
         let weights = ["critical": 10.0, "high": 5, "medium": 3, "low": 1, "info": 0]
-        let byHand = rows.reduce(0.0) { sum, row in
-            sum + (weights[row["severity"] as? String ?? ""] ?? 0) * (row["attackSuccessRate"] as? Double ?? 1)
-        } * criticality
+        let byHand =
+            rows.reduce(0.0) { sum, row in
+                sum + (weights[row["severity"] as? String ?? ""] ?? 0) * (row["attackSuccessRate"] as? Double ?? 1)
+            } * criticality
         #expect(!rows.isEmpty)
         #expect(abs(byHand - (top["score"] as? Double ?? -1)) < 0.001, "by hand \(byHand), mlsoc \(top["score"] ?? "?")")
         // And for a model with red-team findings, whose rate weights them.
         let bot = try #require(ranked.first { $0["name"] as? String == "support-bot" })
-        let botRows = try #require(try JSONSerialization.jsonObject(with: Data(try Shell.run(
-            [binary, "findings", "model:support-bot", "state:open", "--json"], environment: env).stdout.utf8)) as? [[String: Any]])
+        let botRows = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try Shell.run(
+                        [binary, "findings", "model:support-bot", "state:open", "--json"], environment: env
+                    ).stdout.utf8)) as? [[String: Any]])
         #expect(botRows.contains { $0["attackSuccessRate"] != nil })
-        let botByHand = botRows.reduce(0.0) { $0 + (weights[$1["severity"] as? String ?? ""] ?? 0) * ($1["attackSuccessRate"] as? Double ?? 1) }
+        let botByHand =
+            botRows.reduce(0.0) { $0 + (weights[$1["severity"] as? String ?? ""] ?? 0) * ($1["attackSuccessRate"] as? Double ?? 1) }
             * (bot["criticality"] as? Double ?? 1)
         #expect(abs(botByHand - (bot["score"] as? Double ?? -1)) < 0.001)
     }
@@ -52,7 +58,8 @@ import Testing
         env["XDG_CONFIG_HOME"] = config.path
         let clean = try Shell.run([binary, "mapping", "unmapped"], environment: env)
         #expect(clean.status == 0 && clean.stdout.contains("Nothing unclassified"), "\(clean.stdout)\(clean.stderr)")
-        let report = try TestPaths.write("""
+        let report = try TestPaths.write(
+            """
             {"version": "1.185.0", "results": [
               {"check_id": "team.rules.leaky-token-log", "path": "svc/a.py", "start": {"line": 3}, "end": {"line": 3},
                "extra": {"message": "A session token is written to the log", "severity": "WARNING", "metadata": {"team": "ml-platform"}, "lines": "x"}}
@@ -72,7 +79,9 @@ import Testing
         #expect(reingest.stdout.contains("1 moved to another cell"), "\(reingest.stdout)")
         #expect(try Shell.run([binary, "mapping", "unmapped"], environment: env).stdout.contains("Nothing unclassified"))
         let found = try Shell.run([binary, "findings", "rule:team.rules.leaky-token-log", "--csv"], environment: env)
-        let id = try #require(found.stdout.split(whereSeparator: \.isNewline).dropFirst().first?.split(separator: ",").first.map(String.init), "\(found.stdout) \(found.stderr)")
+        let id = try #require(
+            found.stdout.split(whereSeparator: \.isNewline).dropFirst().first?.split(separator: ",").first.map(String.init),
+            "\(found.stdout) \(found.stderr)")
         let explain = try Shell.run([binary, "mapping", "explain", id], environment: env)
         #expect(explain.stdout.contains("▸ 1 user rule") && explain.stdout.contains("Data loss or compromise"), "\(explain.stdout)")
         #expect(explain.stdout.contains("6 tool default"))
@@ -106,7 +115,8 @@ import Testing
         #expect(lines.first?.hasPrefix("id,severity,state") == true)
         #expect(lines.dropFirst().allSatisfy { $0.contains(",critical,") || $0.contains(",high,") })
         // A title a spreadsheet would run as a formula, and one with quotes and commas.
-        let report = try TestPaths.write("""
+        let report = try TestPaths.write(
+            """
             {"schema": "mlsoc.finding/1", "tool": "evil", "rule": "f1", "title": "=HYPERLINK(\\"http://x\\",\\"y\\")", "severity": "low"}
             {"schema": "mlsoc.finding/1", "tool": "evil", "rule": "f2", "title": "a, \\"b\\"", "severity": "low"}
 

@@ -33,8 +33,9 @@ import Testing
         let f = try fixture()
         let expected = try Shell.run([f.binary, "render", "--db", f.db, "--size", "100x30"]).stdout
         #expect(expected.contains("Misconfiguration"))
-        let tmux = try Tmux(command: "sh -c '\(f.binary) --db \(f.db); echo EXIT=$?; sleep 30'", width: 100, height: 30,
-                            environment: Self.environment)
+        let tmux = try Tmux(
+            command: "sh -c '\(f.binary) --db \(f.db); echo EXIT=$?; sleep 30'", width: 100, height: 30,
+            environment: Self.environment)
         let rendered = lines(expected)
         let misconfiguration = try #require(rendered.first { $0.contains("Misconfiguration") })
         let screen = try tmux.waitFor { $0.contains(misconfiguration) }
@@ -77,8 +78,9 @@ import Testing
     func sigterm() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let f = try fixture()
-        let tmux = try Tmux(command: "sh -c '\(f.binary) --db \(f.db); echo EXIT=$?; stty -a; sleep 30'", width: 100, height: 30,
-                            environment: Self.environment)
+        let tmux = try Tmux(
+            command: "sh -c '\(f.binary) --db \(f.db); echo EXIT=$?; stty -a; sleep 30'", width: 100, height: 30,
+            environment: Self.environment)
         try tmux.waitFor { $0.contains("Unclassified") }
         let pids = try Shell.run(["pgrep", "-f", "^\(f.binary) --db \(f.db)$"]).stdout.split(separator: "\n")
         let pid = try #require(pids.first, "the console process was not found")
@@ -124,16 +126,19 @@ import Testing
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
         let db = try TestPaths.temporaryDirectory("mlsoc-e2e").appendingPathComponent("findings.db").path
         _ = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")])
-        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 100, height: 30,
-                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+        let tmux = try Tmux(
+            command: "\(binary) --db \(db)", width: 100, height: 30,
+            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
         try tmux.waitFor { $0.contains("Unclassified") }
         // Malware distribution is row 10 of the matrix (0-based 9).
         for _ in 0..<9 { try tmux.send("j") }
         try tmux.send("Enter")
         let list = try tmux.waitFor { $0.contains("threat:malware-distribution state:open") && $0.contains("picklescan") }
         #expect(list.contains("crit"))
-        let expected = try Shell.run([binary, "render", "--db", db, "--view", "findings", "--threat", "malware-distribution",
-                                      "--filter", "state:open", "--size", "100x30"]).stdout
+        let expected = try Shell.run([
+            binary, "render", "--db", db, "--view", "findings", "--threat", "malware-distribution",
+            "--filter", "state:open", "--size", "100x30",
+        ]).stdout
         let rows = { (text: String) in text.split(separator: "\n").dropFirst(2).dropLast().map { $0.trimmingCharacters(in: .whitespaces) } }
         #expect(rows(list) == rows(expected), "the console's list is what `mlsoc render` prints")
         try tmux.send("Escape")

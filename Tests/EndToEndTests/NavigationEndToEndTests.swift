@@ -65,8 +65,10 @@ import Testing
         #expect(detail.contains("│"), "160 columns split list and detail")
         #expect(detail.contains("created"))
         // The rendered detail (mlsoc render) matches the live one's facts.
-        let render = try Shell.run([binary, "render", "--db", db, "--view", "findings", "--filter", "threat:malware-distribution state:open",
-                                    "--detail", "--size", "160x48"]).stdout
+        let render = try Shell.run([
+            binary, "render", "--db", db, "--view", "findings", "--filter", "threat:malware-distribution state:open",
+            "--detail", "--size", "160x48",
+        ]).stdout
         #expect(render.contains("why here"))
         let firstID = render.split(separator: "\n").first { $0.contains("│ #") }.map { String($0.split(separator: "#")[1].prefix(4)) }
         #expect(firstID.map { detail.contains("#" + $0) } == true)
@@ -104,8 +106,9 @@ import Testing
     func terminals(term: String) throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db) = try Self.sampleStore()
-        let tmux = try Tmux(command: "sh -c '\(binary) --db \(db); echo EXIT=$?; sleep 30'", width: 80, height: 24,
-                            environment: ["TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+        let tmux = try Tmux(
+            command: "sh -c '\(binary) --db \(db); echo EXIT=$?; sleep 30'", width: 80, height: 24,
+            environment: ["TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
         let screen = try tmux.waitFor { $0.contains("Unclassified") }
         #expect(screen.contains("Malware distribution"), "\(term)")
         try tmux.send("q")
@@ -116,8 +119,9 @@ import Testing
     func asciiTerminal() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db) = try Self.sampleStore()
-        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 80, height: 24,
-                            environment: ["TERM": "vt100", "LANG": "C", "LC_ALL": "C"])
+        let tmux = try Tmux(
+            command: "\(binary) --db \(db)", width: 80, height: 24,
+            environment: ["TERM": "vt100", "LANG": "C", "LC_ALL": "C"])
         let screen = try tmux.waitFor { $0.contains("Unclassified") }
         #expect(screen.contains("--------------------"))
         // No "?" stands in for a character the terminal lacks (the footer's "? help" is a key).
@@ -133,7 +137,9 @@ import Testing
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db) = try Self.sampleStore()
         for term in ["dumb", "no-such-terminal"] {
-            let tmux = try Tmux(command: "sh -c '\(binary) --db \(db); echo EXIT=$?; sleep 30'", width: 200, height: 24, environment: ["TERM": term, "LANG": "C.UTF-8"])
+            let tmux = try Tmux(
+                command: "sh -c '\(binary) --db \(db); echo EXIT=$?; sleep 30'", width: 200, height: 24,
+                environment: ["TERM": term, "LANG": "C.UTF-8"])
             let screen = try tmux.waitFor { $0.contains("EXIT=") }
             #expect(screen.contains("TERM=\(term)") && screen.contains("mlsoc report") && screen.contains("mlsoc findings"), "\(screen)")
             #expect(!screen.contains("EXIT=0"))
@@ -180,16 +186,19 @@ import Testing
         try tmux.waitFor { $0.contains("all findings") && $0.contains("picklescan") }
         try tmux.send("j", "j", "j", "Enter")
         let before = try tmux.waitFor { $0.contains("why here") }
-        let id = try #require(before.split(separator: "\n").compactMap { line -> String? in
-            guard let range = line.range(of: "│ #") else { return nil }
-            return String(line[range.upperBound...].prefix { $0.isNumber })
-        }.first)
+        let id = try #require(
+            before.split(separator: "\n").compactMap { line -> String? in
+                guard let range = line.range(of: "│ #") else { return nil }
+                return String(line[range.upperBound...].prefix { $0.isNumber })
+            }.first)
         let count = { (screen: String) in screen.split(separator: "\n").first.map(String.init) ?? "" }
         let headerBefore = count(before)
         // A new report (more findings, ranked above the cursor's) from another process.
         var lines = ["{\"schema\": \"mlsoc.report/1\", \"tool\": \"live-test\"}"]
         for index in 0..<5 {
-            lines.append("{\"schema\": \"mlsoc.finding/1\", \"rule\": \"L\(index)\", \"severity\": \"critical\", \"threat\": \"model-theft\", \"message\": \"live \(index)\"}")
+            lines.append(
+                "{\"schema\": \"mlsoc.finding/1\", \"rule\": \"L\(index)\", \"severity\": \"critical\", \"threat\": \"model-theft\", \"message\": \"live \(index)\"}"
+            )
         }
         let report = try TestPaths.write(lines.joined(separator: "\n") + "\n", name: "live.jsonl")
         let start = Date()

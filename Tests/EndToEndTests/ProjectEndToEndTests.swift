@@ -47,7 +47,9 @@ import Testing
         #expect(sarif.stdout.contains("\"mlsoc/project\" : \"repo-b\"") || sarif.stdout.contains("\"mlsoc/project\":\"repo-b\""))
     }
 
-    @Test("in tmux: :projects lists both, Enter scopes the console, the header says so, /project: filters, :project all widens; the scope is remembered")
+    @Test(
+        "in tmux: :projects lists both, Enter scopes the console, the header says so, /project: filters, :project all widens; the scope is remembered"
+    )
     func console() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db, state) = try store()

@@ -12,7 +12,9 @@ import Testing
     }
 
     static func rows(_ screen: String) -> [String] {
-        screen.split(separator: "\n").map(String.init).filter { $0.range(of: #"^.? *[0-9]+ (crit|high|med|low|info) "#, options: .regularExpression) != nil }
+        screen.split(separator: "\n").map(String.init).filter {
+            $0.range(of: #"^.? *[0-9]+ (crit|high|med|low|info) "#, options: .regularExpression) != nil
+        }
     }
 
     static func id(_ row: String) -> String {
@@ -91,8 +93,10 @@ import Testing
         #expect(noReason.status == 1 && noReason.stdout.contains("a reason is required"))
         let badDate = try Shell.run([binary, "triage", "--db", db, "3", "--state", "accepted", "--reason", "r", "--accept-until", "someday"])
         #expect(badDate.status != 0 && badDate.stderr.contains("bad --accept-until 'someday'"))
-        let accepted = try Shell.run([binary, "triage", "--db", db, "3", "--state", "accepted", "--reason", "vendor fix", "--accept-until", "+30d",
-                                      "--assign", "alice", "--note", "tracked in JIRA-1"])
+        let accepted = try Shell.run([
+            binary, "triage", "--db", db, "3", "--state", "accepted", "--reason", "vendor fix", "--accept-until", "+30d",
+            "--assign", "alice", "--note", "tracked in JIRA-1",
+        ])
         #expect(accepted.status == 0, "\(accepted.stdout)")
         let stale = try Shell.run([binary, "triage", "--db", db, "4", "--state", "in_triage", "--if-version", "99"])
         #expect(stale.status == 1 && stale.stdout.contains("not changed: changed by"))

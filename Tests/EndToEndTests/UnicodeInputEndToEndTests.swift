@@ -15,13 +15,15 @@ import Testing
         return (binary, db)
     }
 
-    @Test("console and dashboard: /, :, and the acceptance form take combining marks, skin tones, flags, ZWJ and conjuncts; no crash",
-          arguments: ["console", "dashboard"])
+    @Test(
+        "console and dashboard: /, :, and the acceptance form take combining marks, skin tones, flags, ZWJ and conjuncts; no crash",
+        arguments: ["console", "dashboard"])
     func typing(command: String) throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db) = try store()
-        let tmux = try Tmux(command: "sh -c '\(binary) \(command) --db \(db); echo EXIT=$?; sleep 30'", width: 100, height: 30,
-                            environment: Self.environment)
+        let tmux = try Tmux(
+            command: "sh -c '\(binary) \(command) --db \(db); echo EXIT=$?; sleep 30'", width: 100, height: 30,
+            environment: Self.environment)
         try tmux.waitFor { $0.contains("Malware distribution") }
         for opener in ["/", ":"] {
             try tmux.send(opener)

@@ -1,9 +1,10 @@
-@testable import FindingStore
 import Findings
 import Foundation
 import GRDB
 import TestSupport
 import Testing
+
+@testable import FindingStore
 
 /// Schema v10/v11 moved messages to their own table, stopped writing a "created" event per finding
 /// and took the summary's insert trigger out: a store written before keeps everything.
@@ -14,15 +15,16 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue, upTo: "v9-triage")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO scan (id, tool, format, sourcePath, sha256, ingestedAt, actor) VALUES (1, 'bandit', 'sarif', 'a.sarif', x'01', 100, 'carol');
-                INSERT INTO rule (id, tool, ruleId, title) VALUES (1, 'bandit', 'B301', 'pickle');
-                INSERT INTO finding (id, fingerprint, ruleRef, message, severity, threat, firstSeen, lastSeen, lastScanId, artifact, path)
-                VALUES (1, x'0011', 1, 'Pickle is unsafe', 3, 22, 100, 100, 1, 'app/a.py', 'app/a.py'),
-                       (2, x'0022', 1, 'Pickle is unsafe', 2, 22, 100, 100, 1, 'models/x.pkl', 'app/b.py'),
-                       (3, x'0033', 1, 'Another message', 1, 22, 100, 100, 1, NULL, NULL);
-                INSERT INTO findingEvent (findingId, at, actor, kind, toValue, scanId) VALUES (1, 100, 'carol', 'created', 'new', 1);
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO scan (id, tool, format, sourcePath, sha256, ingestedAt, actor) VALUES (1, 'bandit', 'sarif', 'a.sarif', x'01', 100, 'carol');
+                    INSERT INTO rule (id, tool, ruleId, title) VALUES (1, 'bandit', 'B301', 'pickle');
+                    INSERT INTO finding (id, fingerprint, ruleRef, message, severity, threat, firstSeen, lastSeen, lastScanId, artifact, path)
+                    VALUES (1, x'0011', 1, 'Pickle is unsafe', 3, 22, 100, 100, 1, 'app/a.py', 'app/a.py'),
+                           (2, x'0022', 1, 'Pickle is unsafe', 2, 22, 100, 100, 1, 'models/x.pkl', 'app/b.py'),
+                           (3, x'0033', 1, 'Another message', 1, 22, 100, 100, 1, NULL, NULL);
+                    INSERT INTO findingEvent (findingId, at, actor, kind, toValue, scanId) VALUES (1, 100, 'carol', 'created', 'new', 1);
+                    """)
         }
         let store = try FindingStore(path: path)
         #expect(try store.quickCheck() == "ok")
@@ -52,16 +54,18 @@ import Testing
             _ = try store.ingest(TestStore.header("r\(report)")) { sink in
                 for index in 0..<50 {
                     var finding = TestStore.finding("f\(report)-\(index)", severity: Severity(rawValue: index % 5) ?? .info)
-                    finding.modelName = index % 3 == 0 ? "m\(index % 4)" : nil
+                    finding.model = index % 3 == 0 ? "m\(index % 4)" : nil
                     try sink.add(finding)
                 }
             }
         }
         let queue = try DatabaseQueue(path: store.path)
         let (rows, summed, broken) = try queue.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT sum(count) FROM summaryCell") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_check") ?? -1)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT sum(count) FROM summaryCell") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_check") ?? -1
+            )
         }
         #expect(rows == 150 && summed == 150 && broken == 0)
         // The ingest turns foreign keys off on the writer for its transaction only.

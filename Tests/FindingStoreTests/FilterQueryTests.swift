@@ -10,10 +10,11 @@ import Testing
         let store = try TestStore.make()
         _ = try store.ingest(TestStore.header("r")) { sink in
             for index in 0..<60 {
-                var finding = TestStore.finding("f\(index)", severity: Severity(rawValue: index % 5) ?? .info,
-                                                threat: Threat.matrixOrder[index % Threat.matrixOrder.count],
-                                                tool: index % 3 == 0 ? "garak" : "bandit", rule: "B\(index % 4)")
-                finding.modelName = index % 2 == 0 ? "fraud-detector" : (index % 5 == 1 ? nil : "chat-bot")
+                var finding = TestStore.finding(
+                    "f\(index)", severity: Severity(rawValue: index % 5) ?? .info,
+                    threat: Threat.matrixOrder[index % Threat.matrixOrder.count],
+                    tool: index % 3 == 0 ? "garak" : "bandit", rule: "B\(index % 4)")
+                finding.model = index % 2 == 0 ? "fraud-detector" : (index % 5 == 1 ? nil : "chat-bot")
                 finding.taxonomy.cwe = index % 6 == 0 ? ["CWE-502"] : ["CWE-5020"]
                 if index == 7 { finding.message = "100% pickle_load here" }
                 try sink.add(finding)
@@ -35,10 +36,12 @@ import Testing
         }
     }
 
-    @Test("each filter term returns exactly the rows it describes", arguments: [
-        "sev>=high", "tool:garak", "model:fraud*", "model:none", "target:data", "cwe:502", "-tool:garak", "rule:B1,B2",
-        "tool:gar* sev:low", "state:open", "state:closed", "pickle", "id:3,4,5",
-    ])
+    @Test(
+        "each filter term returns exactly the rows it describes",
+        arguments: [
+            "sev>=high", "tool:garak", "model:fraud*", "model:none", "target:data", "cwe:502", "-tool:garak", "rule:B1,B2",
+            "tool:gar* sev:low", "state:open", "state:closed", "pickle", "id:3,4,5",
+        ])
     func matchesPredicate(text: String) throws {
         let store = try Self.store()
         let everything = try Self.all(store, "")

@@ -27,8 +27,10 @@ import Testing
         let store = try TestStore.make()
         _ = try store.ingest(TestStore.header("r1")) { sink in
             for index in 0..<40 {
-                try sink.add(TestStore.finding("f\(index)", severity: Severity(rawValue: index % 5) ?? .low,
-                                               threat: Threat.matrixOrder[index % Threat.matrixOrder.count]))
+                try sink.add(
+                    TestStore.finding(
+                        "f\(index)", severity: Severity(rawValue: index % 5) ?? .low,
+                        threat: Threat.matrixOrder[index % Threat.matrixOrder.count]))
             }
         }
         let queue = try DatabaseQueue(path: store.path)
@@ -41,8 +43,9 @@ import Testing
         }
         var expected = MatrixSummary()
         for row in grouped {
-            expected.add(threat: Threat(rawValue: row["threat"])!, severity: Severity(rawValue: row["severity"])!,
-                         state: TriageState(rawValue: row["state"])!, count: row["n"])
+            expected.add(
+                threat: Threat(rawValue: row["threat"])!, severity: Severity(rawValue: row["severity"])!,
+                state: TriageState(rawValue: row["state"])!, count: row["n"])
         }
         #expect(try store.matrixSummary() == expected)
     }
@@ -121,8 +124,10 @@ import Testing
 @Suite struct ReimportTests {
     /// One report of `keys`; by default it says it covered the whole tree (as a SARIF run with
     /// its artifacts would), so what it no longer reports is resolved.
-    func ingest(_ store: FindingStore, _ name: String, category: String = "", tool: String = "testtool",
-                covers: [Coverage.Entry] = [.root("")], _ keys: [String]) throws -> IngestOutcome {
+    func ingest(
+        _ store: FindingStore, _ name: String, category: String = "", tool: String = "testtool",
+        covers: [Coverage.Entry] = [.root("")], _ keys: [String]
+    ) throws -> IngestOutcome {
         var header = TestStore.header(name)
         header.category = category
         return try store.ingest(header) { sink in
@@ -182,7 +187,9 @@ import Testing
         let store = try TestStore.make()
         _ = try ingest(store, "r1", ["a", "b"])
         let queue = try DatabaseQueue(path: store.path)
-        try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3 WHERE messageId = (SELECT id FROM message WHERE text = 'message b')") }
+        try queue.write { db in
+            try db.execute(sql: "UPDATE finding SET state = 3 WHERE messageId = (SELECT id FROM message WHERE text = 'message b')")
+        }
         let second = try ingest(store, "r2", ["a"])
         #expect(second.resolved == 0)
         #expect(try store.findingsPage(after: nil, limit: 10).first { $0.message == "message b" }?.state == .falsePositive)

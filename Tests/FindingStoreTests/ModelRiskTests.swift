@@ -10,7 +10,7 @@ import Testing
 
     func finding(_ key: String, _ severity: Severity, model: String?, asr: Double? = nil, tool: String = "t") -> Finding {
         var finding = TestStore.finding(key, severity: severity, tool: tool)
-        finding.modelName = model
+        finding.model = model
         finding.attackSuccessRate = asr
         return finding
     }
@@ -21,19 +21,21 @@ import Testing
         _ = try store.ingest(TestStore.header("r1", at: Self.t0)) { sink in
             try sink.noteModel(ModelRecord(name: "chat", source: "config", criticality: 2))
             try sink.noteModel(ModelRecord(name: "fraud", source: "config"))
-            try sink.add(finding("a", .critical, model: "chat"))               // 10
-            try sink.add(finding("b", .high, model: "chat", asr: 0.25))        // 5 × 0.25 = 1.25
-            try sink.add(finding("c", .medium, model: "chat", asr: 0.5))       // 3 × 0.5 = 1.5
-            try sink.add(finding("d", .info, model: "chat"))                   // 0
-            try sink.add(finding("e", .low, model: "fraud"))                   // 1
-            try sink.add(finding("f", .high, model: "fraud"))                  // 5
-            try sink.add(finding("g", .critical, model: nil))                  // (no model) 10
+            try sink.add(finding("a", .critical, model: "chat"))  // 10
+            try sink.add(finding("b", .high, model: "chat", asr: 0.25))  // 5 × 0.25 = 1.25
+            try sink.add(finding("c", .medium, model: "chat", asr: 0.5))  // 3 × 0.5 = 1.5
+            try sink.add(finding("d", .info, model: "chat"))  // 0
+            try sink.add(finding("e", .low, model: "fraud"))  // 1
+            try sink.add(finding("f", .high, model: "fraud"))  // 5
+            try sink.add(finding("g", .critical, model: nil))  // (no model) 10
         }
         // Close one of fraud's findings: a later report of the same scope without it.
         _ = try store.ingest(TestStore.header("r2", at: Self.t0 + 60)) { sink in
             sink.noteCoverage(.root(""))  // the report says it scanned the whole tree
-            for (key, severity, model, asr) in [("a", Severity.critical, "chat", nil), ("b", .high, "chat", 0.25), ("c", .medium, "chat", 0.5),
-                                                ("d", .info, "chat", nil), ("e", .low, "fraud", nil), ("g", .critical, nil, nil)] as [(String, Severity, String?, Double?)] {
+            for (key, severity, model, asr) in [
+                ("a", Severity.critical, "chat", nil), ("b", .high, "chat", 0.25), ("c", .medium, "chat", 0.5),
+                ("d", .info, "chat", nil), ("e", .low, "fraud", nil), ("g", .critical, nil, nil),
+            ] as [(String, Severity, String?, Double?)] {
                 try sink.add(finding(key, severity, model: model, asr: asr))
             }
         }
@@ -80,8 +82,10 @@ import Testing
             try sink.add(finding("x", .high, model: "fraud-v2"))
         }
         _ = try store.ingest(TestStore.header("bom2", at: Self.t0 + 10)) { sink in
-            try sink.noteModel(ModelRecord(name: "fraud-detector", version: "2.3.0", source: "cyclonedx", sha256: "abcdef0123",
-                                           modelCard: "{}"))
+            try sink.noteModel(
+                ModelRecord(
+                    name: "fraud-detector", version: "2.3.0", source: "cyclonedx", sha256: "abcdef0123",
+                    modelCard: "{}"))
         }
         let risks = try store.modelRisks(now: Self.t0 + 20)
         #expect(risks.map(\.name) == ["fraud-detector"])

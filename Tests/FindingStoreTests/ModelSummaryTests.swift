@@ -1,9 +1,10 @@
-@testable import FindingStore
 import Findings
 import Foundation
 import GRDB
 import TestSupport
 import Testing
+
+@testable import FindingStore
 
 /// modelSummary (schema v12) is summaryCell grouped by model, severity and state, kept by the
 /// ingest and by triggers on finding as summaryCell is; the Models view reads it.
@@ -22,9 +23,12 @@ import Testing
                     kept.append(cell(row["modelId"], severity, row["state"], row["c\(severity)"], row["w\(severity)"]))
                 }
             }
-            let grouped = try Row.fetchAll(db, sql: """
-                SELECT modelId, severity, state, sum(count), sum(weight) FROM summaryCell GROUP BY 1, 2, 3 HAVING sum(count) != 0
-                """).map { row in cell(row[0], row[1], row[2], row[3], row[4]) }
+            let grouped = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT modelId, severity, state, sum(count), sum(weight) FROM summaryCell GROUP BY 1, 2, 3 HAVING sum(count) != 0
+                    """
+            ).map { row in cell(row[0], row[1], row[2], row[3], row[4]) }
             return (kept.sorted(), grouped.sorted())
         }
     }
@@ -35,10 +39,11 @@ import Testing
         for report in 0..<3 {
             _ = try store.ingest(TestStore.header("r\(report)")) { sink in
                 for index in 0..<40 {
-                    var finding = TestStore.finding("f\(report)-\(index)", severity: Severity(rawValue: index % 5) ?? .info,
-                                                    threat: index % 2 == 0 ? .misconfiguration : .dataPoisoning,
-                                                    tool: "tool\(report)")  // each report its own scope
-                    finding.modelName = index % 4 == 0 ? nil : "m\(index % 3)"
+                    var finding = TestStore.finding(
+                        "f\(report)-\(index)", severity: Severity(rawValue: index % 5) ?? .info,
+                        threat: index % 2 == 0 ? .misconfiguration : .dataPoisoning,
+                        tool: "tool\(report)")  // each report its own scope
+                    finding.model = index % 4 == 0 ? nil : "m\(index % 3)"
                     finding.attackSuccessRate = index % 7 == 0 ? 0.25 : nil
                     try sink.add(finding)
                 }
@@ -48,8 +53,9 @@ import Testing
         #expect(!kept.isEmpty && kept == grouped)
 
         _ = try store.triage(1, expectedVersion: nil, action: .falsePositive(reason: "test"), actor: "dave", now: 1_700_000_100)
-        _ = try store.triage([(id: 2, version: nil), (id: 3, version: nil), (id: 40, version: nil)],
-                             action: .falsePositive(reason: "bulk"), actor: "dave", now: 1_700_000_200)
+        _ = try store.triage(
+            [(id: 2, version: nil), (id: 3, version: nil), (id: 40, version: nil)],
+            action: .falsePositive(reason: "bulk"), actor: "dave", now: 1_700_000_200)
         (kept, grouped) = try Self.both(store.path)
         #expect(kept == grouped)
         let falsePositives = kept.filter { $0.contains("/3=") }
@@ -74,10 +80,11 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue, upTo: "v11-summary-on-ingest")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO summaryCell (modelId, threat, severity, state, count, weight) VALUES
-                    (0, 22, 3, 0, 5, 5), (0, 1, 3, 0, 2, 1.5), (7, 22, 4, 0, 1, 1), (7, 22, 4, 3, 2, 2);
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO summaryCell (modelId, threat, severity, state, count, weight) VALUES
+                        (0, 22, 3, 0, 5, 5), (0, 1, 3, 0, 2, 1.5), (7, 22, 4, 0, 1, 1), (7, 22, 4, 3, 2, 2);
+                    """)
         }
         try queue.close()
         #expect {

@@ -29,20 +29,24 @@ import Testing
         #expect(try store.matrixSummary().closedCount(.misconfiguration) == 1)
         // Refused and conflicting writes change nothing and write no event.
         let before = try events(store, 1).count
-        #expect(try store.triage(1, expectedVersion: 2, action: .exploitable(note: nil), actor: "alice", now: Self.now) ==
-                .refused("false_positive is closed: reopen it first"))
-        #expect(try store.triage(1, expectedVersion: 1, action: .reopen(reason: "x"), actor: "bob", now: Self.now) ==
-                .conflict(TriageConflict(actor: "alice", at: Self.now + 5, state: .falsePositive, version: 2)))
+        #expect(
+            try store.triage(1, expectedVersion: 2, action: .exploitable(note: nil), actor: "alice", now: Self.now)
+                == .refused("false_positive is closed: reopen it first"))
+        #expect(
+            try store.triage(1, expectedVersion: 1, action: .reopen(reason: "x"), actor: "bob", now: Self.now)
+                == .conflict(TriageConflict(actor: "alice", at: Self.now + 5, state: .falsePositive, version: 2)))
         #expect(try events(store, 1).count == before && store.version(of: 1) == 2)
     }
 
     @Test("audit rows equal the changes made, across a sequence of actions")
     func auditEqualsChanges() throws {
         let store = try Self.store()
-        let actions: [TriageAction] = [.inTriage(note: "looking"), .assign("bob"), .note("pickle opcodes checked"),
-                                       .exploitable(note: nil), .acceptRisk(reason: "vendor fix in Q1", until: Self.now + 30 * 86_400),
-                                       .reopen(reason: "fix slipped"), .notAffected(justification: "code_not_reachable", detail: "dead path"),
-                                       .reopen(reason: "path is live"), .resolve(note: "patched"), .assign(nil)]
+        let actions: [TriageAction] = [
+            .inTriage(note: "looking"), .assign("bob"), .note("pickle opcodes checked"),
+            .exploitable(note: nil), .acceptRisk(reason: "vendor fix in Q1", until: Self.now + 30 * 86_400),
+            .reopen(reason: "fix slipped"), .notAffected(justification: "code_not_reachable", detail: "dead path"),
+            .reopen(reason: "path is live"), .resolve(note: "patched"), .assign(nil),
+        ]
         var applied = 0
         for action in actions {
             let version = try store.version(of: 2)
@@ -59,11 +63,16 @@ import Testing
         let store = try Self.store()
         let other = try FindingStore(path: store.path)
         let seen = try #require(try store.version(of: 3))
-        #expect(try other.triage(3, expectedVersion: seen, action: .falsePositive(reason: "dup"), actor: "bob", now: Self.now + 1)
+        #expect(
+            try other.triage(3, expectedVersion: seen, action: .falsePositive(reason: "dup"), actor: "bob", now: Self.now + 1)
                 == .applied(version: seen + 1, state: .falsePositive))
-        let second = try store.triage(3, expectedVersion: seen, action: .acceptRisk(reason: "r", until: Self.now + 86_400), actor: "alice",
-                                      now: Self.now + 2)
-        guard case let .conflict(conflict) = second else { Issue.record("expected a conflict, got \(second)"); return }
+        let second = try store.triage(
+            3, expectedVersion: seen, action: .acceptRisk(reason: "r", until: Self.now + 86_400), actor: "alice",
+            now: Self.now + 2)
+        guard case let .conflict(conflict) = second else {
+            Issue.record("expected a conflict, got \(second)")
+            return
+        }
         #expect(conflict.actor == "bob" && conflict.state == .falsePositive)
         #expect(conflict.message.hasPrefix("changed by bob at "))
         #expect(try store.findingDetail(id: 3)?.state == .falsePositive)
@@ -90,9 +99,12 @@ import Testing
     @Test("undo restores your own last change; not someone else's, and not twice")
     func undo() throws {
         let store = try Self.store()
-        _ = try store.triage(1, expectedVersion: nil, action: .notAffected(justification: "requires_environment", detail: nil), actor: "alice",
-                             now: Self.now)
-        #expect(try store.undoLast(1, actor: "bob", now: Self.now + 1) == .conflict(TriageConflict(actor: "alice", at: Self.now, state: .notAffected, version: 2)))
+        _ = try store.triage(
+            1, expectedVersion: nil, action: .notAffected(justification: "requires_environment", detail: nil), actor: "alice",
+            now: Self.now)
+        #expect(
+            try store.undoLast(1, actor: "bob", now: Self.now + 1)
+                == .conflict(TriageConflict(actor: "alice", at: Self.now, state: .notAffected, version: 2)))
         #expect(try store.undoLast(1, actor: "alice", now: Self.now + 2) == .applied(version: 3, state: .new))
         #expect(try store.findingDetail(id: 1)?.justification == nil)
         #expect(try store.undoLast(1, actor: "alice", now: Self.now + 3) == .refused("your last change to it cannot be undone"))
@@ -112,9 +124,13 @@ import Testing
     func bulk() throws {
         let store = try Self.store()
         _ = try store.triage(2, expectedVersion: nil, action: .falsePositive(reason: "earlier"), actor: "bob", now: Self.now)
-        let results = try store.triage([(1, 1), (2, nil), (3, 1), (99, nil)], action: .falsePositive(reason: "bulk"), actor: "alice",
-                                       now: Self.now + 1)
-        #expect(results == [.applied(version: 2, state: .falsePositive), .refused("already false_positive"),
-                            .applied(version: 2, state: .falsePositive), .missing])
+        let results = try store.triage(
+            [(1, 1), (2, nil), (3, 1), (99, nil)], action: .falsePositive(reason: "bulk"), actor: "alice",
+            now: Self.now + 1)
+        #expect(
+            results == [
+                .applied(version: 2, state: .falsePositive), .refused("already false_positive"),
+                .applied(version: 2, state: .falsePositive), .missing,
+            ])
     }
 }

@@ -5,28 +5,30 @@ import Testing
     @Test("the example from the design parses into one clause per term")
     func designExample() throws {
         let filter = try FindingFilter.parse(#"sev>=high state:open model:fraud* target:data tool:garak cwe:502 "free text""#)
-        #expect(filter.clauses.map(\.term) == [
-            .severity(.atLeast, .high),
-            .states([.new, .inTriage, .exploitable]),
-            .models(["fraud*"]),
-            .targets([.data]),
-            .tools(["garak"]),
-            .cwes([502]),
-            .text("free text"),
-        ])
+        #expect(
+            filter.clauses.map(\.term) == [
+                .severity(.atLeast, .high),
+                .states([.new, .inTriage, .exploitable]),
+                .models(["fraud*"]),
+                .targets([.data]),
+                .tools(["garak"]),
+                .cwes([502]),
+                .text("free text"),
+            ])
     }
 
     @Test("comma lists, negation, CWE- prefix, model:none and bare words")
     func variants() throws {
         let filter = try FindingFilter.parse("tool:garak,promptfoo -state:closed cwe:CWE-79 model:none pickle sev:crit,high")
-        #expect(filter.clauses == [
-            .init(.tools(["garak", "promptfoo"])),
-            .init(.states([.falsePositive, .notAffected, .resolved, .accepted]), negated: true),
-            .init(.cwes([79])),
-            .init(.models([nil])),
-            .init(.text("pickle")),
-            .init(.severities([.critical, .high])),
-        ])
+        #expect(
+            filter.clauses == [
+                .init(.tools(["garak", "promptfoo"])),
+                .init(.states([.falsePositive, .notAffected, .resolved, .accepted]), negated: true),
+                .init(.cwes([79])),
+                .init(.models([nil])),
+                .init(.text("pickle")),
+                .init(.severities([.critical, .high])),
+            ])
     }
 
     @Test("`not TERM` negates like `-TERM`; a quoted \"not\" and a trailing not are text")
@@ -45,23 +47,27 @@ import Testing
         #expect(try FindingFilter.parse(filter.description) == filter)
     }
 
-    @Test("text the parser would read differently is quoted in the canonical form (found by fuzzing)", arguments: [
-        "\"a\tb\"", "\"-x\"", "\"a>b\"", "\"k=v\"", "\"back\\\\slash\"", "tool:\"a b\",\"c:d\"",
-    ])
+    @Test(
+        "text the parser would read differently is quoted in the canonical form (found by fuzzing)",
+        arguments: [
+            "\"a\tb\"", "\"-x\"", "\"a>b\"", "\"k=v\"", "\"back\\\\slash\"", "tool:\"a b\",\"c:d\"",
+        ])
     func canonicalQuoting(text: String) throws {
         let filter = try FindingFilter.parse(text)
         #expect(try FindingFilter.parse(filter.description) == filter, "\(text) → \(filter.description)")
     }
 
-    @Test("errors name the column of the bad term", arguments: [
-        ("sev>=hgih", 6, "unknown sev 'hgih'"),
-        ("state:open colour:red", 12, "unknown key 'colour'"),
-        ("tool>=garak", 1, "only sev compares"),
-        (#"model:x "unterminated"#, 9, "unterminated quote"),
-        ("target:", 8, "target needs a value"),
-        ("cwe:abc", 5, "unknown cwe 'abc'"),
-        ("sla:late", 5, "unknown sla 'late'"),
-    ])
+    @Test(
+        "errors name the column of the bad term",
+        arguments: [
+            ("sev>=hgih", 6, "unknown sev 'hgih'"),
+            ("state:open colour:red", 12, "unknown key 'colour'"),
+            ("tool>=garak", 1, "only sev compares"),
+            (#"model:x "unterminated"#, 9, "unterminated quote"),
+            ("target:", 8, "target needs a value"),
+            ("cwe:abc", 5, "unknown cwe 'abc'"),
+            ("sla:late", 5, "unknown sla 'late'"),
+        ])
     func errors(input: String, column: Int, message: String) {
         do {
             _ = try FindingFilter.parse(input)

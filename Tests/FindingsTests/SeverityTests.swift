@@ -2,12 +2,14 @@ import Findings
 import Testing
 
 @Suite struct SeverityTests {
-    @Test("scanner vocabularies normalise", arguments: [
-        ("CRITICAL", Severity.critical), ("High", .high), ("MEDIUM", .medium), ("moderate", .medium),
-        ("low", .low), ("info", .info), ("INFORMATIONAL", .info), ("warning", .medium), ("error", .high),
-        ("OVERTLY_MALICIOUS", .critical), ("LIKELY_UNSAFE", .medium), ("SUSPICIOUS", .low), ("debug", .info),
-        ("blocker", .critical), ("major", .high), ("minor", .low), (" style ", .low),
-    ])
+    @Test(
+        "scanner vocabularies normalise",
+        arguments: [
+            ("CRITICAL", Severity.critical), ("High", .high), ("MEDIUM", .medium), ("moderate", .medium),
+            ("low", .low), ("info", .info), ("INFORMATIONAL", .info), ("warning", .medium), ("error", .high),
+            ("OVERTLY_MALICIOUS", .critical), ("LIKELY_UNSAFE", .medium), ("SUSPICIOUS", .low), ("debug", .info),
+            ("blocker", .critical), ("major", .high), ("minor", .low), (" style ", .low),
+        ])
     func vocabularies(text: String, expected: Severity) {
         #expect(Severity(text: text) == expected)
     }
@@ -26,10 +28,12 @@ import Testing
         #expect(Severity(sarifLevel: "fatal") == nil)
     }
 
-    @Test("security-severity boundaries", arguments: [
-        (10.0, Severity.critical), (9.0, .critical), (8.9, .high), (7.0, .high), (6.9, .medium), (4.0, .medium),
-        (3.9, .low), (0.1, .low), (0.0, .info),
-    ])
+    @Test(
+        "security-severity boundaries",
+        arguments: [
+            (10.0, Severity.critical), (9.0, .critical), (8.9, .high), (7.0, .high), (6.9, .medium), (4.0, .medium),
+            (3.9, .low), (0.1, .low), (0.0, .info),
+        ])
     func securitySeverity(score: Double, expected: Severity) {
         #expect(Severity(securitySeverity: score) == expected)
     }

@@ -23,7 +23,9 @@ import Testing
         #expect(out.hasPrefix("x\\u{") && out.hasSuffix("}y"))
     }
 
-    @Test("bidi controls are escaped", arguments: [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] as [UInt32])
+    @Test(
+        "bidi controls are escaped",
+        arguments: [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] as [UInt32])
     func bidiControls(value: UInt32) throws {
         let scalar = try #require(Unicode.Scalar(value))
         let out = TextSanitizer.sanitize("abc" + String(Character(scalar)) + "def")
@@ -31,7 +33,8 @@ import Testing
         #expect(out.contains("\\u{"))
     }
 
-    @Test("zero-width and other format characters are escaped", arguments: [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x2028, 0x2029] as [UInt32])
+    @Test(
+        "zero-width and other format characters are escaped", arguments: [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x2028, 0x2029] as [UInt32])
     func zeroWidth(value: UInt32) throws {
         let scalar = try #require(Unicode.Scalar(value))
         let out = TextSanitizer.sanitize("a" + String(Character(scalar)) + "b")

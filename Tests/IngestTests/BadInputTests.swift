@@ -2,6 +2,7 @@ import FindingStore
 import Findings
 import Foundation
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -24,8 +25,9 @@ import Testing
         #expect(try store.counts() == (findings: 0, scans: 0, models: 0))
     }
 
-    @Test("files that are not reports are refused as unrecognised, showing their first bytes safely",
-          arguments: ["", "hello world\n", "{\"name\": \"not sarif\"}", "\u{1B}]0;pwned\u{7}\u{1B}[2J"])
+    @Test(
+        "files that are not reports are refused as unrecognised, showing their first bytes safely",
+        arguments: ["", "hello world\n", "{\"name\": \"not sarif\"}", "\u{1B}]0;pwned\u{7}\u{1B}[2J"])
     func unrecognised(text: String) throws {
         let (store, ingestor) = try ingestor()
         let path = try TestPaths.write(text, name: "what.json")

@@ -9,7 +9,10 @@ import Testing
     static func reports() throws -> [String] {
         try FileManager.default.subpathsOfDirectory(atPath: TestPaths.sample("reports")).sorted()
             .map { TestPaths.sample("reports/" + $0) }
-            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+            .filter {
+                var d: ObjCBool = false
+                return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue
+            }
     }
 
     @Test("parallel parsers and one writer give the same store as one file after another", arguments: [1, 2, 4])
@@ -45,7 +48,8 @@ import Testing
         var files: [String] = []
         for index in 0..<12 {
             let path = directory.appendingPathComponent("r\(index).jsonl").path
-            let text = index % 4 == 3
+            let text =
+                index % 4 == 3
                 ? "{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"high\"\n"
                 : (0..<50).map { "{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\(index)\", \"rule\": \"r\($0)\", \"severity\": \"low\"}" }
                     .joined(separator: "\n")

@@ -1,8 +1,10 @@
+import Config
 import FindingStore
 import Findings
 import Foundation
 import GRDB
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -34,12 +36,14 @@ import Testing
         #expect(model.owner == "risk-ml" && model.stage == "deploy" && model.criticality == 2 && model.source == "config")
     }
 
-    @Test("a broken config names the file and the key", arguments: [
-        ("models:\n  - name: x\n    stage: production\n", "models.0.stage"),
-        ("models:\n  - name: x\n    criticality: -3\n", "models.0.criticality"),
-        ("models:\n  - version: 1\n", "models.0"),
-        ("models: [\n", "YAML"),
-    ])
+    @Test(
+        "a broken config names the file and the key",
+        arguments: [
+            ("models:\n  - name: x\n    stage: production\n", "models.0.stage"),
+            ("models:\n  - name: x\n    criticality: -3\n", "models.0.criticality"),
+            ("models:\n  - version: 1\n", "models.0"),
+            ("models: [\n", "YAML"),
+        ])
     func broken(yaml: String, place: String) throws {
         let error = try #require(throws: IngestError.self) { try MlsocConfig.parse(yaml: yaml, source: "/etc/mlsoc.yaml") }
         #expect(error.description.contains("/etc/mlsoc.yaml"))
@@ -48,25 +52,26 @@ import Testing
 
     @Test("registry entries take merge keys; text stays text; the small sections take merge keys too")
     func mergeKeysAndText() throws {
-        let config = try MlsocConfig.parse(yaml: """
-            sla:
-              days:
-                <<: {critical: 2, high: 10}
-                high: 9
-            models:
-              - &base
-                name: base
-                owner: ml-platform
-                stage: deploy
-                criticality: 2
-              - <<: *base
-                name: fraud-detector
-                version: 1.10
-              - name: yes
-                <<: [*base]
-                owner: null
-                aliases: [no, "null"]
-            """, source: "config.yaml")
+        let config = try MlsocConfig.parse(
+            yaml: """
+                sla:
+                  days:
+                    <<: {critical: 2, high: 10}
+                    high: 9
+                models:
+                  - &base
+                    name: base
+                    owner: ml-platform
+                    stage: deploy
+                    criticality: 2
+                  - <<: *base
+                    name: fraud-detector
+                    version: 1.10
+                  - name: yes
+                    <<: [*base]
+                    owner: null
+                    aliases: [no, "null"]
+                """, source: "config.yaml")
         #expect(config.sla.days[.critical] == 2 && config.sla.days[.high] == 9)
         let fraud = try #require(config.models.first { $0.name == "fraud-detector" })
         #expect(fraud.version == "1.10" && fraud.owner == "ml-platform" && fraud.stage == "deploy" && fraud.criticality == 2)
@@ -121,7 +126,8 @@ import Testing
         #expect(second.models.contains { $0.owner == "from-the-copy" })
         #expect(second.models.count == first.models.count && second.sla == first.sla && second.models.first == first.models.first)
         // Its values are checked like the file's.
-        try cached.replacingOccurrences(of: "\"stage\":\"deploy\"", with: "\"stage\":\"production\"").write(toFile: copyPath, atomically: true, encoding: .utf8)
+        try cached.replacingOccurrences(of: "\"stage\":\"deploy\"", with: "\"stage\":\"production\"").write(
+            toFile: copyPath, atomically: true, encoding: .utf8)
         #expect(throws: IngestError.self) { try MlsocConfig.load(environment: environment) }
         // The file changes: the copy is not used, and is written again.
         try Data((text + "  - name: late-model\n").utf8).write(to: config)

@@ -19,7 +19,9 @@ import Testing
         let bom = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let components = try #require(bom["components"] as? [[String: Any]])
         let risky = components.filter { component in
-            ((component["properties"] as? [[String: String]]) ?? []).contains { $0["name"] == "aisbom:risk" && !($0["value"] ?? "").hasPrefix("UNKNOWN") }
+            ((component["properties"] as? [[String: String]]) ?? []).contains {
+                $0["name"] == "aisbom:risk" && !($0["value"] ?? "").hasPrefix("UNKNOWN")
+            }
         }
         let (store, reports) = try ingest([path])
         #expect(reports[0].outcome.total == risky.count)
@@ -48,10 +50,12 @@ import Testing
         // The modelCard is kept as received: the stored text parses back to the same object.
         let path = TestPaths.sample("reports/cyclonedx/serving-deps.vex.cdx.json")
         let bom = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        let original = try #require((bom["components"] as? [[String: Any]])?.first { $0["type"] as? String == "machine-learning-model" }?["modelCard"])
+        let original = try #require(
+            (bom["components"] as? [[String: Any]])?.first { $0["type"] as? String == "machine-learning-model" }?["modelCard"])
         let stored = try #require(try store.models().first { $0.name == "fraud-detector" }?.modelCard)
         let reparsed = try JSONSerialization.jsonObject(with: Data(stored.utf8))
-        #expect(NSDictionary(dictionary: try #require(reparsed as? [String: Any])) == NSDictionary(dictionary: try #require(original as? [String: Any])))
+        #expect(
+            NSDictionary(dictionary: try #require(reparsed as? [String: Any])) == NSDictionary(dictionary: try #require(original as? [String: Any])))
     }
 
     @Test("a VEX-only document updates states of known findings and resolves nothing")

@@ -1,10 +1,13 @@
+import Config
+import Export
 import FindingStore
 import Findings
 import Foundation
 import GRDB
-@testable import Ingest
 import TestSupport
 import Testing
+
+@testable import Ingest
 
 @Suite(.serialized) struct ExportTests {
     /// The sample reports ingested with the demo config (owners, stages, criticality, path rules).
@@ -23,7 +26,8 @@ import Testing
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let out = JSONOutput(handle: handle)
-        _ = try CycloneDXExport.write(store: store, to: out, options: .init(now: now, serial: UUID(uuidString: "8d0a9f0e-1c1b-4c8e-9f7e-2b0f5a1c3d4e")!))
+        _ = try CycloneDXExport.write(
+            store: store, to: out, options: .init(now: now, serial: UUID(uuidString: "8d0a9f0e-1c1b-4c8e-9f7e-2b0f5a1c3d4e")!))
         try out.flush()
         try handle.close()
         return path
@@ -43,8 +47,9 @@ import Testing
 
     @Test("the validator is not a rubber stamp: a broken document fails with its path")
     func validatorFails() throws {
-        let path = try TestPaths.write(#"{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"type": "robot", "name": "x"}]}"#,
-                                       name: "bad.cdx.json")
+        let path = try TestPaths.write(
+            #"{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"type": "robot", "name": "x"}]}"#,
+            name: "bad.cdx.json")
         let (valid, output) = try SchemaValidator.validate(schema: "bom-1.6.SNAPSHOT.schema.json", files: [path])
         #expect(!valid)
         #expect(output.contains("components/0/type"))
@@ -59,7 +64,10 @@ import Testing
             try db.execute(sql: "UPDATE finding SET state = 3 WHERE id % 7 = 1")
             try db.execute(sql: "UPDATE finding SET state = 4, justification = 'code_not_reachable' WHERE id % 11 = 2")
             try db.execute(sql: "UPDATE finding SET state = 1, justification = NULL WHERE id % 13 = 3")
-            try db.execute(sql: "UPDATE finding SET state = 6, justification = NULL, acceptedUntil = 1790500000, acceptedBy = 'carol', acceptReason = 'vendor fix' WHERE id % 17 = 4")
+            try db.execute(
+                sql:
+                    "UPDATE finding SET state = 6, justification = NULL, acceptedUntil = 1790500000, acceptedBy = 'carol', acceptReason = 'vendor fix' WHERE id % 17 = 4"
+            )
         }
         let path = try Self.export(source)
         let target = try TestStore.make()
@@ -68,13 +76,17 @@ import Testing
         #expect(report.outcome.new == (try source.counts().findings))
 
         func models(_ store: FindingStore) throws -> [String] {
-            try store.inventory().map { "\($0.record.name)|\($0.record.version)|\($0.record.kind)|\($0.record.sha256 ?? "")|\($0.record.stage ?? "")|\($0.record.owner ?? "")|\($0.record.modelCard != nil)" }.sorted()
+            try store.inventory().map {
+                "\($0.record.name)|\($0.record.version)|\($0.record.kind)|\($0.record.sha256 ?? "")|\($0.record.stage ?? "")|\($0.record.owner ?? "")|\($0.record.modelCard != nil)"
+            }.sorted()
         }
         #expect(try models(target) == models(source))
         func findings(_ store: FindingStore) throws -> [String] {
             var out: [String] = []
             try store.forEachExportRow { row in
-                out.append("\(row.fingerprint.hex)|\(row.tool)|\(row.ruleID)|\(row.severity)|\(row.threat.key)|\(row.state.key)|\(row.model ?? "-")|\(row.justification ?? "")|\(row.acceptedUntil ?? 0)|\(row.acceptedBy ?? "")|\(row.acceptReason ?? "")")
+                out.append(
+                    "\(row.fingerprint.hex)|\(row.tool)|\(row.ruleID)|\(row.severity)|\(row.threat.key)|\(row.state.key)|\(row.model ?? "-")|\(row.justification ?? "")|\(row.acceptedUntil ?? 0)|\(row.acceptedBy ?? "")|\(row.acceptReason ?? "")"
+                )
             }
             return out.sorted()
         }
@@ -93,15 +105,20 @@ import Testing
         try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3 WHERE id % 5 = 0") }
         let path = try Self.export(source)
         let target = try Self.sampleStore()
-        let scopes = try DatabaseQueue(path: target.path).read { db in try Int.fetchAll(db, sql: "SELECT coalesce(scopeId, 0) FROM finding ORDER BY id") }
+        let scopes = try DatabaseQueue(path: target.path).read { db in
+            try Int.fetchAll(db, sql: "SELECT coalesce(scopeId, 0) FROM finding ORDER BY id")
+        }
         let ingestor = ReportIngestor(store: target, mapping: try MappingRules.bundled(), actor: "tester", config: MlsocConfig())
         let report = try ingestor.ingest(path: path, now: 1_790_000_300)
         #expect(report.outcome.new == 0)
         let states = { (store: FindingStore) in
-            try DatabaseQueue(path: store.path).read { db in try String.fetchAll(db, sql: "SELECT hex(fingerprint) || state FROM finding ORDER BY 1") }
+            try DatabaseQueue(path: store.path).read { db in try String.fetchAll(db, sql: "SELECT hex(fingerprint) || state FROM finding ORDER BY 1")
+            }
         }
         #expect(try states(target) == states(source))
-        let after = try DatabaseQueue(path: target.path).read { db in try Int.fetchAll(db, sql: "SELECT coalesce(scopeId, 0) FROM finding ORDER BY id") }
+        let after = try DatabaseQueue(path: target.path).read { db in
+            try Int.fetchAll(db, sql: "SELECT coalesce(scopeId, 0) FROM finding ORDER BY id")
+        }
         #expect(after == scopes)
     }
 }

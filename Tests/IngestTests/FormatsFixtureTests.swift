@@ -2,6 +2,7 @@ import FindingStore
 import Findings
 import Foundation
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -97,18 +98,20 @@ import Testing
         }
     }
 
-    @Test("the JSON and the SARIF (or GitLab, Code Climate) of one run, ingested in either order: nothing new on the second", arguments: [
-        ("bandit-overlap.json", "bandit-overlap.sarif"), ("semgrep-svc.json", "semgrep-svc.sarif"),
-        ("checkov3-multi.json", "checkov3-multi.sarif"), ("checkov3-k8s.json", "checkov3-k8s.sarif"),
-        ("hadolint.json", "hadolint.sarif"), ("modelaudit.json", "modelaudit.sarif"),
-        ("semgrep-svc.json", "gl-sast-semgrep.json"), ("hadolint.json", "hadolint.codeclimate.json"),
-        ("hadolint.sarif", "hadolint.gitlab-codeclimate.json"),
-        ("../../../../sample-data/reports/garak/support-bot.report.jsonl", "garak.avid.jsonl"),
-        ("../../../../sample-data/reports/semgrep/fraud-detector.json", "../../../../sample-data/reports/semgrep/fraud-detector.sarif"),
-        ("../../../../sample-data/reports/bandit/fraud-detector.json", "../../../../sample-data/reports/bandit/fraud-detector.sarif"),
-        ("../../../../sample-data/reports/checkov/fraud-detector.json", "../../../../sample-data/reports/checkov/fraud-detector.sarif"),
-        ("../../../../sample-data/reports/hadolint/Dockerfile.json", "../../../../sample-data/reports/hadolint/Dockerfile.sarif"),
-    ])
+    @Test(
+        "the JSON and the SARIF (or GitLab, Code Climate) of one run, ingested in either order: nothing new on the second",
+        arguments: [
+            ("bandit-overlap.json", "bandit-overlap.sarif"), ("semgrep-svc.json", "semgrep-svc.sarif"),
+            ("checkov3-multi.json", "checkov3-multi.sarif"), ("checkov3-k8s.json", "checkov3-k8s.sarif"),
+            ("hadolint.json", "hadolint.sarif"), ("modelaudit.json", "modelaudit.sarif"),
+            ("semgrep-svc.json", "gl-sast-semgrep.json"), ("hadolint.json", "hadolint.codeclimate.json"),
+            ("hadolint.sarif", "hadolint.gitlab-codeclimate.json"),
+            ("../../../../sample-data/reports/garak/support-bot.report.jsonl", "garak.avid.jsonl"),
+            ("../../../../sample-data/reports/semgrep/fraud-detector.json", "../../../../sample-data/reports/semgrep/fraud-detector.sarif"),
+            ("../../../../sample-data/reports/bandit/fraud-detector.json", "../../../../sample-data/reports/bandit/fraud-detector.sarif"),
+            ("../../../../sample-data/reports/checkov/fraud-detector.json", "../../../../sample-data/reports/checkov/fraud-detector.sarif"),
+            ("../../../../sample-data/reports/hadolint/Dockerfile.json", "../../../../sample-data/reports/hadolint/Dockerfile.sarif"),
+        ])
     func oneIdentityAcrossFormats(json: String, sarif: String) throws {
         for (first, second) in [(json, sarif), (sarif, json)] {
             let store = try TestStore.make()
@@ -176,7 +179,8 @@ import Testing
         let rows = try store.findingsPage(after: nil, limit: 1000)
         let paths = Set(rows.compactMap { $0.location?.path })
         #expect(!paths.contains { $0.contains("%") || $0.contains(" (pos") }, "\(paths)")
-        let reduce = try #require(rows.first { $0.tool == "modelaudit" && $0.location?.path.hasSuffix("fraud-detector-v2.pkl") == true && $0.ruleID == "S201" })
+        let reduce = try #require(
+            rows.first { $0.tool == "modelaudit" && $0.location?.path.hasSuffix("fraud-detector-v2.pkl") == true && $0.ruleID == "S201" })
         #expect(reduce.model == "fraud-detector-v2")
         // modelaudit's SARIF `MA` prefix is its JSON's issue type.
         #expect(rows.contains { $0.tool == "modelaudit" && $0.ruleID == "pickle_check" })

@@ -12,7 +12,8 @@ import Testing
     func evals() throws -> [(String, Int, Int)] {
         try String(contentsOfFile: Self.report, encoding: .utf8).split(separator: "\n").compactMap { line in
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  object["entry_type"] as? String == "eval" else { return nil }
+                object["entry_type"] as? String == "eval"
+            else { return nil }
             return ("\(object["probe"]!)/\(object["detector"]!)", object["fails"] as? Int ?? 0, object["total_evaluated"] as? Int ?? 0)
         }
     }

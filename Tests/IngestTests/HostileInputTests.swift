@@ -2,6 +2,7 @@ import FindingStore
 import Findings
 import Foundation
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -13,7 +14,10 @@ import Testing
     static var cases: [(String, Data)] {
         [
             ("deep nesting", Data((head + String(repeating: "[", count: 100_000)).utf8)),
-            ("huge number", Data((head + #"{"ruleId": "R", "message": {"text": "m"}, "rank": "# + String(repeating: "7", count: 100_000) + "}]}]}").utf8)),
+            (
+                "huge number",
+                Data((head + #"{"ruleId": "R", "message": {"text": "m"}, "rank": "# + String(repeating: "7", count: 100_000) + "}]}]}").utf8)
+            ),
             ("NUL in a string", Data((head + "{\"ruleId\": \"R\u{0}\"}]}]}").utf8)),
             ("truncated escape", Data((head + #"{"ruleId": "\u12"#).utf8)),
             ("garbage after", Data((head + "]}]} trailing").utf8)),

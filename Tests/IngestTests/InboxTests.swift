@@ -37,8 +37,9 @@ import Testing
     @Test("files left in processing/ by a crash are re-queued and then ingested")
     func crashLeftovers() throws {
         let (inbox, ingestor, store) = try setup()
-        try FileManager.default.copyItem(atPath: TestPaths.sample("reports/picklescan/models.txt"),
-                                         toPath: inbox.processing.appendingPathComponent("left.txt").path)
+        try FileManager.default.copyItem(
+            atPath: TestPaths.sample("reports/picklescan/models.txt"),
+            toPath: inbox.processing.appendingPathComponent("left.txt").path)
         let reopened = try Inbox(directory: inbox.directory.path)
         let events = try reopened.requeueLeftovers()
         #expect(events.count == 1)
@@ -50,8 +51,9 @@ import Testing
     @Test("a symlink is refused, never followed")
     func symlink() throws {
         let (inbox, ingestor, store) = try setup()
-        try FileManager.default.createSymbolicLink(atPath: inbox.directory.appendingPathComponent("evil.sarif").path,
-                                                   withDestinationPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"))
+        try FileManager.default.createSymbolicLink(
+            atPath: inbox.directory.appendingPathComponent("evil.sarif").path,
+            withDestinationPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"))
         let event = inbox.process("evil.sarif", with: ingestor, now: 1)
         guard case let .quarantined(_, reason)? = event else {
             Issue.record("expected quarantine, got \(String(describing: event))")
@@ -92,8 +94,9 @@ import Testing
         let inbox = try Inbox(directory: try TestPaths.temporaryDirectory("mlsoc-inbox-projects").path)
         let folder = inbox.directory.appendingPathComponent("repo-a")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"),
-                                         toPath: folder.appendingPathComponent("bandit.sarif").path)
+        try FileManager.default.copyItem(
+            atPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"),
+            toPath: folder.appendingPathComponent("bandit.sarif").path)
         try Data("not a report".utf8).write(to: folder.appendingPathComponent("bad.sarif"))
         let before = Inbox.listing(directory: inbox.directory, quarantineLimit: 10)
         #expect(before.queued == 2)

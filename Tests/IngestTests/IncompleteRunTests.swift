@@ -2,6 +2,7 @@ import FindingStore
 import Findings
 import Foundation
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -101,7 +102,8 @@ import Testing
         shorter.append(#"{"schema": "mlsoc.end/1", "findings": 2}"#)
         let complete = try ingestor.ingest(path: try TestPaths.write(shorter.joined(separator: "\n") + "\n", name: "two.jsonl"), now: 300).outcome
         #expect(complete.resolved == 1)
-        let wrong = try TestPaths.write((Array(lines.dropLast()) + [#"{"schema": "mlsoc.end/1", "findings": 9}"#]).joined(separator: "\n"), name: "wrong.jsonl")
+        let wrong = try TestPaths.write(
+            (Array(lines.dropLast()) + [#"{"schema": "mlsoc.end/1", "findings": 9}"#]).joined(separator: "\n"), name: "wrong.jsonl")
         #expect(throws: IngestError.self) { try ingestor.ingest(path: wrong, now: 400) }
     }
 
@@ -121,7 +123,9 @@ import Testing
         #expect(rows.contains { $0.message == "before\\x00after" })
     }
 
-    @Test("a UTF-8 byte-order mark before a JSON report is accepted", arguments: ["reports/bandit/fraud-detector.sarif", "reports/modelscan/models.json"])
+    @Test(
+        "a UTF-8 byte-order mark before a JSON report is accepted",
+        arguments: ["reports/bandit/fraud-detector.sarif", "reports/modelscan/models.json"])
     func byteOrderMark(sample: String) throws {
         let data = Data([0xEF, 0xBB, 0xBF]) + (try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample(sample))))
         let path = try TestPaths.write(data, name: "bom-" + (sample as NSString).lastPathComponent)

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import JSONStream
 import Testing
 
 @Suite struct JSONReaderTests {
@@ -79,9 +80,11 @@ import Testing
         #expect(try reader(#"["\ud800x"]"#).readValue() == .array([.string("\u{FFFD}x")]))
     }
 
-    @Test("malformed documents are errors with a place", arguments: [
-        "", "{", "[1,]", "{\"a\" 1}", "[01]", "[1.]", "tru", "\"abc", "{\"a\":1} x", "[\"\u{01}\"]", "{1: 2}",
-    ])
+    @Test(
+        "malformed documents are errors with a place",
+        arguments: [
+            "", "{", "[1,]", "{\"a\" 1}", "[01]", "[1.]", "tru", "\"abc", "{\"a\":1} x", "[\"\u{01}\"]", "{1: 2}",
+        ])
     func malformed(text: String) throws {
         let error = try #require(throws: JSONError.self) {
             let r = reader(text)

@@ -1,7 +1,9 @@
+import Config
 import FindingStore
 import Findings
 import Foundation
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -14,139 +16,142 @@ import Testing
 
     private typealias S = MappingSubject
 
-    private static func C(_ tool: String, _ rule: String, cwe: [String] = [], tags: [String] = []) -> MappingSubject {
+    private static func subject(_ tool: String, _ rule: String, cwe: [String] = [], tags: [String] = []) -> MappingSubject {
         MappingSubject(tool: tool, ruleID: rule, cwe: cwe, tags: tags)
     }
 
     /// Every entry of the bundled `rules`, `tags` and `defaults`, with a subject it must decide and
     /// the cell it must give. A new entry without a case here fails `everyBuiltInRuleHasACase`.
     private static let cases: [(id: String, subject: MappingSubject, cell: Threat)] = [
-        ("bandit.deserialisation", C("bandit", "B301"), .malwareDistribution),
-        ("bandit.exec", C("bandit", "B102"), .unintendedSystemInteraction),
-        ("bandit.secrets", C("bandit", "B105"), .dataLoss),
-        ("bandit.tls", C("bandit", "B501"), .integrationIssues),
-        ("bandit.misconfiguration", C("bandit", "B201"), .misconfiguration),
-        ("bandit.trojan-source", C("bandit", "B613"), .malwareDistribution),
-        ("bandit.cleartext", C("bandit", "B312"), .dataLoss),
-        ("bandit.timeouts", C("bandit", "B113"), .modelDenialOfService),
-        ("bandit.unpinned-hub", C("bandit", "B615"), .malwareDistribution),
-        ("bandit.injection", C("bandit", "B608"), .unintendedSystemInteraction),
-        ("checkov.storage-exposure", C("checkov", "CKV_AWS_20"), .dataLoss),
-        ("checkov.sagemaker", C("checkov", "CKV_AWS_122"), .modelTheft),
-        ("checkov.k8s-privilege", C("checkov", "CKV_K8S_16"), .misconfiguration),
-        ("checkov.k8s-resources", C("checkov", "CKV_K8S_10"), .modelDenialOfService),
-        ("checkov.secrets", C("checkov", "CKV_SECRET_x"), .dataLoss),
-        ("checkov.network-iam", C("checkov", "CKV_AWS_24"), .misconfiguration),
-        ("checkov.ci", C("checkov", "CKV_GHA_x"), .integrationIssues),
-        ("codeql.bind-all", C("codeql", "py/bind-socket-all-network-interfaces"), .misconfiguration),
-        ("modelscan.unsafe-operator", C("modelscan", "x"), .malwareDistribution),
-        ("picklescan.dangerous-import", C("picklescan", "x"), .malwareDistribution),
-        ("modelaudit.licence", C("modelaudit", "S1008"), .ipInfringement),
-        ("modelaudit.lambda", C("modelaudit", "S1103"), .malwareDistribution),
-        ("modelaudit.bombs", C("modelaudit", "S214"), .modelDenialOfService),
-        ("modelaudit.polyglot", C("modelaudit", "S908"), .malwareDistribution),
-        ("modelaudit.integrity", C("modelaudit", "S901"), .integrationIssues),
-        ("modelaudit.secrets", C("modelaudit", "S7x"), .dataLoss),
-        ("modelaudit.weights", C("modelaudit", "S8x"), .dataPoisoning),
-        ("modelaudit.chat-template", C("modelaudit", "xjinja2x"), .unintendedSystemInteraction),
-        ("modelaudit.network", C("modelaudit", "S3x"), .unintendedSystemInteraction),
-        ("modelaudit.numpy-object", C("modelaudit", "numpy_check"), .malwareDistribution),
-        ("modelaudit.code", C("modelaudit", "S1x"), .malwareDistribution),
-        ("detect-secrets.secret", C("detect-secrets", "x"), .dataLoss),
-        ("garak.latent-injection", C("garak", "latentinjection.x"), .promptSelfReplication),
-        ("garak.prompt-injection", C("garak", "promptinject.x"), .unintendedSystemInteraction),
-        ("garak.output-exploitation", C("garak", "ansiescape.x"), .unintendedSystemInteraction),
-        ("garak.toxicity", C("garak", "lmrc.x"), .modelBiasAttack),
-        ("garak.leak-replay", C("garak", "leakreplay.x"), .ipInfringement),
-        ("garak.divergence", C("garak", "divergence.x"), .dataLoss),
-        ("garak.malwaregen", C("garak", "malwaregen.x"), .malwareDistribution),
-        ("garak.package-hallucination", C("garak", "packagehallucination.x"), .integrationIssues),
-        ("garak.misinformation", C("garak", "snowball.x"), .informationManipulation),
-        ("aisbom.rce", C("aisbomx", "RCE Detected"), .malwareDistribution),
-        ("aisbom.chat-template", C("aisbomx", "Chat Templatex"), .unintendedSystemInteraction),
-        ("aisbom.legacy", C("aisbomx", "Legacy Binaryx"), .integrationIssues),
-        ("aisbom.legal", C("aisbomx", "xicensx"), .ipInfringement),
-        ("cyclonedx.vulnerability-deserialisation", C("some-tool", "some-rule", cwe: ["502"], tags: ["cyclonedx:vulnerability"]), .malwareDistribution),
-        ("cyclonedx.vulnerability", C("some-tool", "some-rule", tags: ["cyclonedx:vulnerability"]), .integrationIssues),
-        ("hadolint.secrets", C("hadolint", "DL3064"), .dataLoss),
-        ("promptfoo.pii", C("promptfoo", "piix"), .dataLoss),
-        ("promptfoo.dos", C("promptfoo", "divergent-repetition"), .modelDenialOfService),
-        ("promptfoo.bias", C("promptfoo", "bias:x"), .modelBiasAttack),
-        ("promptfoo.ip", C("promptfoo", "harmful:copyright-violations"), .ipInfringement),
-        ("promptfoo.misinformation", C("promptfoo", "hallucination"), .informationManipulation),
-        ("promptfoo.prompt-extraction", C("promptfoo", "prompt-extraction"), .ipTheft),
-        ("promptfoo.indirect-injection", C("promptfoo", "indirect-prompt-injection"), .promptSelfReplication),
-        ("promptfoo.agency", C("promptfoo", "shell-injection"), .unintendedSystemInteraction),
-        ("promptfoo.harmful", C("promptfoo", "harmful:x"), .modelBiasAttack),
-        ("pip-audit.malicious-package", C("pip-audit", "MAL-x"), .malwareDistribution),
-        ("pip-audit.vulnerability", C("pip-audit", "x"), .integrationIssues),
-        ("fickling.non-standard", C("fickling", "NonStandardImports"), .integrationIssues),
-        ("fickling.unsafe", C("fickling", "x"), .malwareDistribution),
-        ("trufflehog3.secret", C("trufflehog3", "x"), .dataLoss),
-        ("nbdefense.licence", C("nbdefense", "UNAPPROVED_LICENSEx"), .ipInfringement),
-        ("nbdefense.vulnerable-dependency", C("nbdefense", "VULNERABLE_DEPENDENCYx"), .integrationIssues),
-        ("nbdefense.data", C("nbdefense", "SECRETS"), .dataLoss),
-        ("trivy.deserialisation", C("trivy", "CVE-x", cwe: ["502"]), .malwareDistribution),
-        ("trivy.vulnerability", C("trivy", "CVE-x"), .integrationIssues),
-        ("trivy.malicious-package", C("trivy", "MAL-x"), .malwareDistribution),
-        ("trivy.k8s-resources", C("trivy", "KSV011"), .modelDenialOfService),
-        ("trivy.storage-exposure", C("trivy", "AVD-AWS-0086"), .dataLoss),
-        ("trivy.misconfiguration", C("trivy", "AVD-x"), .misconfiguration),
-        ("trivy.licence", C("trivy", "license:x"), .ipInfringement),
-        ("trivy.secret", C("trivy", "some-rule", tags: ["secret"]), .dataLoss),
-        ("grype.malicious-package", C("grype", "MAL-x"), .malwareDistribution),
-        ("grype.vulnerability", C("grype", "x"), .integrationIssues),
-        ("osv-scanner.malicious-package", C("osv-scanner", "MAL-x"), .malwareDistribution),
-        ("osv-scanner.vulnerability", C("osv-scanner", "x"), .integrationIssues),
-        ("gitleaks.secret", C("gitleaks", "x"), .dataLoss),
-        ("trufflehog.secret", C("trufflehog", "x"), .dataLoss),
-        ("huggingface-hub.scan", C("huggingface-hub", "x"), .malwareDistribution),
-        ("azure-red-team.ip", C("azure-ai-red-team", "risk:protected_material"), .ipInfringement),
-        ("azure-red-team.code", C("azure-ai-red-team", "risk:code_vulnerability"), .unintendedSystemInteraction),
-        ("azure-red-team.data", C("azure-ai-red-team", "risk:sensitive_data_leakage"), .dataLoss),
-        ("azure-red-team.ungrounded", C("azure-ai-red-team", "risk:ungrounded_attributes"), .informationManipulation),
-        ("azure-red-team.harmful", C("azure-ai-red-team", "risk:x"), .modelBiasAttack),
-        ("mcp-scan.private-data", C("mcp-scan", "private_data"), .dataLoss),
-        ("mcp-scan.malicious", C("mcp-scan", "malicious_code"), .malwareDistribution),
-        ("mcp-scan.poisoning", C("mcp-scan", "x"), .unintendedSystemInteraction),
-        ("giskard.injection", C("giskard", "LLMPromptInjectionDetector"), .unintendedSystemInteraction),
-        ("giskard.disclosure", C("giskard", "LLMInformationDisclosureDetector"), .dataLoss),
-        ("giskard.bias", C("giskard", "LLMHarmfulContentDetector"), .modelBiasAttack),
-        ("giskard.misinformation", C("giskard", "LLMImplausibleOutputDetector"), .informationManipulation),
-        ("giskard.integration", C("giskard", "LLMOutputFormattingDetector"), .integrationIssues),
-        ("hiddenlayer.detection", C("hiddenlayer", "x"), .malwareDistribution),
-        ("owasp-2021.injection", C("some-tool", "some-rule", tags: ["xa03:2021x"]), .unintendedSystemInteraction),
-        ("owasp-2021.ssrf", C("some-tool", "some-rule", tags: ["xa10:2021x"]), .unintendedSystemInteraction),
-        ("owasp-2021.integrity", C("some-tool", "some-rule", tags: ["xa08:2021x"]), .malwareDistribution),
-        ("owasp-2021.components", C("some-tool", "some-rule", tags: ["xa06:2021x"]), .integrationIssues),
-        ("owasp-2021.crypto", C("some-tool", "some-rule", tags: ["xa02:2021x"]), .dataLoss),
-        ("owasp-2021.configuration", C("some-tool", "some-rule", tags: ["xa01:2021x"]), .misconfiguration),
-        ("quality", C("some-tool", "some-rule", tags: ["maintainability"]), .misconfiguration),
-        ("checkov.default", C("checkov", "some-rule"), .misconfiguration),
-        ("hadolint.default", C("hadolint", "some-rule"), .misconfiguration),
-        ("modelaudit.default", C("modelaudit", "some-rule"), .malwareDistribution),
-        ("trivy.default", C("trivy", "some-rule"), .misconfiguration),
-        ("kics.default", C("kics", "some-rule"), .misconfiguration),
-        ("tfsec.default", C("tfsec", "some-rule"), .misconfiguration),
-        ("terrascan.default", C("terrascan", "some-rule"), .misconfiguration),
-        ("kube-linter.default", C("kubex", "some-rule"), .misconfiguration),
-        ("dockle.default", C("dockle", "some-rule"), .misconfiguration),
-        ("garak.default", C("garak", "some-rule"), .unintendedSystemInteraction),
-        ("promptfoo.default", C("promptfoo", "some-rule"), .unintendedSystemInteraction),
-        ("safety.default", C("safety", "some-rule"), .integrationIssues),
-        ("dependency-check.default", C("dependency-check", "some-rule"), .integrationIssues),
-        ("snyk.default", C("snykx", "some-rule"), .integrationIssues),
-        ("npm-audit.default", C("npmx", "some-rule"), .integrationIssues),
-        ("govulncheck.default", C("govulncheck", "some-rule"), .integrationIssues),
-        ("ggshield.default", C("ggshield", "some-rule"), .dataLoss),
-        ("noseyparker.default", C("noseyx", "some-rule"), .dataLoss),
-        ("protectai.default", C("guardian", "some-rule"), .malwareDistribution),
-        ("advisory.malicious", C("snyk", "MAL-2024-1234"), .malwareDistribution),
-        ("advisory.deserialisation", C("some-sca", "XYZ-1", cwe: ["502"], tags: ["dependency-advisory"]), .malwareDistribution),
-        ("advisory.vulnerability", C("some-sca", "XYZ-1", cwe: ["79"], tags: ["dependency-advisory"]), .integrationIssues),
-        ("advisory.id-deserialisation", C("snyk open source", "SNYK-PYTHON-TORCH-1", cwe: ["502"]), .malwareDistribution),
-        ("advisory.id", C("snyk open source", "SNYK-PYTHON-REQUESTS-1", cwe: ["400"]), .integrationIssues),
-        ("gitlab.secrets", C("secret-scanner", "x", tags: ["gitlab:secret_detection"]), .dataLoss),
+        ("bandit.deserialisation", subject("bandit", "B301"), .malwareDistribution),
+        ("bandit.exec", subject("bandit", "B102"), .unintendedSystemInteraction),
+        ("bandit.secrets", subject("bandit", "B105"), .dataLoss),
+        ("bandit.tls", subject("bandit", "B501"), .integrationIssues),
+        ("bandit.misconfiguration", subject("bandit", "B201"), .misconfiguration),
+        ("bandit.trojan-source", subject("bandit", "B613"), .malwareDistribution),
+        ("bandit.cleartext", subject("bandit", "B312"), .dataLoss),
+        ("bandit.timeouts", subject("bandit", "B113"), .modelDenialOfService),
+        ("bandit.unpinned-hub", subject("bandit", "B615"), .malwareDistribution),
+        ("bandit.injection", subject("bandit", "B608"), .unintendedSystemInteraction),
+        ("checkov.storage-exposure", subject("checkov", "CKV_AWS_20"), .dataLoss),
+        ("checkov.sagemaker", subject("checkov", "CKV_AWS_122"), .modelTheft),
+        ("checkov.k8s-privilege", subject("checkov", "CKV_K8S_16"), .misconfiguration),
+        ("checkov.k8s-resources", subject("checkov", "CKV_K8S_10"), .modelDenialOfService),
+        ("checkov.secrets", subject("checkov", "CKV_SECRET_x"), .dataLoss),
+        ("checkov.network-iam", subject("checkov", "CKV_AWS_24"), .misconfiguration),
+        ("checkov.ci", subject("checkov", "CKV_GHA_x"), .integrationIssues),
+        ("codeql.bind-all", subject("codeql", "py/bind-socket-all-network-interfaces"), .misconfiguration),
+        ("modelscan.unsafe-operator", subject("modelscan", "x"), .malwareDistribution),
+        ("picklescan.dangerous-import", subject("picklescan", "x"), .malwareDistribution),
+        ("modelaudit.licence", subject("modelaudit", "S1008"), .ipInfringement),
+        ("modelaudit.lambda", subject("modelaudit", "S1103"), .malwareDistribution),
+        ("modelaudit.bombs", subject("modelaudit", "S214"), .modelDenialOfService),
+        ("modelaudit.polyglot", subject("modelaudit", "S908"), .malwareDistribution),
+        ("modelaudit.integrity", subject("modelaudit", "S901"), .integrationIssues),
+        ("modelaudit.secrets", subject("modelaudit", "S7x"), .dataLoss),
+        ("modelaudit.weights", subject("modelaudit", "S8x"), .dataPoisoning),
+        ("modelaudit.chat-template", subject("modelaudit", "xjinja2x"), .unintendedSystemInteraction),
+        ("modelaudit.network", subject("modelaudit", "S3x"), .unintendedSystemInteraction),
+        ("modelaudit.numpy-object", subject("modelaudit", "numpy_check"), .malwareDistribution),
+        ("modelaudit.code", subject("modelaudit", "S1x"), .malwareDistribution),
+        ("detect-secrets.secret", subject("detect-secrets", "x"), .dataLoss),
+        ("garak.latent-injection", subject("garak", "latentinjection.x"), .promptSelfReplication),
+        ("garak.prompt-injection", subject("garak", "promptinject.x"), .unintendedSystemInteraction),
+        ("garak.output-exploitation", subject("garak", "ansiescape.x"), .unintendedSystemInteraction),
+        ("garak.toxicity", subject("garak", "lmrc.x"), .modelBiasAttack),
+        ("garak.leak-replay", subject("garak", "leakreplay.x"), .ipInfringement),
+        ("garak.divergence", subject("garak", "divergence.x"), .dataLoss),
+        ("garak.malwaregen", subject("garak", "malwaregen.x"), .malwareDistribution),
+        ("garak.package-hallucination", subject("garak", "packagehallucination.x"), .integrationIssues),
+        ("garak.misinformation", subject("garak", "snowball.x"), .informationManipulation),
+        ("aisbom.rce", subject("aisbomx", "RCE Detected"), .malwareDistribution),
+        ("aisbom.chat-template", subject("aisbomx", "Chat Templatex"), .unintendedSystemInteraction),
+        ("aisbom.legacy", subject("aisbomx", "Legacy Binaryx"), .integrationIssues),
+        ("aisbom.legal", subject("aisbomx", "xicensx"), .ipInfringement),
+        (
+            "cyclonedx.vulnerability-deserialisation", subject("some-tool", "some-rule", cwe: ["502"], tags: ["cyclonedx:vulnerability"]),
+            .malwareDistribution
+        ),
+        ("cyclonedx.vulnerability", subject("some-tool", "some-rule", tags: ["cyclonedx:vulnerability"]), .integrationIssues),
+        ("hadolint.secrets", subject("hadolint", "DL3064"), .dataLoss),
+        ("promptfoo.pii", subject("promptfoo", "piix"), .dataLoss),
+        ("promptfoo.dos", subject("promptfoo", "divergent-repetition"), .modelDenialOfService),
+        ("promptfoo.bias", subject("promptfoo", "bias:x"), .modelBiasAttack),
+        ("promptfoo.ip", subject("promptfoo", "harmful:copyright-violations"), .ipInfringement),
+        ("promptfoo.misinformation", subject("promptfoo", "hallucination"), .informationManipulation),
+        ("promptfoo.prompt-extraction", subject("promptfoo", "prompt-extraction"), .ipTheft),
+        ("promptfoo.indirect-injection", subject("promptfoo", "indirect-prompt-injection"), .promptSelfReplication),
+        ("promptfoo.agency", subject("promptfoo", "shell-injection"), .unintendedSystemInteraction),
+        ("promptfoo.harmful", subject("promptfoo", "harmful:x"), .modelBiasAttack),
+        ("pip-audit.malicious-package", subject("pip-audit", "MAL-x"), .malwareDistribution),
+        ("pip-audit.vulnerability", subject("pip-audit", "x"), .integrationIssues),
+        ("fickling.non-standard", subject("fickling", "NonStandardImports"), .integrationIssues),
+        ("fickling.unsafe", subject("fickling", "x"), .malwareDistribution),
+        ("trufflehog3.secret", subject("trufflehog3", "x"), .dataLoss),
+        ("nbdefense.licence", subject("nbdefense", "UNAPPROVED_LICENSEx"), .ipInfringement),
+        ("nbdefense.vulnerable-dependency", subject("nbdefense", "VULNERABLE_DEPENDENCYx"), .integrationIssues),
+        ("nbdefense.data", subject("nbdefense", "SECRETS"), .dataLoss),
+        ("trivy.deserialisation", subject("trivy", "CVE-x", cwe: ["502"]), .malwareDistribution),
+        ("trivy.vulnerability", subject("trivy", "CVE-x"), .integrationIssues),
+        ("trivy.malicious-package", subject("trivy", "MAL-x"), .malwareDistribution),
+        ("trivy.k8s-resources", subject("trivy", "KSV011"), .modelDenialOfService),
+        ("trivy.storage-exposure", subject("trivy", "AVD-AWS-0086"), .dataLoss),
+        ("trivy.misconfiguration", subject("trivy", "AVD-x"), .misconfiguration),
+        ("trivy.licence", subject("trivy", "license:x"), .ipInfringement),
+        ("trivy.secret", subject("trivy", "some-rule", tags: ["secret"]), .dataLoss),
+        ("grype.malicious-package", subject("grype", "MAL-x"), .malwareDistribution),
+        ("grype.vulnerability", subject("grype", "x"), .integrationIssues),
+        ("osv-scanner.malicious-package", subject("osv-scanner", "MAL-x"), .malwareDistribution),
+        ("osv-scanner.vulnerability", subject("osv-scanner", "x"), .integrationIssues),
+        ("gitleaks.secret", subject("gitleaks", "x"), .dataLoss),
+        ("trufflehog.secret", subject("trufflehog", "x"), .dataLoss),
+        ("huggingface-hub.scan", subject("huggingface-hub", "x"), .malwareDistribution),
+        ("azure-red-team.ip", subject("azure-ai-red-team", "risk:protected_material"), .ipInfringement),
+        ("azure-red-team.code", subject("azure-ai-red-team", "risk:code_vulnerability"), .unintendedSystemInteraction),
+        ("azure-red-team.data", subject("azure-ai-red-team", "risk:sensitive_data_leakage"), .dataLoss),
+        ("azure-red-team.ungrounded", subject("azure-ai-red-team", "risk:ungrounded_attributes"), .informationManipulation),
+        ("azure-red-team.harmful", subject("azure-ai-red-team", "risk:x"), .modelBiasAttack),
+        ("mcp-scan.private-data", subject("mcp-scan", "private_data"), .dataLoss),
+        ("mcp-scan.malicious", subject("mcp-scan", "malicious_code"), .malwareDistribution),
+        ("mcp-scan.poisoning", subject("mcp-scan", "x"), .unintendedSystemInteraction),
+        ("giskard.injection", subject("giskard", "LLMPromptInjectionDetector"), .unintendedSystemInteraction),
+        ("giskard.disclosure", subject("giskard", "LLMInformationDisclosureDetector"), .dataLoss),
+        ("giskard.bias", subject("giskard", "LLMHarmfulContentDetector"), .modelBiasAttack),
+        ("giskard.misinformation", subject("giskard", "LLMImplausibleOutputDetector"), .informationManipulation),
+        ("giskard.integration", subject("giskard", "LLMOutputFormattingDetector"), .integrationIssues),
+        ("hiddenlayer.detection", subject("hiddenlayer", "x"), .malwareDistribution),
+        ("owasp-2021.injection", subject("some-tool", "some-rule", tags: ["xa03:2021x"]), .unintendedSystemInteraction),
+        ("owasp-2021.ssrf", subject("some-tool", "some-rule", tags: ["xa10:2021x"]), .unintendedSystemInteraction),
+        ("owasp-2021.integrity", subject("some-tool", "some-rule", tags: ["xa08:2021x"]), .malwareDistribution),
+        ("owasp-2021.components", subject("some-tool", "some-rule", tags: ["xa06:2021x"]), .integrationIssues),
+        ("owasp-2021.crypto", subject("some-tool", "some-rule", tags: ["xa02:2021x"]), .dataLoss),
+        ("owasp-2021.configuration", subject("some-tool", "some-rule", tags: ["xa01:2021x"]), .misconfiguration),
+        ("quality", subject("some-tool", "some-rule", tags: ["maintainability"]), .misconfiguration),
+        ("checkov.default", subject("checkov", "some-rule"), .misconfiguration),
+        ("hadolint.default", subject("hadolint", "some-rule"), .misconfiguration),
+        ("modelaudit.default", subject("modelaudit", "some-rule"), .malwareDistribution),
+        ("trivy.default", subject("trivy", "some-rule"), .misconfiguration),
+        ("kics.default", subject("kics", "some-rule"), .misconfiguration),
+        ("tfsec.default", subject("tfsec", "some-rule"), .misconfiguration),
+        ("terrascan.default", subject("terrascan", "some-rule"), .misconfiguration),
+        ("kube-linter.default", subject("kubex", "some-rule"), .misconfiguration),
+        ("dockle.default", subject("dockle", "some-rule"), .misconfiguration),
+        ("garak.default", subject("garak", "some-rule"), .unintendedSystemInteraction),
+        ("promptfoo.default", subject("promptfoo", "some-rule"), .unintendedSystemInteraction),
+        ("safety.default", subject("safety", "some-rule"), .integrationIssues),
+        ("dependency-check.default", subject("dependency-check", "some-rule"), .integrationIssues),
+        ("snyk.default", subject("snykx", "some-rule"), .integrationIssues),
+        ("npm-audit.default", subject("npmx", "some-rule"), .integrationIssues),
+        ("govulncheck.default", subject("govulncheck", "some-rule"), .integrationIssues),
+        ("ggshield.default", subject("ggshield", "some-rule"), .dataLoss),
+        ("noseyparker.default", subject("noseyx", "some-rule"), .dataLoss),
+        ("protectai.default", subject("guardian", "some-rule"), .malwareDistribution),
+        ("advisory.malicious", subject("snyk", "MAL-2024-1234"), .malwareDistribution),
+        ("advisory.deserialisation", subject("some-sca", "XYZ-1", cwe: ["502"], tags: ["dependency-advisory"]), .malwareDistribution),
+        ("advisory.vulnerability", subject("some-sca", "XYZ-1", cwe: ["79"], tags: ["dependency-advisory"]), .integrationIssues),
+        ("advisory.id-deserialisation", subject("snyk open source", "SNYK-PYTHON-TORCH-1", cwe: ["502"]), .malwareDistribution),
+        ("advisory.id", subject("snyk open source", "SNYK-PYTHON-REQUESTS-1", cwe: ["400"]), .integrationIssues),
+        ("gitlab.secrets", subject("secret-scanner", "x", tags: ["gitlab:secret_detection"]), .dataLoss),
     ]
 
     @Test("every built-in rule, tag entry and tool default has a case naming its cell")
@@ -243,7 +248,9 @@ import Testing
 
     @Test("inputs are tried in order: user rule, tool metadata, built-in rule, CWE, tags, tool default, unclassified")
     func inputOrder() throws {
-        let user = try MappingRules(json: Data(#"{"version": 2, "rules": [{"id": "ours", "tool": "semgrep", "rules": ["mine.*"], "threat": "ip-theft"}]}"#.utf8), source: "user")
+        let user = try MappingRules(
+            json: Data(#"{"version": 2, "rules": [{"id": "ours", "tool": "semgrep", "rules": ["mine.*"], "threat": "ip-theft"}]}"#.utf8),
+            source: "user")
         let rules = try MappingRules.bundled().overridden(by: user)
         // 1 beats 2: the user's rule over the rule's own metadata.
         #expect(rules.map(S(tool: "semgrep", ruleID: "mine.x", stated: ["data-poisoning"])).input == .user)
@@ -325,17 +332,19 @@ import Testing
 
     @Test("data stores: public write to training data is poisoning, its read, encryption and logging data loss, weights model theft")
     func dataStores() throws {
-        let config = try MlsocConfig.parse(yaml: """
-            data_stores:
-              - name: training-data
-                data: training
-                resources: ["*training*"]
-              - name: model-weights
-                data: weights
-                resources: ["*model_weights*", "*model-weights*"]
-            """, source: "config.yaml")
-        let store = try Self.ingest([Self.report("checkov-all.json"), Self.report("semgrep-community.json"), Self.report("trivy-config.json")],
-                                   config: config)
+        let config = try MlsocConfig.parse(
+            yaml: """
+                data_stores:
+                  - name: training-data
+                    data: training
+                    resources: ["*training*"]
+                  - name: model-weights
+                    data: weights
+                    resources: ["*model_weights*", "*model-weights*"]
+                """, source: "config.yaml")
+        let store = try Self.ingest(
+            [Self.report("checkov-all.json"), Self.report("semgrep-community.json"), Self.report("trivy-config.json")],
+            config: config)
         let rows = try Self.rows(store)
         func cell(_ rule: String, _ path: String? = nil, line: Int? = nil) -> Threat? {
             rows.first { $0.ruleID.hasSuffix(rule) && (line == nil || $0.location?.startLine == line) }?.threat
@@ -357,12 +366,13 @@ import Testing
         #expect(cell("AVD-AWS-0090") == .misconfiguration)
         #expect(cell("CKV_AWS_24") == .misconfiguration)
         // semgrep's JSON names no resource without a login: a store by path catches its findings.
-        let byPath = try MlsocConfig.parse(yaml: """
-            data_stores:
-              - name: training-data
-                data: training
-                paths: ["infra/storage.tf"]
-            """, source: "config.yaml")
+        let byPath = try MlsocConfig.parse(
+            yaml: """
+                data_stores:
+                  - name: training-data
+                    data: training
+                    paths: ["infra/storage.tf"]
+                """, source: "config.yaml")
         let semgrep = try Self.rows(try Self.ingest([Self.report("semgrep-community.json")], config: byPath))
         #expect(semgrep.first { $0.ruleID.hasSuffix("s3-bucket-policy-public-write") }?.threat == .dataPoisoning)
         #expect(semgrep.filter { $0.ruleID.hasSuffix("aws-s3-bucket-public-read") }.allSatisfy { $0.threat == .dataLoss })
@@ -375,8 +385,10 @@ import Testing
 
     @Test("a data store entry that cannot match or holds an unknown kind is an error naming its place")
     func badDataStore() {
-        for (yaml, key) in [("data_stores:\n  - name: x\n    data: secrets\n    paths: [a]\n", "data_stores.0.data"),
-                            ("data_stores:\n  - name: x\n    data: training\n", "data_stores.0")] {
+        for (yaml, key) in [
+            ("data_stores:\n  - name: x\n    data: secrets\n    paths: [a]\n", "data_stores.0.data"),
+            ("data_stores:\n  - name: x\n    data: training\n", "data_stores.0"),
+        ] {
             do {
                 _ = try MlsocConfig.parse(yaml: yaml, source: "cfg.yaml")
                 Issue.record("accepted: \(yaml)")
@@ -396,7 +408,8 @@ import Testing
         // No impact or likelihood: the level (INFO → low).
         #expect(rows.first { $0.ruleID.hasSuffix("no-op-assert") }?.severity == .low)
         // checkov with a platform key says HIGH; offline (null) the rule's fallback (low for checkov.default) stands.
-        let check = #"{"check_type": "terraform", "results": {"failed_checks": [{"check_id": "CKV_AWS_999", "check_name": "Something", "severity": "CRITICAL", "file_path": "/main.tf", "repo_file_path": "/main.tf", "file_line_range": [1, 2], "resource": "aws_x.y", "code_block": []}, {"check_id": "CKV_AWS_998", "check_name": "Other", "severity": null, "file_path": "/main.tf", "repo_file_path": "/main.tf", "file_line_range": [3, 4], "resource": "aws_x.z", "code_block": []}], "passed_checks": []}, "summary": {"checkov_version": "3.3.30"}}"#
+        let check =
+            #"{"check_type": "terraform", "results": {"failed_checks": [{"check_id": "CKV_AWS_999", "check_name": "Something", "severity": "CRITICAL", "file_path": "/main.tf", "repo_file_path": "/main.tf", "file_line_range": [1, 2], "resource": "aws_x.y", "code_block": []}, {"check_id": "CKV_AWS_998", "check_name": "Other", "severity": null, "file_path": "/main.tf", "repo_file_path": "/main.tf", "file_line_range": [3, 4], "resource": "aws_x.z", "code_block": []}], "passed_checks": []}, "summary": {"checkov_version": "3.3.30"}}"#
         let checkov = try Self.rows(try Self.ingest([try TestPaths.write(check, name: "checkov.json")]))
         #expect(checkov.first { $0.ruleID == "CKV_AWS_999" }?.severity == .critical)
         #expect(checkov.first { $0.ruleID == "CKV_AWS_998" }?.severity == .low)

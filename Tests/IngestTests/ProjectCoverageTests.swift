@@ -1,10 +1,12 @@
-@testable import FindingStore
+import Config
 import Findings
 import Foundation
 import GRDB
 import Ingest
 import TestSupport
 import Testing
+
+@testable import FindingStore
 
 /// Issue 15: a report closes only what it looked at. The reports are real outputs of bandit,
 /// detect-secrets, modelscan, picklescan and fickling on two small repositories and a folder of
@@ -24,7 +26,8 @@ import Testing
         return try store.findingsPage(FindingQuery(filter: FindingFilter(clauses: clauses)), after: nil, limit: 10_000)
     }
 
-    @Test("bandit SARIF of repo A, then of repo B (default project): none of A's findings resolved; A rescanned with one fix resolves exactly that one")
+    @Test(
+        "bandit SARIF of repo A, then of repo B (default project): none of A's findings resolved; A rescanned with one fix resolves exactly that one")
     func twoRepositories() throws {
         let store = try TestStore.make()
         let ingestor = try ingestor(store)
@@ -57,7 +60,9 @@ import Testing
         #expect(try store.projectNames() == ["default", "repo-a", "repo-b"])
     }
 
-    @Test("other flags: both repositories in one bandit SARIF, then one file of repo A as bandit JSON (./-prefixed paths): the same findings, nothing resolved or duplicated")
+    @Test(
+        "other flags: both repositories in one bandit SARIF, then one file of repo A as bandit JSON (./-prefixed paths): the same findings, nothing resolved or duplicated"
+    )
     func otherFlags() throws {
         let store = try TestStore.make()
         let ingestor = try ingestor(store)
@@ -95,8 +100,9 @@ import Testing
         #expect(single.outcome.resolved == 0 && single.outcome.unchanged == 1)
         let clean = try ingestor.ingest(path: Self.fixture("models/modelscan-c.json"), now: 250)
         #expect(clean.outcome.resolved == 0, "c.pkl had no finding; a, b, x, y lie outside its coverage")
-        #expect(try open(store, "tool:modelscan").map(\.location?.path).compactMap { $0 }.sorted()
-            == ["models/a.pkl", "models/b.pkl", "models/x.pkl", "models/y.pkl"])
+        #expect(
+            try open(store, "tool:modelscan").map(\.location?.path).compactMap { $0 }.sorted()
+                == ["models/a.pkl", "models/b.pkl", "models/x.pkl", "models/y.pkl"])
         let later = try ingestor.ingest(path: Self.fixture("models/modelscan-dir-later.json"), now: 300)
         #expect(later.outcome.resolved == 1)
         #expect(try open(store, "tool:modelscan").compactMap(\.location?.path).sorted() == ["models/a.pkl", "models/x.pkl", "models/y.pkl"])
@@ -126,10 +132,12 @@ import Testing
             .init(name: "repo-a", paths: ["*/repoA/*"]), .init(name: "repo-b", paths: ["*/repoB/*"]),
             .init(name: "model-zoo", paths: ["*/models/*"]),
         ]
-        let reports = ["repoA/bandit.sarif", "repoA/bandit.json", "repoA/secrets.json", "repoB/bandit.sarif", "repoB/secrets.json",
-                       "models/modelscan-a.json", "models/modelscan-b.json", "models/modelscan-c.json", "models/modelscan-dir.json",
-                       "models/picklescan-dir.txt", "models/picklescan-a.txt", "models/a.pkl.fickling.json", "models/b.pkl.fickling.json",
-                       "models/x.pkl.fickling.json", "models/y.pkl.fickling.json"].map(Self.fixture)
+        let reports = [
+            "repoA/bandit.sarif", "repoA/bandit.json", "repoA/secrets.json", "repoB/bandit.sarif", "repoB/secrets.json",
+            "models/modelscan-a.json", "models/modelscan-b.json", "models/modelscan-c.json", "models/modelscan-dir.json",
+            "models/picklescan-dir.txt", "models/picklescan-a.txt", "models/a.pkl.fickling.json", "models/b.pkl.fickling.json",
+            "models/x.pkl.fickling.json", "models/y.pkl.fickling.json",
+        ].map(Self.fixture)
         var generator = SeededGenerator(seed: 15)
         var results: [[String]] = []
         for _ in 0..<5 {
@@ -155,10 +163,10 @@ import Testing
         let ingestor = try ingestor(store)
         // (report, what the report itself declares, one declared entry, the summary with the files its findings name)
         let cases: [(String, Int, Coverage.Entry?, String)] = [
-            ("reports/bandit/fraud-detector.sarif", 2, .file("app/serve.py"), "2 files"),      // run.properties.metrics
-            ("reports/bandit/fraud-detector.json", 2, .file("app/train.py"), "2 files"),       // metrics
-            ("reports/semgrep/fraud-detector.json", 2, .file("app/serve.py"), "2 files"),      // paths.scanned
-            ("reports/modelscan/models.json", 4, .file("fraud-detector-v1.pkl"), "4 files"),   // summary.scanned.scanned_files
+            ("reports/bandit/fraud-detector.sarif", 2, .file("app/serve.py"), "2 files"),  // run.properties.metrics
+            ("reports/bandit/fraud-detector.json", 2, .file("app/train.py"), "2 files"),  // metrics
+            ("reports/semgrep/fraud-detector.json", 2, .file("app/serve.py"), "2 files"),  // paths.scanned
+            ("reports/modelscan/models.json", 4, .file("fraud-detector-v1.pkl"), "4 files"),  // summary.scanned.scanned_files
             ("reports/modelaudit/models.json", 4, .file("/work/main/sample-data/projects/models/sentiment-bert.pt"), "5 files"),
             ("reports/garak/support-bot.report.jsonl", 1, .target("support-bot"), "target support-bot"),
             ("reports/promptfoo/support-bot.results.json", 1, .target("support-bot"), "target support-bot"),
@@ -167,7 +175,7 @@ import Testing
             // These say nothing beyond the files their findings name: only those count as covered.
             ("reports/detect-secrets/fraud-detector.json", 0, nil, "4 files"),
             ("reports/picklescan/models.txt", 0, nil, "3 files"),
-            ("reports/checkov/fraud-detector.json", 0, nil, "3 files"),     // failed checks only: no passed_checks here
+            ("reports/checkov/fraud-detector.json", 0, nil, "3 files"),  // failed checks only: no passed_checks here
         ]
         for (path, declared, entry, summary) in cases {
             let report = try ingestor.ingest(path: TestPaths.sample(path), now: 100)
@@ -194,7 +202,9 @@ import Testing
         #expect(try open(store, "project:repo-a").count == first.outcome.new)
         #expect(try open(store, "project:repo-b").count == first.outcome.new)
         // repo-b's clean run resolves repo-b's findings only.
-        let clean = try TestPaths.write(#"{"version": "1.185.0", "results": [], "errors": [], "paths": {"scanned": ["svc/api.py", "svc/train.py", "Dockerfile", "infra/storage.tf", "deploy/inference.yaml", ".github/workflows/ci.yml"]}}"#, name: "clean.json")
+        let clean = try TestPaths.write(
+            #"{"version": "1.185.0", "results": [], "errors": [], "paths": {"scanned": ["svc/api.py", "svc/train.py", "Dockerfile", "infra/storage.tf", "deploy/inference.yaml", ".github/workflows/ci.yml"]}}"#,
+            name: "clean.json")
         let cleaned = try ingestor.ingest(path: clean, now: 300, request: IngestRequest(project: "repo-b"))
         #expect(cleaned.outcome.resolved == first.outcome.new)
         #expect(try open(store, "project:repo-b").isEmpty)
@@ -203,7 +213,9 @@ import Testing
         let plain = try TestStore.make()
         _ = try ReportIngestor(store: plain, mapping: try MappingRules.bundled(), actor: "t").ingest(path: a, now: 1)
         let inDefault = Set(try plain.findingsPage(after: nil, limit: 1000).map(\.fingerprint))
-        let inRepoA = Set(try store.findingsPage(FindingQuery(filter: try FindingFilter.parse("project:repo-a")), after: nil, limit: 1000, now: 400).map(\.fingerprint))
+        let inRepoA = Set(
+            try store.findingsPage(FindingQuery(filter: try FindingFilter.parse("project:repo-a")), after: nil, limit: 1000, now: 400).map(
+                \.fingerprint))
         #expect(inDefault.count == inRepoA.count && inDefault.isDisjoint(with: inRepoA))
     }
 

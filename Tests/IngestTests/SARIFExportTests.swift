@@ -1,10 +1,13 @@
+import Config
+import Export
 import FindingStore
 import Findings
 import Foundation
 import GRDB
-@testable import Ingest
 import TestSupport
 import Testing
+
+@testable import Ingest
 
 /// The SARIF export, checked against SARIF 2.1.0's required properties and enumerations (the OASIS
 /// schema is not available from Debian or PyPI: see Tests/Schemas/README.md) and read back.
@@ -75,7 +78,8 @@ import Testing
         let queue = try DatabaseQueue(path: store.path)
         try queue.write { db in
             try db.execute(sql: "UPDATE finding SET state = 3 WHERE id = 1")
-            try db.execute(sql: "UPDATE finding SET state = 6, acceptedUntil = 1790500000, acceptedBy = 'carol', acceptReason = 'vendor fix' WHERE id = 2")
+            try db.execute(
+                sql: "UPDATE finding SET state = 6, acceptedUntil = 1790500000, acceptedBy = 'carol', acceptReason = 'vendor fix' WHERE id = 2")
             try db.execute(sql: "UPDATE finding SET state = 5 WHERE id = 3")
         }
         let (path, log) = try Self.exported(store)
@@ -83,7 +87,7 @@ import Testing
         let results = (log["runs"] as? [[String: Any]] ?? []).flatMap { $0["results"] as? [[String: Any]] ?? [] }
         #expect(results.count == (try store.counts().findings))
         func result(_ id: Int64) throws -> [String: Any]? {
-            let hex = try #require(try store.findingDetail(id: id)).fingerprint
+            let hex = try #require(try store.findingDetail(id: id)).fingerprint.hex
             return results.first { ($0["partialFingerprints"] as? [String: String])?["mlsoc/v1"] == hex }
         }
         let fp = try #require(try result(1))
@@ -101,9 +105,20 @@ import Testing
 
     @Test("the checker is not a rubber stamp")
     func checkerFails() {
-        let bad: [String: Any] = ["version": "2.1.0", "runs": [["tool": ["driver": ["name": "x", "rules": [["id": "A"]]]],
-                                                              "results": [["message": ["text": "m"], "level": "fatal", "ruleId": "B", "ruleIndex": 0,
-                                                                           "suppressions": [["kind": "ignored"]]]]]]]
+        let bad: [String: Any] = [
+            "version": "2.1.0",
+            "runs": [
+                [
+                    "tool": ["driver": ["name": "x", "rules": [["id": "A"]]]],
+                    "results": [
+                        [
+                            "message": ["text": "m"], "level": "fatal", "ruleId": "B", "ruleIndex": 0,
+                            "suppressions": [["kind": "ignored"]],
+                        ]
+                    ],
+                ]
+            ],
+        ]
         #expect(Self.violations(bad) == ["runs/0/results/0/level", "runs/0/results/0/ruleIndex", "runs/0/results/0/suppressions/0/kind"])
     }
 }

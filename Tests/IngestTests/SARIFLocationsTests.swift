@@ -1,15 +1,18 @@
 import FindingStore
 import Findings
 import Foundation
-@testable import Ingest
 import TestSupport
 import Testing
+
+@testable import Ingest
 
 /// SARIF results with several `locations` (issue 26): one finding, every place kept, queried,
 /// shown and written back. Built from a real semgrep SARIF (Fixtures/formats/semgrep-svc.sarif).
 @Suite struct SARIFLocationsTests {
-    static let places = ["svc/train.py", "svc/train_copy.py", "svc/loader.py", "models/fraud-detector-v2.pkl",
-                         "svc/a.py", "svc/b.py", "svc/c.py", "svc/d.py"]
+    static let places = [
+        "svc/train.py", "svc/train_copy.py", "svc/loader.py", "models/fraud-detector-v2.pkl",
+        "svc/a.py", "svc/b.py", "svc/c.py", "svc/d.py",
+    ]
 
     /// The real log with its first result listing `count` places and the others dropped.
     static func log(count: Int) throws -> String {
@@ -47,10 +50,12 @@ import Testing
         #expect(row.model == "fraud-detector-v2")
         let detail = try #require(try store.findingDetail(id: row.id))
         #expect(detail.otherLocations.count == 7)
-        #expect(detail.otherLocations.contains("models/fraud-detector-v2.pkl:8 (model fraud-detector-v2)"))
+        #expect(detail.otherLocations.map(\.display).contains("models/fraud-detector-v2.pkl:8 (model fraud-detector-v2)"))
         // path: and model: match any of the places.
-        for (filter, expected) in [("path:svc/d.py", 1), ("path:svc/*", 1), ("path:nowhere/*", 0), ("-path:svc/c.py", 0),
-                                   ("model:fraud-detector-v2", 1)] {
+        for (filter, expected) in [
+            ("path:svc/d.py", 1), ("path:svc/*", 1), ("path:nowhere/*", 0), ("-path:svc/c.py", 0),
+            ("model:fraud-detector-v2", 1),
+        ] {
             let rows = try store.findingsPage(FindingQuery(filter: try FindingFilter.parse(filter)), after: nil, limit: 10)
             #expect(rows.count == expected, "\(filter)")
         }

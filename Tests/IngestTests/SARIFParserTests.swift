@@ -2,6 +2,7 @@ import FindingStore
 import Findings
 import Foundation
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -67,11 +68,13 @@ import Testing
 
     @Test("tool fingerprints are used when present, so moved findings keep their identity")
     func toolFingerprints() throws {
-        let log = { (line: Int) in """
+        let log = { (line: Int) in
+            """
             {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [
               {"ruleId": "R", "message": {"text": "m"}, "partialFingerprints": {"primaryLocationLineHash": "abc:1"},
                "locations": [{"physicalLocation": {"artifactLocation": {"uri": "x.py"}, "region": {"startLine": \(line)}}}]}]}]}
-            """ }
+            """
+        }
         let store = try TestStore.make()
         let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
         _ = try ingestor.ingest(path: try TestPaths.write(log(3), name: "1.sarif"), now: 0)
@@ -81,12 +84,14 @@ import Testing
 
     @Test("taxa name CWE ids; a result whose baselineState is absent is gone, and the reimport resolves it")
     func taxaAndBaseline() throws {
-        let log = { (state: String) in """
+        let log = { (state: String) in
+            """
             {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "codeql"}}, "results": [
               {"ruleId": "py/unsafe-deserialization", "message": {"text": "pickle.loads on request data"},
                "taxa": [{"id": "502", "toolComponent": {"name": "CWE"}}], "baselineState": "\(state)",
                "locations": [{"physicalLocation": {"artifactLocation": {"uri": "serve.py"}, "region": {"startLine": 9}}}]}]}]}
-            """ }
+            """
+        }
         let store = try TestStore.make()
         let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
         _ = try ingestor.ingest(path: try TestPaths.write(log("new"), name: "1.sarif"), now: 1)
@@ -126,15 +131,19 @@ import Testing
 
     @Test("user rules win over the bundled ones; a bad threat is refused with the rule's id")
     func userOverrides() throws {
-        let user = try MappingRules(json: Data("""
-            {"version": 1, "rules": [{"id": "mine", "tool": "bandit", "rules": ["B101"], "threat": "model-theft"}]}
-            """.utf8), source: "user.json")
+        let user = try MappingRules(
+            json: Data(
+                """
+                {"version": 1, "rules": [{"id": "mine", "tool": "bandit", "rules": ["B101"], "threat": "model-theft"}]}
+                """.utf8), source: "user.json")
         let merged = try MappingRules.bundled().overridden(by: user)
         #expect(merged.map(MappingSubject(tool: "Bandit", ruleID: "B101")).threat == .modelTheft)
         let error = try #require(throws: IngestError.self) {
-            try MappingRules(json: Data("""
-                {"version": 1, "rules": [{"id": "oops", "tool": "x", "threat": "space-lasers"}]}
-                """.utf8), source: "user.json")
+            try MappingRules(
+                json: Data(
+                    """
+                    {"version": 1, "rules": [{"id": "oops", "tool": "x", "threat": "space-lasers"}]}
+                    """.utf8), source: "user.json")
         }
         #expect(error.description.contains("oops") && error.description.contains("space-lasers"))
     }

@@ -1,20 +1,23 @@
-import Findings
 import FindingStore
+import Findings
 import Foundation
-@testable import Ingest
 import TestSupport
 import Testing
+
+@testable import Ingest
 
 /// SHA-256 through libcrypto: the FIPS 180 examples, streaming in any chunking, a file hash equal
 /// to sha256sum's, and fingerprints unchanged from the swift-crypto days.
 @Suite struct SHA256Tests {
     static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 
-    @Test("the FIPS 180-2 examples", arguments: [
-        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-    ])
+    @Test(
+        "the FIPS 180-2 examples",
+        arguments: [
+            ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ])
     func examples(text: String, digest: String) {
         #expect(Self.hex(SHA256.hash(Array(text.utf8))) == digest)
     }
@@ -39,8 +42,9 @@ import Testing
     @Test("a report's hash equals sha256sum of the file")
     func file() throws {
         let path = TestPaths.sample("reports")
-        let report = try #require(FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String }
-            .sorted().first { $0.hasSuffix(".sarif") || $0.hasSuffix(".json") })
+        let report = try #require(
+            FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String }
+                .sorted().first { $0.hasSuffix(".sarif") || $0.hasSuffix(".json") })
         let full = path + "/" + report
         let store = try TestStore.make()
         let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")

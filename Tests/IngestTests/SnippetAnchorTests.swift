@@ -1,14 +1,17 @@
-@testable import Ingest
 import Testing
+
+@testable import Ingest
 
 /// The byte path of the SARIF fingerprint anchor must give exactly what the Character path gave:
 /// fingerprints made before it must still match.
 @Suite struct SnippetAnchorTests {
-    @Test("the fast anchor equals the Character anchor", arguments: [
-        "", "\n\n", "   \n\t\n", "import pickle\n", "  \t model = pickle.load(f)  \n next", "\n\n  x = 1\t \ny",
-        "\u{0B}\n\u{0C}\nvalue", "\u{0B}abc \t", "a\r\nb", "\r\n  x\r\n", "  héllo  \nworld", "\u{00A0}nbsp\u{00A0}",
-        "\u{2003}em space\nx", "tab\tinside\n", "only\n", "   ", "x\u{0301}\n", "line one\nline two",
-    ])
+    @Test(
+        "the fast anchor equals the Character anchor",
+        arguments: [
+            "", "\n\n", "   \n\t\n", "import pickle\n", "  \t model = pickle.load(f)  \n next", "\n\n  x = 1\t \ny",
+            "\u{0B}\n\u{0C}\nvalue", "\u{0B}abc \t", "a\r\nb", "\r\n  x\r\n", "  héllo  \nworld", "\u{00A0}nbsp\u{00A0}",
+            "\u{2003}em space\nx", "tab\tinside\n", "only\n", "   ", "x\u{0301}\n", "line one\nline two",
+        ])
     func same(snippet: String) {
         #expect(SARIFRun.anchor(snippet) == SARIFRun.characterAnchor(snippet))
     }

@@ -2,6 +2,7 @@ import FindingStore
 import Findings
 import Foundation
 import Ingest
+import JSONStream
 import TestSupport
 import Testing
 
@@ -19,13 +20,15 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test("formats are recognised by content", arguments: [
-        ("reports/bandit/fraud-detector.sarif", FormatSniffer.Format.sarif),
-        ("reports/modelscan/models.json", .modelscan), ("reports/modelaudit/models.json", .modelaudit),
-        ("reports/detect-secrets/fraud-detector.json", .detectSecrets), ("reports/picklescan/models.txt", .picklescan),
-        ("reports/native/redteam-notes.jsonl", .native), ("reports/garak/support-bot.report.jsonl", .garak),
-        ("reports/cyclonedx/models.aisbom.cdx.json", .cyclonedx),
-    ])
+    @Test(
+        "formats are recognised by content",
+        arguments: [
+            ("reports/bandit/fraud-detector.sarif", FormatSniffer.Format.sarif),
+            ("reports/modelscan/models.json", .modelscan), ("reports/modelaudit/models.json", .modelaudit),
+            ("reports/detect-secrets/fraud-detector.json", .detectSecrets), ("reports/picklescan/models.txt", .picklescan),
+            ("reports/native/redteam-notes.jsonl", .native), ("reports/garak/support-bot.report.jsonl", .garak),
+            ("reports/cyclonedx/models.aisbom.cdx.json", .cyclonedx),
+        ])
     func sniffing(relative: String, format: FormatSniffer.Format) throws {
         #expect(FormatSniffer.detect(try FormatSniffer.head(path: TestPaths.sample(relative))) == format)
     }
@@ -83,12 +86,17 @@ import Testing
         #expect(rows.first { $0.ruleID == "rag-poisoning" }?.severity == .critical)
     }
 
-    @Test("native JSONL: a bad line fails the report with its line number", arguments: [
-        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"high\"}\n{\"schema\": \"mlsoc.finding/1\", \"rule\": ", 2),
-        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"extreme\"}\n", 1),
-        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"severity\": \"low\"}\n", 1),
-        ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"low\", \"threat\": \"aliens\"}\n", 1),
-    ])
+    @Test(
+        "native JSONL: a bad line fails the report with its line number",
+        arguments: [
+            (
+                "{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"high\"}\n{\"schema\": \"mlsoc.finding/1\", \"rule\": ",
+                2
+            ),
+            ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"extreme\"}\n", 1),
+            ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"severity\": \"low\"}\n", 1),
+            ("{\"schema\": \"mlsoc.finding/1\", \"tool\": \"t\", \"rule\": \"r\", \"severity\": \"low\", \"threat\": \"aliens\"}\n", 1),
+        ])
     func nativeErrors(text: String, line: Int) throws {
         let store = try TestStore.make()
         let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
@@ -115,7 +123,10 @@ import Testing
         let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test")
         let files = try FileManager.default.subpathsOfDirectory(atPath: TestPaths.sample("reports"))
             .map { TestPaths.sample("reports/" + $0) }
-            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+            .filter {
+                var d: ObjCBool = false
+                return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue
+            }
         #expect(files.count >= 7)
         for file in files { _ = try ingestor.ingest(path: file, now: 1) }
         let before = try store.matrixSummary()
@@ -316,9 +327,16 @@ import Testing
                     if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
                     continue
                 }
-                if c == "\"" { inString = true } else if c == "{" || c == "[" { depth += 1 } else if c == "}" || c == "]" {
+                if c == "\"" {
+                    inString = true
+                } else if c == "{" || c == "[" {
+                    depth += 1
+                } else if c == "}" || c == "]" {
                     depth -= 1
-                    if depth == 0 { end = index; break }
+                    if depth == 0 {
+                        end = index
+                        break
+                    }
                 }
             }
             let object = try JSONSerialization.jsonObject(with: Data(rest[start...end].utf8))

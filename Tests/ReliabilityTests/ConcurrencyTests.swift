@@ -25,7 +25,9 @@ import Testing
         var fed = 0
         while Date().timeIntervalSince(start) < Double(seconds) {
             var lines = [#"{"schema": "mlsoc.report/1", "tool": "feeder", "category": "f\#(fed)"}"#]
-            for index in 0..<300 { lines.append(#"{"schema": "mlsoc.finding/1", "rule": "F\#(index % 9)", "severity": "low", "message": "feed \#(fed) \#(index)"}"#) }
+            for index in 0..<300 {
+                lines.append(#"{"schema": "mlsoc.finding/1", "rule": "F\#(index % 9)", "severity": "low", "message": "feed \#(fed) \#(index)"}"#)
+            }
             let staged = base.appendingPathComponent("f\(fed).tmp").path
             try (lines.joined(separator: "\n") + "\n").write(toFile: staged, atomically: true, encoding: .utf8)
             try FileManager.default.moveItem(atPath: staged, toPath: inbox + "/f\(fed).jsonl")
@@ -44,6 +46,8 @@ import Testing
         #expect(quarantine.isEmpty, "the daemon quarantined \(quarantine): \(watched.stdout.suffix(500))")
         #expect(!watched.stdout.contains("busy") && !watched.stderr.contains("busy"))
         for dashboard in dashboards { #expect(try dashboard.capture().contains("RO")) }
-        print("concurrency: \(seconds) s, \(fed) reports fed, \(report["applied"] ?? 0) triage changes, \(report["conflictsRetried"] ?? 0) conflicts retried, lost \(report["lostUpdates"] ?? "?"), busy \(report["busyErrors"] ?? "?")")
+        print(
+            "concurrency: \(seconds) s, \(fed) reports fed, \(report["applied"] ?? 0) triage changes, \(report["conflictsRetried"] ?? 0) conflicts retried, lost \(report["lostUpdates"] ?? "?"), busy \(report["busyErrors"] ?? "?")"
+        )
     }
 }

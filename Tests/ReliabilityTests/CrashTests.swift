@@ -16,10 +16,13 @@ import Testing
         for (index, size) in sizes.enumerated() {
             var lines = [#"{"schema": "mlsoc.report/1", "tool": "crash-test", "category": "c\#(index)"}"#]
             for finding in 0..<size {
-                lines.append(#"{"schema": "mlsoc.finding/1", "rule": "R\#(finding % 50)", "severity": "high", "message": "report \#(index) finding \#(finding)", "location": {"path": "src/f\#(finding).py", "line": 1}}"#)
+                lines.append(
+                    #"{"schema": "mlsoc.finding/1", "rule": "R\#(finding % 50)", "severity": "high", "message": "report \#(index) finding \#(finding)", "location": {"path": "src/f\#(finding).py", "line": 1}}"#
+                )
             }
-            try (lines.joined(separator: "\n") + "\n").write(toFile: directory.appendingPathComponent("r\(index).jsonl").path, atomically: true,
-                                                             encoding: .utf8)
+            try (lines.joined(separator: "\n") + "\n").write(
+                toFile: directory.appendingPathComponent("r\(index).jsonl").path, atomically: true,
+                encoding: .utf8)
         }
         return (directory.path, sizes)
     }
@@ -43,11 +46,13 @@ import Testing
                 let rows = try db.tableExists("finding") ? try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") ?? -1 : 0
                 return (try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "", rows, 0, 0)
             }
-            return (try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "",
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell") ?? -1,
-             // Each finding's creation is recorded by the scan that brought it: the scans' new counts add up to the rows.
-             try Int.fetchOne(db, sql: "SELECT coalesce(sum(newCount), 0) FROM scan") ?? -1)
+            return (
+                try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "",
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell") ?? -1,
+                // Each finding's creation is recorded by the scan that brought it: the scans' new counts add up to the rows.
+                try Int.fetchOne(db, sql: "SELECT coalesce(sum(newCount), 0) FROM scan") ?? -1
+            )
         }
     }
 

@@ -7,13 +7,16 @@ import Testing
 /// our own drawing (an allow-list built from terminfo), and none of the injected ones.
 @Suite(.serialized) struct EscapeInjectionTests {
     /// ESC, CSI, OSC 0/8/52, DCS, C1, BEL, CR, BS, bidi and zero-width characters, as JSON escapes.
-    static let payload = #"\u001b[2J\u001b[?1049l\u001b]0;PWNED-TITLE\u0007\u001b]8;;http://evil.example/\u001b\\link\u001b]8;;\u001b\\\u001b]52;c;ZXZpbA==\u0007\u001bP1$qm\u001b\\\u009b31m\u0090\u0007\r\b\u202eRTL\u2066\u200b\ufeffEND"#
+    static let payload =
+        #"\u001b[2J\u001b[?1049l\u001b]0;PWNED-TITLE\u0007\u001b]8;;http://evil.example/\u001b\\link\u001b]8;;\u001b\\\u001b]52;c;ZXZpbA==\u0007\u001bP1$qm\u001b\\\u009b31m\u0090\u0007\r\b\u202eRTL\u2066\u200b\ufeffEND"#
 
     static func report() -> String {
         let p = payload
         var lines = [#"{"schema": "mlsoc.report/1", "tool": "evil\#(p)", "version": "\#(p)", "category": "\#(p)"}"#]
         for index in 0..<5 {
-            lines.append(#"{"schema": "mlsoc.finding/1", "rule": "R\#(index)\#(p)", "title": "T\#(index)\#(p)", "message": "M\#(index)\#(p)", "severity": "critical", "threat": "model-theft", "model": "model\#(p)", "artifact": "a\#(p)", "location": {"path": "p\#(p)", "line": 3}, "evidence": "E\#(p)\nsecond line\#(p)", "cwe": ["502"], "owasp_llm": ["LLM01"]}"#)
+            lines.append(
+                #"{"schema": "mlsoc.finding/1", "rule": "R\#(index)\#(p)", "title": "T\#(index)\#(p)", "message": "M\#(index)\#(p)", "severity": "critical", "threat": "model-theft", "model": "model\#(p)", "artifact": "a\#(p)", "location": {"path": "p\#(p)", "line": 3}, "evidence": "E\#(p)\nsecond line\#(p)", "cwe": ["502"], "owasp_llm": ["LLM01"]}"#
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -28,13 +31,19 @@ import Testing
             let bytes = Array(value.utf8)
             var index = 0
             while index < bytes.count {
-                guard bytes[index] == 0x1B, index + 1 < bytes.count else { index += 1; continue }
+                guard bytes[index] == 0x1B, index + 1 < bytes.count else {
+                    index += 1
+                    continue
+                }
                 if bytes[index + 1] == UInt8(ascii: "[") {
                     var end = index + 2
                     // Skip parameters and terminfo's %-expressions up to the final byte (@ to ~).
                     while end < bytes.count {
                         let b = bytes[end]
-                        if b == UInt8(ascii: "%"), end + 1 < bytes.count { end += 2; continue }
+                        if b == UInt8(ascii: "%"), end + 1 < bytes.count {
+                            end += 2
+                            continue
+                        }
                         if (0x40...0x7E).contains(b) { break }
                         end += 1
                     }
@@ -99,8 +108,9 @@ import Testing
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(!ingest.stdout.unicodeScalars.contains { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }, "the CLI printed raw escapes")
         let capture = base.appendingPathComponent("pty.raw").path
-        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 160, height: 48,
-                            environment: ["TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+        let tmux = try Tmux(
+            command: "\(binary) --db \(db)", width: 160, height: 48,
+            environment: ["TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
         try tmux.pipe(to: capture)
         try tmux.send("r")
         try tmux.waitFor { $0.contains("Model theft") && !$0.contains("loading") }

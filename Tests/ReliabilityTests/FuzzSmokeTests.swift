@@ -18,7 +18,9 @@ import Testing
         let directory = try TestPaths.temporaryDirectory("mlsoc-fuzz-report")
         var generator = SystemRandomNumberGenerator()
         let seeds = try FileManager.default.subpathsOfDirectory(atPath: TestPaths.sample("reports"))
-            .map { TestPaths.sample("reports/" + $0) }.filter { (try? FileManager.default.attributesOfItem(atPath: $0)[.type] as? FileAttributeType) == .typeRegular }
+            .map { TestPaths.sample("reports/" + $0) }.filter {
+                (try? FileManager.default.attributesOfItem(atPath: $0)[.type] as? FileAttributeType) == .typeRegular
+            }
         var count = 0
         for seed in seeds {
             guard let data = FileManager.default.contents(atPath: seed), data.count < 200_000 else { continue }
@@ -40,7 +42,9 @@ import Testing
         }
         let result = try Shell.run([fuzz, "report", Self.here.appendingPathComponent("Hostile").path, directory.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr.suffix(2000))")
-        print("fuzz smoke: report target, \(count) mutated reports + the hostile corpus: \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))")
+        print(
+            "fuzz smoke: report target, \(count) mutated reports + the hostile corpus: \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))"
+        )
     }
 
     @Test("the filter target: seeds and random strings parse or fail cleanly, and never change or break the SQL")

@@ -22,7 +22,9 @@ import Testing
             let path = inbox + "/n_one_gigabyte.sarif"
             FileManager.default.createFile(atPath: path, contents: nil)
             let handle = try #require(FileHandle(forWritingAtPath: path))
-            try handle.write(contentsOf: Data(#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "big"}}, "results": [{"ruleId": "B", "message": {"text": ""#.utf8))
+            try handle.write(
+                contentsOf: Data(
+                    #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "big"}}, "results": [{"ruleId": "B", "message": {"text": ""#.utf8))
             let chunk = Data(repeating: UInt8(ascii: "A"), count: 1 << 24)
             for _ in 0..<64 { try handle.write(contentsOf: chunk) }
             try handle.write(contentsOf: Data(#""}}]}]}"#.utf8))
@@ -44,7 +46,9 @@ import Testing
                 #expect(done.contains(name), "\(name) was not ingested")
             }
         }
-        print("hostile: \(names.count + (CrashTests.long ? 1 : 0)) inputs, \(quarantined.count / 2) quarantined, \(done.count) ingested, peak RSS \(result.peakKiB / 1024) MiB")
+        print(
+            "hostile: \(names.count + (CrashTests.long ? 1 : 0)) inputs, \(quarantined.count / 2) quarantined, \(done.count) ingested, peak RSS \(result.peakKiB / 1024) MiB"
+        )
         let queue = try FindingsCount(db)
         #expect(queue.quickCheck == "ok")
     }

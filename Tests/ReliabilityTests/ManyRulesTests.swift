@@ -12,7 +12,10 @@ import Testing
         var buffer = Data(#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "registry", "rules": ["#.utf8)
         for index in 0..<rules {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: #"{"id": "RULE-\#(index)", "name": "rule_number_\#(index)", "shortDescription": {"text": "A rule of the registry, number \#(index)"}, "properties": {"tags": ["security", "external/cwe/cwe-\#(index % 900)"]}}"#.utf8)
+            buffer.append(
+                contentsOf:
+                    #"{"id": "RULE-\#(index)", "name": "rule_number_\#(index)", "shortDescription": {"text": "A rule of the registry, number \#(index)"}, "properties": {"tags": ["security", "external/cwe/cwe-\#(index % 900)"]}}"#
+                    .utf8)
             if buffer.count > 1 << 20 {
                 try handle.write(contentsOf: buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -21,7 +24,10 @@ import Testing
         buffer.append(contentsOf: #"]}}, "results": ["#.utf8)
         for index in 0..<results {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: #"{"ruleId": "RULE-\#(index * 997 % rules)", "message": {"text": "m"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/f\#(index).py"}, "region": {"startLine": 1}}}]}"#.utf8)
+            buffer.append(
+                contentsOf:
+                    #"{"ruleId": "RULE-\#(index * 997 % rules)", "message": {"text": "m"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/f\#(index).py"}, "region": {"startLine": 1}}}]}"#
+                    .utf8)
         }
         buffer.append(contentsOf: "]}]}".utf8)
         try handle.write(contentsOf: buffer)

@@ -91,7 +91,9 @@ import Testing
         #expect(run.stdout.contains("\\!\\[x\\]\\(http\\://evil.example/t.png\\)"))
     }
 
-    @Test("in tmux: a file named with OSC 0 and OSC 52 dropped into the inbox neither retitles the window nor reaches the terminal raw; its .error is sanitised")
+    @Test(
+        "in tmux: a file named with OSC 0 and OSC 52 dropped into the inbox neither retitles the window nor reaches the terminal raw; its .error is sanitised"
+    )
     func watchFileNames() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db, dir) = try store()
@@ -101,8 +103,9 @@ import Testing
         try FileManager.default.copyItem(atPath: dir.appendingPathComponent("evil.jsonl").path, toPath: inbox.appendingPathComponent(good).path)
         try "not a report".write(to: inbox.appendingPathComponent("bad" + Self.title + ".sarif"), atomically: true, encoding: .utf8)
         let log = dir.appendingPathComponent("pane.log").path
-        let tmux = try Tmux(command: "sh -c 'sleep 1; \(binary) watch --once --db \(db) \(inbox.path); echo EXIT=$?; sleep 30'", width: 160, height: 20,
-                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        let tmux = try Tmux(
+            command: "sh -c 'sleep 1; \(binary) watch --once --db \(db) \(inbox.path); echo EXIT=$?; sleep 30'", width: 160, height: 20,
+            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
         try tmux.pipe(to: log)
         let screen = try tmux.waitFor { $0.contains("EXIT=") }
         #expect(screen.contains("ingested report\\x1B]0;PWNED-TITLE\\x07"))

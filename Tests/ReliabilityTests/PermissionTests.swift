@@ -36,16 +36,24 @@ import Testing
         // Opening the FIFO for reading would block for ever; a writer-less FIFO is the tripwire.
         var lines = [#"{"schema": "mlsoc.report/1", "tool": "paths"}"#]
         for (index, path) in [fifo, "/etc/shadow", "../../../../etc/passwd", "/dev/zero", "file:///etc/hosts"].enumerated() {
-            lines.append(#"{"schema": "mlsoc.finding/1", "rule": "P\#(index)", "severity": "low", "artifact": "\#(path)", "location": {"path": "\#(path)", "line": 1}, "evidence": "see \#(path)"}"#)
+            lines.append(
+                #"{"schema": "mlsoc.finding/1", "rule": "P\#(index)", "severity": "low", "artifact": "\#(path)", "location": {"path": "\#(path)", "line": 1}, "evidence": "see \#(path)"}"#
+            )
         }
         let report = base.appendingPathComponent("paths.jsonl").path
         try (lines.joined(separator: "\n") + "\n").write(toFile: report, atomically: true, encoding: .utf8)
         let child = try Shell.start([binary, "ingest", "--db", base.appendingPathComponent("findings.db").path, report])
         var finished = false
         for _ in 0..<100 {
-            if kill(child.pid, 0) != 0 { finished = true; break }
+            if kill(child.pid, 0) != 0 {
+                finished = true
+                break
+            }
             var status: Int32 = 0
-            if waitpid(child.pid, &status, WNOHANG) == child.pid { finished = true; break }
+            if waitpid(child.pid, &status, WNOHANG) == child.pid {
+                finished = true
+                break
+            }
             usleep(100_000)
         }
         if !finished { child.kill() }

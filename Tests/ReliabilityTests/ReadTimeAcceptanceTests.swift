@@ -17,22 +17,25 @@ import Testing
         // Accepted by an earlier session; it ended an hour ago and nothing has written since.
         let ended = Int64(Date().timeIntervalSince1970) - 3_600
         try DatabaseQueue(path: db).write { db in
-            try db.execute(sql: "UPDATE finding SET state = 6, acceptedUntil = ?, acceptedBy = 'carol', acceptReason = 'vendor fix' WHERE id = 1",
-                           arguments: [ended])
+            try db.execute(
+                sql: "UPDATE finding SET state = 6, acceptedUntil = ?, acceptedBy = 'carol', acceptReason = 'vendor fix' WHERE id = 1",
+                arguments: [ended])
         }
         let accepted = try Shell.run([mlsoc, "findings", "--db", db, "state:accepted", "--json"])
         #expect(accepted.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(accepted.stdout)")
         let open = try Shell.run([mlsoc, "findings", "--db", db, "state:open", "id:1", "--json"])
         #expect(open.stdout.contains("\"id\":1") && open.stdout.contains("\"state\":\"new\""))
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(try Shell.run([mlsoc, "report", "--db", db, "--format", "json"]).stdout.utf8))
-            as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(try Shell.run([mlsoc, "report", "--db", db, "--format", "json"]).stdout.utf8))
+                as? [String: Any])
         #expect(report["open"] as? Int == before["open"] as? Int)
         let sarif = try Shell.run([mlsoc, "export", "--db", db, "--format", "sarif"]).stdout
         #expect(!sarif.contains("\"suppressions\""), "an ended acceptance is no suppression")
         let vex = try Shell.run([mlsoc, "export", "--db", db, "--format", "vex"]).stdout
         #expect(!vex.contains("mlsoc:accepted-until") && !vex.contains("\"risk_accepted\""))
-        let models = try #require(try JSONSerialization.jsonObject(with: Data(try Shell.run([mlsoc, "models", "--db", db, "--json"]).stdout.utf8))
-            as? [[String: Any]])
+        let models = try #require(
+            try JSONSerialization.jsonObject(with: Data(try Shell.run([mlsoc, "models", "--db", db, "--json"]).stdout.utf8))
+                as? [[String: Any]])
         let criticals = models.reduce(0) { $0 + (($1["open"] as? [String: Int])?["critical"] ?? 0) }
         #expect(criticals == 3, "all three criticals count in the model scores again")
         // The store itself still says accepted until a writer lapses it (with an event): nothing was written.
@@ -57,7 +60,9 @@ import Testing
         if !vex.contains("risk_accepted") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(vex.utf8)) as? [String: Any])
             var vulnerabilities = object["vulnerabilities"] as? [[String: Any]] ?? []
-            let fingerprint = try DatabaseQueue(path: source).read { db in try String.fetchOne(db, sql: "SELECT hex(fingerprint) FROM finding WHERE id = 1") }
+            let fingerprint = try DatabaseQueue(path: source).read { db in
+                try String.fetchOne(db, sql: "SELECT hex(fingerprint) FROM finding WHERE id = 1")
+            }
             let index = try #require(vulnerabilities.firstIndex { ($0["bom-ref"] as? String)?.uppercased().hasSuffix(fingerprint ?? "-") == true })
             vulnerabilities[index]["analysis"] = ["state": "exploitable", "response": ["will_not_fix"], "detail": "accepted"]
             var properties = (vulnerabilities[index]["properties"] as? [[String: String]] ?? []).filter { $0["name"] != "mlsoc:state" }
@@ -76,7 +81,9 @@ import Testing
         #expect(accepted.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         // Not merely hidden by the read-time rule: the store holds it open, and the event says why.
         #expect(try DatabaseQueue(path: target).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE state = 6") } == 0)
-        let reasons = try DatabaseQueue(path: target).read { db in try String.fetchAll(db, sql: "SELECT reason FROM findingEvent WHERE reason IS NOT NULL") }
+        let reasons = try DatabaseQueue(path: target).read { db in
+            try String.fetchAll(db, sql: "SELECT reason FROM findingEvent WHERE reason IS NOT NULL")
+        }
         #expect(reasons.contains { $0.contains("the imported acceptance ended on 2023-11-14") })
     }
 }

@@ -15,8 +15,9 @@ import Testing
         let dir = try TestPaths.temporaryDirectory("mlsoc-special")
         #expect(mkfifo(dir.appendingPathComponent("pipe.json").path, 0o600) == 0)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("zero.json").path, withDestinationPath: "/dev/zero")
-        try FileManager.default.copyItem(atPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"),
-                                         toPath: dir.appendingPathComponent("bandit.sarif").path)
+        try FileManager.default.copyItem(
+            atPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"),
+            toPath: dir.appendingPathComponent("bandit.sarif").path)
         let db = dir.appendingPathComponent("findings.db").path
         let started = Date()
         let run = try Shell.run(["timeout", "60", mlsoc, "ingest", "--db", db, dir.path])
@@ -36,8 +37,9 @@ import Testing
         let inbox = dir.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         #expect(mkfifo(inbox.appendingPathComponent("stuck.sarif").path, 0o600) == 0)
-        try FileManager.default.copyItem(atPath: TestPaths.sample("reports/modelscan/models.json"),
-                                         toPath: inbox.appendingPathComponent("models.json").path)
+        try FileManager.default.copyItem(
+            atPath: TestPaths.sample("reports/modelscan/models.json"),
+            toPath: inbox.appendingPathComponent("models.json").path)
         let db = dir.appendingPathComponent("findings.db").path
         let run = try Shell.run(["timeout", "60", mlsoc, "watch", "--once", "--db", db, inbox.path])
         #expect(run.status == 1)
@@ -58,8 +60,10 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let db = dir.appendingPathComponent("findings.db").path
         _ = try Shell.run([mlsoc, "ingest", "--db", db, TestPaths.sample("reports/bandit/fraud-detector.sarif")])
-        for (config, words) in [(dir.appendingPathComponent("typo.yml").path, "No such file"), (dir.path, "a directory"),
-                                ("/dev/zero", "a character device"), (fifo, "a FIFO")] {
+        for (config, words) in [
+            (dir.appendingPathComponent("typo.yml").path, "No such file"), (dir.path, "a directory"),
+            ("/dev/zero", "a character device"), (fifo, "a FIFO"),
+        ] {
             let run = try Shell.run(["timeout", "20", mlsoc, "models", "--db", db], environment: ["MLSOC_CONFIG": config])
             #expect(run.status == 1, "\(config)")
             #expect(run.stderr.contains(config) && run.stderr.contains("MLSOC_CONFIG") && run.stderr.contains(words), "\(run.stderr)")

@@ -29,10 +29,11 @@ public enum Shell {
             var usage = rusage()
             while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
             defer { try? FileManager.default.removeItem(at: directory) }
-            return Result(status: Shell.exitStatus(status),
-                          stdout: (try? String(contentsOf: directory.appendingPathComponent("out"), encoding: .utf8)) ?? "",
-                          stderr: (try? String(contentsOf: directory.appendingPathComponent("err"), encoding: .utf8)) ?? "",
-                          peakKiB: Int(usage.ru_maxrss))
+            return Result(
+                status: Shell.exitStatus(status),
+                stdout: (try? String(contentsOf: directory.appendingPathComponent("out"), encoding: .utf8)) ?? "",
+                stderr: (try? String(contentsOf: directory.appendingPathComponent("err"), encoding: .utf8)) ?? "",
+                peakKiB: Int(usage.ru_maxrss))
         }
     }
 
@@ -67,10 +68,11 @@ public enum Shell {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return Result(status: exitStatus(status),
-                      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
-                      peakKiB: Int(usage.ru_maxrss))
+        return Result(
+            status: exitStatus(status),
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+            peakKiB: Int(usage.ru_maxrss))
     }
 
     /// posix_spawn and wait4: Foundation's Process can miss the child's exit when tests run concurrently.
@@ -82,9 +84,9 @@ public enum Shell {
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_TRUNC, 0o600)
         let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { env.forEach { free($0) } }
+        defer { for pointer in env { free(pointer) } }
         // Children start with no blocked signals and default handlers: test threads block signals,
         // and a tmux server started from one would pass the mask to the console under test.
         var attributes = posix_spawnattr_t()

@@ -5,8 +5,10 @@ import Testing
 /// Golden screens: compares a buffer's snapshot with `Snapshots/NAME.txt` beside the test file.
 /// With RECORD_SNAPSHOTS=1 the file is rewritten and the test fails once, saying so.
 public enum Snapshot {
-    public static func check(_ buffer: ScreenBuffer, named name: String, roles: Set<StyleRole>,
-                             testFile: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public static func check(
+        _ buffer: ScreenBuffer, named name: String, roles: Set<StyleRole>,
+        testFile: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let directory = URL(fileURLWithPath: testFile).deletingLastPathComponent().appendingPathComponent("Snapshots")
         let file = directory.appendingPathComponent("\(name).txt")
         let actual = buffer.snapshot(roles: roles)
@@ -21,10 +23,13 @@ public enum Snapshot {
             return
         }
         if expected != actual {
-            let diff = zip(expected.split(separator: "\n", omittingEmptySubsequences: false),
-                           actual.split(separator: "\n", omittingEmptySubsequences: false))
-                .enumerated().first { $0.element.0 != $0.element.1 }
-            let detail = diff.map { "first difference at line \($0.offset + 1):\n  expected \($0.element.0)\n  actual   \($0.element.1)" } ?? "lengths differ"
+            let diff = zip(
+                expected.split(separator: "\n", omittingEmptySubsequences: false),
+                actual.split(separator: "\n", omittingEmptySubsequences: false)
+            )
+            .enumerated().first { $0.element.0 != $0.element.1 }
+            let detail =
+                diff.map { "first difference at line \($0.offset + 1):\n  expected \($0.element.0)\n  actual   \($0.element.1)" } ?? "lengths differ"
             Issue.record("snapshot \(name) differs; \(detail)", sourceLocation: sourceLocation)
         }
     }

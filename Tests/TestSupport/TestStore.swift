@@ -10,13 +10,16 @@ public enum TestStore {
     }
 
     /// A finding with just enough set; `key` decides the fingerprint.
-    public static func finding(_ key: String, severity: Severity = .high, threat: Threat = .misconfiguration,
-                               tool: String = "testtool", rule: String = "R1") -> Finding {
+    public static func finding(
+        _ key: String, severity: Severity = .high, threat: Threat = .misconfiguration,
+        tool: String = "testtool", rule: String = "R1"
+    ) -> Finding {
         var bytes = Array(key.utf8.prefix(16))
         while bytes.count < 16 { bytes.append(0) }
-        return Finding(fingerprint: Fingerprint(bytes: bytes), tool: tool, ruleID: rule, title: "rule \(rule)",
-                       message: "message \(key)", severity: severity, threat: threat,
-                       location: Location(path: "src/\(key).py", startLine: 3))
+        return Finding(
+            fingerprint: Fingerprint(bytes: bytes), tool: tool, ruleID: rule, title: "rule \(rule)",
+            message: "message \(key)", severity: severity, threat: threat,
+            location: Location(path: "src/\(key).py", startLine: 3))
     }
 
     /// A scan header with a sha256 made from `name`.

@@ -8,8 +8,10 @@ public final class Tmux {
     public init(command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
         socket = "mlsoc-e2e-\(UUID().uuidString.prefix(8))"
         let env = environment.map { "\($0.key)=\(Tmux.quote($0.value))" }.sorted().joined(separator: " ")
-        let result = try Shell.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session,
-                                    "-x", String(width), "-y", String(height), "env \(Tmux.unset) \(env) \(command)"])
+        let result = try Shell.run([
+            "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session,
+            "-x", String(width), "-y", String(height), "env \(Tmux.unset) \(env) \(command)",
+        ])
         guard result.status == 0 else { throw TmuxError(message: "tmux failed to start: \(result.stderr)") }
     }
 

@@ -1,67 +1,3 @@
-/// What a key does, independent of which key it is.
-public enum Command: String, Sendable, CaseIterable {
-    case quit
-    case moveUp
-    case moveDown
-    case moveTop
-    case moveBottom
-    case pageUp
-    case pageDown
-    case moveLeft
-    case moveRight
-    case refresh
-    /// Ctrl-Z: hand the terminal back to the shell (job control); `fg` returns.
-    case suspend
-    case open
-    case back
-    case nextView
-    case previousView
-    case showMatrix
-    case showModels
-    case showFindings
-    case showIngest
-    case showAudit
-    case help
-    case filter
-    case palette
-    case sort
-    case pivot
-    case openFindings
-    case nextItem
-    case previousItem
-    case mark
-    case markRange
-    case setInTriage
-    case setExploitable
-    case setFalsePositive
-    case setNotAffected
-    case acceptRisk
-    case resolve
-    case reopen
-    case assign
-    case addNote
-    case undo
-}
-
-/// One key binding: data the reducer, the footer and the help screen all read.
-public struct Binding: Sendable, Equatable {
-    public var keys: [Key]
-    public var command: Command
-    public var help: String
-    /// Destructive bindings change the store; read-only mode removes every one of them.
-    public var destructive: Bool
-    /// Shown in the footer of the views it applies to.
-    public var inFooter: Bool
-
-    public init(_ keys: [Key], _ command: Command, _ help: String, destructive: Bool = false, inFooter: Bool = true) {
-        self.keys = keys
-        self.command = command
-        self.help = help
-        self.destructive = destructive
-        self.inFooter = inFooter
-    }
-}
-
 /// The binding table of one screen (a view, or a view's detail).
 public struct Keymap: Sendable, Equatable {
     public let name: String
@@ -72,12 +8,30 @@ public struct Keymap: Sendable, Equatable {
         self.bindings = bindings
     }
 
+    /// The command a key runs; nil for a key not bound here or bound but disabled.
     public func command(for key: Key) -> Command? {
-        bindings.first { $0.keys.contains(key) }?.command
+        binding(for: key).flatMap { $0.disabledReason == nil ? $0.command : nil }
     }
 
-    /// The same table without anything that writes, nor the marks that only serve triage.
-    public var readOnly: Keymap { Keymap(name: name, bindings: bindings.filter { !$0.destructive && !Keymap.marking.contains($0.command) }) }
+    /// The binding of a key, enabled or not.
+    public func binding(for key: Key) -> Binding? {
+        bindings.first { $0.keys.contains(key) }
+    }
+
+    /// The same table with everything that writes, and the marks that only serve triage, disabled
+    /// with the reason: the read-only dashboard has no writer, so none of them could run anyway.
+    public var readOnly: Keymap {
+        Keymap(
+            name: name,
+            bindings: bindings.map { binding in
+                guard binding.destructive || Keymap.marking.contains(binding.command) else { return binding }
+                var disabled = binding
+                disabled.disabledReason = Keymap.readOnlyReason
+                return disabled
+            })
+    }
+
+    public static let readOnlyReason = "read-only dashboard"
 
     static let marking: Set<Command> = [.mark, .markRange]
 
@@ -106,29 +60,37 @@ public struct Keymap: Sendable, Equatable {
         Binding([.character("q"), .control("c")], .quit, "quit"),
     ]
 
-    public static let matrix = Keymap(name: "Matrix", bindings: [
-        Binding([.enter, .character("l"), .right], .open, "findings of the cell"),
-        Binding([.character("p")], .pivot, "pivot by stage"),
-        Binding([.character("/")], .filter, "filter findings"),
-    ] + movement + global)
+    public static let matrix = Keymap(
+        name: "Matrix",
+        bindings: [
+            Binding([.enter, .character("l"), .right], .open, "findings of the cell"),
+            Binding([.character("p")], .pivot, "pivot by stage"),
+            Binding([.character("/")], .filter, "filter findings"),
+        ] + movement + global)
 
-    public static let matrixPivot = Keymap(name: "Matrix by lifecycle stage", bindings: [
-        Binding([.enter], .open, "findings of the cell"),
-        Binding([.character("h"), .left], .moveLeft, "left", inFooter: false),
-        Binding([.character("l"), .right], .moveRight, "right", inFooter: false),
-        Binding([.character("p")], .pivot, "pivot by threat"),
-        Binding([.character("/")], .filter, "filter findings"),
-    ] + movement + global)
+    public static let matrixPivot = Keymap(
+        name: "Matrix by lifecycle stage",
+        bindings: [
+            Binding([.enter], .open, "findings of the cell"),
+            Binding([.character("h"), .left], .moveLeft, "left", inFooter: false),
+            Binding([.character("l"), .right], .moveRight, "right", inFooter: false),
+            Binding([.character("p")], .pivot, "pivot by threat"),
+            Binding([.character("/")], .filter, "filter findings"),
+        ] + movement + global)
 
-    public static let models = Keymap(name: "Models", bindings: [
-        Binding([.enter, .character("l"), .right], .open, "model detail"),
-        Binding([.character("/")], .filter, "filter by name"),
-    ] + movement + global)
+    public static let models = Keymap(
+        name: "Models",
+        bindings: [
+            Binding([.enter, .character("l"), .right], .open, "model detail"),
+            Binding([.character("/")], .filter, "filter by name"),
+        ] + movement + global)
 
-    public static let modelDetail = Keymap(name: "Model detail", bindings: [
-        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
-        Binding([.enter, .character("f")], .openFindings, "its open findings"),
-    ] + movement + global)
+    public static let modelDetail = Keymap(
+        name: "Model detail",
+        bindings: [
+            Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+            Binding([.enter, .character("f")], .openFindings, "its open findings"),
+        ] + movement + global)
 
     /// Triage: every binding here writes to the store, so read-only mode drops them all.
     static let triage: [Binding] = [
@@ -144,43 +106,57 @@ public struct Keymap: Sendable, Equatable {
         Binding([.character("u")], .undo, "undo my last change", destructive: true, inFooter: false),
     ]
 
-    public static let findings = Keymap(name: "Findings", bindings: [
-        Binding([.enter, .character("l"), .right], .open, "detail"),
-        Binding([.escape, .character("h"), .left, .backspace], .back, "back (first clears the marks)", inFooter: false),
-        Binding([.character(" ")], .mark, "mark"),
-        Binding([.character("M")], .markRange, "mark from the last mark to here", inFooter: false),
-        Binding([.character("/")], .filter, "filter"),
-        Binding([.character("s")], .sort, "sort"),
-    ] + triage + movement + global)
+    public static let findings = Keymap(
+        name: "Findings",
+        bindings: [
+            Binding([.enter, .character("l"), .right], .open, "detail"),
+            Binding([.escape, .character("h"), .left, .backspace], .back, "back (first clears the marks)", inFooter: false),
+            Binding([.character(" ")], .mark, "mark"),
+            Binding([.character("M")], .markRange, "mark from the last mark to here", inFooter: false),
+            Binding([.character("/")], .filter, "filter"),
+            Binding([.character("s")], .sort, "sort"),
+        ] + triage + movement + global)
 
-    public static let findingDetail = Keymap(name: "Finding detail", bindings: [
-        Binding([.escape, .character("h"), .left, .backspace], .back, "close detail"),
-        Binding([.character("n")], .nextItem, "next finding"),
-        Binding([.character("N")], .previousItem, "previous finding"),
-    ] + triage + movement + global)
+    public static let findingDetail = Keymap(
+        name: "Finding detail",
+        bindings: [
+            Binding([.escape, .character("h"), .left, .backspace], .back, "close detail"),
+            Binding([.character("n")], .nextItem, "next finding"),
+            Binding([.character("N")], .previousItem, "previous finding"),
+        ] + triage + movement + global)
 
     public static let ingest = Keymap(name: "Ingest", bindings: movement + global)
 
-    public static let audit = Keymap(name: "Audit", bindings: [
-        Binding([.enter, .character("l"), .right], .open, "the finding"),
-        Binding([.character("/")], .filter, "filter"),
-    ] + movement + global)
+    public static let audit = Keymap(
+        name: "Audit",
+        bindings: [
+            Binding([.enter, .character("l"), .right], .open, "the finding"),
+            Binding([.character("/")], .filter, "filter"),
+        ] + movement + global)
 
-    public static let projects = Keymap(name: "Projects", bindings: [
-        Binding([.enter, .character("l"), .right], .open, "scope the console to the project"),
-        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
-    ] + movement + global)
+    public static let projects = Keymap(
+        name: "Projects",
+        bindings: [
+            Binding([.enter, .character("l"), .right], .open, "scope the console to the project"),
+            Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+        ] + movement + global)
 
-    public static let unmapped = Keymap(name: "Unmapped", bindings: [
-        Binding([.enter, .character("l"), .right], .open, "the rule's findings"),
-        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
-    ] + movement + global)
+    public static let unmapped = Keymap(
+        name: "Unmapped",
+        bindings: [
+            Binding([.enter, .character("l"), .right], .open, "the rule's findings"),
+            Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
+        ] + movement + global)
 
-    public static let help = Keymap(name: "Help", bindings: [
-        Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
-    ] + movement + global.filter { $0.command != .help })
+    public static let help = Keymap(
+        name: "Help",
+        bindings: [
+            Binding([.escape, .character("h"), .left, .backspace], .back, "back")
+        ] + movement + global.filter { $0.command != .help })
 
     /// Every table, for the help screen and for tests that walk all bindings.
-    public static let all: [Keymap] = [.matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit,
-                                       .projects, .unmapped, .help]
+    public static let all: [Keymap] = [
+        .matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit,
+        .projects, .unmapped, .help,
+    ]
 }

@@ -31,7 +31,10 @@ public struct ScreenBuffer: Sendable, Equatable {
             let width = DisplayWidth.of(character)
             if width == 0 { continue }
             if used + width > limit {
-                if width == 2, used < limit { setCell(column, y, Cell(text: " ", role: role)) ; used += 1 }
+                if width == 2, used < limit {
+                    setCell(column, y, Cell(text: " ", role: role))
+                    used += 1
+                }
                 break
             }
             if column >= 0 {

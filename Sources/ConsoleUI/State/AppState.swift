@@ -1,35 +1,5 @@
 import Findings
 
-/// The views of the console, in `Tab` order; number keys 1–5 reach the first five.
-public enum ViewID: String, Sendable, CaseIterable {
-    case matrix
-    case models
-    case findings
-    case ingest
-    case audit
-    case help
-    /// Every project (`:projects`): Enter scopes the console to one.
-    case projects
-    /// The rules of unclassified findings (Enter on the matrix's Unclassified row, `:unmapped`).
-    case unmapped
-
-    /// The views Tab cycles through (help is reached with `?`).
-    public static let tabs: [ViewID] = [.matrix, .models, .findings, .ingest, .audit]
-
-    public var title: String {
-        switch self {
-        case .matrix: "Matrix"
-        case .models: "Models"
-        case .findings: "Findings"
-        case .ingest: "Ingest"
-        case .audit: "Audit"
-        case .help: "Help"
-        case .projects: "Projects"
-        case .unmapped: "Unmapped"
-        }
-    }
-}
-
 /// Everything the console shows, as a value: render(state) draws it, reduce(state, action) changes it.
 public struct AppState: Sendable, Equatable {
     public var size: Size
@@ -88,7 +58,7 @@ public struct AppState: Sendable, Equatable {
         self.glyphs = glyphs
     }
 
-    /// The bindings of the focused screen, with destructive ones removed in read-only mode.
+    /// The bindings of the focused screen, with destructive ones disabled in read-only mode.
     public var keymap: Keymap { readOnly ? fullKeymap.readOnly : fullKeymap }
 
     /// The view's keys as the console has them, read-only or not.
@@ -109,59 +79,4 @@ public struct AppState: Sendable, Equatable {
 
     /// Rows available to a list between the frame lines (tabs above, footer below) and its header.
     public var listRows: Int { max(1, size.height - 5) }
-}
-
-/// A short message in the status line: a result or an error.
-public struct Flash: Sendable, Equatable {
-    public var text: String
-    public var isError: Bool
-
-    public init(_ text: String, isError: Bool = false) {
-        self.text = text
-        self.isError = isError
-    }
-}
-
-/// One rule of unclassified findings, with what its tool said and a user rule to paste: what
-/// `mlsoc mapping unmapped` prints.
-public struct UnmappedItem: Sendable, Equatable {
-    public var tool: String
-    public var ruleID: String
-    public var title: String
-    public var findings: Int
-    public var open: Int
-    public var worst: Severity
-    /// What the tool said (CWE, tags, threat metadata), in a line.
-    public var seen: String
-    /// The suggested rule, as one JSON object for the user's mapping.json.
-    public var suggestion: String
-
-    public init(tool: String, ruleID: String, title: String, findings: Int, open: Int, worst: Severity, seen: String, suggestion: String) {
-        self.tool = tool
-        self.ruleID = ruleID
-        self.title = title
-        self.findings = findings
-        self.open = open
-        self.worst = worst
-        self.seen = seen
-        self.suggestion = suggestion
-    }
-}
-
-/// The Unmapped list.
-public struct UnmappedState: Sendable, Equatable {
-    public var items: [UnmappedItem] = []
-    public var cursor = 0
-    public var loaded = false
-
-    public init() {}
-}
-
-/// The Projects list.
-public struct ProjectsState: Sendable, Equatable {
-    public var items: [ProjectSummary] = []
-    public var cursor = 0
-    public var loaded = false
-
-    public init() {}
 }

@@ -73,7 +73,7 @@ extension Reducer {
             }
         case .command:
             let (word, argument, offset) = split(prompt.text)
-            guard let command = PaletteCommand.named(word), ["findings", "audit"].contains(command.name), !argument.isEmpty else {
+            guard let command = PaletteCommand.named(word), command.takesFilter, !argument.isEmpty else {
                 return nil
             }
             do {
@@ -125,31 +125,31 @@ extension Reducer {
             state.flash = Flash("unknown command '\(word)': try :help", isError: true)
             return []
         }
-        switch command.name {
-        case "matrix":
+        switch command {
+        case .matrix:
             state.pivot = false
             return show(.matrix, &state)
-        case "pivot":
+        case .pivot:
             state.pivot.toggle()
             return show(.matrix, &state)
-        case "models": return show(.models, &state)
-        case "ingest": return show(.ingest, &state)
-        case "help":
+        case .models: return show(.models, &state)
+        case .ingest: return show(.ingest, &state)
+        case .help:
             if state.view != .help { state.helpReturn = state.view }
             state.view = .help
             return []
-        case "quit":
+        case .quit:
             state.quitRequested = true
-            return [.quit]
-        case "findings":
+            return []
+        case .findings:
             guard !argument.isEmpty else { return show(.findings, &state) }
             guard let filter = try? FindingFilter.parse(argument) else { return [] }
             return startFindings(filter, origin: state.view == .findings ? state.findings.origin : state.view, &state)
-        case "audit":
+        case .audit:
             guard !argument.isEmpty else { return show(.audit, &state) }
             guard let filter = try? FindingFilter.parse(argument) else { return [] }
             return restartAuditFilter(filter, &state)
-        case "sort":
+        case .sort:
             guard let sort = FindingSort(rawValue: argument) else {
                 state.flash = Flash("sort by one of: \(FindingSort.allCases.map(\.rawValue).joined(separator: ", "))", isError: true)
                 return []
@@ -157,20 +157,18 @@ extension Reducer {
             let origin = state.findings.origin
             state.findings.sort = sort
             return startFindings(state.findings.filter, origin: origin, &state)
-        case "project":
+        case .project:
             return scope(to: argument, &state)
-        case "projects":
+        case .projects:
             return show(.projects, &state)
-        case "unmapped":
+        case .unmapped:
             return show(.unmapped, &state)
-        case "theme":
+        case .theme:
             guard !argument.isEmpty else {
                 state.flash = Flash("themes: \(state.themeNames.joined(separator: ", ")) (now \(state.themeName))")
                 return []
             }
             return [.setTheme(argument)]
-        default:
-            return []
         }
     }
 }

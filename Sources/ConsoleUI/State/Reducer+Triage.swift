@@ -3,7 +3,7 @@ import Findings
 /// Triage keys, marks, the triage form, and the results of triage writes.
 extension Reducer {
     /// The findings an action applies to: the marked ones, else the one under the cursor.
-    static func triageTargets(_ state: AppState) -> [FindingListItem] {
+    static func triageTargets(_ state: AppState) -> [FindingRow] {
         let list = state.findings
         if !list.marks.isEmpty { return list.items.filter { list.marks.contains($0.id) } }
         return list.current.map { [$0] } ?? []
@@ -41,15 +41,18 @@ extension Reducer {
             case .assign: kind = .assign
             default: kind = .note
             }
-            state.form = TriageForm(kind: kind, targets: targets, states: items.map(\.state),
-                                    assignee: items.count == 1 ? items[0].assignee : nil)
+            state.form = TriageForm(
+                kind: kind, targets: targets, states: items.map(\.state),
+                assignee: items.count == 1 ? items[0].assignee : nil)
             return []
         }
     }
 
     /// Actions without inputs go straight to the store; with one finding the rules are checked first.
-    private static func direct(_ action: TriageAction, _ items: [FindingListItem], _ targets: [TriageTarget],
-                               _ state: inout AppState) -> [Effect] {
+    private static func direct(
+        _ action: TriageAction, _ items: [FindingRow], _ targets: [TriageTarget],
+        _ state: inout AppState
+    ) -> [Effect] {
         if items.count == 1 {
             do {
                 try state.triageRules.check(action, from: items[0].state, now: state.now)

@@ -9,9 +9,9 @@ public enum Reducer {
             if state.prompt != nil { return promptKey(key, &state) }
             state.flash = nil
             guard let command = state.keymap.command(for: key) else {
-                // A key that would change findings in the console: say why nothing happens.
-                if state.readOnly, let wanted = state.fullKeymap.bindings.first(where: { $0.keys.contains(key) }) {
-                    state.flash = Flash("read-only: the dashboard changes nothing (\(wanted.help) needs `mlsoc console`)", isError: true)
+                // A key that is bound but disabled here: say why nothing happens.
+                if let binding = state.keymap.binding(for: key), let reason = binding.disabledReason {
+                    state.flash = Flash("\(reason): \(binding.help) needs `mlsoc console`", isError: true)
                 }
                 return []
             }
@@ -87,7 +87,8 @@ public enum Reducer {
             let keep = state.unmapped.items.indices.contains(state.unmapped.cursor) ? state.unmapped.items[state.unmapped.cursor] : nil
             state.unmapped.items = items
             state.unmapped.loaded = true
-            state.unmapped.cursor = keep.flatMap { kept in items.firstIndex { $0.tool == kept.tool && $0.ruleID == kept.ruleID } }
+            state.unmapped.cursor =
+                keep.flatMap { kept in items.firstIndex { $0.tool == kept.tool && $0.ruleID == kept.ruleID } }
                 ?? clamp(state.unmapped.cursor, items.count)
             return []
         case .storeChanged:
@@ -149,11 +150,13 @@ public enum Reducer {
         return effects
     }
 
-    private static func findingsLoaded(_ items: [FindingListItem], append: Bool, generation: Int, _ state: inout AppState) -> [Effect] {
+    private static func findingsLoaded(_ items: [FindingRow], append: Bool, generation: Int, _ state: inout AppState) -> [Effect] {
         guard generation == state.findings.generation else { return [] }
         let keep = state.findings.current?.id
         state.findings.items = append ? state.findings.items + items : items
-        state.findings.hasMore = append ? items.count >= FindingListState.pageSize
+        state.findings.hasMore =
+            append
+            ? items.count >= FindingListState.pageSize
             : items.count >= max(FindingListState.pageSize, min(state.findings.items.count, FindingListState.refreshLimit))
         state.findings.loading = false
         if !append {
@@ -170,7 +173,7 @@ public enum Reducer {
     }
 
     /// The last page (after `G`) or the page above the window, read backwards.
-    private static func findingsBefore(_ items: [FindingListItem], tail: Bool, generation: Int, _ state: inout AppState) -> [Effect] {
+    private static func findingsBefore(_ items: [FindingRow], tail: Bool, generation: Int, _ state: inout AppState) -> [Effect] {
         guard generation == state.findings.generation else { return [] }
         let keep = state.findings.current?.id
         state.findings.loading = false
@@ -204,7 +207,7 @@ public enum Reducer {
         switch command {
         case .quit:
             state.quitRequested = true
-            return [.quit]
+            return []
         case .refresh:
             state.flash = Flash("refreshed")
             return reload(state)
@@ -214,8 +217,9 @@ public enum Reducer {
         case .openFindings:
             guard let model = state.models.detail?.model else { return [] }
             let term: FindingFilter.Term = .models([model.id == 0 ? nil : model.name])
-            return startFindings(FindingFilter(clauses: [.init(term), .init(.states(TriageState.allCases.filter(\.isOpen)))]),
-                                 origin: .models, &state)
+            return startFindings(
+                FindingFilter(clauses: [.init(term), .init(.states(TriageState.allCases.filter(\.isOpen)))]),
+                origin: .models, &state)
         case .back: return back(&state)
         case .nextView, .previousView:
             let current = ViewID.tabs.firstIndex(of: state.view == .help ? state.helpReturn : state.view) ?? 0
@@ -298,8 +302,11 @@ public enum Reducer {
         case .unmapped:
             guard state.unmapped.items.indices.contains(state.unmapped.cursor) else { return [] }
             let item = state.unmapped.items[state.unmapped.cursor]
-            return startFindings(FindingFilter(clauses: [.init(.threats([.unclassified])), .init(.tools([item.tool])),
-                                                        .init(.rules([item.ruleID]))]), origin: .unmapped, &state)
+            return startFindings(
+                FindingFilter(clauses: [
+                    .init(.threats([.unclassified])), .init(.tools([item.tool])),
+                    .init(.rules([item.ruleID])),
+                ]), origin: .unmapped, &state)
         case .projects:
             guard state.projects.items.indices.contains(state.projects.cursor) else { return [] }
             let effects = scope(to: state.projects.items[state.projects.cursor].name, &state)
@@ -456,8 +463,10 @@ public enum Reducer {
         if command == .moveBottom, list.hasMore, !list.loading {
             state.findings.loading = true
             state.findings.cursor = max(0, list.items.count - 1)
-            return [.loadFindingsBefore(list.filter, list.sort, before: nil, limit: FindingListState.pageSize, generation: list.generation),
-                    .countFindings(list.filter, generation: list.generation)]
+            return [
+                .loadFindingsBefore(list.filter, list.sort, before: nil, limit: FindingListState.pageSize, generation: list.generation),
+                .countFindings(list.filter, generation: list.generation),
+            ]
         }
         // `g` from a window below the top starts the list again.
         if command == .moveTop, list.hasBefore {
@@ -468,12 +477,16 @@ public enum Reducer {
         let wantsMore = command == .moveBottom || state.findings.cursor >= list.items.count - page
         if wantsMore, list.hasMore, !list.loading, let tail = list.items.last {
             state.findings.loading = true
-            effects.append(.loadFindings(list.filter, list.sort, after: tail, limit: FindingListState.pageSize,
-                                         generation: list.generation))
+            effects.append(
+                .loadFindings(
+                    list.filter, list.sort, after: tail, limit: FindingListState.pageSize,
+                    generation: list.generation))
         } else if state.findings.cursor < page, list.hasBefore, !list.loading, let first = list.items.first {
             state.findings.loading = true
-            effects.append(.loadFindingsBefore(list.filter, list.sort, before: first, limit: FindingListState.pageSize,
-                                               generation: list.generation))
+            effects.append(
+                .loadFindingsBefore(
+                    list.filter, list.sort, before: first, limit: FindingListState.pageSize,
+                    generation: list.generation))
         }
         return effects
     }

@@ -53,12 +53,17 @@ public struct TriageForm: Sendable, Equatable {
         switch kind {
         case .falsePositive: fields = [Field("reason", hint: "why this is not a real issue")]
         case .notAffected:
-            fields = [Field("justification", hint: "↑/↓ to choose", value: TriageRules.vexJustifications[1],
-                            choices: TriageRules.vexJustifications),
-                      Field("detail", hint: "optional", required: false)]
+            fields = [
+                Field(
+                    "justification", hint: "↑/↓ to choose", value: TriageRules.vexJustifications[1],
+                    choices: TriageRules.vexJustifications),
+                Field("detail", hint: "optional", required: false),
+            ]
         case .accept:
-            fields = [Field("reason", hint: "why the risk is acceptable for now"),
-                      Field("until", hint: "YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or +30d", value: "+30d")]
+            fields = [
+                Field("reason", hint: "why the risk is acceptable for now"),
+                Field("until", hint: "YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or +30d", value: "+30d"),
+            ]
         case .resolve: fields = [Field("note", hint: "optional: how it was fixed", required: false)]
         case .reopen: fields = [Field("reason", hint: "why it needs another look")]
         case .assign: fields = [Field("account", hint: "empty to unassign", required: false, value: assignee ?? "")]

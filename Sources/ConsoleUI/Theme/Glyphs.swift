@@ -15,10 +15,12 @@ public struct Glyphs: Sendable, Equatable {
     public var spark: [String]
     public var dot: String
 
-    public static let unicode = Glyphs(horizontal: "─", vertical: "│", bar: "█", times: "×", ellipsis: "…", lock: "RO", none: "·",
-                                       arrow: "→", sortDown: "▼", sortUp: "▲", spark: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-                                       dot: "·")
-    public static let ascii = Glyphs(horizontal: "-", vertical: "|", bar: "#", times: "x", ellipsis: "~", lock: "RO", none: ".",
-                                     arrow: "->", sortDown: "v", sortUp: "^", spark: ["_", ".", ",", "-", "=", "+", "*", "#"],
-                                     dot: "-")
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", bar: "█", times: "×", ellipsis: "…", lock: "RO", none: "·",
+        arrow: "→", sortDown: "▼", sortUp: "▲", spark: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        dot: "·")
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", bar: "#", times: "x", ellipsis: "~", lock: "RO", none: ".",
+        arrow: "->", sortDown: "v", sortUp: "^", spark: ["_", ".", ",", "-", "=", "+", "*", "#"],
+        dot: "-")
 }

@@ -23,7 +23,9 @@ public enum Color: Sendable, Equatable, Hashable {
         case 232...255: return index < 244 ? (index < 238 ? 0 : 8) : (index < 250 ? 7 : 15)
         default:
             let cube = index - 16
-            let r = cube / 36, g = (cube / 6) % 6, b = cube % 6
+            let r = cube / 36
+            let g = (cube / 6) % 6
+            let b = cube % 6
             let bright = max(r, g, b) >= 4
             let bits = (r >= 2 ? 1 : 0) | (g >= 2 ? 2 : 0) | (b >= 2 ? 4 : 0)
             return bits + (bright && bits != 0 ? 8 : 0)
@@ -40,8 +42,10 @@ public struct Style: Sendable, Equatable, Hashable {
     public var underline: Bool
     public var dim: Bool
 
-    public init(_ foreground: Color = .terminalDefault, _ background: Color = .terminalDefault,
-                bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        _ foreground: Color = .terminalDefault, _ background: Color = .terminalDefault,
+        bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold

@@ -58,24 +58,30 @@ public enum FindingsView {
             let overdue = item.isOverdue(now: state.now)
             // A closed finding has nothing due.
             let due = item.state.isOpen ? Clock.due(item.slaDue, now: state.now) : ""
-            let cells = ["\(item.id)", FrameView.short(item.severity), item.state.key, due, item.tool,
-                         item.ruleID, item.title, item.model ?? "", item.location ?? ""]
-            let roles: [StyleRole] = [.muted, .severity(item.severity), item.state.isOpen ? .normal : .muted,
-                                      overdue ? .overdue : .muted]
+            let cells = [
+                "\(item.id)", FrameView.short(item.severity), item.state.key, due, item.tool,
+                item.ruleID, item.title, item.model ?? "", item.location?.display ?? "",
+            ]
+            let roles: [StyleRole] = [
+                .muted, .severity(item.severity), item.state.isOpen ? .normal : .muted,
+                overdue ? .overdue : .muted,
+            ]
             let isMarked = list.marks.contains(item.id)
-            Table.row(cells, columns, x: x + 1, y: first + offset, width: width, selected: start + offset == list.cursor,
-                      roles: isMarked ? roles.map { _ in .marked } : roles, into: &buffer)
+            Table.row(
+                cells, columns, x: x + 1, y: first + offset, width: width, selected: start + offset == list.cursor,
+                roles: isMarked ? roles.map { _ in .marked } : roles, into: &buffer)
             if isMarked { buffer.put("*", x: x, y: first + offset, role: start + offset == list.cursor ? .selection : .marked) }
         }
     }
 
     /// Columns for a width: fixed narrow ones, the title takes what is left.
     static func layout(width: Int) -> [Column] {
-        Table.fit([
-            Column("ID", 6, alignRight: true), Column("SEV", 4), Column("STATE", 11), Column("DUE", 5, alignRight: true),
-            Column("TOOL", 11), Column("RULE", width >= 100 ? 16 : 12), Column("TITLE", 0),
-            Column("MODEL", width >= 120 ? 16 : 0), Column("LOCATION", width >= 100 ? 24 : 0),
-        ], flex: 6, width: width)
+        Table.fit(
+            [
+                Column("ID", 6, alignRight: true), Column("SEV", 4), Column("STATE", 11), Column("DUE", 5, alignRight: true),
+                Column("TOOL", 11), Column("RULE", width >= 100 ? 16 : 12), Column("TITLE", 0),
+                Column("MODEL", width >= 120 ? 16 : 0), Column("LOCATION", width >= 100 ? 24 : 0),
+            ], flex: 6, width: width)
     }
 }
 
@@ -89,8 +95,9 @@ enum FindingDetailView {
             buffer.put("loading" + state.glyphs.ellipsis, x: x, y: top, role: .muted)
             return
         }
-        StyledLine.draw(lines(detail, state: state, width: width), x: x, y: top, width: width, height: height,
-                        scroll: state.findings.detailScroll, into: &buffer)
+        StyledLine.draw(
+            lines(detail, state: state, width: width), x: x, y: top, width: width, height: height,
+            scroll: state.findings.detailScroll, into: &buffer)
     }
 
     static func lines(_ d: FindingDetail, state: AppState, width: Int) -> [StyledLine] {
@@ -105,16 +112,19 @@ enum FindingDetailView {
                 lines.append(StyledLine([(index == 0 ? label : String(repeating: " ", count: 12), .muted), (line, role)]))
             }
         }
-        lines.append(StyledLine([("severity    ", .muted), (d.severity.name, .severity(d.severity)),
-                                 (d.score.map { " (\(ModelRisk.number($0)))" } ?? "", .muted),
-                                 ("   state ", .muted), (d.state.key, d.state.isOpen ? .normal : .muted),
-                                 ("   version \(d.version)", .muted)]))
+        lines.append(
+            StyledLine([
+                ("severity    ", .muted), (d.severity.name, .severity(d.severity)),
+                (d.score.map { " (\(ModelRisk.number($0)))" } ?? "", .muted),
+                ("   state ", .muted), (d.state.key, d.state.isOpen ? .normal : .muted),
+                ("   version \(d.version)", .muted),
+            ]))
         field("cell", "\(d.threat.target.name) / \(d.threat.name)")
         field("tool", "\(d.tool)  rule \(d.ruleID)")
         field("model", d.model)
-        field("location", d.location)
+        field("location", d.location?.display)
         for (index, other) in d.otherLocations.prefix(50).enumerated() {
-            field(index == 0 ? "also at" : "", other)
+            field(index == 0 ? "also at" : "", other.display)
         }
         if d.otherLocations.count > 50 { field("", "… and \(d.otherLocations.count - 50) more places", .muted) }
         field("artifact", d.artifact)
@@ -131,8 +141,8 @@ enum FindingDetailView {
         field("CWE", d.taxonomy.cwe.joined(separator: " "))
         field("CVE", d.taxonomy.cve.joined(separator: " "))
         field("other ids", d.taxonomy.other.joined(separator: " "))
-        field("why here", d.mapping ?? "no mapping rule matched: unclassified")
-        field("fingerprint", d.fingerprint, .muted)
+        field("why here", d.mappingWhy ?? "no mapping rule matched: unclassified")
+        field("fingerprint", d.fingerprint.hex, .muted)
         lines.append(.blank)
         lines.append(StyledLine("Message", .title))
         lines += Wrap.lines(d.message, width: width, limit: 60).map { StyledLine($0) }
@@ -145,8 +155,11 @@ enum FindingDetailView {
         lines.append(StyledLine("History", .title))
         for event in d.events {
             let change = [event.from, event.to].compactMap { $0 }.joined(separator: " " + state.glyphs.arrow + " ")
-            lines.append(StyledLine([(Clock.format(event.at) + "  ", .muted), (ModelsView.pad(event.actor, 12), .normal),
-                                     (ModelsView.pad(event.kind, 12), .title), (change, .normal)]))
+            lines.append(
+                StyledLine([
+                    (Clock.format(event.at) + "  ", .muted), (ModelsView.pad(event.actor, 12), .normal),
+                    (ModelsView.pad(event.kind, 12), .title), (change, .normal),
+                ]))
             if let reason = event.reason, !reason.isEmpty {
                 lines += Wrap.lines(reason, width: max(10, width - 4), limit: 4).map { StyledLine("    " + $0, .muted) }
             }

@@ -117,8 +117,9 @@ public enum FrameView {
             buffer.put(message, x: x, y: above, role: .error, maxWidth: buffer.width - x)
         } else if !prompt.completions.isEmpty {
             buffer.fill(x: 0, y: above, width: buffer.width, role: .footer)
-            buffer.put(" " + prompt.completions.map { $0.split(separator: " ").last.map(String.init) ?? $0 }.joined(separator: "  "),
-                       x: 0, y: above, role: .footer, maxWidth: buffer.width)
+            buffer.put(
+                " " + prompt.completions.map { $0.split(separator: " ").last.map(String.init) ?? $0 }.joined(separator: "  "),
+                x: 0, y: above, role: .footer, maxWidth: buffer.width)
         } else if prompt.kind == .command, prompt.text.isEmpty {
             buffer.fill(x: 0, y: above, width: buffer.width, role: .footer)
             buffer.put(" " + PaletteCommand.all.map(\.name).joined(separator: " "), x: 0, y: above, role: .footer, maxWidth: buffer.width)
@@ -135,7 +136,7 @@ public enum FrameView {
 
     static func footerHints(_ keymap: Keymap, glyphs: Glyphs) -> [FooterHint] {
         var hints = [FooterHint(key: "j/k", help: "move")]
-        for binding in keymap.bindings where binding.inFooter {
+        for binding in keymap.bindings where binding.inFooter && binding.disabledReason == nil {
             guard let key = binding.keys.first else { continue }
             hints.append(FooterHint(key: key.label(glyphs), help: binding.help, essential: binding.command == .help || binding.command == .quit))
         }

@@ -26,8 +26,9 @@ enum KioskView {
         var x = buffer.put(" mlsoc ", x: 0, y: 0, role: .headerAccent)
         x += buffer.put(" \(state.glyphs.lock) ", x: x, y: 0, role: .lock)
         let clock = state.now > 0 ? CivilDate.format(state.now) + " UTC " : ""
-        buffer.put(" " + FrameView.elide(state.storePath, to: max(8, width - x - DisplayWidth.of(clock) - 2), glyphs: state.glyphs),
-                   x: x, y: 0, role: .header, maxWidth: width - x - DisplayWidth.of(clock))
+        buffer.put(
+            " " + FrameView.elide(state.storePath, to: max(8, width - x - DisplayWidth.of(clock) - 2), glyphs: state.glyphs),
+            x: x, y: 0, role: .header, maxWidth: width - x - DisplayWidth.of(clock))
         buffer.put(clock, x: width - DisplayWidth.of(clock), y: 0, role: .header)
 
         // Totals: large on tall screens, one line otherwise.
@@ -52,8 +53,9 @@ enum KioskView {
             var column = 1
             column += buffer.put("open \(NumberFormat.grouped(state.matrix.totalOpen))   ", x: column, y: 1, role: .title)
             for severity in severities {
-                column += buffer.put("\(severity.name) \(NumberFormat.grouped(state.matrix.openCount(severity: severity)))   ", x: column, y: 1,
-                                     role: .severity(severity))
+                column += buffer.put(
+                    "\(severity.name) \(NumberFormat.grouped(state.matrix.openCount(severity: severity)))   ", x: column, y: 1,
+                    role: .severity(severity))
             }
         }
 

@@ -24,8 +24,9 @@ public enum MatrixView {
         buffer.put("TARGET", x: 1, y: y, role: .title)
         buffer.put("THREAT", x: targetWidth, y: y, role: .title)
         for (index, severity) in Severity.descending.enumerated() {
-            buffer.put(FrameView.short(severity).uppercased(), x: countsX + index * countWidth, y: y, width: countWidth - 1,
-                       role: .severity(severity), alignRight: true)
+            buffer.put(
+                FrameView.short(severity).uppercased(), x: countsX + index * countWidth, y: y, width: countWidth - 1,
+                role: .severity(severity), alignRight: true)
         }
         buffer.put("OPEN", x: openX, y: y, width: openWidth - 1, role: .title, alignRight: true)
         if barWidth >= 4 { buffer.put("RISK", x: barX, y: y, role: .title) }
@@ -39,8 +40,9 @@ public enum MatrixView {
             for (index, threat) in target.threats.enumerated() {
                 guard y < buffer.height - 1 else { return }
                 let selected = row == state.matrixCursor
-                renderRow(threat, showTarget: index == 0, selected: selected, maxRisk: maxRisk, y: y,
-                          countsX: countsX, openX: openX, barX: barX, barWidth: barWidth, state: state, buffer: &buffer)
+                renderRow(
+                    threat, showTarget: index == 0, selected: selected, maxRisk: maxRisk, y: y,
+                    countsX: countsX, openX: openX, barX: barX, barWidth: barWidth, state: state, buffer: &buffer)
                 y += 1
                 row += 1
             }
@@ -52,9 +54,11 @@ public enum MatrixView {
         }
     }
 
-    private static func renderRow(_ threat: Threat, showTarget: Bool, selected: Bool, maxRisk: Double, y: Int,
-                                  countsX: Int, openX: Int, barX: Int, barWidth: Int, state: AppState,
-                                  buffer: inout ScreenBuffer) {
+    private static func renderRow(
+        _ threat: Threat, showTarget: Bool, selected: Bool, maxRisk: Double, y: Int,
+        countsX: Int, openX: Int, barX: Int, barWidth: Int, state: AppState,
+        buffer: inout ScreenBuffer
+    ) {
         let matrix = state.matrix
         let risk = matrix.risk(threat)
         let heat = heatLevel(risk: risk, maxRisk: maxRisk)
@@ -65,12 +69,14 @@ public enum MatrixView {
         for (index, severity) in Severity.descending.enumerated() {
             let count = matrix.openCount(threat, severity)
             let text = count == 0 ? state.glyphs.none : NumberFormat.compact(count, width: countWidth - 1)
-            buffer.put(text, x: countsX + index * countWidth, y: y, width: countWidth - 1,
-                       role: count == 0 ? .muted : .severity(severity), alignRight: true)
+            buffer.put(
+                text, x: countsX + index * countWidth, y: y, width: countWidth - 1,
+                role: count == 0 ? .muted : .severity(severity), alignRight: true)
         }
         let open = matrix.openCount(threat)
-        buffer.put(open == 0 ? state.glyphs.none : NumberFormat.compact(open, width: openWidth - 1), x: openX, y: y,
-                   width: openWidth - 1, role: StyleRole.heat(heat), alignRight: true)
+        buffer.put(
+            open == 0 ? state.glyphs.none : NumberFormat.compact(open, width: openWidth - 1), x: openX, y: y,
+            width: openWidth - 1, role: StyleRole.heat(heat), alignRight: true)
         guard barWidth >= 4, risk > 0, maxRisk > 0 else { return }
         let length = max(1, Int((risk / maxRisk * Double(barWidth - 8)).rounded()))
         buffer.put(String(repeating: state.glyphs.bar, count: length), x: barX, y: y, role: StyleRole.heat(heat))
@@ -84,8 +90,9 @@ public enum MatrixView {
         let cellWidth = max(9, min(16, (buffer.width - targetWidth - 10) / stages.count))
         buffer.put("TARGET", x: 1, y: top, role: .title)
         for (index, stage) in stages.enumerated() {
-            buffer.put((stage.isEmpty ? "no stage" : stage).uppercased(), x: targetWidth + index * cellWidth, y: top,
-                       width: cellWidth - 1, role: .title, alignRight: true)
+            buffer.put(
+                (stage.isEmpty ? "no stage" : stage).uppercased(), x: targetWidth + index * cellWidth, y: top,
+                width: cellWidth - 1, role: .title, alignRight: true)
         }
         let totalX = targetWidth + stages.count * cellWidth
         buffer.put("OPEN", x: totalX, y: top, width: 7, role: .title, alignRight: true)
@@ -103,16 +110,19 @@ public enum MatrixView {
                 let heat = heatLevel(risk: lifecycle.risk(target, stage: stage), maxRisk: maxRisk)
                 let selected = row == state.pivotRow && column == state.pivotColumn
                 let text = count == 0 ? state.glyphs.none : NumberFormat.compact(count, width: cellWidth - 2)
-                buffer.put(text + " ", x: targetWidth + column * cellWidth, y: y, width: cellWidth - 1,
-                           role: selected ? .selection : (count == 0 ? .muted : .heat(heat)), alignRight: true)
+                buffer.put(
+                    text + " ", x: targetWidth + column * cellWidth, y: y, width: cellWidth - 1,
+                    role: selected ? .selection : (count == 0 ? .muted : .heat(heat)), alignRight: true)
             }
-            buffer.put(total == 0 ? state.glyphs.none : NumberFormat.compact(total, width: 6), x: totalX, y: y, width: 7,
-                       role: total == 0 ? .muted : .normal, alignRight: true)
+            buffer.put(
+                total == 0 ? state.glyphs.none : NumberFormat.compact(total, width: 6), x: totalX, y: y, width: 7,
+                role: total == 0 ? .muted : .normal, alignRight: true)
         }
         let legendY = top + 2 + Target.allCases.count * 2
         if legendY < buffer.height - 2 {
-            buffer.put("A finding's stage is its model's (config, ML-BOM); NO STAGE: none, or no model.",
-                       x: 1, y: legendY, role: .muted, maxWidth: buffer.width - 2)
+            buffer.put(
+                "A finding's stage is its model's (config, ML-BOM); NO STAGE: none, or no model.",
+                x: 1, y: legendY, role: .muted, maxWidth: buffer.width - 2)
         }
     }
 

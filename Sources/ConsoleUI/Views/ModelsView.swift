@@ -11,17 +11,19 @@ public enum ModelsView {
         let rows = state.models.visible()
         let wide = buffer.width >= 120
         let trendWidth = wide ? 30 : 12
-        let columns = Table.fit([
-            Column("MODEL", 0), Column("KIND", buffer.width >= 100 ? 7 : 0), Column("STAGE", 8), Column("OWNER", wide ? 14 : 0),
-            Column("SCORE", 7, alignRight: true), Column("CRIT", 4, alignRight: true), Column("HIGH", 4, alignRight: true),
-            Column("MED", 4, alignRight: true), Column("LOW", 4, alignRight: true), Column("SLA", 4, alignRight: true),
-            Column("TREND", trendWidth),
-        ], flex: 0, width: buffer.width, minimum: 12)
+        let columns = Table.fit(
+            [
+                Column("MODEL", 0), Column("KIND", buffer.width >= 100 ? 7 : 0), Column("STAGE", 8), Column("OWNER", wide ? 14 : 0),
+                Column("SCORE", 7, alignRight: true), Column("CRIT", 4, alignRight: true), Column("HIGH", 4, alignRight: true),
+                Column("MED", 4, alignRight: true), Column("LOW", 4, alignRight: true), Column("SLA", 4, alignRight: true),
+                Column("TREND", trendWidth),
+            ], flex: 0, width: buffer.width, minimum: 12)
         let filter = state.models.nameFilter.isEmpty ? "" : "  name contains \"\(state.models.nameFilter)\""
         // The "(no model)" row is not a model.
         let count = rows.filter { $0.id != 0 }.count
-        buffer.put(" \(count) model\(count == 1 ? "" : "s") by risk\(filter)   score = sum of weight \(state.glyphs.times) open, \(state.glyphs.times) criticality",
-                   x: 0, y: top, role: .title, maxWidth: buffer.width)
+        buffer.put(
+            " \(count) model\(count == 1 ? "" : "s") by risk\(filter)   score = sum of weight \(state.glyphs.times) open, \(state.glyphs.times) criticality",
+            x: 0, y: top, role: .title, maxWidth: buffer.width)
         Table.header(columns, y: top + 1, sorted: "SCORE", marker: state.glyphs.sortDown, into: &buffer)
         let first = top + 2
         let visible = max(0, FrameView.contentBottom(buffer) - first)
@@ -33,14 +35,21 @@ public enum ModelsView {
         let start = Table.firstVisible(cursor: state.models.cursor, count: rows.count, rows: visible)
         for (offset, model) in rows.dropFirst(start).prefix(visible).enumerated() {
             let index = start + offset
-            let counts = [Severity.critical, .high, .medium, .low].map { model.open[$0].map { NumberFormat.compact($0, width: 4) } ?? state.glyphs.none }
+            let counts = [Severity.critical, .high, .medium, .low].map {
+                model.open[$0].map { NumberFormat.compact($0, width: 4) } ?? state.glyphs.none
+            }
             let name = model.version.isEmpty ? model.name : "\(model.name) \(model.version)"
-            let cells = [name, model.id == 0 ? "" : model.kind, model.stage ?? "", model.owner ?? "", ModelRisk.number(model.score(weights: state.models.weights)),
-                         counts[0], counts[1], counts[2], counts[3], model.slaBreaches == 0 ? state.glyphs.none : String(model.slaBreaches),
-                         Sparkline.render(model.trend, width: trendWidth, glyphs: state.glyphs)]
-            let roles: [StyleRole] = [.normal, .muted, .normal, .muted, model.worstOpen.map(StyleRole.severity) ?? .muted,
-                                      .severityCritical, .severityHigh, .severityMedium, .severityLow,
-                                      model.slaBreaches > 0 ? .overdue : .muted, .title]
+            let cells = [
+                name, model.id == 0 ? "" : model.kind, model.stage ?? "", model.owner ?? "",
+                ModelRisk.number(model.score(weights: state.models.weights)),
+                counts[0], counts[1], counts[2], counts[3], model.slaBreaches == 0 ? state.glyphs.none : String(model.slaBreaches),
+                Sparkline.render(model.trend, width: trendWidth, glyphs: state.glyphs),
+            ]
+            let roles: [StyleRole] = [
+                .normal, .muted, .normal, .muted, model.worstOpen.map(StyleRole.severity) ?? .muted,
+                .severityCritical, .severityHigh, .severityMedium, .severityLow,
+                model.slaBreaches > 0 ? .overdue : .muted, .title,
+            ]
             Table.row(cells, columns, y: first + offset, width: buffer.width, selected: index == state.models.cursor, roles: roles, into: &buffer)
         }
     }
@@ -48,8 +57,9 @@ public enum ModelsView {
     static func renderDetail(_ detail: ModelDetailState, state: AppState, into buffer: inout ScreenBuffer) {
         let lines = detailLines(detail, state: state, width: buffer.width - 2)
         let top = FrameView.contentTop
-        StyledLine.draw(lines, x: 1, y: top, width: buffer.width - 2, height: FrameView.contentBottom(buffer) - top,
-                        scroll: detail.scroll, into: &buffer)
+        StyledLine.draw(
+            lines, x: 1, y: top, width: buffer.width - 2, height: FrameView.contentBottom(buffer) - top,
+            scroll: detail.scroll, into: &buffer)
     }
 
     static func detailLines(_ detail: ModelDetailState, state: AppState, width: Int) -> [StyledLine] {
@@ -58,20 +68,36 @@ public enum ModelsView {
         var lines: [StyledLine] = []
         let name = model.version.isEmpty ? model.name : "\(model.name) \(model.version)"
         lines.append(StyledLine([(name, .title), ("  \(model.kind)", .muted)]))
-        let facts = [("stage", model.stage ?? "none"), ("owner", model.owner ?? "none"), ("source", model.source.isEmpty ? "findings" : model.source),
-                     ("criticality", ModelRisk.number(model.criticality))]
+        let facts = [
+            ("stage", model.stage ?? "none"), ("owner", model.owner ?? "none"), ("source", model.source.isEmpty ? "findings" : model.source),
+            ("criticality", ModelRisk.number(model.criticality)),
+        ]
         lines.append(StyledLine(facts.flatMap { [($0.0 + " ", StyleRole.muted), ($0.1 + "   ", StyleRole.normal)] }))
         lines.append(.blank)
         lines.append(StyledLine([("Score  ", .title), (model.formula(weights: state.models.weights, times: glyphs.times), .normal)]))
-        lines.append(StyledLine([("weights ", .muted), (state.models.weights.summary + (model.weighted != model.open.mapValues(Double.init) ? "; red-team findings count by attack-success rate" : ""), .muted)]))
+        lines.append(
+            StyledLine([
+                ("weights ", .muted),
+                (
+                    state.models.weights.summary
+                        + (model.weighted != model.open.mapValues(Double.init) ? "; red-team findings count by attack-success rate" : ""), .muted
+                ),
+            ]))
         let worst = model.worstOpen.map { "worst open: \($0.name)" } ?? "no open findings"
-        lines.append(StyledLine([("SLA breaches ", .muted), (String(model.slaBreaches), model.slaBreaches > 0 ? .overdue : .normal),
-                                 ("   " + worst, .muted)]))
+        lines.append(
+            StyledLine([
+                ("SLA breaches ", .muted), (String(model.slaBreaches), model.slaBreaches > 0 ? .overdue : .normal),
+                ("   " + worst, .muted),
+            ]))
         if !model.trend.isEmpty {
             let values = Array(model.trend.suffix(30))
             let rows = Sparkline.chart(values, width: 30, height: 3, glyphs: glyphs)
             let labels = [ModelRisk.number(values.max() ?? 0), "", "0"]
-            lines.append(StyledLine([("Trend ", .muted), ("score by day, last \(values.count) day\(values.count == 1 ? "" : "s"), now \(ModelRisk.number(values.last ?? 0))", .muted)]))
+            lines.append(
+                StyledLine([
+                    ("Trend ", .muted),
+                    ("score by day, last \(values.count) day\(values.count == 1 ? "" : "s"), now \(ModelRisk.number(values.last ?? 0))", .muted),
+                ]))
             for (row, text) in rows.enumerated() {
                 lines.append(StyledLine([(labels[row].leftPadded(7) + " " + glyphs.vertical, .muted), (text, .title)]))
             }
@@ -96,8 +122,11 @@ public enum ModelsView {
                 let score = group.score(weights: weights) * model.criticality
                 let length = maxScore > 0 ? max(1, Int(group.score(weights: weights) / maxScore * 24)) : 0
                 let counts = Severity.descending.compactMap { s in group.open[s].map { "\($0) \(FrameView.short(s))" } }.joined(separator: ", ")
-                lines.append(StyledLine([("  " + pad(group.key, 18), .normal), (String(repeating: glyphs.bar, count: length), .heat3),
-                                         (" " + ModelRisk.number(score) + "  (" + counts + ")", .muted)]))
+                lines.append(
+                    StyledLine([
+                        ("  " + pad(group.key, 18), .normal), (String(repeating: glyphs.bar, count: length), .heat3),
+                        (" " + ModelRisk.number(score) + "  (" + counts + ")", .muted),
+                    ]))
             }
         }
         bars("By target", breakdown.byTarget)
@@ -111,16 +140,22 @@ public enum ModelsView {
                 return (n == 0 ? glyphs.none : String(n)).leftPadded(5)
             }.joined()
             let closed = breakdown.matrix.closedCount(threat)
-            lines.append(StyledLine([("  " + pad(threat.name, 31), .normal), (counts, .normal),
-                                     (closed > 0 ? "  +\(closed) closed" : "", .muted)]))
+            lines.append(
+                StyledLine([
+                    ("  " + pad(threat.name, 31), .normal), (counts, .normal),
+                    (closed > 0 ? "  +\(closed) closed" : "", .muted),
+                ]))
         }
         if !detail.overdue.isEmpty {
             lines.append(.blank)
             lines.append(StyledLine("SLA breaches", .title))
             for item in detail.overdue {
-                lines.append(StyledLine([("  " + pad(FrameView.short(item.severity), 5), .severity(item.severity)),
-                                         (pad("#\(item.id)", 8), .muted), (pad(Clock.due(item.slaDue, now: state.now), 6), .overdue),
-                                         (pad(item.tool, 12), .normal), (item.title, .normal)]))
+                lines.append(
+                    StyledLine([
+                        ("  " + pad(FrameView.short(item.severity), 5), .severity(item.severity)),
+                        (pad("#\(item.id)", 8), .muted), (pad(Clock.due(item.slaDue, now: state.now), 6), .overdue),
+                        (pad(item.tool, 12), .normal), (item.title, .normal),
+                    ]))
             }
         }
         lines.append(.blank)
@@ -128,9 +163,12 @@ public enum ModelsView {
         if detail.top.isEmpty { lines.append(StyledLine("  none", .muted)) }
         for item in detail.top {
             let due = item.slaDue == nil ? "" : " due " + Clock.due(item.slaDue, now: state.now)
-            lines.append(StyledLine([("  " + pad(FrameView.short(item.severity), 5), .severity(item.severity)),
-                                     (pad("#\(item.id)", 8), .muted), (pad(item.tool, 12), .normal), (pad(item.ruleID, 18), .normal),
-                                     (item.title, .normal), (due, item.isOverdue(now: state.now) ? .overdue : .muted)]))
+            lines.append(
+                StyledLine([
+                    ("  " + pad(FrameView.short(item.severity), 5), .severity(item.severity)),
+                    (pad("#\(item.id)", 8), .muted), (pad(item.tool, 12), .normal), (pad(item.ruleID, 18), .normal),
+                    (item.title, .normal), (due, item.isOverdue(now: state.now) ? .overdue : .muted),
+                ]))
         }
         return lines
     }

@@ -36,7 +36,8 @@ public enum Renderer {
 
     /// Below 80×24 the console says what it needs and waits for a resize.
     static func renderTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let need = "need \(Size.minimum.width)\(state.glyphs.times)\(Size.minimum.height), have \(state.size.width)\(state.glyphs.times)\(state.size.height)"
+        let need =
+            "need \(Size.minimum.width)\(state.glyphs.times)\(Size.minimum.height), have \(state.size.width)\(state.glyphs.times)\(state.size.height)"
         let lines = [need, "resize the terminal, or press q to quit"]
         let top = max(0, buffer.height / 2 - 1)
         for (index, line) in lines.enumerated() {

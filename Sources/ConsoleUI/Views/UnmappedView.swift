@@ -9,32 +9,39 @@ public enum UnmappedView {
         let bottom = FrameView.contentBottom(buffer)
         let items = state.unmapped.items
         let findings = items.reduce(0) { $0 + $1.findings }
-        buffer.put(" \(NumberFormat.grouped(findings)) unclassified finding\(findings == 1 ? "" : "s") in \(items.count) rule\(items.count == 1 ? "" : "s"): "
-                   + (buffer.width >= 110 ? "paste a rule into mapping.json and reingest (mlsoc mapping unmapped --rules)" : "paste a rule into mapping.json"),
-                   x: 0, y: top, role: .title, maxWidth: buffer.width)
+        buffer.put(
+            " \(NumberFormat.grouped(findings)) unclassified finding\(findings == 1 ? "" : "s") in \(items.count) rule\(items.count == 1 ? "" : "s"): "
+                + (buffer.width >= 110
+                    ? "paste a rule into mapping.json and reingest (mlsoc mapping unmapped --rules)" : "paste a rule into mapping.json"),
+            x: 0, y: top, role: .title, maxWidth: buffer.width)
         if items.isEmpty {
-            buffer.put(state.unmapped.loaded ? "Nothing unclassified: every finding has a cell." : "loading" + state.glyphs.ellipsis,
-                       x: 1, y: top + 2, role: .muted)
+            buffer.put(
+                state.unmapped.loaded ? "Nothing unclassified: every finding has a cell." : "loading" + state.glyphs.ellipsis,
+                x: 1, y: top + 2, role: .muted)
             return
         }
         // The rule under the cursor, below the list: what the tool said and the rule to paste.
         let detailHeight = min(6, max(0, (bottom - top - 3) / 2))
         let listBottom = bottom - detailHeight
-        let columns = Table.fit([
-            Column("TOOL", 14), Column("RULE", 0), Column("FINDINGS", 9, alignRight: true), Column("OPEN", 6, alignRight: true),
-            Column("WORST", 9), Column("TITLE", buffer.width >= 140 ? 40 : 0),
-        ], flex: 1, width: buffer.width)
+        let columns = Table.fit(
+            [
+                Column("TOOL", 14), Column("RULE", 0), Column("FINDINGS", 9, alignRight: true), Column("OPEN", 6, alignRight: true),
+                Column("WORST", 9), Column("TITLE", buffer.width >= 140 ? 40 : 0),
+            ], flex: 1, width: buffer.width)
         Table.header(columns, y: top + 1, into: &buffer)
         let first = top + 2
         let rows = max(0, listBottom - first)
         let start = Table.firstVisible(cursor: state.unmapped.cursor, count: items.count, rows: rows)
         let safe = TextSanitizer.sanitize
         for (offset, item) in items.dropFirst(start).prefix(rows).enumerated() {
-            let cells = [safe(item.tool), safe(item.ruleID), NumberFormat.grouped(item.findings), NumberFormat.grouped(item.open),
-                         item.worst.name, safe(item.title)]
+            let cells = [
+                safe(item.tool), safe(item.ruleID), NumberFormat.grouped(item.findings), NumberFormat.grouped(item.open),
+                item.worst.name, safe(item.title),
+            ]
             let roles: [StyleRole] = [.normal, .normal, .normal, .normal, StyleRole.severity(item.worst), .muted]
-            Table.row(cells, columns, y: first + offset, width: buffer.width, selected: start + offset == state.unmapped.cursor,
-                      roles: roles, into: &buffer)
+            Table.row(
+                cells, columns, y: first + offset, width: buffer.width, selected: start + offset == state.unmapped.cursor,
+                roles: roles, into: &buffer)
         }
         guard detailHeight >= 3, items.indices.contains(state.unmapped.cursor) else { return }
         let item = items[state.unmapped.cursor]

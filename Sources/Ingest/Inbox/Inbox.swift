@@ -1,5 +1,7 @@
+import Config
 import Findings
 import Foundation
+import JSONStream
 
 /// A watched directory: reports dropped into it are claimed by an atomic rename into `processing/`,
 /// ingested, then moved to `done/`, or to `quarantine/` with `NAME.error` beside them saying why.
@@ -125,8 +127,10 @@ public final class Inbox {
     /// ingests them with `workers` parsers feeding one writer, and files each in done/ or
     /// quarantine/. Events come back in the order of `names`; files another process claimed first
     /// are left out.
-    public func processBatch(_ names: [String], with ingestor: ReportIngestor, workers: Int,
-                             now: @escaping @Sendable () -> Int64, onEvent: ((Event) -> Void)? = nil) -> [Event] {
+    public func processBatch(
+        _ names: [String], with ingestor: ReportIngestor, workers: Int,
+        now: @escaping @Sendable () -> Int64, onEvent: ((Event) -> Void)? = nil
+    ) -> [Event] {
         var events: [Event] = []
         let record = { (event: Event) in
             events.append(event)
@@ -135,7 +139,8 @@ public final class Inbox {
         var claimed: [String] = []
         for name in names {
             guard (try? makeParent(of: processing.appendingPathComponent(name))) != nil,
-                  rename(directory.appendingPathComponent(name).path, processing.appendingPathComponent(name).path) == 0 else { continue }
+                rename(directory.appendingPathComponent(name).path, processing.appendingPathComponent(name).path) == 0
+            else { continue }
             var info = stat()
             if lstat(processing.appendingPathComponent(name).path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
                 record(fileAway(name, reason: "\(name): refused: a symbolic link (the inbox only takes regular files)"))
@@ -149,11 +154,14 @@ public final class Inbox {
             path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
         }
         let given = defaultRequest
-        ingestor.ingest(paths: paths, now: now, workers: workers, request: { path in
-            var request = given
-            if let project = Inbox.project(of: name(path)) { request.project = project }
-            return request
-        }) { path, result in
+        ingestor.ingest(
+            paths: paths, now: now, workers: workers,
+            request: { path in
+                var request = given
+                if let project = Inbox.project(of: name(path)) { request.project = project }
+                return request
+            }
+        ) { path, result in
             let name = name(path)
             switch result {
             case var .success(report):
@@ -227,7 +235,8 @@ extension Inbox {
             if name.hasSuffix(".error") {
                 notes.append(name)
             } else if MlsocConfig.projectNameProblem(name) == nil,
-                      let inner = try? fm.contentsOfDirectory(atPath: quarantine.appendingPathComponent(name).path) {
+                let inner = try? fm.contentsOfDirectory(atPath: quarantine.appendingPathComponent(name).path)
+            {
                 notes += inner.filter { $0.hasSuffix(".error") }.map { name + "/" + $0 }
             }
         }

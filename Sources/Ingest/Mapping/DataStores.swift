@@ -1,38 +1,9 @@
+import Config
 import Findings
 import Foundation
 
-/// Where a finding's resource holds data: the stores of `data_stores:` in the config, matched by
-/// resource name and file path. A misconfiguration of a data store is a threat to its data
-/// (TAXONOMY.md): public or cross-account write to training data is data poisoning; public read,
-/// no encryption or no access logging of it is data loss; any of these on a store of model weights
-/// is model theft.
-///
-/// ```yaml
-/// data_stores:
-///   - name: training-data
-///     data: training                 # training | evaluation | features | inference | logs | weights
-///     resources: ["*training*"]      # globs on the resource (aws_s3_bucket.training_data, a bucket name)
-///     paths: ["infra/data/*.tf"]     # globs on the file of the finding
-/// ```
-public struct DataStore: Sendable, Equatable, Codable {
-    public var name: String
-    /// What the store holds: `weights` (model artefacts) or a kind of data.
-    public var data: String
-    public var resources: [String]?
-    public var paths: [String]?
-
-    public init(name: String, data: String, resources: [String]? = nil, paths: [String]? = nil) {
-        self.name = name
-        self.data = data
-        self.resources = resources
-        self.paths = paths
-    }
-
-    public static let kinds = ["training", "evaluation", "features", "inference", "logs", "weights"]
-
-    /// True when the store holds model weights rather than data.
-    public var holdsWeights: Bool { data == "weights" }
-
+/// Matching a finding against the configured data stores (`DataStore`, in Config).
+extension DataStore {
     /// `names`: the identifier-like words of the finding's code and text (`MappingContext.names`),
     /// made once for all stores.
     func matches(_ context: MappingContext, names: [String]) -> Bool {
@@ -123,18 +94,26 @@ public enum StorageExposure: String, Sendable {
 
     private static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
 
-    private static let publicWords = words(["public", "anonymous", "allusers", "all users", "any principal", "everyone", "cross-account",
-                                            "cross account", "world-readable", "world readable"])
+    private static let publicWords = words([
+        "public", "anonymous", "allusers", "all users", "any principal", "everyone", "cross-account",
+        "cross account", "world-readable", "world readable",
+    ])
     /// In quoted code only what grants access, not names (a bucket called `public-docs`).
-    private static let grants = words(["principal = \"*\"", "\"principal\": \"*\"", "\"principal\":\"*\"", "principal: '*'", "allusers",
-                                       "allauthenticatedusers", "acl = \"public-read", "acl: public-read"])
+    private static let grants = words([
+        "principal = \"*\"", "\"principal\": \"*\"", "\"principal\":\"*\"", "principal: '*'", "allusers",
+        "allauthenticatedusers", "acl = \"public-read", "acl: public-read",
+    ])
     /// Any action granted to anyone includes writing ("an action with any Principal", s3:*).
-    private static let writeWords = words(["write", "putobject", "s3:put", "s3:*", "s3:delete", "upload", "all actions", "any action",
-                                           "an action"])
+    private static let writeWords = words([
+        "write", "putobject", "s3:put", "s3:*", "s3:delete", "upload", "all actions", "any action",
+        "an action",
+    ])
     private static let encryptionWords = words(["encrypt", "kms", "cmk", "sse", "cleartext", "plaintext"])
     private static let loggingWords = words(["access log", "logging"])
-    private static let storageWords = words(["bucket", "s3", "blob", "storage account", "storage container", "cloud storage", "gcs",
-                                             "object storage", "aws_s3", "google_storage", "azurerm_storage"])
+    private static let storageWords = words([
+        "bucket", "s3", "blob", "storage account", "storage container", "cloud storage", "gcs",
+        "object storage", "aws_s3", "google_storage", "azurerm_storage",
+    ])
 
     /// The exposure a check's title, message and quoted code describe, if any. Write is looked for
     /// first: `public-read-write` and "PutObject to any principal" are writes.
@@ -182,11 +161,14 @@ public struct DataStores: Sendable, Equatable {
             } else {
                 (threat, ids) = (.dataLoss, TaxonomyIDs(atlas: ["AML.T0036"], owaspLLM: ["LLM02"], owaspML: ["ML03"]))
             }
-            return refined(result, threat, ids, "data store \(store.name) holds \(store.data) \(store.holdsWeights ? "" : "data "): \(exposure.rawValue) → \(threat.name)")
+            return refined(
+                result, threat, ids,
+                "data store \(store.name) holds \(store.data) \(store.holdsWeights ? "" : "data "): \(exposure.rawValue) → \(threat.name)")
         }
         if exposure == .publicRead, result.threat == .misconfiguration, StorageExposure.isStorage(words, resource: context.resource) {
-            return refined(result, .dataLoss, TaxonomyIDs(atlas: ["AML.T0036"], owaspLLM: ["LLM02"]),
-                           "publicly readable storage exposes the data in it → Data loss or compromise")
+            return refined(
+                result, .dataLoss, TaxonomyIDs(atlas: ["AML.T0036"], owaspLLM: ["LLM02"]),
+                "publicly readable storage exposes the data in it → Data loss or compromise")
         }
         return nil
     }

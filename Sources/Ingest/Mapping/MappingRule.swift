@@ -20,8 +20,10 @@ public struct MappingRule: Sendable, Codable, Equatable {
     public var owaspML: [String]?
     public var why: String?
 
-    public init(id: String, tool: String? = nil, rules: [String]? = nil, cwe: [String]? = nil, tags: [String]? = nil, threat: String,
-                severity: String? = nil, why: String? = nil) {
+    public init(
+        id: String, tool: String? = nil, rules: [String]? = nil, cwe: [String]? = nil, tags: [String]? = nil, threat: String,
+        severity: String? = nil, why: String? = nil
+    ) {
         self.id = id
         self.tool = tool
         self.rules = rules
@@ -111,8 +113,10 @@ public struct MappingResult: Sendable, Equatable {
     /// The subject's inputs as `MappingInputs` JSON (made once per subject, kept with the rule).
     public var inputs: String?
 
-    public init(threat: Threat, severity: Severity? = nil, taxonomy: TaxonomyIDs = TaxonomyIDs(), ruleID: String?, why: String,
-                input: MappingInput, context: String? = nil) {
+    public init(
+        threat: Threat, severity: Severity? = nil, taxonomy: TaxonomyIDs = TaxonomyIDs(), ruleID: String?, why: String,
+        input: MappingInput, context: String? = nil
+    ) {
         self.threat = threat
         self.severity = severity
         self.taxonomy = taxonomy

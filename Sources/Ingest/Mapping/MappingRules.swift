@@ -1,5 +1,7 @@
+import Config
 import Findings
 import Foundation
+import JSONStream
 
 /// The mapping of findings to matrix cells. Its inputs are tried in order, and the first with an
 /// answer decides (issue 17):
@@ -49,8 +51,10 @@ public struct MappingRules: Sendable {
         self.init(user: [], builtin: rules, cwe: [], tags: [], defaults: [], vocabulary: ThreatVocabulary())
     }
 
-    private init(user: [MappingRule], builtin: [MappingRule], cwe: [MappingRule], tags: [MappingRule], defaults: [MappingRule],
-                 vocabulary: ThreatVocabulary) {
+    private init(
+        user: [MappingRule], builtin: [MappingRule], cwe: [MappingRule], tags: [MappingRule], defaults: [MappingRule],
+        vocabulary: ThreatVocabulary
+    ) {
         self.user = user
         self.builtin = builtin
         cweTable = cwe
@@ -75,10 +79,13 @@ public struct MappingRules: Sendable {
         for (section, rules) in [("rules", file.rules), ("cwe", file.cwe ?? []), ("tags", file.tags ?? []), ("defaults", file.defaults ?? [])] {
             for rule in rules {
                 if Threat(key: rule.threat) == nil {
-                    throw IngestError(.malformed, file: source, "\(section) \(rule.id): unknown threat '\(rule.threat)' (one of: \(Threat.allCases.map(\.key).joined(separator: ", ")))")
+                    throw IngestError(
+                        .malformed, file: source,
+                        "\(section) \(rule.id): unknown threat '\(rule.threat)' (one of: \(Threat.allCases.map(\.key).joined(separator: ", ")))")
                 }
                 if let severity = rule.severity, Severity(text: severity) == nil {
-                    throw IngestError(.malformed, file: source, "\(section) \(rule.id): unknown severity '\(severity)' (critical, high, medium, low, info)")
+                    throw IngestError(
+                        .malformed, file: source, "\(section) \(rule.id): unknown severity '\(severity)' (critical, high, medium, low, info)")
                 }
                 if rule.tool == nil, rule.rules == nil, rule.cwe == nil, rule.tags == nil {
                     throw IngestError(.malformed, file: source, "\(section) \(rule.id): matches nothing (give tool, rules, cwe or tags)")
@@ -86,27 +93,24 @@ public struct MappingRules: Sendable {
             }
         }
         let vocabulary = try file.vocabulary.map { try ThreatVocabulary($0, source: source) } ?? ThreatVocabulary()
-        self.init(user: [], builtin: file.rules, cwe: file.cwe ?? [], tags: file.tags ?? [], defaults: file.defaults ?? [],
-                  vocabulary: vocabulary)
+        self.init(
+            user: [], builtin: file.rules, cwe: file.cwe ?? [], tags: file.tags ?? [], defaults: file.defaults ?? [],
+            vocabulary: vocabulary)
     }
 
     /// A bounded, locked cache of mapping results, shared by the parser threads of one ingest.
-    private final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var results: [MappingSubject: MappingResult] = [:]
+    private final class Memo: Sendable {
+        private let results = Locked<[MappingSubject: MappingResult]>([:])
         /// Hostile input can make every subject distinct; past this many the cache starts over.
         private let limit = 4096
 
         func result(for subject: MappingSubject, compute: () -> MappingResult) -> MappingResult {
-            lock.lock()
-            let known = results[subject]
-            lock.unlock()
-            if let known { return known }
+            if let known = results.withLock({ $0[subject] }) { return known }
             let result = compute()
-            lock.lock()
-            if results.count >= limit { results.removeAll(keepingCapacity: true) }
-            results[subject] = result
-            lock.unlock()
+            results.withLock { results in
+                if results.count >= limit { results.removeAll(keepingCapacity: true) }
+                results[subject] = result
+            }
             return result
         }
     }
@@ -114,11 +118,13 @@ public struct MappingRules: Sendable {
     /// These rules with a user's file in front: its `rules` are input 1, its `cwe`, `tags` and
     /// `defaults` go before the bundled entries of the same input, its vocabulary wins.
     public func overridden(by user: MappingRules) -> MappingRules {
-        var copy = MappingRules(user: user.builtin + user.user + self.user, builtin: builtin, cwe: user.cweTable + cweTable,
-                                tags: user.tagTable + tagTable, defaults: user.defaults + defaults,
-                                vocabulary: ThreatVocabulary(atlas: vocabulary.atlas.merging(user.vocabulary.atlas) { $1 },
-                                                             owaspLLM: vocabulary.owaspLLM.merging(user.vocabulary.owaspLLM) { $1 },
-                                                             owaspML: vocabulary.owaspML.merging(user.vocabulary.owaspML) { $1 }))
+        var copy = MappingRules(
+            user: user.builtin + user.user + self.user, builtin: builtin, cwe: user.cweTable + cweTable,
+            tags: user.tagTable + tagTable, defaults: user.defaults + defaults,
+            vocabulary: ThreatVocabulary(
+                atlas: vocabulary.atlas.merging(user.vocabulary.atlas) { $1 },
+                owaspLLM: vocabulary.owaspLLM.merging(user.vocabulary.owaspLLM) { $1 },
+                owaspML: vocabulary.owaspML.merging(user.vocabulary.owaspML) { $1 }))
         copy.dataStores = dataStores
         return copy
     }
@@ -160,8 +166,9 @@ public struct MappingRules: Sendable {
         if !subject.tags.isEmpty { seen.append("tags " + subject.tags.prefix(6).joined(separator: ", ")) }
         if !subject.stated.isEmpty { seen.append("metadata " + subject.stated.prefix(4).joined(separator: ", ")) }
         let metadata = seen.isEmpty ? "no CWE, tags or threat metadata" : seen.joined(separator: "; ")
-        return MappingResult(threat: .unclassified, ruleID: nil,
-                             why: "no mapping input matches tool \(subject.tool), rule \(subject.ruleID) (\(metadata))", input: .none)
+        return MappingResult(
+            threat: .unclassified, ruleID: nil,
+            why: "no mapping input matches tool \(subject.tool), rule \(subject.ruleID) (\(metadata))", input: .none)
     }
 
     private func answer(_ input: MappingInput, _ subject: MappingSubject) -> MappingResult? {
@@ -170,8 +177,9 @@ public struct MappingRules: Sendable {
         case .stated:
             for text in subject.stated {
                 if let reading = vocabulary.reading(text) {
-                    return MappingResult(threat: reading.threat, taxonomy: reading.taxonomy, ruleID: nil,
-                                         why: "the tool's rule metadata names \(reading.id) → \(reading.threat.name)", input: .stated)
+                    return MappingResult(
+                        threat: reading.threat, taxonomy: reading.taxonomy, ruleID: nil,
+                        why: "the tool's rule metadata names \(reading.id) → \(reading.threat.name)", input: .stated)
                 }
             }
             return nil
@@ -187,8 +195,9 @@ public struct MappingRules: Sendable {
             // An ATLAS or OWASP LLM/ML id among the tags first: it names the threat.
             for tag in subject.tags {
                 if let reading = vocabulary.reading(tag), ThreatVocabulary.cell(named: tag) == nil {
-                    return MappingResult(threat: reading.threat, taxonomy: reading.taxonomy, ruleID: nil,
-                                         why: "tag \(tag) names \(reading.id) → \(reading.threat.name)", input: .tags)
+                    return MappingResult(
+                        threat: reading.threat, taxonomy: reading.taxonomy, ruleID: nil,
+                        why: "tag \(tag) names \(reading.id) → \(reading.threat.name)", input: .tags)
                 }
             }
             return firstRule(tagTable, subject, input)
@@ -206,8 +215,9 @@ public struct MappingRules: Sendable {
 
     private func result(_ rule: MappingRule, _ input: MappingInput, match: String) -> MappingResult {
         let reason = rule.why.map { ": \($0)" } ?? ""
-        return MappingResult(threat: Threat(key: rule.threat) ?? .unclassified, severity: rule.severity.flatMap(Severity.init(text:)),
-                             taxonomy: rule.taxonomy, ruleID: rule.id, why: "\(input.name) \(rule.id) (\(match))\(reason)", input: input)
+        return MappingResult(
+            threat: Threat(key: rule.threat) ?? .unclassified, severity: rule.severity.flatMap(Severity.init(text:)),
+            taxonomy: rule.taxonomy, ruleID: rule.id, why: "\(input.name) \(rule.id) (\(match))\(reason)", input: input)
     }
 
     private func matches(_ rule: MappingRule, _ subject: MappingSubject) -> Bool {

@@ -18,10 +18,12 @@ struct RuleMetadata: Equatable {
     var other: [String] = []
 
     /// Keys too long or too generic to show.
-    static let quietKeys: Set<String> = ["references", "reference", "source", "source-rule-url", "shortlink", "license", "semgrep.dev",
-                                         "description", "help", "precision", "tags", "id", "name", "kind", "problem.severity",
-                                         "security-severity", "impact", "likelihood", "confidence", "technology",
-                                         "cwe2022-top25", "cwe2021-top25"]
+    static let quietKeys: Set<String> = [
+        "references", "reference", "source", "source-rule-url", "shortlink", "license", "semgrep.dev",
+        "description", "help", "precision", "tags", "id", "name", "kind", "problem.severity",
+        "security-severity", "impact", "likelihood", "confidence", "technology",
+        "cwe2022-top25", "cwe2021-top25",
+    ]
 
     /// Keys that name a matrix cell, an ATLAS technique or an OWASP LLM/ML id.
     static let threatKeys: Set<String> = [

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// The public ids that name a threat on their own — MITRE ATLAS techniques, OWASP Top 10 for LLM
 /// Applications 2025, OWASP Machine Learning Security Top 10 — and the matrix cell each stands for,
@@ -93,10 +94,14 @@ public struct ThreatVocabulary: Sendable {
             if upper[index..<(index + prefix.count)].elementsEqual(prefix) {
                 var end = index + prefix.count
                 let digits = upper[end...].prefix { $0 >= 48 && $0 <= 57 }
-                guard digits.count == 4 else { index += 1; continue }
+                guard digits.count == 4 else {
+                    index += 1
+                    continue
+                }
                 end += 4
                 if end + 4 <= upper.count, upper[end] == UInt8(ascii: "."),
-                   upper[(end + 1)..<(end + 4)].allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                    upper[(end + 1)..<(end + 4)].allSatisfy({ $0 >= 48 && $0 <= 57 })
+                {
                     end += 4
                 }
                 return String(decoding: upper[index..<end], as: UTF8.self)
@@ -113,8 +118,9 @@ public struct ThreatVocabulary: Sendable {
         while index + 4 <= upper.count {
             let startsWord = index == 0 || !(upper[index - 1].isLetterOrDigit)
             if startsWord, upper[index] == UInt8(ascii: "M"), upper[index + 1] == UInt8(ascii: "L"),
-               upper[index + 2].isDigit, upper[index + 3].isDigit,
-               index + 4 == upper.count || !upper[index + 4].isLetterOrDigit {
+                upper[index + 2].isDigit, upper[index + 3].isDigit,
+                index + 4 == upper.count || !upper[index + 4].isLetterOrDigit
+            {
                 return String(decoding: upper[index..<(index + 4)], as: UTF8.self)
             }
             index += 1
@@ -123,7 +129,7 @@ public struct ThreatVocabulary: Sendable {
     }
 }
 
-private extension UInt8 {
-    var isDigit: Bool { self >= 48 && self <= 57 }
-    var isLetterOrDigit: Bool { isDigit || (self >= 65 && self <= 90) || (self >= 97 && self <= 122) }
+extension UInt8 {
+    fileprivate var isDigit: Bool { self >= 48 && self <= 57 }
+    fileprivate var isLetterOrDigit: Bool { isDigit || (self >= 65 && self <= 90) || (self >= 97 && self <= 122) }
 }

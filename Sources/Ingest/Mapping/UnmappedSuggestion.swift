@@ -13,8 +13,9 @@ public struct UnmappedSuggestion: Sendable {
         let (threat, reason) = UnmappedSuggestion.guess(unmapped.ruleID + " " + unmapped.title)
         var id = "user.\(unmapped.tool).\(unmapped.ruleID.split(separator: ".").last.map(String.init) ?? unmapped.ruleID)"
         if id.count > 80 { id = String(id.prefix(80)) }
-        rule = MappingRule(id: id, tool: unmapped.tool, rules: [UnmappedSuggestion.escapedGlob(unmapped.ruleID)], threat: threat.key,
-                           why: "suggested by mlsoc mapping unmapped (\(reason)); check the cell")
+        rule = MappingRule(
+            id: id, tool: unmapped.tool, rules: [UnmappedSuggestion.escapedGlob(unmapped.ruleID)], threat: threat.key,
+            why: "suggested by mlsoc mapping unmapped (\(reason)); check the cell")
     }
 
     /// The cell a rule's words suggest. Misconfiguration when they say nothing.
@@ -22,9 +23,15 @@ public struct UnmappedSuggestion: Sendable {
         let text = words.lowercased()
         let table: [([String], Threat)] = [
             (["secret", "password", "passwd", "token", "credential", "api-key", "apikey", "api key", "private key", "pii", "leak"], .dataLoss),
-            (["pickle", "deserial", "unsafe load", "malware", "backdoor", "trojan", "download", "integrity", "unpinned", "supply"], .malwareDistribution),
+            (
+                ["pickle", "deserial", "unsafe load", "malware", "backdoor", "trojan", "download", "integrity", "unpinned", "supply"],
+                .malwareDistribution
+            ),
             (["poison", "training data", "dataset", "training-data"], .dataPoisoning),
-            (["prompt", "jailbreak", "inject", "exec", "eval", "shell", "command", "traversal", "ssrf", "xss", "template"], .unintendedSystemInteraction),
+            (
+                ["prompt", "jailbreak", "inject", "exec", "eval", "shell", "command", "traversal", "ssrf", "xss", "template"],
+                .unintendedSystemInteraction
+            ),
             (["tls", "ssl", "cert", "verify", "signature"], .integrationIssues),
             (["timeout", "limit", "dos", "exhaust", "redos", "bomb"], .modelDenialOfService),
             (["licen", "copyright"], .ipInfringement),
@@ -89,11 +96,17 @@ public struct UnmappedSuggestion: Sendable {
             var worst: String
             var example: String?
             var inputs: MappingInputs?
-            var suggested_rule: MappingRule
+            var suggestedRule: MappingRule
+
+            enum CodingKeys: String, CodingKey {
+                case tool, rule, title, findings, open, worst, example, inputs
+                case suggestedRule = "suggested_rule"
+            }
         }
         let rows = suggestions.map {
-            Row(tool: $0.unmapped.tool, rule: $0.unmapped.ruleID, title: $0.unmapped.title, findings: $0.unmapped.findings, open: $0.unmapped.open,
-                worst: $0.unmapped.worst.name, example: $0.unmapped.example, inputs: MappingInputs(text: $0.unmapped.inputs), suggested_rule: $0.rule)
+            Row(
+                tool: $0.unmapped.tool, rule: $0.unmapped.ruleID, title: $0.unmapped.title, findings: $0.unmapped.findings, open: $0.unmapped.open,
+                worst: $0.unmapped.worst.name, example: $0.unmapped.example, inputs: MappingInputs(text: $0.unmapped.inputs), suggestedRule: $0.rule)
         }
         return (MappingJSON.encoded(rows, pretty: true) ?? "[]") + "\n"
     }

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// AVID reports (AI Vulnerability Database, `avidtools`), one JSON object per line: what garak
 /// writes with `-r REPORT` and Giskard with `to_avid`. A garak AVID report carries the probe and,
@@ -8,7 +9,6 @@ import Foundation
 /// adds nothing. Other AVID reports are one finding each, with their AVID taxonomy (SEP view,
 /// lifecycle) kept as ids.
 struct AVIDParser: ReportParser {
-    static let format = "avid-jsonl"
     let mapping: MappingRules
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -31,28 +31,36 @@ struct AVIDParser: ReportParser {
             let description = report.at("problemtype", "description", "value")?.string ?? report.at("description", "value")?.string ?? ""
             let avid = report.at("impact", "avid") ?? .null
             let ids = ["sep_view", "lifecycle_view", "risk_domain"].flatMap { key in (avid[key]?.array ?? []).compactMap(\.string) }
-            let taxonomy = TaxonomyIDs(other: ids.compactMap { $0.split(separator: ":").first.map { "AVID-" + $0 } }
-                .filter { $0.count > 5 && !$0.contains(" ") })
+            let taxonomy = TaxonomyIDs(
+                other: ids.compactMap { $0.split(separator: ":").first.map { "AVID-" + $0 } }
+                    .filter { $0.count > 5 && !$0.contains(" ") })
             if fromGarak, let probe = AVIDParser.probe(description) {
                 for row in AVIDParser.detectorRows(report) where row.passed < row.total {
                     let fails = row.total - row.passed
                     let rate = Double(fails) / Double(row.total)
                     let percent = String(format: "%.1f", rate * 100)
-                    try emit(.finding(factory.make(FindingFactory.Draft(
-                        tool: "garak", ruleID: "\(probe)/\(row.detector)", title: probe,
-                        message: "\(probe) against \(model ?? "the target"): detector \(row.detector) hit \(fails) of \(row.total) outputs (attack success \(percent)%)",
-                        severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, attackSuccessRate: rate,
-                        tags: ids, taxonomy: taxonomy, model: model, evidence: description, identity: [model ?? ""]
-                    ))))
+                    try emit(
+                        .finding(
+                            factory.make(
+                                FindingFactory.Draft(
+                                    tool: "garak", ruleID: "\(probe)/\(row.detector)", title: probe,
+                                    message:
+                                        "\(probe) against \(model ?? "the target"): detector \(row.detector) hit \(fails) of \(row.total) outputs (attack success \(percent)%)",
+                                    severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, attackSuccessRate: rate,
+                                    tags: ids, taxonomy: taxonomy, model: model, evidence: description, identity: [model ?? ""]
+                                ))))
                 }
             } else {
                 let kind = report.at("problemtype", "type")?.string ?? "Issue"
                 let title = report.at("problemtype", "classof")?.string.map { "\($0): \(kind)" } ?? kind
-                try emit(.finding(factory.make(FindingFactory.Draft(
-                    tool: tool, ruleID: ids.first.map { String($0.prefix { $0 != ":" }) } ?? kind, title: title,
-                    message: description.isEmpty ? title : description, severity: .medium, tags: ids, taxonomy: taxonomy,
-                    model: model, identity: [model ?? "", description]
-                ))))
+                try emit(
+                    .finding(
+                        factory.make(
+                            FindingFactory.Draft(
+                                tool: tool, ruleID: ids.first.map { String($0.prefix { $0 != ":" }) } ?? kind, title: title,
+                                message: description.isEmpty ? title : description, severity: .medium, tags: ids, taxonomy: taxonomy,
+                                model: model, identity: [model ?? "", description]
+                            ))))
             }
         }
     }
@@ -70,7 +78,8 @@ struct AVIDParser: ReportParser {
             let results = metric["results"] ?? .null
             for (key, detector) in results["detector"]?.members ?? [] {
                 guard let name = detector.string, let total = results.at("total_evaluated", key)?.int ?? results.at("total", key)?.int,
-                      let passed = results.at("passed", key)?.int, total > 0 else { continue }
+                    let passed = results.at("passed", key)?.int, total > 0
+                else { continue }
                 rows.append((name, passed, total))
             }
         }

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// The Azure AI Red Teaming Agent's result (`azure-ai-evaluation[redteam]`, built on PyRIT:
 /// `RedTeamResult.to_json()`, the scan's `final_results.json`): `scorecard.risk_category_summary`
@@ -7,7 +8,6 @@ import Foundation
 /// through, with its attack-success rate, the technique that worked best and one successful
 /// conversation as evidence. Categories with no success are coverage.
 struct AzureRedTeamParser: JSONReportParser {
-    static let format = "azure-red-team"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -27,11 +27,13 @@ struct AzureRedTeamParser: JSONReportParser {
                 try reader.forEachElement {
                     let attack = try reader.readValue()
                     guard attack["attack_success"]?.bool == true, let category = attack["risk_category"]?.string,
-                          examples[category] == nil else { return }
+                        examples[category] == nil
+                    else { return }
                     let turns = (attack["conversation"]?.array ?? []).suffix(2).map { turn in
                         "\(turn["role"]?.string ?? "?"): \(String((turn["content"]?.string ?? "").prefix(400)))"
                     }
-                    examples[category] = "technique \(attack["attack_technique"]?.string ?? "?") (\(attack["attack_complexity"]?.string ?? "?"))\n"
+                    examples[category] =
+                        "technique \(attack["attack_technique"]?.string ?? "?") (\(attack["attack_complexity"]?.string ?? "?"))\n"
                         + turns.joined(separator: "\n")
                 }
             default:
@@ -50,13 +52,17 @@ struct AzureRedTeamParser: JSONReportParser {
             let rate = Double(successes) / Double(total)
             let worst = AzureRedTeamParser.worstComplexity(joint.first { $0["risk_category"]?.string == category })
             let label = category.replacingOccurrences(of: "_", with: " ")
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "azure-ai-red-team", ruleID: "risk:\(category)", title: "Red team: \(label)",
-                message: "\(successes) of \(total) attacks for \(label) content succeeded (attack success \(String(format: "%.1f", rate * 100))%)"
-                    + (worst.map { "; most through \($0)" } ?? "") + (scenario.map { " — scenario: \($0)" } ?? ""),
-                severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, attackSuccessRate: rate,
-                tags: ["red-team", category], evidence: examples[category], identity: []
-            ))))
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "azure-ai-red-team", ruleID: "risk:\(category)", title: "Red team: \(label)",
+                            message:
+                                "\(successes) of \(total) attacks for \(label) content succeeded (attack success \(String(format: "%.1f", rate * 100))%)"
+                                + (worst.map { "; most through \($0)" } ?? "") + (scenario.map { " — scenario: \($0)" } ?? ""),
+                            severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, attackSuccessRate: rate,
+                            tags: ["red-team", category], evidence: examples[category], identity: []
+                        ))))
         }
     }
 

@@ -1,11 +1,11 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// bandit's JSON (`bandit -f json`): `results[]` become findings with bandit's severity and CWE;
 /// `errors[]` (files it could not parse: bandit still exits 0) become scan warnings. Identities
 /// match bandit's SARIF, so the same run in both formats does not double.
 struct BanditParser: JSONReportParser {
-    static let format = "bandit-json"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -43,13 +43,14 @@ struct BanditParser: JSONReportParser {
         let anchor = BanditParser.flaggedLine(code: result["code"]?.string ?? "", line: line)
         let cwe = result.at("issue_cwe", "id")?.int.map { [String($0)] } ?? []
         let range = result["line_range"]?.array?.compactMap(\.int) ?? []
-        return factory.make(FindingFactory.Draft(
-            tool: "bandit", ruleID: test, title: (result["test_name"]?.string ?? test).replacingOccurrences(of: "_", with: " "),
-            message: message, severity: Severity(text: result["issue_severity"]?.string ?? "") ?? .medium, cwe: cwe,
-            tags: ["confidence:" + (result["issue_confidence"]?.string ?? "").lowercased()], artifact: file,
-            location: Location(path: file, startLine: line, endLine: range.last), evidence: result["code"]?.string,
-            identity: [file, anchor, message]
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "bandit", ruleID: test, title: (result["test_name"]?.string ?? test).replacingOccurrences(of: "_", with: " "),
+                message: message, severity: Severity(text: result["issue_severity"]?.string ?? "") ?? .medium, cwe: cwe,
+                tags: ["confidence:" + (result["issue_confidence"]?.string ?? "").lowercased()], artifact: file,
+                location: Location(path: file, startLine: line, endLine: range.last), evidence: result["code"]?.string,
+                identity: [file, anchor, message]
+            ))
     }
 
     /// The flagged line out of bandit's numbered context ("2 import os\n3 import pickle\n…").

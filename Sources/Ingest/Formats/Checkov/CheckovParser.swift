@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// checkov's JSON (`checkov -o json`), in every shape it takes: one report object, an array of
 /// reports (one per framework), or several documents back to back (several `-d`), where the first
@@ -7,7 +8,6 @@ import Foundation
 /// scan warnings; the summary alone is a clean run that scanned nothing. Identities match checkov's
 /// SARIF (file, first line of the resource, check name).
 struct CheckovParser: ReportParser {
-    static let format = "checkov-json"
     let mapping: MappingRules
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -42,15 +42,19 @@ struct CheckovParser: ReportParser {
         return true
     }
 
-    private func report(_ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
-                        emit: (ParsedItem) throws -> Void) throws -> Int {
+    private func report(
+        _ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
+        emit: (ParsedItem) throws -> Void
+    ) throws -> Int {
         guard try reader.next() == .beginObject else { throw reader.error("expected a checkov report object") }
         return try reportBody(reader, factory: factory, seen: &seen, emit: emit)
     }
 
     /// The members of one report object, after its `{`; returns 1 when it held results.
-    private func reportBody(_ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
-                            emit: (ParsedItem) throws -> Void) throws -> Int {
+    private func reportBody(
+        _ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
+        emit: (ParsedItem) throws -> Void
+    ) throws -> Int {
         var hadResults = 0
         var checkType = ""
         while true {
@@ -121,20 +125,22 @@ struct CheckovParser: ReportParser {
         let file = CheckovParser.file(check)
         let lines = check["file_line_range"]?.array?.compactMap(\.int) ?? []
         let code = check["code_block"]?.array ?? []
-        let anchor = code.lazy.compactMap { $0.array?.last?.string }
+        let anchor =
+            code.lazy.compactMap { $0.array?.last?.string }
             .first { !$0.allSatisfy(\.isWhitespace) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let resource = check["resource"]?.string ?? ""
-        return factory.make(FindingFactory.Draft(
-            tool: "checkov", ruleID: id, title: name,
-            message: name, severity: .medium,
-            tags: [checkType], artifact: file,
-            location: Location(path: file, startLine: lines.first, endLine: lines.last),
-            evidence: resource.isEmpty ? nil : "resource: \(resource)", identity: [file, anchor, name],
-            // checkov's severity comes with a Prisma Cloud key; offline it is null and the mapping
-            // rule's severity stands in.
-            toolSeverity: check["severity"]?.string.flatMap(Severity.init(text:)),
-            resource: resource.isEmpty ? nil : resource,
-            code: code.lazy.compactMap { $0.array?.last?.string }.prefix(200).joined()
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "checkov", ruleID: id, title: name,
+                message: name, severity: .medium,
+                tags: [checkType], artifact: file,
+                location: Location(path: file, startLine: lines.first, endLine: lines.last),
+                evidence: resource.isEmpty ? nil : "resource: \(resource)", identity: [file, anchor, name],
+                // checkov's severity comes with a Prisma Cloud key; offline it is null and the mapping
+                // rule's severity stands in.
+                toolSeverity: check["severity"]?.string.flatMap(Severity.init(text:)),
+                resource: resource.isEmpty ? nil : resource,
+                code: code.lazy.compactMap { $0.array?.last?.string }.prefix(200).joined()
+            ))
     }
 }

@@ -1,11 +1,11 @@
 import Findings
+import JSONStream
 
 /// Code Climate issues (`hadolint -f codeclimate` or `gitlab_codeclimate`, GitLab Code Quality,
 /// many linters): an array of issues, or issue objects separated by NUL bytes as the Code Climate
 /// engine spec writes them. `check_name` is the rule; the tool is `engine_name` when given, else
 /// hadolint for its DLxxxx and ShellCheck SCxxxx rules. Identities match hadolint's own JSON.
 struct CodeClimateParser: ReportParser {
-    static let format = "codeclimate"
     let mapping: MappingRules
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -23,18 +23,22 @@ struct CodeClimateParser: ReportParser {
             let line = value.at("location", "lines", "begin")?.int ?? value.at("location", "positions", "begin", "line")?.int
             let end = value.at("location", "lines", "end")?.int ?? value.at("location", "positions", "end", "line")?.int
             let message = value["description"]?.string ?? rule
-            let severity: Severity = switch value["severity"]?.string ?? "minor" {
-            case "blocker": .critical
-            case "critical": .high
-            case "major": .medium
-            case "minor": .low
-            default: .info
-            }
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: tool, ruleID: rule, title: rule, message: message, severity: severity,
-                tags: value["categories"]?.array?.compactMap(\.string) ?? [], artifact: path.isEmpty ? nil : path,
-                location: path.isEmpty ? nil : Location(path: path, startLine: line, endLine: end), identity: [path, "", message]
-            ))))
+            let severity: Severity =
+                switch value["severity"]?.string ?? "minor" {
+                case "blocker": .critical
+                case "critical": .high
+                case "major": .medium
+                case "minor": .low
+                default: .info
+                }
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: tool, ruleID: rule, title: rule, message: message, severity: severity,
+                            tags: value["categories"]?.array?.compactMap(\.string) ?? [], artifact: path.isEmpty ? nil : path,
+                            location: path.isEmpty ? nil : Location(path: path, startLine: line, endLine: end), identity: [path, "", message]
+                        ))))
         }
         repeat {
             let first = try reader.next()

@@ -1,11 +1,11 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// CycloneDX 1.4–1.7 JSON: `machine-learning-model` and `data` components feed the model inventory;
 /// tool risk properties (aisbom's `aisbom:risk`) and `vulnerabilities[]` become findings; a
 /// vulnerability's VEX `analysis` sets the triage state of its finding, with an audit event.
 struct CycloneDXParser: JSONReportParser {
-    static let format = "cyclonedx"
     let mapping: MappingRules
 
     /// What later vulnerabilities need to know of a component.
@@ -55,8 +55,10 @@ struct CycloneDXParser: JSONReportParser {
         if !sawComponents || tool == "mlsoc" { try emit(.partial) }
     }
 
-    private func component(_ value: JSONValue, tool: String, factory: FindingFactory, components: inout [String: Component],
-                           emit: (ParsedItem) throws -> Void) throws {
+    private func component(
+        _ value: JSONValue, tool: String, factory: FindingFactory, components: inout [String: Component],
+        emit: (ParsedItem) throws -> Void
+    ) throws {
         let type = value["type"]?.string ?? "library"
         let name = value["name"]?.string ?? "?"
         let version = value["version"]?.text ?? ""
@@ -71,11 +73,14 @@ struct CycloneDXParser: JSONReportParser {
         if let model {
             let hash = value["hashes"]?.array?.first { ($0["alg"]?.string ?? "").uppercased() == "SHA-256" }?["content"]?.string
             // mlsoc's own exports carry the registry's facts as properties.
-            try emit(.model(ModelRecord(name: model, version: version, kind: type == "data" ? "dataset" : "model",
-                                        source: "cyclonedx", sha256: hash, uri: value["purl"]?.string ?? ref,
-                                        owner: properties["mlsoc:owner"], criticality: properties["mlsoc:criticality"].flatMap(Double.init),
-                                        stage: properties["mlsoc:stage"].flatMap { FindingFilter.stageKeys.contains($0) ? $0 : nil },
-                                        modelCard: value["modelCard"]?.jsonText)))
+            try emit(
+                .model(
+                    ModelRecord(
+                        name: model, version: version, kind: type == "data" ? "dataset" : "model",
+                        source: "cyclonedx", sha256: hash, uri: value["purl"]?.string ?? ref,
+                        owner: properties["mlsoc:owner"], criticality: properties["mlsoc:criticality"].flatMap(Double.init),
+                        stage: properties["mlsoc:stage"].flatMap { FindingFilter.stageKeys.contains($0) ? $0 : nil },
+                        modelCard: value["modelCard"]?.jsonText)))
         }
         guard let risk = properties["aisbom:risk"] else { return }
         // "CRITICAL (RCE Detected: posix.system)": the level, then the reason.
@@ -90,28 +95,36 @@ struct CycloneDXParser: JSONReportParser {
         if severity == .low, !risk.contains("(") { return }
         let rule = String(reason.prefix { $0 != ":" })
         // The property's namespace names the tool, whether or not metadata came first.
-        try emit(.finding(factory.make(FindingFactory.Draft(
-            tool: "aisbom", ruleID: rule, title: rule, message: "\(name): \(reason)", severity: severity,
-            tags: ["cyclonedx:component-risk"], artifact: name, location: Location(path: name), model: model,
-            identity: [ref]
-        ))))
+        try emit(
+            .finding(
+                factory.make(
+                    FindingFactory.Draft(
+                        tool: "aisbom", ruleID: rule, title: rule, message: "\(name): \(reason)", severity: severity,
+                        tags: ["cyclonedx:component-risk"], artifact: name, location: Location(path: name), model: model,
+                        identity: [ref]
+                    ))))
     }
 
     static func properties(_ value: JSONValue) -> [String: String] {
-        Dictionary((value["properties"]?.array ?? []).compactMap { p in
-            p["name"]?.string.map { ($0, p["value"]?.text ?? "") }
-        }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            (value["properties"]?.array ?? []).compactMap { p in
+                p["name"]?.string.map { ($0, p["value"]?.text ?? "") }
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A vulnerability of an mlsoc export: the finding it came from, by its recorded identity.
-    private func exported(_ value: JSONValue, properties: [String: String], components: [String: Component],
-                          emit: (ParsedItem) throws -> Void) throws -> Bool {
+    private func exported(
+        _ value: JSONValue, properties: [String: String], components: [String: Component],
+        emit: (ParsedItem) throws -> Void
+    ) throws -> Bool {
         guard let hex = properties["mlsoc:fingerprint"], let fingerprint = Fingerprint(hex: hex),
-              let tool = properties["mlsoc:tool"], let rule = properties["mlsoc:rule"] else { return false }
+            let tool = properties["mlsoc:tool"], let rule = properties["mlsoc:rule"]
+        else { return false }
         let ratings = value["ratings"]?.array ?? []
         let severity = ratings.compactMap { $0["severity"]?.string.flatMap(Severity.init(text:)) }.max() ?? .high
-        var taxonomy = TaxonomyIDs(packed: ((value["properties"]?.array ?? []).filter { $0["name"]?.string == "mlsoc:taxonomy" }
-            .compactMap { $0["value"]?.string }).joined(separator: " "))
+        var taxonomy = TaxonomyIDs(
+            packed: ((value["properties"]?.array ?? []).filter { $0["name"]?.string == "mlsoc:taxonomy" }
+                .compactMap { $0["value"]?.string }).joined(separator: " "))
         taxonomy.cwe = (value["cwes"]?.array ?? []).compactMap(\.int).map { "CWE-\($0)" }
         if let id = value["id"]?.string, id != rule { taxonomy.cve = [id] }
         let ref = value["affects"]?.array?.first?["ref"]?.string
@@ -120,15 +133,16 @@ struct CycloneDXParser: JSONReportParser {
             fingerprint: fingerprint, tool: tool, ruleID: rule, title: value["detail"]?.string ?? rule,
             message: value["description"]?.string ?? rule, severity: severity, score: ratings.compactMap { $0["score"]?.double }.max(),
             threat: properties["mlsoc:threat"].flatMap(Threat.init(key:)) ?? .unclassified, taxonomy: taxonomy,
-            modelName: ref.flatMap { components[$0]?.model }, location: location,
+            model: ref.flatMap { components[$0]?.model }, location: location,
             mappingWhy: "as exported by mlsoc", attackSuccessRate: properties["mlsoc:attack-success-rate"].flatMap(Double.init))
         try emit(.reference(finding))
         let analysis = value["analysis"]
         let state = analysis?["state"]?.string ?? (properties["mlsoc:state"] == TriageState.new.key ? nil : "in_triage")
         if let state {
-            var decision = TriageImport(fingerprint: fingerprint, vexState: state, justification: analysis?["justification"]?.string,
-                                        detail: analysis?["detail"]?.string, response: analysis?["response"]?.array?.compactMap(\.string) ?? [],
-                                        mlsocState: properties["mlsoc:state"])
+            var decision = TriageImport(
+                fingerprint: fingerprint, vexState: state, justification: analysis?["justification"]?.string,
+                detail: analysis?["detail"]?.string, response: analysis?["response"]?.array?.compactMap(\.string) ?? [],
+                mlsocState: properties["mlsoc:state"])
             decision.acceptedUntil = properties["mlsoc:accepted-until"].flatMap { Int64($0) }
             decision.acceptedBy = properties["mlsoc:accepted-by"]
             decision.acceptReason = properties["mlsoc:accept-reason"]
@@ -137,12 +151,15 @@ struct CycloneDXParser: JSONReportParser {
         return true
     }
 
-    private func vulnerability(_ value: JSONValue, tool: String, components: [String: Component], factory: FindingFactory,
-                               emit: (ParsedItem) throws -> Void) throws {
+    private func vulnerability(
+        _ value: JSONValue, tool: String, components: [String: Component], factory: FindingFactory,
+        emit: (ParsedItem) throws -> Void
+    ) throws {
         if try exported(value, properties: CycloneDXParser.properties(value), components: components, emit: emit) { return }
         let id = value["id"]?.string ?? "unknown"
         let ratings = value["ratings"]?.array ?? []
-        let severity = ratings.compactMap { $0["severity"]?.string.flatMap(Severity.init(text:)) }.max()
+        let severity =
+            ratings.compactMap { $0["severity"]?.string.flatMap(Severity.init(text:)) }.max()
             ?? ratings.compactMap { $0["score"]?.double.flatMap(Severity.init(securitySeverity:)) }.max() ?? .high
         let score = ratings.compactMap { $0["score"]?.double }.max()
         let cwe = (value["cwes"]?.array ?? []).compactMap(\.int).map(String.init)
@@ -151,18 +168,22 @@ struct CycloneDXParser: JSONReportParser {
             let component = components[ref]
             let affected = component.map { $0.version.isEmpty ? $0.name : "\($0.name)@\($0.version)" } ?? ref
             let text = value["description"]?.string ?? value["detail"]?.string ?? id
-            let finding = factory.make(FindingFactory.Draft(
-                tool: tool, ruleID: id, title: id, message: "\(affected): \(text)", severity: severity, score: score, cwe: cwe,
-                tags: ["cyclonedx:vulnerability", "dependency-advisory"], taxonomy: TaxonomyIDs(cve: [id]), artifact: affected,
-                // The reference is what a separate VEX document uses to point at the same component.
-                model: component?.model, identity: [ref.isEmpty ? affected : ref]
-            ))
+            let finding = factory.make(
+                FindingFactory.Draft(
+                    tool: tool, ruleID: id, title: id, message: "\(affected): \(text)", severity: severity, score: score, cwe: cwe,
+                    tags: ["cyclonedx:vulnerability", "dependency-advisory"], taxonomy: TaxonomyIDs(cve: [id]), artifact: affected,
+                    // The reference is what a separate VEX document uses to point at the same component.
+                    model: component?.model, identity: [ref.isEmpty ? affected : ref]
+                ))
             try emit(.finding(finding))
             if let analysis = value["analysis"], let state = analysis["state"]?.string {
-                try emit(.triage(TriageImport(fingerprint: finding.fingerprint, vexState: state,
-                                              justification: analysis["justification"]?.string,
-                                              detail: analysis["detail"]?.string,
-                                              response: analysis["response"]?.array?.compactMap(\.string) ?? [])))
+                try emit(
+                    .triage(
+                        TriageImport(
+                            fingerprint: finding.fingerprint, vexState: state,
+                            justification: analysis["justification"]?.string,
+                            detail: analysis["detail"]?.string,
+                            response: analysis["response"]?.array?.compactMap(\.string) ?? [])))
             }
         }
     }

@@ -1,10 +1,10 @@
 import Findings
+import JSONStream
 
 /// detect-secrets baseline (`detect-secrets scan`): `results{file: [secret]}`. It has no severity,
 /// so one is derived from the secret type; the line number is not part of the identity (the
 /// hashed secret is).
 struct DetectSecretsParser: JSONReportParser {
-    static let format = "detect-secrets"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -30,12 +30,13 @@ struct DetectSecretsParser: JSONReportParser {
         let type = secret["type"]?.string ?? "Secret"
         let line = secret["line_number"]?.int
         let verified = secret["is_verified"]?.bool == true
-        return factory.make(FindingFactory.Draft(
-            tool: "detect-secrets", ruleID: type, title: type,
-            message: "\(type) in \(file)" + (line.map { " at line \($0)" } ?? "") + (verified ? " (verified live)" : ""),
-            severity: DetectSecretsParser.severity(type: type, verified: verified), artifact: file,
-            location: Location(path: file, startLine: line), identity: [file, secret["hashed_secret"]?.string ?? String(line ?? 0)]
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "detect-secrets", ruleID: type, title: type,
+                message: "\(type) in \(file)" + (line.map { " at line \($0)" } ?? "") + (verified ? " (verified live)" : ""),
+                severity: DetectSecretsParser.severity(type: type, verified: verified), artifact: file,
+                location: Location(path: file, startLine: line), identity: [file, secret["hashed_secret"]?.string ?? String(line ?? 0)]
+            ))
     }
 
     /// Keys that grant access are high; keyword and entropy hits, which include false positives, lower.

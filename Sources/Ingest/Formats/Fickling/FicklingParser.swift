@@ -1,11 +1,11 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// fickling's `--json-output`: one JSON object per pickle stream, appended back to back with no
 /// separator. The pickle's path is not inside; it is taken from the report's name
 /// (`MODEL.pkl.fickling.json` → `MODEL.pkl`). LIKELY_SAFE streams give no finding.
 struct FicklingParser: ReportParser {
-    static let format = "fickling"
     let mapping: MappingRules
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -35,12 +35,15 @@ struct FicklingParser: ReportParser {
                 try emit(.warning("stream \(index)\(artifact.map { " of \($0)" } ?? ""): fickling could not parse it (\(analysis.prefix(200)))"))
                 continue
             }
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "fickling", ruleID: rule, title: "\(rule) in a pickle", message: analysis, severity: severity,
-                tags: analyses.map(\.0), artifact: artifact, location: artifact.map { Location(path: $0) },
-                evidence: analyses.map { "\($0.0): \($0.1.text ?? "")" }.joined(separator: "\n"),
-                identity: [artifact ?? "", String(index), analysis]
-            ))))
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "fickling", ruleID: rule, title: "\(rule) in a pickle", message: analysis, severity: severity,
+                            tags: analyses.map(\.0), artifact: artifact, location: artifact.map { Location(path: $0) },
+                            evidence: analyses.map { "\($0.0): \($0.1.text ?? "")" }.joined(separator: "\n"),
+                            identity: [artifact ?? "", String(index), analysis]
+                        ))))
         } while try reader.hasMoreDocuments()
     }
 

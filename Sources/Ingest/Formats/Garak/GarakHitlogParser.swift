@@ -1,10 +1,10 @@
 import Findings
+import JSONStream
 
 /// garak's hit log (`*.hitlog.jsonl`): one line per output a detector flagged. Hits are grouped per
 /// probe × detector into the same findings the run's report gives (same identities), with the hit
 /// count and the first hit as evidence. The log has no totals, so no attack-success rate: high.
 struct GarakHitlogParser: ReportParser {
-    static let format = "garak-hitlog"
     let mapping: MappingRules
 
     private struct Group {
@@ -25,8 +25,9 @@ struct GarakHitlogParser: ReportParser {
             if groups[key] == nil {
                 let prompt = hit.at("prompt", "turns")?.array?.last?.at("content", "text")?.string ?? hit["prompt"]?.string ?? ""
                 let output = hit.at("output", "text")?.string ?? hit["output"]?.string ?? ""
-                groups[key] = Group(probe: probe, detector: detector,
-                                    evidence: "prompt: " + String(prompt.prefix(2048)) + "\noutput: " + String(output.prefix(2048)))
+                groups[key] = Group(
+                    probe: probe, detector: detector,
+                    evidence: "prompt: " + String(prompt.prefix(2048)) + "\noutput: " + String(output.prefix(2048)))
                 order.append(key)
             }
             groups[key]?.hits += 1
@@ -40,11 +41,15 @@ struct GarakHitlogParser: ReportParser {
         let factory = FindingFactory(mapping: mapping)
         for key in order {
             guard let group = groups[key] else { continue }
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "garak", ruleID: key, title: group.probe,
-                message: "\(group.probe) against \(model.isEmpty ? "the target" : model): detector \(group.detector) flagged \(group.hits) outputs (hit log; no totals)",
-                severity: .high, model: model.isEmpty ? nil : model, evidence: group.evidence, identity: [model]
-            ))))
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "garak", ruleID: key, title: group.probe,
+                            message:
+                                "\(group.probe) against \(model.isEmpty ? "the target" : model): detector \(group.detector) flagged \(group.hits) outputs (hit log; no totals)",
+                            severity: .high, model: model.isEmpty ? nil : model, evidence: group.evidence, identity: [model]
+                        ))))
         }
     }
 

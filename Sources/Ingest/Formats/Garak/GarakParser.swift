@@ -1,12 +1,12 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// garak's report JSONL: one finding per probe × detector whose eval row counts failures, with the
 /// attack-success rate, the counts, the probe's tags (OWASP LLM 2023 remapped to 2025, the original
 /// kept) and one failing prompt/output as evidence. The model is the run's target. A run without a
 /// completion record was aborted: its findings land, but nothing is resolved by it.
 struct GarakParser: ReportParser {
-    static let format = "garak"
     let mapping: MappingRules
 
     private struct Eval {
@@ -31,14 +31,17 @@ struct GarakParser: ReportParser {
             case "init":
                 version = entry["garak_version"]?.text
             case "start_run setup":
-                model = entry["plugins.target_name"]?.string ?? entry["plugins.model_name"]?.string
+                model =
+                    entry["plugins.target_name"]?.string ?? entry["plugins.model_name"]?.string
                     ?? entry["plugins.target_type"]?.string ?? entry["plugins.model_type"]?.string ?? ""
             case "attempt":
                 GarakParser.keepEvidence(entry, into: &evidence)
             case "eval":
                 guard let probe = entry["probe"]?.string, let detector = entry["detector"]?.string else { return }
-                evals.append(Eval(probe: probe, detector: detector, fails: entry["fails"]?.int ?? 0,
-                                  total: entry["total_evaluated"]?.int ?? entry["total"]?.int ?? 0))
+                evals.append(
+                    Eval(
+                        probe: probe, detector: detector, fails: entry["fails"]?.int ?? 0,
+                        total: entry["total_evaluated"]?.int ?? entry["total"]?.int ?? 0))
             case "digest":
                 GarakParser.readDigest(entry, tags: &tags, descriptions: &descriptions)
             case "completion":
@@ -60,29 +63,37 @@ struct GarakParser: ReportParser {
         }
         let factory = FindingFactory(mapping: mapping)
         for eval in evals where eval.fails > 0 {
-            try emit(.finding(finding(eval, model: model, tags: tags[eval.probe] ?? [], title: descriptions[eval.probe],
-                                      evidence: evidence[eval.probe], factory: factory)))
+            try emit(
+                .finding(
+                    finding(
+                        eval, model: model, tags: tags[eval.probe] ?? [], title: descriptions[eval.probe],
+                        evidence: evidence[eval.probe], factory: factory)))
         }
     }
 
-    private func finding(_ eval: Eval, model: String, tags: [String], title: String?, evidence: String?,
-                         factory: FindingFactory) -> Finding {
+    private func finding(
+        _ eval: Eval, model: String, tags: [String], title: String?, evidence: String?,
+        factory: FindingFactory
+    ) -> Finding {
         let rate = eval.total > 0 ? Double(eval.fails) / Double(eval.total) : 1
         let percent = String(format: "%.1f", rate * 100)
-        return factory.make(FindingFactory.Draft(
-            tool: "garak", ruleID: "\(eval.probe)/\(eval.detector)", title: title.map { "\(eval.probe): \($0)" } ?? eval.probe,
-            message: "\(eval.probe) against \(model.isEmpty ? "the target" : model): detector \(eval.detector) hit \(eval.fails) of \(eval.total) outputs (attack success \(percent)%)",
-            severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, attackSuccessRate: rate, tags: tags,
-            taxonomy: OWASPLLM.remapGarakTags(tags), model: model.isEmpty ? nil : model, evidence: evidence,
-            identity: [model]
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "garak", ruleID: "\(eval.probe)/\(eval.detector)", title: title.map { "\(eval.probe): \($0)" } ?? eval.probe,
+                message:
+                    "\(eval.probe) against \(model.isEmpty ? "the target" : model): detector \(eval.detector) hit \(eval.fails) of \(eval.total) outputs (attack success \(percent)%)",
+                severity: rate >= 0.5 ? .high : .medium, score: (rate * 100).rounded() / 10, attackSuccessRate: rate, tags: tags,
+                taxonomy: OWASPLLM.remapGarakTags(tags), model: model.isEmpty ? nil : model, evidence: evidence,
+                identity: [model]
+            ))
     }
 
     /// Keeps one failing prompt and output per probe, cut to 2 KB each: enough to show, bounded.
     static func keepEvidence(_ attempt: JSONValue, into evidence: inout [String: String]) {
         guard let probe = attempt["probe_classname"]?.string, evidence[probe] == nil,
-              let results = attempt["detector_results"]?.members,
-              results.contains(where: { ($0.1.array ?? []).contains { ($0.double ?? 0) >= 0.5 } }) else { return }
+            let results = attempt["detector_results"]?.members,
+            results.contains(where: { ($0.1.array ?? []).contains { ($0.double ?? 0) >= 0.5 } })
+        else { return }
         let prompt = attempt.at("prompt", "turns")?.array?.last?.at("content", "text")?.string ?? ""
         let output = attempt["outputs"]?.array?.first?["text"]?.string ?? ""
         evidence[probe] = "prompt: " + String(prompt.prefix(2048)) + "\noutput: " + String(output.prefix(2048))

@@ -1,11 +1,11 @@
 import Findings
+import JSONStream
 
 /// Giskard's scan report as JSON (`scan_report.to_json(path)`): `{detector: {level: [description]}}`,
 /// every detector that ran present, with no levels when it found nothing. One finding per
 /// description; the detector is the rule, `major` is high, `medium` medium, `minor` low. Every
 /// detector that ran is coverage. (`to_avid` is read by the AVID parser.)
 struct GiskardScanParser: JSONReportParser {
-    static let format = "giskard-scan"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -15,16 +15,20 @@ struct GiskardScanParser: JSONReportParser {
             try emit(.coverage(.target("giskard:\(detector)")))
             let levels = try reader.readValue()
             for (level, descriptions) in levels.members ?? [] {
-                let severity: Severity = switch level.lowercased() {
-                case "major": .high
-                case "medium": .medium
-                default: .low
-                }
+                let severity: Severity =
+                    switch level.lowercased() {
+                    case "major": .high
+                    case "medium": .medium
+                    default: .low
+                    }
                 for description in (descriptions.array ?? []).compactMap(\.string) {
-                    try emit(.finding(factory.make(FindingFactory.Draft(
-                        tool: "giskard", ruleID: detector, title: GiskardScanParser.words(detector),
-                        message: description, severity: severity, tags: ["giskard", level.lowercased()], identity: [description]
-                    ))))
+                    try emit(
+                        .finding(
+                            factory.make(
+                                FindingFactory.Draft(
+                                    tool: "giskard", ruleID: detector, title: GiskardScanParser.words(detector),
+                                    message: description, severity: severity, tags: ["giskard", level.lowercased()], identity: [description]
+                                ))))
                 }
             }
         }

@@ -1,9 +1,9 @@
 import Findings
+import JSONStream
 
 /// Grype's JSON (`grype DIR|IMAGE -o json`): `matches[]`, one finding per package × vulnerability,
 /// with the fix, CVSS score and related advisory ids; `source` is the coverage.
 struct GrypeParser: JSONReportParser {
-    static let format = "grype-json"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -39,13 +39,15 @@ struct GrypeParser: JSONReportParser {
         let path = artifact["locations"]?.array?.first?["path"]?.string ?? package
         let fixes = vuln.at("fix", "versions")?.array?.compactMap(\.text) ?? []
         let score = (vuln["cvss"]?.array ?? []).compactMap { $0.at("metrics", "baseScore")?.double }.max()
-        return factory.make(FindingFactory.Draft(
-            tool: "grype", ruleID: id, title: id,
-            message: "\(package): \(vuln["description"]?.string ?? id) (" + (fixes.isEmpty ? "no fixed version yet" : "fixed in \(fixes.joined(separator: ", "))") + ")",
-            severity: Severity(text: vuln["severity"]?.string ?? "") ?? .medium, score: score,
-            tags: ["package:\((artifact["name"]?.string ?? "").lowercased())", artifact["type"]?.string ?? "", "dependency-advisory"],
-            taxonomy: TaxonomyIDs(cve: [id] + related), artifact: package, location: Location(path: path),
-            evidence: artifact["purl"]?.string, identity: [path, package]
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "grype", ruleID: id, title: id,
+                message: "\(package): \(vuln["description"]?.string ?? id) ("
+                    + (fixes.isEmpty ? "no fixed version yet" : "fixed in \(fixes.joined(separator: ", "))") + ")",
+                severity: Severity(text: vuln["severity"]?.string ?? "") ?? .medium, score: score,
+                tags: ["package:\((artifact["name"]?.string ?? "").lowercased())", artifact["type"]?.string ?? "", "dependency-advisory"],
+                taxonomy: TaxonomyIDs(cve: [id] + related), artifact: package, location: Location(path: path),
+                evidence: artifact["purl"]?.string, identity: [path, package]
+            ))
     }
 }

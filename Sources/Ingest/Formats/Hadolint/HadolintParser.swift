@@ -1,10 +1,10 @@
 import Findings
+import JSONStream
 
 /// hadolint's JSON (`hadolint -f json`): a top-level array of `{code, level, file, line, message}`.
 /// DL1000 (the Dockerfile does not parse) is a scan warning, not a finding. Identities match
 /// hadolint's SARIF, so the same run in both formats does not double.
 struct HadolintParser: JSONReportParser {
-    static let format = "hadolint-json"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -19,16 +19,20 @@ struct HadolintParser: JSONReportParser {
                 try emit(.warning("\(file): hadolint could not parse it: \(message)"))
                 return
             }
-            let severity: Severity = switch item["level"]?.string ?? "warning" {
-            case "error": .high
-            case "warning": .medium
-            case "info": .low
-            default: .info
-            }
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "hadolint", ruleID: code, title: code, message: message, severity: severity, artifact: file,
-                location: Location(path: file, startLine: item["line"]?.int), identity: [file, "", message]
-            ))))
+            let severity: Severity =
+                switch item["level"]?.string ?? "warning" {
+                case "error": .high
+                case "warning": .medium
+                case "info": .low
+                default: .info
+                }
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "hadolint", ruleID: code, title: code, message: message, severity: severity, artifact: file,
+                            location: Location(path: file, startLine: item["line"]?.int), identity: [file, "", message]
+                        ))))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Findings
+import JSONStream
 
 /// HiddenLayer model scanner reports (`hiddenlayer-sdk`: `client.scans.retrieve(...)`, the
 /// ScanReport JSON of the Model Scanner API v3): `file_results[].detections[]` become findings on
@@ -6,7 +7,6 @@ import Findings
 /// failed to scan are warnings, and a scan that is not done resolves nothing. Its SARIF
 /// (`/scans/{id}/results/sarif`) is read by the SARIF reader.
 struct HiddenLayerParser: JSONReportParser {
-    static let format = "hiddenlayer"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -54,17 +54,24 @@ struct HiddenLayerParser: JSONReportParser {
                 let owasp = (detection["owasp"]?.array ?? []).compactMap(\.string)
                 let cwe = detection["cwe"]?.string.flatMap(SARIFRule.cweNumber).map { [$0] } ?? []
                 let risk = detection["risk"]?.string
-                try emit(.finding(factory.make(FindingFactory.Draft(
-                    tool: "hiddenlayer", ruleID: rule, title: detection["category"]?.string ?? rule,
-                    message: "\(file): \(detection["description"]?.string ?? rule)" + (risk.map { " (\($0.lowercased()))" } ?? ""),
-                    severity: Severity(text: detection["severity"]?.string ?? "") ?? .high, cwe: cwe,
-                    tags: ["hiddenlayer"] + owasp, taxonomy: TaxonomyIDs(atlas: atlas, owaspLLM: OWASPLLM.ids(fromText: owasp),
-                                                                         cve: (detection["cve"]?.array ?? []).compactMap(\.string)),
-                    artifact: file, location: Location(path: file), model: model,
-                    evidence: [detection["impact"]?.string.map { "impact: \($0)" }, detection["likelihood"]?.string.map { "likelihood: \($0)" }]
-                        .compactMap { $0 }.joined(separator: "\n"),
-                    identity: [file, detection["description"]?.string ?? ""]
-                ))))
+                try emit(
+                    .finding(
+                        factory.make(
+                            FindingFactory.Draft(
+                                tool: "hiddenlayer", ruleID: rule, title: detection["category"]?.string ?? rule,
+                                message: "\(file): \(detection["description"]?.string ?? rule)" + (risk.map { " (\($0.lowercased()))" } ?? ""),
+                                severity: Severity(text: detection["severity"]?.string ?? "") ?? .high, cwe: cwe,
+                                tags: ["hiddenlayer"] + owasp,
+                                taxonomy: TaxonomyIDs(
+                                    atlas: atlas, owaspLLM: OWASPLLM.ids(fromText: owasp),
+                                    cve: (detection["cve"]?.array ?? []).compactMap(\.string)),
+                                artifact: file, location: Location(path: file), model: model,
+                                evidence: [
+                                    detection["impact"]?.string.map { "impact: \($0)" }, detection["likelihood"]?.string.map { "likelihood: \($0)" },
+                                ]
+                                .compactMap { $0 }.joined(separator: "\n"),
+                                identity: [file, detection["description"]?.string ?? ""]
+                            ))))
             }
         }
         if partial { try emit(.partial) }

@@ -1,4 +1,5 @@
 import Findings
+import JSONStream
 
 /// The Hugging Face Hub's security scans, as its API returns them: the file tree with
 /// `expand=true` (`/api/models/REPO/tree/main?expand=true`, or `HfApi.list_repo_tree(expand=True)`
@@ -7,7 +8,6 @@ import Findings
 /// (`/api/models/REPO?securityStatus=true`). Dangerous pickle imports are critical, suspicious ones
 /// medium; a virus is critical; a partner scanner's unsafe verdict is high. Every file is coverage.
 struct HFHubScanParser: JSONReportParser {
-    static let format = "hf-hub-scan"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -40,11 +40,14 @@ struct HFHubScanParser: JSONReportParser {
             guard let path = file["path"]?.string else { continue }
             var found = HFHubScanParser.findings(path: path, status: file, model: model, factory: factory)
             if found.isEmpty, let level = file["level"]?.string, level != "safe" {
-                found = [factory.make(FindingFactory.Draft(
-                    tool: "huggingface-hub", ruleID: "hub-scan/\(level)", title: "The Hub marks this file \(level)",
-                    message: "\(path): the Hub's scanners mark it \(level)", severity: level == "unsafe" ? .high : .medium,
-                    tags: ["hf-hub-scan"], artifact: path, location: Location(path: path), model: model, identity: [path, level]
-                ))]
+                found = [
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "huggingface-hub", ruleID: "hub-scan/\(level)", title: "The Hub marks this file \(level)",
+                            message: "\(path): the Hub's scanners mark it \(level)", severity: level == "unsafe" ? .high : .medium,
+                            tags: ["hf-hub-scan"], artifact: path, location: Location(path: path), model: model, identity: [path, level]
+                        ))
+                ]
             }
             for finding in found { try emit(.finding(finding)) }
         }
@@ -53,11 +56,13 @@ struct HFHubScanParser: JSONReportParser {
     static func findings(path: String, status: JSONValue, model: String?, factory: FindingFactory) -> [Finding] {
         var out: [Finding] = []
         func add(_ rule: String, _ title: String, _ message: String, _ severity: Severity, _ tag: String, evidence: String? = nil) {
-            out.append(factory.make(FindingFactory.Draft(
-                tool: "huggingface-hub", ruleID: rule, title: title, message: "\(path): \(message)", severity: severity,
-                tags: ["hf-hub-scan", tag], artifact: path, location: Location(path: path), model: model, evidence: evidence,
-                identity: [path]
-            )))
+            out.append(
+                factory.make(
+                    FindingFactory.Draft(
+                        tool: "huggingface-hub", ruleID: rule, title: title, message: "\(path): \(message)", severity: severity,
+                        tags: ["hf-hub-scan", tag], artifact: path, location: Location(path: path), model: model, evidence: evidence,
+                        identity: [path]
+                    )))
         }
         for item in status.at("pickleImportScan", "pickleImports")?.array ?? [] {
             let global = "\(item["module"]?.string ?? "?").\(item["name"]?.string ?? "?")"
@@ -76,7 +81,8 @@ struct HFHubScanParser: JSONReportParser {
         for partner in ["protectAiScan", "jFrogScan"] {
             guard let scan = status[partner], ["unsafe", "caution"].contains(scan["status"]?.string ?? "") else { continue }
             let verdict = scan["status"]?.string ?? "unsafe"
-            add("\(partner)/\(verdict)", "\(partner == "jFrogScan" ? "JFrog" : "Protect AI") scan: \(verdict)",
+            add(
+                "\(partner)/\(verdict)", "\(partner == "jFrogScan" ? "JFrog" : "Protect AI") scan: \(verdict)",
                 scan["message"]?.string ?? "the partner scan marks it \(verdict)", verdict == "unsafe" ? .high : .medium, partner,
                 evidence: scan["reportLink"]?.string)
         }

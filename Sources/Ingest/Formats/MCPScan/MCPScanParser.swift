@@ -1,4 +1,5 @@
 import Findings
+import JSONStream
 
 /// MCP server scans (tool poisoning, rug pulls, toxic flows): snyk-agent-scan 0.5+ (`--json`:
 /// `scan_path_responses[]` with risk scores per server and skill) and mcp-scan 0.3 (`--json`: one
@@ -6,7 +7,6 @@ import Findings
 /// issue code is a finding on the server; API and connection errors are scan warnings, and a
 /// config whose servers could not be scanned resolves nothing.
 struct MCPScanParser: JSONReportParser {
-    static let format = "mcp-scan"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -55,16 +55,22 @@ struct MCPScanParser: JSONReportParser {
                 let entities = (item["entities"]?.array ?? []).compactMap { $0["name"]?.string }
                 for (risk, value) in item["risk_indexes"]?.members ?? [] {
                     guard let score = value["score"]?.int, score > 0 else { continue }
-                    let affected = (value["affected_tools"]?.array ?? []).compactMap(\.int).compactMap { entities.indices.contains($0) ? entities[$0] : nil }
+                    let affected = (value["affected_tools"]?.array ?? []).compactMap(\.int).compactMap {
+                        entities.indices.contains($0) ? entities[$0] : nil
+                    }
                     let place = value["locations"]?.array?.first?["start"]
                     let file = place?["path"]?.string ?? path
-                    try emit(.finding(factory.make(FindingFactory.Draft(
-                        tool: "mcp-scan", ruleID: risk, title: risk.replacingOccurrences(of: "_", with: " "),
-                        message: "\(kind) \(name): \(value["evidence"]?.string ?? risk)" + (affected.isEmpty ? "" : " (tools: \(affected.joined(separator: ", ")))"),
-                        severity: severity(score: score), score: Double(score) / 100, tags: ["mcp", kind],
-                        artifact: file, location: Location(path: file, startLine: place?["line"]?.int),
-                        evidence: "risk score \(score)/1000", identity: [path, kind, name]
-                    ))))
+                    try emit(
+                        .finding(
+                            factory.make(
+                                FindingFactory.Draft(
+                                    tool: "mcp-scan", ruleID: risk, title: risk.replacingOccurrences(of: "_", with: " "),
+                                    message: "\(kind) \(name): \(value["evidence"]?.string ?? risk)"
+                                        + (affected.isEmpty ? "" : " (tools: \(affected.joined(separator: ", ")))"),
+                                    severity: severity(score: score), score: Double(score) / 100, tags: ["mcp", kind],
+                                    artifact: file, location: Location(path: file, startLine: place?["line"]?.int),
+                                    evidence: "risk score \(score)/1000", identity: [path, kind, name]
+                                ))))
                 }
             }
         }
@@ -103,16 +109,22 @@ struct MCPScanParser: JSONReportParser {
             let reference = issue["reference"]?.array?.compactMap(\.int) ?? []
             let server = reference.first.flatMap { servers.indices.contains($0) ? servers[$0] : nil }
             let serverName = server?["name"]?.string ?? "the config"
-            let entities = (server?.at("signature", "tools")?.array ?? []) + (server?.at("signature", "prompts")?.array ?? [])
+            let entities =
+                (server?.at("signature", "tools")?.array ?? []) + (server?.at("signature", "prompts")?.array ?? [])
                 + (server?.at("signature", "resources")?.array ?? [])
             let entity = reference.count > 1 && entities.indices.contains(reference[1]) ? entities[reference[1]]["name"]?.string : nil
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "mcp-scan", ruleID: code, title: message,
-                message: "server \(serverName)" + (entity.map { ", tool \($0)" } ?? "") + ": \(message)",
-                severity: code.hasPrefix("E") ? .high : .medium, tags: ["mcp"], artifact: path, location: Location(path: path),
-                evidence: entity.flatMap { name in entities.first { $0["name"]?.string == name }?["description"]?.string }.map { String($0.prefix(2000)) },
-                identity: [path, serverName, entity ?? ""]
-            ))))
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "mcp-scan", ruleID: code, title: message,
+                            message: "server \(serverName)" + (entity.map { ", tool \($0)" } ?? "") + ": \(message)",
+                            severity: code.hasPrefix("E") ? .high : .medium, tags: ["mcp"], artifact: path, location: Location(path: path),
+                            evidence: entity.flatMap { name in entities.first { $0["name"]?.string == name }?["description"]?.string }.map {
+                                String($0.prefix(2000))
+                            },
+                            identity: [path, serverName, entity ?? ""]
+                        ))))
         }
         return failed
     }

@@ -1,9 +1,9 @@
 import Findings
+import JSONStream
 
 /// modelaudit JSON (`modelaudit scan --format json`): `issues[]` become findings, keyed by rule
 /// code when there is one; `has_errors` and scan failures become warnings.
 struct ModelAuditParser: JSONReportParser {
-    static let format = "modelaudit"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -47,23 +47,25 @@ struct ModelAuditParser: JSONReportParser {
         let message = issue["message"]?.string ?? type
         let cleaned = ReportPath.clean(issue["location"]?.string ?? "")
         let path = cleaned.path
-        let severity: Severity = switch severityWord {
-        case "critical": .critical
-        case "warning": .medium
-        case "info": .low
-        default: Severity(text: severityWord) ?? .medium
-        }
-        return factory.make(FindingFactory.Draft(
-            tool: "modelaudit", ruleID: code ?? type, title: code.map { "\($0) \(type)" } ?? type, message: message,
-            severity: severity,
-            // Some checks name the weakness and the advisory in `details` (numpy_check: CWE-502, CVE-2019-6446).
-            cwe: (issue.at("details", "cwe")?.array?.compactMap(\.string) ?? issue.at("details", "cwe")?.string.map { [$0] } ?? [])
-                .compactMap(SARIFRule.cweNumber),
-            tags: [type], taxonomy: TaxonomyIDs(cve: issue.at("details", "cve_id")?.string.map { [$0] } ?? []),
-            artifact: path.isEmpty ? nil : path,
-            location: path.isEmpty ? nil : Location(path: path), evidence: issue["why"]?.string,
-            // The position (`pos 105`) tells two places in one pickle apart, as its SARIF does.
-            identity: [path, cleaned.position ?? "", message]
-        ))
+        let severity: Severity =
+            switch severityWord {
+            case "critical": .critical
+            case "warning": .medium
+            case "info": .low
+            default: Severity(text: severityWord) ?? .medium
+            }
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "modelaudit", ruleID: code ?? type, title: code.map { "\($0) \(type)" } ?? type, message: message,
+                severity: severity,
+                // Some checks name the weakness and the advisory in `details` (numpy_check: CWE-502, CVE-2019-6446).
+                cwe: (issue.at("details", "cwe")?.array?.compactMap(\.string) ?? issue.at("details", "cwe")?.string.map { [$0] } ?? [])
+                    .compactMap(SARIFRule.cweNumber),
+                tags: [type], taxonomy: TaxonomyIDs(cve: issue.at("details", "cve_id")?.string.map { [$0] } ?? []),
+                artifact: path.isEmpty ? nil : path,
+                location: path.isEmpty ? nil : Location(path: path), evidence: issue["why"]?.string,
+                // The position (`pos 105`) tells two places in one pickle apart, as its SARIF does.
+                identity: [path, cleaned.position ?? "", message]
+            ))
     }
 }

@@ -1,9 +1,9 @@
 import Findings
+import JSONStream
 
 /// ModelScan JSON (`modelscan -r json`): `issues[]` become findings; `errors[]` and skipped files
 /// become scan warnings, so a model that could not be scanned never looks clean.
 struct ModelScanParser: JSONReportParser {
-    static let format = "modelscan"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -47,12 +47,13 @@ struct ModelScanParser: JSONReportParser {
         let source = issue["source"]?.string ?? ""
         let artifact = ModelScanParser.join(inputPath, source)
         let description = issue["description"]?.string ?? "unsafe operator \(module).\(op)"
-        return factory.make(FindingFactory.Draft(
-            tool: "modelscan", ruleID: "\(module).\(op)", title: "Unsafe operator \(module).\(op) in a model file",
-            message: description, severity: Severity(text: issue["severity"]?.string ?? "") ?? .high,
-            tags: [issue["scanner"]?.string ?? ""], artifact: artifact,
-            location: Location(path: artifact), identity: [artifact]
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "modelscan", ruleID: "\(module).\(op)", title: "Unsafe operator \(module).\(op) in a model file",
+                message: description, severity: Severity(text: issue["severity"]?.string ?? "") ?? .high,
+                tags: [issue["scanner"]?.string ?? ""], artifact: artifact,
+                location: Location(path: artifact), identity: [artifact]
+            ))
     }
 
     /// `input_path` joined with a relative `source`; "." and absolute sources stay as they are.

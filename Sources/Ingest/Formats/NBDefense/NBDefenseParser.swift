@@ -1,10 +1,10 @@
 import Findings
+import JSONStream
 
 /// NB Defense's JSON (`nbdefense scan -o json`): `notebook_issues[].issues[]` become findings, with the
 /// notebook and cell; `errors[]` (absent when empty) become scan warnings. Secrets arrive already
 /// scrubbed by NB Defense (`"sk..cd"`).
 struct NBDefenseParser: JSONReportParser {
-    static let format = "nbdefense"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -36,12 +36,14 @@ struct NBDefenseParser: JSONReportParser {
         let cell = issue.at("cell", "cell_index")?.int
         let line = issue["line_index"]?.int
         let place = cell.map { "cell \($0)" + (line.map { ", line \($0)" } ?? "") } ?? ""
-        return factory.make(FindingFactory.Draft(
-            tool: "nbdefense", ruleID: code, title: description,
-            message: "\(description) in \(notebook)" + (place.isEmpty ? "" : " (\(place), \(issue["location"]?.string?.lowercased() ?? "input"))"),
-            severity: Severity(text: issue["severity"]?.string ?? "") ?? .medium, tags: [code.lowercased()], artifact: notebook,
-            location: Location(path: notebook, startLine: line.map { $0 + 1 }),
-            evidence: issue.at("cell", "scrubbed_content")?.string, identity: [notebook, String(cell ?? -1), description]
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "nbdefense", ruleID: code, title: description,
+                message: "\(description) in \(notebook)"
+                    + (place.isEmpty ? "" : " (\(place), \(issue["location"]?.string?.lowercased() ?? "input"))"),
+                severity: Severity(text: issue["severity"]?.string ?? "") ?? .medium, tags: [code.lowercased()], artifact: notebook,
+                location: Location(path: notebook, startLine: line.map { $0 + 1 }),
+                evidence: issue.at("cell", "scrubbed_content")?.string, identity: [notebook, String(cell ?? -1), description]
+            ))
     }
 }

@@ -1,12 +1,12 @@
-import Foundation
 import Findings
+import Foundation
+import JSONStream
 
 /// The native JSONL format for custom producers (docs/FORMAT.md): an optional header line
 /// `{"schema": "mlsoc.report/1", …}`, then one `{"schema": "mlsoc.finding/1", …}` per line, then an
 /// optional closing `{"schema": "mlsoc.end/1", "findings": N}`: only with it is a run complete.
 /// A line that is not valid stops the report with its line number: nothing is half-ingested.
 struct NativeParser: ReportParser {
-    static let format = "mlsoc-jsonl"
     let mapping: MappingRules
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -26,8 +26,9 @@ struct NativeParser: ReportParser {
                     throw IngestError(.malformed, file: context.file, "mlsoc.end/1 without a \"findings\" count", line: lineNumber)
                 }
                 guard count == findings else {
-                    throw IngestError(.malformed, file: context.file,
-                                      "the closing line counts \(count) findings, the report holds \(findings) (cut or mixed up?)", line: lineNumber)
+                    throw IngestError(
+                        .malformed, file: context.file,
+                        "the closing line counts \(count) findings, the report holds \(findings) (cut or mixed up?)", line: lineNumber)
                 }
                 closed = true
             case "mlsoc.report/1":
@@ -54,8 +55,9 @@ struct NativeParser: ReportParser {
                 try emit(.finding(finding(value, defaultTool: tool, line: lineNumber, file: context.file, factory: factory)))
                 findings += 1
             default:
-                throw IngestError(.malformed, file: context.file,
-                                  "unknown schema '\(schema)' (expected mlsoc.report/1, mlsoc.finding/1 or mlsoc.end/1)", line: lineNumber)
+                throw IngestError(
+                    .malformed, file: context.file,
+                    "unknown schema '\(schema)' (expected mlsoc.report/1, mlsoc.finding/1 or mlsoc.end/1)", line: lineNumber)
             }
         }
         if !closed {
@@ -88,16 +90,20 @@ struct NativeParser: ReportParser {
         let strings = { (key: String) in value[key]?.array?.compactMap(\.text) ?? [] }
         let path = value.at("location", "path")?.string ?? value["artifact"]?.string
         let message = value["message"]?.string ?? rule
-        return factory.make(FindingFactory.Draft(
-            tool: value["tool"]?.string ?? defaultTool, ruleID: rule, title: value["title"]?.string ?? rule, message: message,
-            severity: severity, score: value["score"]?.double, cwe: strings("cwe").map { $0.uppercased().replacingOccurrences(of: "CWE-", with: "") },
-            tags: strings("tags"),
-            taxonomy: TaxonomyIDs(atlas: strings("atlas"), owaspLLM: strings("owasp_llm"), owaspML: strings("owasp_ml"), cve: strings("cve")),
-            artifact: value["artifact"]?.string ?? path,
-            location: path.map { Location(path: $0, startLine: value.at("location", "line")?.int, endLine: value.at("location", "end_line")?.int) },
-            model: value["model"]?.string, evidence: value["evidence"]?.string,
-            identity: value["fingerprint"]?.string.map { [$0] } ?? [path ?? "", value["model"]?.string ?? "", message],
-            stated: (stated.map { [$0.key] } ?? []) + strings("atlas") + strings("owasp_llm") + strings("owasp_ml")
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: value["tool"]?.string ?? defaultTool, ruleID: rule, title: value["title"]?.string ?? rule, message: message,
+                severity: severity, score: value["score"]?.double,
+                cwe: strings("cwe").map { $0.uppercased().replacingOccurrences(of: "CWE-", with: "") },
+                tags: strings("tags"),
+                taxonomy: TaxonomyIDs(atlas: strings("atlas"), owaspLLM: strings("owasp_llm"), owaspML: strings("owasp_ml"), cve: strings("cve")),
+                artifact: value["artifact"]?.string ?? path,
+                location: path.map {
+                    Location(path: $0, startLine: value.at("location", "line")?.int, endLine: value.at("location", "end_line")?.int)
+                },
+                model: value["model"]?.string, evidence: value["evidence"]?.string,
+                identity: value["fingerprint"]?.string.map { [$0] } ?? [path ?? "", value["model"]?.string ?? "", message],
+                stated: (stated.map { [$0.key] } ?? []) + strings("atlas") + strings("owasp_llm") + strings("owasp_ml")
+            ))
     }
 }

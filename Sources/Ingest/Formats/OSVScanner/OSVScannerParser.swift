@@ -1,10 +1,10 @@
 import Findings
+import JSONStream
 
 /// OSV-Scanner's JSON (`osv-scanner --format json`): per lockfile source, per package, one finding
 /// per group of advisories: a GHSA, its CVE and its PYSEC record are one finding (`groups[]`, with
 /// every alias kept as an id), not three. Each source is coverage.
 struct OSVScannerParser: JSONReportParser {
-    static let format = "osv-scanner"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -39,12 +39,14 @@ struct OSVScannerParser: JSONReportParser {
             let severity = words.compactMap { Severity(text: $0) }.max() ?? .medium
             let cwe = members.flatMap { ($0.at("database_specific", "cwe_ids")?.array ?? []).compactMap { $0.string.flatMap(SARIFRule.cweNumber) } }
             let summary = members.compactMap { $0["summary"]?.string }.first ?? primary
-            return factory.make(FindingFactory.Draft(
-                tool: "osv-scanner", ruleID: primary, title: summary, message: "\(package) in \(source): \(summary)",
-                severity: severity, cwe: cwe, tags: ["package:\(name.lowercased())", entry.at("package", "ecosystem")?.string ?? "", "dependency-advisory"],
-                taxonomy: TaxonomyIDs(cve: aliases), artifact: package, location: Location(path: source),
-                evidence: "advisories: " + aliases.joined(separator: ", "), identity: [source, package, ids.sorted().joined(separator: ",")]
-            ))
+            return factory.make(
+                FindingFactory.Draft(
+                    tool: "osv-scanner", ruleID: primary, title: summary, message: "\(package) in \(source): \(summary)",
+                    severity: severity, cwe: cwe,
+                    tags: ["package:\(name.lowercased())", entry.at("package", "ecosystem")?.string ?? "", "dependency-advisory"],
+                    taxonomy: TaxonomyIDs(cve: aliases), artifact: package, location: Location(path: source),
+                    evidence: "advisories: " + aliases.joined(separator: ", "), identity: [source, package, ids.sorted().joined(separator: ",")]
+                ))
         }
     }
 }

@@ -1,10 +1,10 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// picklescan's text output: one line per dangerous import, `ERROR:`/`WARNING:` lines, and a
 /// `SCAN SUMMARY`. Dangerous globals are critical; a suspicious count with no detail is a warning.
 struct PickleScanParser: ReportParser {
-    static let format = "picklescan"
     let mapping: MappingRules
     static let marker = ": dangerous import '"
 
@@ -21,13 +21,17 @@ struct PickleScanParser: ReportParser {
                 try emit(.warning(line))
             } else if line.contains("SCAN SUMMARY") {
                 sawSummary = true
-            } else if line.hasPrefix("Suspicious globals:"), let count = Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? ""), count > 0 {
+            } else if line.hasPrefix("Suspicious globals:"),
+                let count = Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? ""), count > 0
+            {
                 try emit(.warning("picklescan counts \(count) suspicious globals it does not list (rerun with --strict to see them)"))
             } else if let finding = finding(line, factory: factory) {
                 try emit(.finding(finding))
             }
         }
-        if !sawSummary { throw IngestError(.malformed, file: context.file, "picklescan output without its SCAN SUMMARY (truncated?)", line: lineNumber) }
+        if !sawSummary {
+            throw IngestError(.malformed, file: context.file, "picklescan output without its SCAN SUMMARY (truncated?)", line: lineNumber)
+        }
     }
 
     /// True when every line of the text is one picklescan writes and the summary banner is there:
@@ -78,11 +82,12 @@ struct PickleScanParser: ReportParser {
         guard let found = PickleScanParser.importLine(line) else { return nil }
         let suspicious = found.promoted || found.safety == "suspicious"
         let global = "\(found.module).\(found.name)"
-        return factory.make(FindingFactory.Draft(
-            tool: "picklescan", ruleID: global, title: "\(suspicious ? "Suspicious" : "Dangerous") import \(global) in a pickle",
-            message: "\(found.location): \(suspicious ? "suspicious" : "dangerous") import '\(found.module) \(found.name)'",
-            severity: suspicious ? .medium : .critical, artifact: found.location, location: Location(path: found.location),
-            identity: [found.location]
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "picklescan", ruleID: global, title: "\(suspicious ? "Suspicious" : "Dangerous") import \(global) in a pickle",
+                message: "\(found.location): \(suspicious ? "suspicious" : "dangerous") import '\(found.module) \(found.name)'",
+                severity: suspicious ? .medium : .critical, artifact: found.location, location: Location(path: found.location),
+                identity: [found.location]
+            ))
     }
 }

@@ -1,11 +1,11 @@
 import Findings
 import Foundation
+import JSONStream
 
 /// promptfoo's results JSON (version 3, `promptfoo eval -o results.json`): failed test results
 /// grouped per red-team plugin × target provider, one finding each with the failure rate, the
 /// counts and one failing prompt/output as evidence. The model is the provider's label (or id).
 struct PromptfooParser: JSONReportParser {
-    static let format = "promptfoo"
     let mapping: MappingRules
 
     private struct Group {
@@ -55,19 +55,24 @@ struct PromptfooParser: JSONReportParser {
             guard let group = groups[key], group.failed > 0 else { continue }
             let rate = Double(group.failed) / Double(max(group.total, 1))
             let percent = String(format: "%.1f", rate * 100)
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "promptfoo", ruleID: group.plugin, title: group.plugin,
-                message: "\(group.plugin) against \(group.provider): \(group.failed) of \(group.total) tests failed (attack success \(percent)%)"
-                    + (group.reason.map { ". Grader: \($0.prefix(300))" } ?? ""),
-                severity: group.severity ?? (rate >= 0.5 ? .high : .medium), score: (rate * 100).rounded() / 10, attackSuccessRate: rate,
-                tags: ["promptfoo:\(group.plugin)"], model: group.provider, evidence: group.evidence, identity: [group.provider]
-            ))))
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "promptfoo", ruleID: group.plugin, title: group.plugin,
+                            message:
+                                "\(group.plugin) against \(group.provider): \(group.failed) of \(group.total) tests failed (attack success \(percent)%)"
+                                + (group.reason.map { ". Grader: \($0.prefix(300))" } ?? ""),
+                            severity: group.severity ?? (rate >= 0.5 ? .high : .medium), score: (rate * 100).rounded() / 10, attackSuccessRate: rate,
+                            tags: ["promptfoo:\(group.plugin)"], model: group.provider, evidence: group.evidence, identity: [group.provider]
+                        ))))
         }
     }
 
     private static func count(_ result: JSONValue, into groups: inout [String: Group], order: inout [String]) {
         let metadata = result.at("testCase", "metadata") ?? result["metadata"] ?? .null
-        let plugin = metadata["pluginId"]?.string
+        let plugin =
+            metadata["pluginId"]?.string
             ?? result.at("testCase", "assert")?.array?.first?["type"]?.string?.replacingOccurrences(of: "promptfoo:redteam:", with: "")
             ?? "assertion"
         let provider = result.at("provider", "label")?.string ?? result.at("provider", "id")?.string ?? "unknown-provider"

@@ -1,4 +1,5 @@
 import Findings
+import JSONStream
 
 /// Where a tool's SARIF says things differently from its own JSON, the SARIF reader follows the
 /// JSON, so one run read in either format gives the same findings (issue 16):

@@ -1,9 +1,9 @@
 import Findings
+import JSONStream
 
 /// Streams a SARIF 2.1.0 log: runs one at a time, `results[]` one result at a time, so memory is
 /// bounded by the largest single result or rule table, never by the file.
 struct SARIFParser: JSONReportParser {
-    static let format = "sarif"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONStream
 
 /// What the parser keeps of one `reportingDescriptor`: enough to resolve results that point at it.
 struct SARIFRule {
@@ -13,7 +14,10 @@ struct SARIFRule {
     /// Other properties (`key=value`), shown for unmapped rules.
     var other: [String] = []
 
-    init(id: String, title: String, defaultLevel: String?, securitySeverity: String?, tags: [String], cwe: [String], stated: [String] = [], other: [String] = []) {
+    init(
+        id: String, title: String, defaultLevel: String?, securitySeverity: String?, tags: [String], cwe: [String], stated: [String] = [],
+        other: [String] = []
+    ) {
         self.id = id
         self.title = title
         self.defaultLevel = defaultLevel
@@ -27,7 +31,8 @@ struct SARIFRule {
     init(_ value: JSONValue) {
         id = value["id"]?.string ?? ""
         let name = value["name"]?.string
-        title = value.at("shortDescription", "text")?.string
+        title =
+            value.at("shortDescription", "text")?.string
             ?? name.map(SARIFRule.humanise)
             ?? value.at("fullDescription", "text")?.string
             ?? id
@@ -37,8 +42,9 @@ struct SARIFRule {
         var cwe = tags.compactMap(SARIFRule.cweNumber)
         for relationship in value["relationships"]?.array ?? [] {
             if let target = relationship.at("target", "id")?.string,
-               (relationship.at("target", "toolComponent", "name")?.string ?? "").uppercased() == "CWE"
-                || target.uppercased().hasPrefix("CWE") {
+                (relationship.at("target", "toolComponent", "name")?.string ?? "").uppercased() == "CWE"
+                    || target.uppercased().hasPrefix("CWE")
+            {
                 if let number = SARIFRule.cweNumber(target) ?? (Int(target).map(String.init)) { cwe.append(number) }
             }
         }

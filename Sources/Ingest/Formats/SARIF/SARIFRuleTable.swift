@@ -47,8 +47,9 @@ struct SARIFRuleTable {
         let title = read()
         let level = read()
         let severity = read()
-        return SARIFRule(id: id, title: title, defaultLevel: level.isEmpty ? nil : level, securitySeverity: severity.isEmpty ? nil : severity,
-                         tags: readList(), cwe: readList(), stated: readList(), other: readList())
+        return SARIFRule(
+            id: id, title: title, defaultLevel: level.isEmpty ? nil : level, securitySeverity: severity.isEmpty ? nil : severity,
+            tags: readList(), cwe: readList(), stated: readList(), other: readList())
     }
 
     /// The index of the first rule with this id.

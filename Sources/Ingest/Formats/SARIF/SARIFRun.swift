@@ -1,5 +1,6 @@
-import Foundation
 import Findings
+import Foundation
+import JSONStream
 
 /// The state of one SARIF run while its results stream by.
 struct SARIFRun {
@@ -106,8 +107,10 @@ struct SARIFRun {
     mutating func finding(from result: JSONValue, mapping: MappingRules) -> Finding {
         let rule = resolveRule(result)
         let tool = toolName.lowercased()
-        let ruleID = SARIFDialect.ruleID(tool: tool, result: result, given: result["ruleId"]?.string ?? result.at("rule", "id")?.string ?? rule?.id ?? "unknown")
-        let message = result.at("message", "text")?.string ?? result.at("message", "markdown")?.string
+        let ruleID = SARIFDialect.ruleID(
+            tool: tool, result: result, given: result["ruleId"]?.string ?? result.at("rule", "id")?.string ?? rule?.id ?? "unknown")
+        let message =
+            result.at("message", "text")?.string ?? result.at("message", "markdown")?.string
             ?? rule?.title ?? ruleID
         let physical = result["locations"]?.array?.first?["physicalLocation"]
         let (cleaned, uri) = place(physical?.at("artifactLocation", "uri")?.string)
@@ -129,14 +132,16 @@ struct SARIFRun {
         let securitySeverity = result.at("properties", "security-severity")?.text ?? rule?.securitySeverity
         // The tool's own word (bandit's issue_severity, security-severity) beats a rule's
         // severity, which beats the bare level.
-        let severity = SARIFRun.toolSeverity(result: result, securitySeverity: securitySeverity) ?? mapped.severity
+        let severity =
+            SARIFRun.toolSeverity(result: result, securitySeverity: securitySeverity) ?? mapped.severity
             ?? SARIFRun.levelSeverity(result: result, rule: rule)
 
         // SARIF §3.27.12: every location is a place the result occurs. The first is the finding's.
         let others = (result["locations"]?.array ?? []).dropFirst().compactMap { other -> OtherLocation? in
             let place = other["physicalLocation"]
             guard let raw = place?.at("artifactLocation", "uri")?.string else { return nil }
-            return OtherLocation(Location(path: path(fromURI: raw), startLine: place?.at("region", "startLine")?.int, endLine: place?.at("region", "endLine")?.int))
+            return OtherLocation(
+                Location(path: path(fromURI: raw), startLine: place?.at("region", "startLine")?.int, endLine: place?.at("region", "endLine")?.int))
         }
         var finding = Finding(
             fingerprint: fingerprint(result: result, tool: tool, ruleID: ruleID, uri: uri, snippet: snippet, message: message),
@@ -184,7 +189,8 @@ struct SARIFRun {
     /// A severity the tool states beyond the level: `issue_severity`, `severity`, `security-severity`.
     static func toolSeverity(result: JSONValue, securitySeverity: String?) -> Severity? {
         if let text = result.at("properties", "issue_severity")?.string ?? result.at("properties", "severity")?.string,
-           let severity = Severity(text: text) {
+            let severity = Severity(text: text)
+        {
             return severity
         }
         return securitySeverity.flatMap(Severity.init(securitySeverityText:))

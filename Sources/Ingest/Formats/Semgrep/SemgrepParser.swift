@@ -1,12 +1,12 @@
-import Foundation
 import Findings
+import Foundation
+import JSONStream
 
 /// semgrep's JSON (`semgrep --json`): `results[]` with the rule's metadata (CWE, OWASP, category,
 /// impact × likelihood, and keys naming the threat: `RuleMetadata`), `errors[]` as scan warnings (`type` is a string or
 /// an array). Without a login, semgrep writes "requires login" where the matched lines and the
 /// fingerprint would be, so neither is used.
 struct SemgrepParser: JSONReportParser {
-    static let format = "semgrep-json"
     let mapping: MappingRules
 
     /// The identity of a match without semgrep's fingerprint, in both formats: file and message
@@ -53,25 +53,28 @@ struct SemgrepParser: JSONReportParser {
         let read = RuleMetadata(keys: metadata.members?.map(\.0) ?? []) { key in
             metadata[key]?.array?.compactMap(\.text) ?? metadata[key]?.text.map { [$0] } ?? []
         }
-        let severity: Severity = switch extra["severity"]?.string ?? "WARNING" {
-        case "ERROR": .high
-        case "WARNING": .medium
-        case "INFO": .low
-        default: Severity(text: extra["severity"]?.string ?? "") ?? .medium
-        }
+        let severity: Severity =
+            switch extra["severity"]?.string ?? "WARNING" {
+            case "ERROR": .high
+            case "WARNING": .medium
+            case "INFO": .low
+            default: Severity(text: extra["severity"]?.string ?? "") ?? .medium
+            }
         let lines = extra["lines"]?.string.flatMap { $0 == "requires login" ? nil : $0 }
         // With a login semgrep writes its match id, the same as the SARIF `matchBasedId/v1`.
-        let identity: [String] = if let id = extra["fingerprint"]?.string, id != "requires login" {
-            [path, "matchBasedId/v1=\(id)"]
-        } else {
-            SemgrepParser.identity(path: path, message: message)
-        }
-        return factory.make(FindingFactory.Draft(
-            tool: "semgrep", ruleID: rule, title: rule.split(separator: ".").last.map(String.init) ?? rule, message: message,
-            severity: severity, cwe: read.cwe, tags: read.tags,
-            taxonomy: TaxonomyIDs(owaspLLM: OWASPLLM.ids(fromText: read.stated)), artifact: path,
-            location: Location(path: path, startLine: result.at("start", "line")?.int, endLine: result.at("end", "line")?.int),
-            evidence: lines, identity: identity, stated: read.stated, otherMetadata: read.other, toolSeverity: read.severity, code: lines
-        ))
+        let identity: [String] =
+            if let id = extra["fingerprint"]?.string, id != "requires login" {
+                [path, "matchBasedId/v1=\(id)"]
+            } else {
+                SemgrepParser.identity(path: path, message: message)
+            }
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "semgrep", ruleID: rule, title: rule.split(separator: ".").last.map(String.init) ?? rule, message: message,
+                severity: severity, cwe: read.cwe, tags: read.tags,
+                taxonomy: TaxonomyIDs(owaspLLM: OWASPLLM.ids(fromText: read.stated)), artifact: path,
+                location: Location(path: path, startLine: result.at("start", "line")?.int, endLine: result.at("end", "line")?.int),
+                evidence: lines, identity: identity, stated: read.stated, otherMetadata: read.other, toolSeverity: read.severity, code: lines
+            ))
     }
 }

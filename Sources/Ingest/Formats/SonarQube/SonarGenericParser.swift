@@ -1,10 +1,10 @@
 import Findings
+import JSONStream
 
 /// SonarQube's generic issue import format (`sonar.externalIssuesReportPaths`), before 10.3
 /// (`issues[]` with `engineId`, `severity`, `type`) and since (`rules[]` with impacts, `issues[]`
 /// naming a rule). The tool is the issue's `engineId`; secondary locations go to the evidence.
 struct SonarGenericParser: JSONReportParser {
-    static let format = "sonarqube-generic"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -36,13 +36,20 @@ struct SonarGenericParser: JSONReportParser {
                         guard let file = loc["filePath"]?.string else { return nil }
                         return file + (loc.at("textRange", "startLine")?.int.map { ":\($0)" } ?? "")
                     }
-                    try emit(.finding(factory.make(FindingFactory.Draft(
-                        tool: tool, ruleID: ruleID, title: rule?["name"]?.string ?? ruleID, message: message, severity: severity,
-                        tags: type.isEmpty ? [] : [type.lowercased()], artifact: path.isEmpty ? nil : path,
-                        location: path.isEmpty ? nil : Location(path: path, startLine: location.at("textRange", "startLine")?.int,
-                                                                endLine: location.at("textRange", "endLine")?.int),
-                        evidence: secondary.isEmpty ? nil : "also at: " + secondary.joined(separator: ", "), identity: [path, "", message]
-                    ))))
+                    try emit(
+                        .finding(
+                            factory.make(
+                                FindingFactory.Draft(
+                                    tool: tool, ruleID: ruleID, title: rule?["name"]?.string ?? ruleID, message: message, severity: severity,
+                                    tags: type.isEmpty ? [] : [type.lowercased()], artifact: path.isEmpty ? nil : path,
+                                    location: path.isEmpty
+                                        ? nil
+                                        : Location(
+                                            path: path, startLine: location.at("textRange", "startLine")?.int,
+                                            endLine: location.at("textRange", "endLine")?.int),
+                                    evidence: secondary.isEmpty ? nil : "also at: " + secondary.joined(separator: ", "),
+                                    identity: [path, "", message]
+                                ))))
                 }
             default:
                 try reader.skipValue()

@@ -1,12 +1,12 @@
-import Foundation
 import Findings
+import Foundation
+import JSONStream
 
 /// trufflehog3's JSON (`trufflehog3 -f json`): a top-level array of hits. The secret itself is
 /// never stored: it is cut out of the context kept as evidence, and the identity is trufflehog3's
 /// own id for the hit. `path` is relative to the scanned directory; `line` is a string. The 2.x
 /// ("legacy") format is read too (`legacy`).
 struct TruffleHog3Parser: JSONReportParser {
-    static let format = "trufflehog3"
     let mapping: MappingRules
 
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -24,13 +24,16 @@ struct TruffleHog3Parser: JSONReportParser {
             let secret = hit["secret"]?.string ?? ""
             let redact = { (text: String) in TruffleHog3Parser.redact(text, secret: secret) }
             let context = (hit["context"]?.members ?? []).map { "\($0.0): \(redact($0.1.text ?? ""))" }.joined(separator: "\n")
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "trufflehog3", ruleID: rule, title: hit.at("rule", "message")?.string ?? rule,
-                message: "\(hit.at("rule", "message")?.string ?? rule) in \(path)" + (line.map { " at line \($0)" } ?? ""),
-                severity: Severity(text: hit.at("rule", "severity")?.string ?? "") ?? .medium, artifact: path,
-                location: Location(path: path, startLine: line), evidence: context.isEmpty ? nil : context,
-                identity: [hit["id"]?.string ?? "\(path):\(line ?? 0)"]
-            ))))
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "trufflehog3", ruleID: rule, title: hit.at("rule", "message")?.string ?? rule,
+                            message: "\(hit.at("rule", "message")?.string ?? rule) in \(path)" + (line.map { " at line \($0)" } ?? ""),
+                            severity: Severity(text: hit.at("rule", "severity")?.string ?? "") ?? .medium, artifact: path,
+                            location: Location(path: path, startLine: line), evidence: context.isEmpty ? nil : context,
+                            identity: [hit["id"]?.string ?? "\(path):\(line ?? 0)"]
+                        ))))
         }
     }
 
@@ -53,11 +56,12 @@ struct TruffleHog3Parser: JSONReportParser {
             let subject = hit["commit"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             evidence.insert("commit \(hash.prefix(12))" + (subject.isEmpty ? "" : " (\(subject))"), at: 0)
         }
-        return factory.make(FindingFactory.Draft(
-            tool: "trufflehog3", ruleID: rule.isEmpty ? "secret" : rule, title: reason, message: "\(reason) in \(path)",
-            severity: rule == "high-entropy" ? .medium : .high, artifact: path, location: Location(path: path),
-            evidence: evidence.joined(separator: "\n"), identity: [path, reason] + found
-        ))
+        return factory.make(
+            FindingFactory.Draft(
+                tool: "trufflehog3", ruleID: rule.isEmpty ? "secret" : rule, title: reason, message: "\(reason) in \(path)",
+                severity: rule == "high-entropy" ? .medium : .high, artifact: path, location: Location(path: path),
+                evidence: evidence.joined(separator: "\n"), identity: [path, reason] + found
+            ))
     }
 
     /// The secret replaced by a marker that keeps its length and first characters only.

@@ -1,11 +1,11 @@
 import Findings
+import JSONStream
 
 /// TruffleHog v3's JSON Lines (`trufflehog git|filesystem … --json`): one object per secret with
 /// `SourceMetadata.Data.{Git|Filesystem|…}` (file, line, commit), `DetectorName`, `Verified` and the
 /// secret in `Raw`. The secret is never stored (the identity hashes it; `Redacted` or four
 /// characters are the evidence). Verified secrets are critical, unverified high.
 struct TruffleHogV3Parser: ReportParser {
-    static let format = "trufflehog-jsonl"
     let mapping: MappingRules
 
     func parse(_ stream: ByteStream, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
@@ -23,12 +23,15 @@ struct TruffleHogV3Parser: ReportParser {
             let shown = value["Redacted"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? SecretText.masked(raw)
             var evidence = [shown]
             if let commit = data["commit"]?.string { evidence.insert("commit \(commit.prefix(12))", at: 0) }
-            try emit(.finding(factory.make(FindingFactory.Draft(
-                tool: "trufflehog", ruleID: detector.lowercased(), title: "\(detector) secret",
-                message: "\(verified ? "Verified" : "Unverified") \(detector) secret in \(file)" + (line.map { " at line \($0)" } ?? ""),
-                severity: verified ? .critical : .high, tags: [verified ? "verified" : "unverified"], artifact: file,
-                location: Location(path: file, startLine: line), evidence: evidence.joined(separator: "\n"), identity: [file, raw]
-            ))))
+            try emit(
+                .finding(
+                    factory.make(
+                        FindingFactory.Draft(
+                            tool: "trufflehog", ruleID: detector.lowercased(), title: "\(detector) secret",
+                            message: "\(verified ? "Verified" : "Unverified") \(detector) secret in \(file)" + (line.map { " at line \($0)" } ?? ""),
+                            severity: verified ? .critical : .high, tags: [verified ? "verified" : "unverified"], artifact: file,
+                            location: Location(path: file, startLine: line), evidence: evidence.joined(separator: "\n"), identity: [file, raw]
+                        ))))
         }
     }
 }

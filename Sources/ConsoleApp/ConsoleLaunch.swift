@@ -1,0 +1,100 @@
+import Config
+import ConsoleUI
+import FindingStore
+import Findings
+import Foundation
+import Ingest
+
+/// How the console and the dashboard start: everything `mlsoc console` and `mlsoc dashboard` set up
+/// around a session once their options are parsed, the config is read and the store is open. The
+/// commands only choose the terminal (curses), which `openTerminal` makes after everything that
+/// can fail without a screen has been checked.
+public enum ConsoleLaunch {
+    /// What both start from.
+    public struct Setup {
+        public var store: FindingStore
+        public var config: MlsocConfig
+        public var environment: [String: String]
+        public var theme: Theme
+        /// Why another theme than the chosen one is used (shown at start), if it is.
+        public var themeWarning: String?
+        /// Makes the terminal and says whether it shows Unicode.
+        public var openTerminal: () throws -> (terminal: any Terminal, glyphs: Glyphs)
+
+        public init(
+            store: FindingStore, config: MlsocConfig, environment: [String: String], theme: Theme, themeWarning: String?,
+            openTerminal: @escaping () throws -> (terminal: any Terminal, glyphs: Glyphs)
+        ) {
+            self.store = store
+            self.config = config
+            self.environment = environment
+            self.theme = theme
+            self.themeWarning = themeWarning
+            self.openTerminal = openTerminal
+        }
+
+        func loadTheme(_ name: String) -> Result<Theme, ThemeError> {
+            let environment = environment
+            return Result { () throws(ThemeError) in try ThemeCatalog.load(name, environment: environment) }
+        }
+    }
+
+    /// The interactive console: triage writes as `actor`, the inboxes ingested while it runs, the
+    /// project remembered for the next session on this store. `project`: already checked (nil: all
+    /// projects); with `rememberedProject`, none given takes the last session's when it still exists.
+    public static func console(
+        _ setup: Setup, actor: String, inbox: [String], ingestor: ReportIngestor?,
+        project: String?, rememberedProject: Bool
+    ) throws -> ConsoleSession.Exit {
+        let store = setup.store
+        let config = setup.config
+        let mailbox = Mailbox()
+        let worker = try ingestor.map { try InboxWorker(directories: inbox, ingestor: $0, mailbox: mailbox) }
+        let memory = ConsoleMemory(environment: setup.environment)
+        var context = ConsoleContext(
+            inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount,
+            actor: actor, rules: config.triage, weights: config.weights)
+        context.project = project
+        if project == nil, rememberedProject, let remembered = memory.project(forStore: store.path), try store.projectID(named: remembered) != nil {
+            context.project = remembered
+        }
+        let upkeep: @Sendable () -> String? = {
+            let now = Int64(Date().timeIntervalSince1970)
+            let lapsed = (try? store.lapseAcceptances(now: now, weights: config.weights)) ?? 0
+            let expiring = (try? store.expiringAcceptances(now: now, days: config.triage.expiryWarningDays)) ?? 0
+            var parts: [String] = []
+            if lapsed > 0 { parts.append("\(lapsed) risk acceptance\(lapsed == 1 ? "" : "s") lapsed: open again") }
+            if expiring > 0 { parts.append("\(expiring) acceptance\(expiring == 1 ? "" : "s") end within \(config.triage.expiryWarningDays) days") }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
+        let (terminal, glyphs) = try setup.openTerminal()
+        let session = ConsoleSession(
+            store: store, writer: store, terminal: terminal, glyphs: glyphs, mailbox: mailbox, context: context,
+            themeName: setup.theme.name, themeNames: ThemeCatalog.names(environment: setup.environment),
+            flash: setup.themeWarning.map { Flash($0, isError: true) }, weights: config.weights, triageRules: config.triage,
+            maintenance: upkeep, loadTheme: setup.loadTheme)
+        worker?.start()
+        let exit = session.run()
+        worker?.stop()
+        terminal.shutdown()
+        memory.remember(project: session.project, forStore: store.path)
+        return exit
+    }
+
+    /// The read-only dashboard: no writer at all, the store reopened when its file is replaced, and
+    /// in kiosk mode the views in turn. `project` scopes it (nothing is remembered).
+    public static func dashboard(_ setup: Setup, project: String?, kiosk: KioskOptions?) throws -> ConsoleSession.Exit {
+        let path = setup.store.path
+        var context = ConsoleContext(weights: setup.config.weights)
+        context.project = project
+        let (terminal, glyphs) = try setup.openTerminal()
+        let session = ConsoleSession(
+            store: setup.store, writer: nil, terminal: terminal, glyphs: glyphs, context: context, themeName: setup.theme.name,
+            themeNames: ThemeCatalog.names(environment: setup.environment), flash: setup.themeWarning.map { Flash($0, isError: true) },
+            weights: setup.config.weights, kiosk: kiosk, reopen: { try FindingStore(path: path, mode: .readOnly) },
+            loadTheme: setup.loadTheme)
+        let exit = session.run()
+        terminal.shutdown()
+        return exit
+    }
+}

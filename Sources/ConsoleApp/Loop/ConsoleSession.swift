@@ -1,0 +1,158 @@
+import ConsoleUI
+import Dispatch
+import FindingStore
+import Findings
+import Foundation
+
+/// The run loop: renders the state, turns terminal events into actions, runs the reducer's effects
+/// through the effect loop (`ConsoleLoop`, store reads on a background queue), and watches the store
+/// for commits by other processes.
+///
+/// Only this thread touches the terminal and the state. Store reads run on one serial queue, so
+/// their results arrive in order; an ad-hoc filter over a million rows never blocks a key press.
+public final class ConsoleSession {
+    /// Why the loop ended.
+    public enum Exit: Equatable {
+        case quit
+        case signal(Int32)
+    }
+
+    private let loop: ConsoleLoop
+    private let terminal: any Terminal
+    private var monitor: ChangeMonitor?
+    /// Reopens the store when its file is replaced (a restore from backup); the dashboard's.
+    private let reopen: (() throws -> FindingStore)?
+    private var fileIdentity: FileIdentity?
+    private let kiosk: KioskOptions?
+    private let clock = ContinuousClock()
+    private var typeAhead: [(Key, ContinuousClock.Instant)] = []
+    /// Periodic store upkeep (lapsing risk acceptances) for a console that may write; returns a
+    /// notice for the status line.
+    private let maintenance: (@Sendable () -> String?)?
+    static let typeAheadLimit = Duration.milliseconds(300)
+    /// How often the store is polled for commits by others (and for a replaced file).
+    private let pollInterval: Duration
+
+    public init(
+        store: FindingStore, writer: (any TriageWriting)?, terminal: any Terminal, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
+        context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
+        flash: Flash? = nil, weights: RiskWeights = .standard, triageRules: TriageRules = .standard,
+        maintenance: (@Sendable () -> String?)? = nil, kiosk: KioskOptions? = nil, reopen: (() throws -> FindingStore)? = nil,
+        loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) },
+        pollInterval: Duration = .seconds(1), observe: (@Sendable (Effect) -> Void)? = nil
+    ) {
+        self.kiosk = kiosk
+        self.reopen = reopen
+        self.terminal = terminal
+        self.maintenance = maintenance
+        self.pollInterval = pollInterval
+        fileIdentity = FileIdentity(path: store.path)
+        var state = AppState(size: terminal.size, storePath: store.path, readOnly: writer == nil, glyphs: glyphs)
+        state.themeName = themeName
+        state.themeNames = themeNames
+        state.flash = flash
+        state.models.weights = weights
+        state.triageRules = triageRules
+        state.project = context.project
+        if let kiosk {
+            state.kiosk = true
+            state.kioskViews = kiosk.views
+            state.view = kiosk.views.first ?? .matrix
+        }
+        loop = ConsoleLoop(
+            state: state, store: store, writer: writer, context: context, execution: .background, mailbox: mailbox,
+            terminal: terminal, loadTheme: loadTheme, observe: observe)
+        monitor = try? ChangeMonitor(store: store)
+    }
+
+    /// The project the views were scoped to when the session ended (to remember it).
+    public var project: String? { loop.state.project }
+
+    /// Runs until the user quits or a signal arrives; the caller restores the terminal.
+    public func run() -> Exit {
+        let context = loop.context
+        let startFlash = loop.state.flash
+        loop.dispatch(.tick(context.now()))
+        loop.dispatch(.storeChanged)
+        loop.state.flash = startFlash
+        var painted: AppState?
+        var lastPoll = clock.now
+        var lastUpkeep = clock.now
+        var lastRotation = clock.now
+        var lastMinute = context.now() / 60
+        upkeep()
+        while true {
+            if painted != loop.state {
+                terminal.present(Renderer.render(loop.state))
+                painted = loop.state
+            }
+            if loop.state.quitRequested { return .quit }
+            // While reads are out, wake often to show their results; otherwise wait for keys.
+            let timeout = loop.busy || !typeAhead.isEmpty ? 10 : 250
+            switch terminal.nextEvent(timeoutMilliseconds: timeout) {
+            case let .key(key)?: typeAhead.append((key, clock.now))
+            case let .resized(size)?: loop.dispatch(.resized(size))
+            case let .signal(number)?: return .signal(number)
+            case nil: break
+            }
+            takeMail()
+            // Keys typed while a read is out wait for its result (Enter on a list that is still
+            // loading opens its first row), but never longer than `typeAheadLimit`: a slow
+            // substring filter must not block input.
+            while let (key, at) = typeAhead.first, !loop.busy || clock.now - at > Self.typeAheadLimit {
+                typeAhead.removeFirst()
+                loop.dispatch(.key(key))
+                takeMail()
+            }
+            if let kiosk, kiosk.views.count > 1, clock.now - lastRotation >= kiosk.rotate {
+                lastRotation = clock.now
+                loop.dispatch(.rotate)
+            }
+            // The kiosk's clock: one repaint a minute, nothing in between.
+            if kiosk != nil, context.now() / 60 != lastMinute {
+                lastMinute = context.now() / 60
+                loop.dispatch(.tick(context.now()))
+            }
+            if clock.now - lastUpkeep >= .seconds(60) {
+                lastUpkeep = clock.now
+                upkeep()
+            }
+            if clock.now - lastPoll >= pollInterval {
+                lastPoll = clock.now
+                reopenIfReplaced()
+                if (try? monitor?.changed()) == true {
+                    loop.dispatch(.tick(context.now()))
+                    loop.dispatch(.storeChanged)
+                }
+            }
+        }
+    }
+
+    /// The results of background reads and workers, in the order they came.
+    private func takeMail() {
+        for action in loop.mailbox.drain() {
+            // The console's own write reloads what it changed when its result arrives; the commit
+            // must not make the store monitor reload everything a second time. Commits by others
+            // before this point are read by that reload too; later ones are seen by the monitor.
+            if case .triageDone = action { _ = try? monitor?.changed() }
+            loop.dispatch(action)
+        }
+    }
+
+    /// A store file replaced under us (restored from backup) is opened again; the old handle would
+    /// keep showing the deleted file forever.
+    private func reopenIfReplaced() {
+        guard let reopen, let now = FileIdentity(path: loop.store.path), now != fileIdentity else { return }
+        guard let fresh = try? reopen() else { return }
+        loop.store = fresh
+        fileIdentity = now
+        monitor = try? ChangeMonitor(store: fresh)
+        loop.dispatch(.notice("the store file was replaced: reopened"))
+        loop.dispatch(.storeChanged)
+    }
+
+    private func upkeep() {
+        guard let maintenance else { return }
+        loop.background { maintenance().map(Action.notice) }
+    }
+}

@@ -1,0 +1,146 @@
+import ConsoleUI
+import FindingStore
+import Findings
+import Foundation
+import Ingest
+
+/// What effects need beyond the store: the inboxes the console watches and its worker count.
+public struct ConsoleContext: Sendable {
+    public var inboxDirectories: [String]
+    public var workers: Int
+    public var now: @Sendable () -> Int64
+    /// Who triage writes are recorded as (the OS account, SUDO_USER, ssh client).
+    public var actor: String
+    public var rules: TriageRules
+    public var weights: RiskWeights
+    /// The project the views are scoped to (the state's `project` when the effect was made); nil: all.
+    public var project: String?
+
+    public init(
+        inboxDirectories: [String] = [], workers: Int = 0, actor: String = "unknown", rules: TriageRules = .standard,
+        weights: RiskWeights = .standard, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    ) {
+        self.actor = actor
+        self.rules = rules
+        self.weights = weights
+        self.inboxDirectories = inboxDirectories
+        self.workers = workers
+        self.now = now
+    }
+}
+
+/// Runs effects against the store and reports their results as actions. Called off the UI thread
+/// by the console, inline by `mlsoc render`.
+public enum EffectRunner {
+    /// `writer` is nil in the dashboard: triage effects then have nothing to write with.
+    public static func run(
+        _ effect: Effect, store: FindingStore, writer: (any TriageWriting)? = nil,
+        context: ConsoleContext = ConsoleContext()
+    ) -> Action? {
+        do {
+            return try perform(effect, store: store, writer: writer, context: context)
+        } catch {
+            return .failed("cannot read the store: \(error)")
+        }
+    }
+
+    /// Undoes the analyst's last change to each finding; one outcome for all of them.
+    private static func undo(_ ids: [Int64], writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action {
+        guard let writer else { return .failed("read-only: this view cannot change the store") }
+        let results = try ids.map { id -> (id: Int64, result: TriageOutcome.Result) in
+            let result = try writer.undoLast(id, actor: context.actor, now: context.now(), weights: context.weights)
+            if case let .conflict(conflict) = result { return (id, .conflict("cannot undo: last \(conflict.message)")) }
+            return (id, outcome(result))
+        }
+        return .triageDone(TriageOutcome(results: results, isUndo: true))
+    }
+
+    private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
+        let scoped = { (filter: FindingFilter) in filter.scoped(toProject: context.project) }
+        // Only the summary reads need the id; a project not in the store (yet) has nothing: id -1 matches no row.
+        var projectID: Int64? {
+            get throws { try context.project.map { try store.projectID(named: $0) ?? -1 } }
+        }
+        switch effect {
+        case .loadMatrix:
+            let projectID = try projectID
+            return .matrixLoaded(
+                try store.matrixSummary(projectID: projectID, now: context.now()),
+                try store.lifecycleSummary(projectID: projectID, now: context.now()),
+                projects: try store.projectSummaries())
+        case .loadModels:
+            return .modelsLoaded(try store.modelRisks(now: context.now(), projectID: try projectID))
+        case let .loadModelDetail(id):
+            let breakdown = try store.modelBreakdown(modelID: id, projectID: try projectID, now: context.now())
+            var query = FindingQuery(filter: scoped(FindingFilter(clauses: [.init(.states(TriageState.allCases.filter(\.isOpen)))])))
+            query.modelID = id
+            let top = try store.findingsPage(query, after: nil, limit: 10, now: context.now())
+            var late = FindingQuery(filter: scoped(FindingFilter(clauses: [.init(.sla(.overdue))])), sort: .due)
+            late.modelID = id
+            let overdue = try store.findingsPage(late, after: nil, limit: 10, now: context.now())
+            return .modelDetailLoaded(id: id, breakdown, top: top, overdue: overdue)
+        case let .loadFindingsBefore(filter, sort, before, limit, generation):
+            let cursor = before?.cursor(for: sort)
+            let rows = try store.findingsPage(
+                FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit,
+                now: context.now(), backward: true)
+            return .findingsBefore(rows, tail: before == nil, generation: generation)
+        case let .countFindings(filter, generation):
+            return .findingsCounted(
+                try store.count(FindingQuery(filter: scoped(filter), sort: .severity), now: context.now()),
+                generation: generation)
+        case .loadVocabulary:
+            return .vocabularyLoaded(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000))
+        case .loadUnmapped:
+            return .unmappedLoaded(
+                try store.unmappedRules(scoped(FindingFilter()), now: context.now()).map { rule in
+                    let suggestion = UnmappedSuggestion(rule)
+                    return UnmappedItem(
+                        tool: rule.tool, ruleID: rule.ruleID, title: rule.title, findings: rule.findings, open: rule.open,
+                        worst: rule.worst, seen: suggestion.seen, suggestion: suggestion.ruleJSON)
+                })
+        case let .loadFindings(filter, sort, after, limit, generation):
+            let cursor = after?.cursor(for: sort)
+            let rows = try store.findingsPage(FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit, now: context.now())
+            return .findingsLoaded(rows, append: after != nil, generation: generation)
+        case let .loadDetail(id):
+            return .detailLoaded(try store.findingDetail(id: id, now: context.now()))
+        case .loadIngest:
+            let projectID = try projectID
+            var snapshot = IngestSnapshot(
+                scans: try store.recentScans(limit: 200, projectID: projectID),
+                warnings: try store.recentWarnings(limit: 50, projectID: projectID).map { ScanWarningLine(scanID: $0.scanID, message: $0.message) },
+                inboxes: context.inboxDirectories, workers: context.workers)
+            for directory in context.inboxDirectories {
+                let listing = Inbox.listing(directory: URL(fileURLWithPath: directory), quarantineLimit: 50)
+                snapshot.queued += listing.queued
+                snapshot.quarantine += listing.quarantined.map { QuarantinedFile(name: $0.name, reason: $0.reason, modified: $0.modified) }
+            }
+            return .ingestLoaded(snapshot)
+        case let .loadAudit(filter, before, limit, generation):
+            let page = try store.auditPage(filter: scoped(filter), before: before, limit: limit, now: context.now())
+            return .auditLoaded(page, append: before != nil, generation: generation)
+        case let .triage(targets, action):
+            guard let writer else { return .failed("read-only: this view cannot change the store") }
+            let results = try writer.triage(
+                targets.map { (id: $0.id, version: $0.version) }, action: action, actor: context.actor,
+                now: context.now(), rules: context.rules, weights: context.weights)
+            return .triageDone(TriageOutcome(results: zip(targets, results).map { ($0.id, outcome($1)) }))
+        case let .undo(id):
+            return try undo([id], writer: writer, context: context)
+        case let .undoGroup(ids):
+            return try undo(ids, writer: writer, context: context)
+        case .setTheme, .suspend:
+            return nil
+        }
+    }
+
+    static func outcome(_ result: TriageResult) -> TriageOutcome.Result {
+        switch result {
+        case let .applied(_, state): .applied(state)
+        case let .conflict(conflict): .conflict(conflict.message)
+        case let .refused(why): .refused(why)
+        case .missing: .missing
+        }
+    }
+}

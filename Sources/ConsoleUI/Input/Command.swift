@@ -1,0 +1,44 @@
+/// What a key does, independent of which key it is.
+public enum Command: String, Sendable, CaseIterable {
+    case quit
+    case moveUp
+    case moveDown
+    case moveTop
+    case moveBottom
+    case pageUp
+    case pageDown
+    case moveLeft
+    case moveRight
+    case refresh
+    /// Ctrl-Z: hand the terminal back to the shell (job control); `fg` returns.
+    case suspend
+    case open
+    case back
+    case nextView
+    case previousView
+    case showMatrix
+    case showModels
+    case showFindings
+    case showIngest
+    case showAudit
+    case help
+    case filter
+    case palette
+    case sort
+    case pivot
+    case openFindings
+    case nextItem
+    case previousItem
+    case mark
+    case markRange
+    case setInTriage
+    case setExploitable
+    case setFalsePositive
+    case setNotAffected
+    case acceptRisk
+    case resolve
+    case reopen
+    case assign
+    case addNote
+    case undo
+}

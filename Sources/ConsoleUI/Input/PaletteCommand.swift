@@ -1,0 +1,95 @@
+import Findings
+
+/// The palette's commands (`:` in the console): an enum, so a command the reducer does not handle
+/// is a compile error rather than a line that silently does nothing. Their names, aliases,
+/// arguments and help are data that the parser, the completion and the help screen read.
+public enum PaletteCommand: String, Sendable, CaseIterable {
+    case matrix, pivot, models, findings, ingest, audit, sort, project, projects, unmapped, theme, help, quit
+
+    public var name: String { rawValue }
+
+    public var aliases: [String] {
+        switch self {
+        case .matrix: ["m"]
+        case .findings: ["f"]
+        case .project: ["p"]
+        case .help: ["h"]
+        case .quit: ["q", "q!"]
+        case .pivot, .models, .ingest, .audit, .sort, .projects, .unmapped, .theme: []
+        }
+    }
+
+    public var argument: String {
+        switch self {
+        case .findings, .audit: "[FILTER]"
+        case .sort: FindingSort.allCases.map(\.rawValue).joined(separator: "|")
+        case .project: "NAME|all"
+        case .theme: "NAME"
+        case .matrix, .pivot, .models, .ingest, .projects, .unmapped, .help, .quit: ""
+        }
+    }
+
+    public var help: String {
+        switch self {
+        case .matrix: "the threat matrix"
+        case .pivot: "the matrix by lifecycle stage, or back"
+        case .models: "the per-model risk table"
+        case .findings: "the triage queue, filtered"
+        case .ingest: "workers, recent scans, quarantine"
+        case .audit: "the event log, filtered"
+        case .sort: "order of the findings"
+        case .project: "scope every view to one project, or all"
+        case .projects: "every project with its open findings and risk"
+        case .unmapped: "rules of unclassified findings, with a mapping rule to paste"
+        case .theme: "switch the colour theme"
+        case .help: "keys and commands"
+        case .quit: "leave mlsoc"
+        }
+    }
+
+    /// True when the argument is a finding filter (checked as it is typed).
+    public var takesFilter: Bool { self == .findings || self == .audit }
+
+    public static let all = allCases
+
+    public static func named(_ word: String) -> PaletteCommand? {
+        allCases.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    /// Completions of a partly typed command line.
+    public static func complete(_ line: String, themes: [String], projects: [String] = []) -> [String] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count > 1 else {
+            return allCases.map(\.name).filter { $0.hasPrefix(line) }.map { $0 + " " }
+        }
+        let head = words[0] + " "
+        let partial = words.last ?? ""
+        let before = words.dropLast().joined(separator: " ") + " "
+        switch named(words[0]) {
+        case .theme: return themes.filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case .project: return (["all"] + projects).filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case .sort: return FindingSort.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case .findings, .audit: return completeFilter(partial).map { before + $0 }
+        default: return []
+        }
+    }
+
+    /// Completes the last word of a filter: keys, then the values the key knows.
+    public static func completeFilter(_ word: String, projects: [String] = [], tools: [String] = [], models: [String] = []) -> [String] {
+        let negation = word.hasPrefix("-") ? "-" : ""
+        let body = String(word.dropFirst(negation.count))
+        guard let colon = body.firstIndex(of: ":") else {
+            return FindingFilter.keys.filter { $0.hasPrefix(body) }.map { negation + $0 + ":" }
+        }
+        let key = String(body[..<colon])
+        let value = String(body[body.index(after: colon)...])
+        let values: [String]
+        switch key {
+        case "project": values = projects
+        case "tool": values = tools
+        case "model": values = ["none"] + models
+        default: values = FindingFilter.values(of: key)
+        }
+        return values.filter { $0.hasPrefix(value) }.map { negation + key + ":" + $0 }
+    }
+}

@@ -1,0 +1,31 @@
+import Findings
+
+/// Work the reducer asks the run loop to do; results come back as actions.
+public enum Effect: Sendable, Equatable {
+    /// The matrix and lifecycle summaries (also the header's totals).
+    case loadMatrix
+    case loadModels
+    case loadModelDetail(id: Int64)
+    /// A keyset page of findings after the given row (or the first page), `limit` rows.
+    case loadFindings(FindingFilter, FindingSort, after: FindingRow?, limit: Int, generation: Int)
+    /// The page before this row, read backwards (reversed keyset), or the last page when nil.
+    case loadFindingsBefore(FindingFilter, FindingSort, before: FindingRow?, limit: Int, generation: Int)
+    /// Counts the list's query (for "row N of M" after `G`).
+    case countFindings(FindingFilter, generation: Int)
+    case loadDetail(id: Int64)
+    case loadIngest
+    case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)
+    /// The rules of unclassified findings (in the console's project).
+    case loadUnmapped
+    /// Tool and model names, for Tab in the filter line.
+    case loadVocabulary
+    case setTheme(String)
+    /// Writes one triage action to each target (optimistic locking on the versions seen).
+    case triage([TriageTarget], TriageAction)
+    /// Undoes the analyst's own last change to a finding.
+    case undo(id: Int64)
+    /// Undoes the analyst's last change to each of these findings (a bulk action, as one group).
+    case undoGroup([Int64])
+    /// Stops the process for the shell's job control (Ctrl-Z); the screen repaints after `fg`.
+    case suspend
+}

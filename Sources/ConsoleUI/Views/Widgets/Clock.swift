@@ -1,0 +1,16 @@
+import Findings
+
+/// UTC dates for tables, without Foundation: "2026-11-28 07:42".
+enum Clock {
+    static func format(_ seconds: Int64) -> String { CivilDate.format(seconds) }
+
+    static func date(_ seconds: Int64) -> String { String(format(seconds).prefix(10)) }
+
+    /// Days until `due` as "12d", or "-3d" when past; "" without a due date.
+    static func due(_ due: Int64?, now: Int64) -> String {
+        guard let due else { return "" }
+        let seconds = due - now
+        let days = seconds >= 0 ? (seconds + 86_399) / 86_400 : -((-seconds + 86_399) / 86_400)
+        return "\(days)d"
+    }
+}

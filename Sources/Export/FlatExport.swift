@@ -1,0 +1,58 @@
+import FindingStore
+import Findings
+import Foundation
+
+/// `--format json` and `--format csv`: every finding with its triage facts, flat.
+public enum FlatExport {
+    public static let columns = [
+        "id", "fingerprint", "tool", "rule", "title", "message", "severity", "score", "attack_success_rate",
+        "state", "justification", "assignee", "accepted_until", "accepted_by", "accept_reason", "target",
+        "threat", "model", "model_version", "location", "cwe", "cve", "atlas", "owasp_llm", "owasp_ml",
+        "first_seen", "last_seen", "project", "other_locations",
+    ]
+
+    package static func fields(_ row: ExportRow) -> [String: Any?] {
+        [
+            "id": row.id, "fingerprint": row.fingerprint.hex, "tool": row.tool, "rule": row.ruleID, "title": row.title,
+            "message": row.message, "severity": row.severity.name, "score": row.score, "attack_success_rate": row.attackSuccessRate,
+            "state": row.state.key, "justification": row.justification, "assignee": row.assignee,
+            "accepted_until": row.acceptedUntil, "accepted_by": row.acceptedBy, "accept_reason": row.acceptReason,
+            "target": row.threat.target.key, "threat": row.threat.key, "model": row.model, "model_version": row.modelVersion,
+            "location": row.location?.display, "cwe": row.taxonomy.cwe, "cve": row.taxonomy.cve, "atlas": row.taxonomy.atlas,
+            "owasp_llm": row.taxonomy.owaspLLM, "owasp_ml": row.taxonomy.owaspML, "first_seen": row.firstSeen, "last_seen": row.lastSeen,
+            "project": row.project.isEmpty ? nil : row.project,
+            "other_locations": row.otherLocations.isEmpty ? nil : row.otherLocations.map(\.location.display),
+        ]
+    }
+
+    public static func writeJSON(store: FindingStore, to output: JSONOutput, filter: FindingFilter, now: Int64) throws -> Int {
+        var count = 0
+        try output.raw("[")
+        try store.forEachExportRow(filter: filter, now: now) { row in
+            let object = fields(row).compactMapValues { $0 }
+            try output.raw((count == 0 ? "\n" : ",\n") + (try JSONOutput.encode(object)))
+            count += 1
+        }
+        try output.raw(count == 0 ? "]\n" : "\n]\n")
+        return count
+    }
+
+    public static func writeCSV(store: FindingStore, to output: JSONOutput, filter: FindingFilter, now: Int64) throws -> Int {
+        var count = 0
+        try output.raw(CSVText.row(columns))
+        try store.forEachExportRow(filter: filter, now: now) { row in
+            let values = fields(row)
+            try output.raw(
+                CSVText.row(
+                    columns.map { key in
+                        switch values[key] ?? nil {
+                        case let list as [String]: list.joined(separator: " ")
+                        case let value?: "\(value)"
+                        case nil: ""
+                        }
+                    }))
+            count += 1
+        }
+        return count
+    }
+}

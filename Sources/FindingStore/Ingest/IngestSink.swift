@@ -1,0 +1,656 @@
+import Findings
+import Foundation
+import GRDB
+
+/// Receives one report's findings inside its write transaction. Only the store makes one.
+public final class IngestSink {
+    let db: Database
+    let header: ScanHeader
+    let scanID: Int64
+    private(set) var outcome: IngestOutcome
+    private var tools: [String: String?] = [:]
+    private var toolOrder: [String] = []
+    private var ruleIDs: [RuleKey: Int64] = [:]
+    private var modelIDs: [String: Int64] = [:]
+    private var scopeIDs: [String: Int64] = [:]
+    /// Scope ids by tool: category and scope model are fixed once the first finding arrived.
+    private var scopeByTool: [String: Int64] = [:]
+    /// The per-finding statements, bound through SQLite's C API (see `RawStatement`).
+    private let insertFinding: RawStatement
+    private let insertEvidence: RawStatement
+    private let insertEvent: RawStatement
+    private let findMessage: RawStatement
+    private let insertMessage: RawStatement
+    /// What this report adds to the summary table, flushed once per cell (see schema v11).
+    private var summary: [SummaryKey: (count: Int, weight: Double)] = [:]
+    /// Message ids by text: tools repeat a handful of messages thousands of times. Bounded, since a
+    /// report may also have a different message on every finding.
+    private var messageIDs: [String: Int64] = [:]
+    /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
+    private var category: String
+    private var partial = false
+    /// The one model the whole report is about (garak, promptfoo, a single model file), if any.
+    private var scopeModel: String?
+    /// The project the report names (SARIF repositoryUri, a CycloneDX metadata component, a target).
+    var reportProject: (name: String, repository: String?)?
+    /// The scan's project, fixed when the first finding, model or scope needs it.
+    var projectID: Int64?
+    var projectName = ""
+    /// What the report says it looked at.
+    var declared = Coverage()
+    /// The artifacts the report's findings name: a scan certainly looked at those. Bounded: past the
+    /// cap, files of further findings are not counted as covered (their findings are never resolved
+    /// wrongly, only left open).
+    private var named = Set<String>()
+    private static let namedCap = 200_000
+
+    init(db: Database, header: ScanHeader) throws {
+        self.db = db
+        self.header = header
+        category = header.category
+        try db.execute(
+            sql: """
+                INSERT INTO scan (tool, format, sourcePath, sha256, ingestedAt, actor, subject)
+                VALUES ('', ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [header.format, header.sourcePath, Data(header.sha256), header.ingestedAt, header.actor, header.subject]
+        )
+        scanID = db.lastInsertedRowID
+        outcome = IngestOutcome(scanID: scanID)
+        insertFinding = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
+                                     path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
+                                     projectId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (fingerprint) DO NOTHING
+                """)
+        findMessage = try RawStatement(db, sql: "SELECT id FROM message WHERE hash = ? AND text = ?")
+        insertMessage = try RawStatement(db, sql: "INSERT INTO message (hash, text) VALUES (?, ?)")
+        insertEvidence = try RawStatement(db, sql: "INSERT INTO findingEvidence (findingId, evidence) VALUES (?, ?)")
+        insertEvent = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, scanId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+    }
+
+    private struct SummaryKey: Hashable {
+        var modelID: Int64
+        var threat: Int
+        var severity: Int
+        var state: Int
+    }
+
+    private func count(modelID: Int64?, _ finding: Finding, state: TriageState) {
+        let key = SummaryKey(
+            modelID: modelID ?? 0, threat: finding.threat.rawValue, severity: finding.severity.rawValue,
+            state: state.rawValue)
+        let old = summary[key] ?? (0, 0)
+        summary[key] = (old.count + 1, old.weight + (finding.attackSuccessRate ?? 1))
+    }
+
+    /// Adds the report's new findings to the summary tables: summaryCell once per cell, and
+    /// modelSummary (schema v12) once per model and state, each severity in its column.
+    private func flushSummary() throws {
+        guard !summary.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO summaryCell (modelId, projectId, threat, severity, state, count, weight) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET count = count + excluded.count, weight = weight + excluded.weight
+                """)
+        let project = try currentProject()
+        var byModel: [ModelStateKey: (counts: [Int64], weights: [Double])] = [:]
+        for (key, value) in summary {
+            try statement.execute(arguments: [key.modelID, project, key.threat, key.severity, key.state, value.count, value.weight])
+            let modelKey = ModelStateKey(modelID: key.modelID, state: key.state)
+            var row = byModel[modelKey] ?? (counts: Array(repeating: 0, count: 5), weights: Array(repeating: 0, count: 5))
+            row.counts[key.severity] += Int64(value.count)
+            row.weights[key.severity] += value.weight
+            byModel[modelKey] = row
+        }
+        let perModel = try db.cachedStatement(
+            sql: """
+                INSERT INTO modelSummary (modelId, projectId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET c0 = c0 + excluded.c0, c1 = c1 + excluded.c1, c2 = c2 + excluded.c2, c3 = c3 + excluded.c3,
+                    c4 = c4 + excluded.c4, w0 = w0 + excluded.w0, w1 = w1 + excluded.w1, w2 = w2 + excluded.w2, w3 = w3 + excluded.w3,
+                    w4 = w4 + excluded.w4
+                """)
+        for (key, row) in byModel {
+            try perModel.execute(
+                arguments: StatementArguments([key.modelID, project, Int64(key.state)] + row.counts)
+                    + StatementArguments(row.weights))
+        }
+        summary.removeAll()
+    }
+
+    private struct ModelStateKey: Hashable {
+        var modelID: Int64
+        var state: Int
+    }
+
+    private struct RuleKey: Hashable {
+        var tool: String
+        var ruleID: String
+    }
+
+    /// Records a tool that produced part of the report (SARIF may hold several runs).
+    public func noteTool(name: String, version: String?) {
+        if tools[name] == nil { toolOrder.append(name) }
+        tools[name] = version
+    }
+
+    /// Records a model or dataset in the inventory (first seen kept, last seen and facts refreshed).
+    public func noteModel(_ record: ModelRecord) throws {
+        let now = header.ingestedAt
+        // A name already known as another model's alias is that model.
+        if record.version.isEmpty, let id = try aliasedModel(record.name) {
+            try db.execute(sql: "UPDATE model SET lastSeen = max(lastSeen, ?) WHERE id = ?", arguments: [now, id])
+            modelIDs[record.name] = id
+            return
+        }
+        // The registry (config) names models for every project; an inventory report names its own
+        // project's, unless the registry already has that model (then they are one).
+        let inRegistry =
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM model WHERE projectId = 0 AND name = ? AND version = ?"),
+                arguments: [record.name, record.version]) ?? false
+        let project = record.source == "config" || inRegistry ? 0 : try currentProject()
+        let id =
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        INSERT INTO model (name, version, kind, source, sha256, uri, owner, criticality, stage, modelCard, firstSeen, lastSeen,
+                                           projectId)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, 1.0), ?, ?, ?, ?, ?)
+                        ON CONFLICT (projectId, name, version) DO UPDATE SET lastSeen = excluded.lastSeen, kind = excluded.kind,
+                            sha256 = coalesce(excluded.sha256, sha256), uri = coalesce(excluded.uri, uri),
+                            owner = coalesce(excluded.owner, owner), stage = coalesce(excluded.stage, stage),
+                            modelCard = coalesce(excluded.modelCard, modelCard),
+                            criticality = CASE WHEN ? IS NULL THEN criticality ELSE excluded.criticality END,
+                            source = CASE WHEN source = 'attribution' THEN excluded.source ELSE source END
+                        RETURNING id
+                        """),
+                arguments: [
+                    record.name, record.version, record.kind, record.source, record.sha256, record.uri, record.owner,
+                    record.criticality, record.stage, record.modelCard, now, now, project, record.criticality,
+                ]) ?? 0
+        if record.version.isEmpty { modelIDs[record.name] = id }
+    }
+
+    /// Sets a finding's triage state from a VEX analysis, with an "imported-from-VEX" event.
+    /// Unknown VEX states are kept as a scan warning; an unchanged state writes nothing.
+    public func applyTriage(_ decision: TriageImport) throws {
+        guard var state = decision.state else {
+            try noteWarning("unknown VEX analysis state '\(decision.vexState)' for finding \(decision.fingerprint.hex)")
+            return
+        }
+        // An acceptance that ended before this import is not an acceptance: the finding is open.
+        var lapsed: String?
+        if state == .accepted, let until = decision.acceptedUntil, until < header.ingestedAt {
+            state = .new
+            lapsed = "the imported acceptance ended on \(CivilDate.format(until))"
+        }
+        // The finding of this report (its fingerprint in the report's project), else one named by
+        // its stored fingerprint (a VEX that mlsoc exported).
+        let candidates = try storedForms(decision.fingerprint)
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, state FROM finding WHERE fingerprint IN (?, ?) ORDER BY fingerprint = ? DESC LIMIT 1
+                        """), arguments: [candidates.0, candidates.1, candidates.0])
+        else { return }
+        let id: Int64 = try row.decode(atIndex: 0)
+        let from: TriageState = try row.decode(atIndex: 1)
+        guard from != state || lapsed != nil else { return }
+        let accepted = state == .accepted
+        try db.cachedStatement(
+            sql: """
+                UPDATE finding SET state = ?, justification = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?, version = version + 1
+                WHERE id = ?
+                """
+        ).execute(arguments: [
+            state.rawValue, decision.justification, accepted ? decision.acceptedUntil : nil,
+            accepted ? decision.acceptedBy : nil, accepted ? decision.acceptReason : nil, id,
+        ])
+        let reason = [
+            lapsed, decision.justification, decision.detail,
+            decision.response.isEmpty ? nil : "response: " + decision.response.joined(separator: ", "),
+        ]
+        .compactMap { $0 }.joined(separator: "; ")
+        try event(findingID: id, kind: "imported-from-VEX", from: from.key, to: state.key, reason: reason.isEmpty ? nil : reason)
+    }
+
+    /// Says the report is about one model: its scope is that model's, so a newer report for the same
+    /// model (even a clean one) resolves what disappeared. Must come before the first finding.
+    public func noteScopeModel(_ name: String) {
+        if outcome.total == 0 { scopeModel = name }
+    }
+
+    /// An incomplete run (aborted scan) resolves nothing: absence from it proves nothing.
+    public func markPartial() {
+        partial = true
+    }
+
+    /// Keeps a scan error or tool notification with the scan.
+    public func noteWarning(_ message: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO scanWarning (scanId, message) VALUES (?, ?)").execute(arguments: [scanID, message])
+        outcome.warnings += 1
+    }
+
+    /// Sets the report's category when the report names one and the caller did not. It must come
+    /// before the first finding (scopes are fixed as findings arrive); later, it is ignored.
+    public func noteCategory(_ value: String) {
+        if header.category.isEmpty, outcome.total == 0 { category = value }
+    }
+
+    /// Adds or refreshes one finding. A repeat of a fingerprint already seen in this report is the
+    /// next occurrence of the same identity (`Fingerprint.occurrence`): kept, not merged. A repeat
+    /// at the very same place (file and line) is the tool writing one finding twice (overlapping
+    /// paths, a run duplicated in a SARIF log): counted as a duplicate, not stored twice.
+    public func add(_ finding: Finding) throws {
+        outcome.total += 1
+        if let place = finding.artifact ?? finding.location?.path, named.count < IngestSink.namedCap { named.insert(place) }
+        for other in finding.otherLocations where named.count < IngestSink.namedCap { named.insert(other.location.path) }
+        if finding.otherLocations.count > IngestSink.otherLocationsCap {
+            try noteWarning(
+                "\(finding.tool) \(finding.ruleID): \(finding.otherLocations.count) locations, the first \(IngestSink.otherLocationsCap + 1) kept")
+        }
+        var finding = finding
+        // The tool's identity, then its occurrence, then the project: the order v17's migration
+        // rewrote stored fingerprints in.
+        let base = finding.fingerprint
+        let project = try currentProjectName()
+        finding.fingerprint = IngestSink.inProject(base, name: project)
+        var occurrence = 0
+        while case let .alreadyInThisReport(samePlace) = try insertOrRefresh(finding) {
+            if samePlace {
+                outcome.duplicates += 1
+                return
+            }
+            occurrence += 1
+            finding.fingerprint = IngestSink.inProject(base.occurrence(occurrence), name: project)
+        }
+        if occurrence > 0 { outcome.repeated += 1 }
+    }
+
+    /// A fingerprint as this report's project stores it, and as given (an exported one is stored form).
+    private func storedForms(_ fingerprint: Fingerprint) throws -> (Data, Data) {
+        (Data(IngestSink.inProject(fingerprint, name: try currentProjectName()).bytes), Data(fingerprint.bytes))
+    }
+
+    /// Adds a finding known by its fingerprint unless the store has it; an existing one is left as
+    /// it is (its scope, last scan and state belong to the scans that found it).
+    public func addReference(_ finding: Finding) throws {
+        outcome.total += 1
+        let candidates = try storedForms(finding.fingerprint)
+        if try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM finding WHERE fingerprint IN (?, ?)"),
+            arguments: [candidates.0, candidates.1]) == true
+        {
+            outcome.unchanged += 1
+            return
+        }
+        let ruleRef = try rule(
+            tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
+            unclassified: finding.threat == .unclassified)
+        let modelID = try finding.model.map { try model(name: $0) }
+        let now = header.ingestedAt
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
+                                     path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, asr, projectId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            Data(finding.fingerprint.bytes), ruleRef, try messageID(finding.message), finding.severity.rawValue, finding.score,
+            finding.threat.rawValue, finding.taxonomy.packed, modelID, IngestSink.storedArtifact(finding), finding.location?.path,
+            finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
+            header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate, try currentProject(),
+        ])
+        count(modelID: modelID, finding, state: .new)
+        outcome.new += 1
+    }
+
+    /// '' when the artefact is the location's path (SARIF names one URI for both): read back as the path.
+    static func storedArtifact(_ finding: Finding) -> String? {
+        guard let artifact = finding.artifact else { return nil }
+        return artifact == finding.location?.path ? "" : artifact
+    }
+
+    /// The id of a message text, added when new.
+    private func messageID(_ text: String) throws -> Int64 {
+        if let id = messageIDs[text] { return id }
+        let hash = TextHash.hash(text)
+        findMessage.bind(hash)
+        findMessage.bind(text)
+        let id: Int64
+        if let known = try findMessage.firstInt64() {
+            id = known
+        } else {
+            insertMessage.bind(hash)
+            insertMessage.bind(text)
+            try insertMessage.execute()
+            id = insertMessage.lastInsertedRowID
+        }
+        if messageIDs.count >= 10_000 { messageIDs.removeAll(keepingCapacity: true) }
+        messageIDs[text] = id
+        return id
+    }
+
+    /// False when the fingerprint was already seen in this report.
+    /// What became of a finding: written (new or refreshed), or its fingerprint was already met
+    /// in this report, at the same file and line or elsewhere.
+    private enum Placement {
+        case written
+        case alreadyInThisReport(samePlace: Bool)
+    }
+
+    private func insertOrRefresh(_ finding: Finding) throws -> Placement {
+        let ruleRef = try rule(
+            tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
+            unclassified: finding.threat == .unclassified)
+        let modelID = try finding.model.map { try model(name: $0) }
+        let scopeID = try scope(tool: finding.tool)
+        let now = header.ingestedAt
+        let state: TriageState = finding.suppressed ? .falsePositive : finding.needsReview ? .inTriage : .new
+        let insert = insertFinding
+        let messageID = try messageID(finding.message)
+        insert.bind(blob: finding.fingerprint.bytes)
+        insert.bind(ruleRef)
+        insert.bind(messageID)
+        insert.bind(Int64(finding.severity.rawValue))
+        insert.bind(finding.score)
+        insert.bind(Int64(finding.threat.rawValue))
+        insert.bind(finding.taxonomy.packed)
+        insert.bind(modelID)
+        insert.bind(IngestSink.storedArtifact(finding))
+        insert.bind(finding.location?.path)
+        insert.bind(finding.location?.startLine)
+        insert.bind(finding.location?.endLine)
+        insert.bind(now)
+        insert.bind(now)
+        insert.bind(scanID)
+        insert.bind(scanID)
+        insert.bind(Int64(state.rawValue))
+        insert.bind(header.sla.due(severity: finding.severity, firstSeen: now))
+        insert.bind(scopeID)
+        insert.bind(finding.attackSuccessRate)
+        insert.bind(try currentProject())
+        if try insert.execute() {
+            let id = insert.lastInsertedRowID
+            count(modelID: modelID, finding, state: state)
+            outcome.new += 1
+            if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
+            if let evidence = finding.evidence, !evidence.isEmpty {
+                insertEvidence.bind(id)
+                insertEvidence.bind(evidence)
+                try insertEvidence.execute()
+            }
+            // No "created" event: the row's firstSeen and firstScanId are its creation (see FindingStore.events).
+            return .written
+        }
+        return try refresh(finding, scopeID: scopeID)
+    }
+
+    private func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line, otherLocations, threat, taxonomy FROM finding WHERE fingerprint = ?"),
+            arguments: [Data(finding.fingerprint.bytes)]
+        )
+        guard let existing else { return .written }
+        let id: Int64 = existing["id"]
+        let lastScan: Int64 = existing["lastScanId"]
+        if lastScan == scanID {
+            let path: String? = existing["path"]
+            let line: Int? = existing["line"]
+            return .alreadyInThisReport(samePlace: path == finding.location?.path && line == finding.location?.startLine)
+        }
+        let had: Int = existing["otherLocations"]
+        if had > 0 || !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: had) }
+        try remapIfChanged(finding, id: id, threat: existing["threat"], taxonomy: existing["taxonomy"])
+        let state = TriageState(rawValue: existing["state"]) ?? .new
+        if state.reopensOnReappearance {
+            try db.cachedStatement(
+                sql: """
+                    UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ?, state = ?, asr = ?, version = version + 1 WHERE id = ?
+                    """
+            ).execute(arguments: [header.ingestedAt, scanID, scopeID, TriageState.new.rawValue, finding.attackSuccessRate, id])
+            try event(findingID: id, kind: "reopened", from: state.key, to: TriageState.new.key, reason: "seen again by \(finding.tool)")
+            outcome.reopened += 1
+        } else {
+            // The latest run's attack-success rate is the one that counts.
+            try db.cachedStatement(sql: "UPDATE finding SET lastSeen = ?, lastScanId = ?, scopeId = ?, asr = ? WHERE id = ?")
+                .execute(arguments: [header.ingestedAt, scanID, scopeID, finding.attackSuccessRate, id])
+            outcome.unchanged += 1
+        }
+        return .written
+    }
+
+    /// A finding seen again takes the cell today's mapping gives it (a new rule, a user rule, a
+    /// data store), with a `remapped` event; summaries follow by trigger. Never back to unclassified:
+    /// a poorer format of the same run (semgrep's SARIF drops the metadata its JSON has) is less
+    /// information, not another answer.
+    private func remapIfChanged(_ finding: Finding, id: Int64, threat: Int, taxonomy: String?) throws {
+        let packed = finding.taxonomy.packed
+        guard finding.threat != .unclassified, threat != finding.threat.rawValue || (taxonomy ?? "") != packed else { return }
+        try db.cachedStatement(sql: "UPDATE finding SET threat = ?, taxonomy = ? WHERE id = ?")
+            .execute(arguments: [finding.threat.rawValue, packed, id])
+        if threat != finding.threat.rawValue {
+            let from = Threat(rawValue: threat)?.key ?? String(threat)
+            try event(findingID: id, kind: "remapped", from: from, to: finding.threat.key, reason: finding.mappingWhy.map { String($0.prefix(300)) })
+            outcome.remapped += 1
+        }
+    }
+
+    /// Replaces a finding's other locations with this report's (the latest run says where it is).
+    private func writeOtherLocations(_ finding: Finding, findingID: Int64, had: Int) throws {
+        if had > 0 {
+            try db.cachedStatement(sql: "DELETE FROM findingLocation WHERE findingId = ?").execute(arguments: [findingID])
+        }
+        for (ordinal, other) in finding.otherLocations.prefix(IngestSink.otherLocationsCap).enumerated() {
+            let modelID = try other.model.map { try model(name: $0) }
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO findingLocation (findingId, ordinal, path, line, endLine, modelId) VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [findingID, ordinal + 1, other.location.path, other.location.startLine, other.location.endLine, modelID])
+        }
+        let count = min(finding.otherLocations.count, IngestSink.otherLocationsCap)
+        if count != had {
+            try db.cachedStatement(sql: "UPDATE finding SET otherLocations = ? WHERE id = ?").execute(arguments: [count, findingID])
+        }
+    }
+
+    /// Other locations kept per finding: a result listing more places is truncated, with a warning.
+    static let otherLocationsCap = 1000
+
+    private func event(findingID: Int64, kind: String, from: String?, to: String?, reason: String?) throws {
+        let insert = insertEvent
+        insert.bind(findingID)
+        insert.bind(header.ingestedAt)
+        insert.bind(header.actor)
+        insert.bind(kind)
+        insert.bind(from)
+        insert.bind(to)
+        insert.bind(reason)
+        insert.bind(scanID)
+        try insert.execute()
+    }
+
+    private func rule(tool: String, ruleID: String, title: String, mapping: String?, inputs: String?, unclassified: Bool) throws -> Int64 {
+        let key = RuleKey(tool: tool, ruleID: ruleID)
+        if let id = ruleIDs[key] { return id }
+        // An unclassified answer does not replace what a richer format of the rule said before.
+        let keep = unclassified ? "coalesce(rule.mapping, excluded.mapping)" : "excluded.mapping"
+        let id =
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        INSERT INTO rule (tool, ruleId, title, mapping, inputs) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (tool, ruleId) DO UPDATE SET title = excluded.title, mapping = \(keep),
+                            inputs = coalesce(excluded.inputs, rule.inputs)
+                        RETURNING id
+                        """),
+                arguments: [tool, ruleID, title, mapping, inputs]
+            ) ?? 0
+        ruleIDs[key] = id
+        return id
+    }
+
+    /// Drops cached name → id entries of a model merged away.
+    func forgetModel(id: Int64) {
+        modelIDs = modelIDs.filter { $0.value != id }
+    }
+
+    private func model(name: String) throws -> Int64 {
+        if let id = modelIDs[name] { return id }
+        // An alias, or a model known by that name under a version (config, ML-BOM): the same model.
+        // The same name in another project is another model, unless the registry (project 0) has it.
+        let project = try currentProject()
+        let known =
+            try aliasedModel(name)
+            ?? Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id FROM model WHERE name = ? AND projectId IN (?, 0)
+                        ORDER BY projectId = 0, version = '' DESC, lastSeen DESC, id LIMIT 1
+                        """), arguments: [name, project])
+        if let id = known {
+            modelIDs[name] = id
+            return id
+        }
+        let now = header.ingestedAt
+        let id =
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        INSERT INTO model (name, source, firstSeen, lastSeen, projectId) VALUES (?, 'attribution', ?, ?, ?)
+                        ON CONFLICT (projectId, name, version) DO UPDATE SET lastSeen = excluded.lastSeen
+                        RETURNING id
+                        """),
+                arguments: [name, now, now, project]
+            ) ?? 0
+        modelIDs[name] = id
+        return id
+    }
+
+    /// The scope a finding belongs to: tool, category and, for reports about one model, that model.
+    /// A newer report of the same scope replaces the older one, so what it no longer reports is resolved.
+    /// Reports that cover many models (a directory scan) have one scope for all of them.
+    private func scope(tool: String) throws -> Int64 {
+        if let id = scopeByTool[tool] { return id }
+        let project = try currentProject()
+        let key = "project=\(project);tool=\(tool);category=\(category);model=\(scopeModel ?? "")"
+        if let id = scopeIDs[key] {
+            scopeByTool[tool] = id
+            return id
+        }
+        let id =
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        INSERT INTO scope (key, projectId) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id
+                        """),
+                arguments: [key, project]
+            ) ?? 0
+        scopeIDs[key] = id
+        scopeByTool[tool] = id
+        return id
+    }
+
+    /// Resolves the open findings of this report's scopes that it no longer reports and that lie
+    /// inside what it covered, each with a "disappeared" event.
+    private func closeDisappeared(coverage: Coverage) throws {
+        // A clean report (no findings) still covers its tool's scope: what it no longer reports is fixed.
+        for tool in toolOrder { _ = try scope(tool: tool) }
+        let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
+        let candidates = try db.cachedStatement(
+            sql: """
+                SELECT f.id, f.path, f.artifact, m.name FROM finding f LEFT JOIN model m ON m.id = f.modelId
+                WHERE f.scopeId = ? AND f.lastScanId != ? AND f.state IN (\(open))
+                """)
+        for scopeID in scopeIDs.values {
+            var ids: [Int64] = []
+            let rows = try Row.fetchCursor(candidates, arguments: [scopeID, scanID])
+            while let row = try rows.next() {
+                let path: String? = row[1]
+                let artifact: String? = row[2]
+                let model: String? = row[3]
+                let place = artifact.flatMap { $0.isEmpty ? nil : $0 } ?? path
+                if coverage.covers(path: place, model: model) || (place != path && coverage.covers(path: path, model: model)) {
+                    ids.append(row[0])
+                }
+            }
+            var start = 0
+            while start < ids.count {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                start += chunk.count
+                let list = chunk.map(String.init).joined(separator: ",")
+                try db.execute(
+                    sql: """
+                        INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, scanId)
+                        SELECT id, ?, ?, 'disappeared',
+                               CASE state \(TriageState.allCases.map { "WHEN \($0.rawValue) THEN '\($0.key)'" }.joined(separator: " ")) END,
+                               ?, 'not in the newer report of its scope', ?
+                        FROM finding WHERE id IN (\(list))
+                        """, arguments: [header.ingestedAt, header.actor, TriageState.resolved.key, scanID])
+                try db.execute(
+                    sql: "UPDATE finding SET state = ?, version = version + 1 WHERE id IN (\(list))",
+                    arguments: [TriageState.resolved.rawValue])
+                outcome.resolved += db.changesCount
+            }
+        }
+    }
+
+    /// What this scan looked at: `--covers` when given, else what the report says plus the
+    /// artifacts its findings name.
+    private func coverage() -> Coverage {
+        if let covers = header.covers { return Coverage(covers) }
+        var coverage = declared
+        for place in named { coverage.insert(.file(place)) }
+        return coverage
+    }
+
+    /// Closes what disappeared, writes the scan's project, coverage, tool and counts; called by the
+    /// store before commit.
+    func finish() throws -> IngestOutcome {
+        try flushSummary()
+        let project = try currentProject()
+        let coverage = coverage()
+        if partial {
+            outcome.resolvedNothingBecause = "the run is incomplete (failed, cut short or partial): absence from it proves nothing"
+        } else if coverage.isEmpty {
+            outcome.resolvedNothingBecause = "the report does not say what it scanned: pass --covers PATH to say it"
+        } else {
+            try closeDisappeared(coverage: coverage)
+        }
+        outcome.project = projectName
+        outcome.coverage = coverage.summary
+        let stored = header.covers.map { Coverage($0) } ?? declared
+        for entry in stored.entries.prefix(10_000) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO scanCoverage (scanId, kind, value) VALUES (?, ?, ?)")
+                .execute(arguments: [scanID, entry.kind, entry.value])
+        }
+        let tool = toolOrder.joined(separator: ",")
+        let version = toolOrder.compactMap { tools[$0] ?? nil }.joined(separator: ",")
+        try db.execute(
+            sql: """
+                UPDATE scan SET tool = ?, toolVersion = ?, scope = ?, findingCount = ?, newCount = ?, unchangedCount = ?,
+                                reopenedCount = ?, closedCount = ?, projectId = ?, coverage = ? WHERE id = ?
+                """,
+            arguments: [
+                tool, version.isEmpty ? nil : version, category, outcome.total, outcome.new, outcome.unchanged,
+                outcome.reopened, outcome.resolved, project, partial ? "incomplete run" : coverage.summary, scanID,
+            ]
+        )
+        outcome.tool = tool
+        try mergeSameHash()
+        try FindingStore.snapshotModels(db, day: header.ingestedAt / 86_400, weights: header.weights)
+        return outcome
+    }
+}

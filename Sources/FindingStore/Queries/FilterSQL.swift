@@ -1,0 +1,187 @@
+import Findings
+import GRDB
+
+/// Turns a parsed `FindingFilter` into a WHERE clause over `finding f` with bound arguments only:
+/// no value from the filter is ever spliced into the SQL text.
+///
+/// Terms on severity, threat, target, model and id use the store's indexes (finding_by_severity,
+/// finding_by_cell, finding_by_model, the rowid); tool, rule, state, CWE and text filter the rows a
+/// keyset walk reads.
+struct FilterSQL {
+    var conditions: [String] = []
+    var arguments = StatementArguments()
+
+    /// `eventAlias`: in the audit log, actor and event terms apply to the event row with this alias.
+    init(_ filter: FindingFilter, now: Int64, eventAlias: String? = nil) {
+        for clause in filter.clauses {
+            var args = StatementArguments()
+            let sql = FilterSQL.condition(clause.term, now: now, eventAlias: eventAlias, arguments: &args)
+            // NOT over a NULL comparison would drop the row; a negated term keeps everything it does not match.
+            conditions.append(clause.negated ? "coalesce((\(sql)), 0) = 0" : "(\(sql))")
+            _ = arguments.append(contentsOf: args)
+        }
+    }
+
+    var whereClause: String { conditions.isEmpty ? "" : conditions.joined(separator: " AND ") }
+
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    private static func condition(
+        _ term: FindingFilter.Term, now: Int64, eventAlias: String?,
+        arguments: inout StatementArguments
+    ) -> String {
+        func bind(_ values: [any DatabaseValueConvertible]) {
+            for value in values { _ = arguments.append(contentsOf: [value]) }
+        }
+        switch term {
+        case let .severity(comparison, severity):
+            bind([severity.rawValue])
+            return "f.severity \(comparison.rawValue) ?"
+        case let .severities(values):
+            bind(values.map(\.rawValue))
+            return "f.severity IN (\(placeholders(values.count)))"
+        case let .states(values):
+            // An acceptance that has ended is decided at read time (issue 23): the finding is open
+            // again (new) whether or not a writer has lapsed it yet.
+            bind(values.map(\.rawValue))
+            var sql = "f.state IN (\(placeholders(values.count)))"
+            if values.contains(.accepted) {
+                bind([now])
+                sql = "(\(sql) AND NOT (f.state = 6 AND f.acceptedUntil < ?))"
+            }
+            if values.contains(.new) {
+                bind([now])
+                sql = "(\(sql) OR (f.state = 6 AND f.acceptedUntil < ?))"
+            }
+            return sql
+        case let .targets(values):
+            let threats = values.flatMap { target in Threat.allCases.filter { $0.target == target } }
+            bind(threats.map(\.rawValue))
+            return threats.isEmpty ? "0" : "f.threat IN (\(placeholders(threats.count)))"
+        case let .threats(values):
+            bind(values.map(\.rawValue))
+            return "f.threat IN (\(placeholders(values.count)))"
+        case let .models(values):
+            var parts: [String] = []
+            let globs = values.compactMap { $0 }
+            if values.contains(where: { $0 == nil }) { parts.append("f.modelId IS NULL") }
+            if !globs.isEmpty {
+                let names = Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ")
+                bind(globs.map(likePattern))
+                parts.append("f.modelId IN (SELECT id FROM model WHERE " + names + ")")
+                // A finding whose other locations lie in the model's files is the model's too.
+                bind(globs.map(likePattern))
+                parts.append("f.id IN (SELECT findingId FROM findingLocation WHERE modelId IN (SELECT id FROM model WHERE " + names + "))")
+            }
+            return parts.joined(separator: " OR ")
+        case let .paths(values):
+            let likes = Array(repeating: "path LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
+            bind(values.map(likePattern))
+            bind(values.map(likePattern))
+            return "(" + likes.replacingOccurrences(of: "path", with: "f.path") + ") OR f.id IN (SELECT findingId FROM findingLocation WHERE " + likes
+                + ")"
+        case let .projects(values):
+            bind(values.map(likePattern))
+            return "f.projectId IN (SELECT id FROM project WHERE "
+                + Array(repeating: "name LIKE ? ESCAPE '\\'", count: values.count)
+                .joined(separator: " OR ") + ")"
+        case let .tools(values):
+            bind(values.map(likePattern))
+            return "f.ruleRef IN (SELECT id FROM rule WHERE "
+                + Array(repeating: "tool LIKE ? ESCAPE '\\'", count: values.count)
+                .joined(separator: " OR ") + ")"
+        case let .rules(values):
+            bind(values.map(likePattern))
+            return "f.ruleRef IN (SELECT id FROM rule WHERE "
+                + Array(repeating: "ruleId LIKE ? ESCAPE '\\'", count: values.count)
+                .joined(separator: " OR ") + ")"
+        case let .cwes(values):
+            // taxonomy is a space-separated list; pad it so an id matches whole.
+            bind(values.map { "% CWE-\($0) %" })
+            return Array(repeating: "(' ' || f.taxonomy || ' ') LIKE ?", count: values.count).joined(separator: " OR ")
+        case let .stages(values):
+            let named = values.filter { $0 != "none" }
+            var parts: [String] = []
+            if !named.isEmpty {
+                bind(named)
+                parts.append("f.modelId IN (SELECT id FROM model WHERE stage IN (\(placeholders(named.count))))")
+            }
+            if values.contains("none") {
+                parts.append("f.modelId IS NULL OR f.modelId IN (SELECT id FROM model WHERE stage IS NULL)")
+            }
+            return parts.joined(separator: " OR ")
+        case let .sla(condition):
+            let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
+            switch condition {
+            case .overdue:
+                bind([now])
+                return "f.slaDue < ? AND f.state IN (\(open))"
+            case .due:
+                return "f.slaDue IS NOT NULL AND f.state IN (\(open))"
+            case .none:
+                return "f.slaDue IS NULL"
+            }
+        case let .ids(values):
+            bind(values)
+            return "f.id IN (\(placeholders(values.count)))"
+        case let .text(text):
+            let pattern = "%" + escapeLike(text) + "%"
+            bind([pattern, pattern, pattern])
+            return
+                "f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.messageId IN (SELECT id FROM message WHERE text LIKE ? ESCAPE '\\') OR f.path LIKE ? ESCAPE '\\'"
+        case let .actors(values):
+            return eventCondition(column: "actor", values, eventAlias: eventAlias, bind: bind)
+        case let .events(values):
+            return eventCondition(column: "kind", values, eventAlias: eventAlias, bind: bind)
+        }
+    }
+
+    /// Findings by their history: a stored event, or their creation, which since schema v10 is the
+    /// row itself (first scan and its actor) rather than an event.
+    private static func eventCondition(
+        column: String, _ values: [String], eventAlias: String?,
+        bind: ([any DatabaseValueConvertible]) -> Void
+    ) -> String {
+        let patterns = values.map(likePattern)
+        bind(patterns)
+        let alias = eventAlias ?? "e"
+        func any(_ subject: String) -> String {
+            Array(repeating: "\(subject) LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
+        }
+        let match = any("\(alias).\(column)")
+        guard eventAlias == nil else { return match }
+        bind(patterns)
+        let created =
+            column == "kind"
+            ? "f.firstScanId IS NOT NULL AND (\(any("'created'")))"
+            : "f.firstScanId IN (SELECT s.id FROM scan s WHERE \(any("s.actor")))"
+        return "f.id IN (SELECT e.findingId FROM findingEvent e WHERE \(match)) OR (\(created))"
+    }
+
+    /// A glob (`*`, `?`) as a LIKE pattern, with LIKE's own wildcards escaped.
+    static func likePattern(_ glob: String) -> String {
+        var out = ""
+        for ch in glob {
+            switch ch {
+            case "*": out.append("%")
+            case "?": out.append("_")
+            case "%", "_", "\\":
+                out.append("\\")
+                out.append(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,225 @@
+import Findings
+import Foundation
+import GRDB
+
+/// Reading findings: keyset pages, counts, one finding's detail and history.
+extension FindingStore {
+    /// One keyset page of findings in the query's order, after `cursor` (or from the start).
+    /// Never uses OFFSET: the cost is the same at any depth.
+    /// With `backward`, the page *before* the cursor (the cursor is the first row shown), or the
+    /// last page when there is no cursor: the same seeks with the comparisons and the order
+    /// turned round, the rows given back in the query's order (`G` goes to the true bottom).
+    public func findingsPage(
+        _ query: FindingQuery, after cursor: PageCursor?, limit: Int,
+        now: Int64 = Int64(Date().timeIntervalSince1970), backward: Bool = false
+    ) throws -> [FindingRow] {
+        let filter = FilterSQL(query.filter, now: now)
+        var conditions = filter.conditions
+        var arguments = filter.arguments
+        if let modelID = query.modelID {
+            if modelID == 0 {
+                conditions.append("f.modelId IS NULL")
+            } else {
+                conditions.append("f.modelId = ?")
+                _ = arguments.append(contentsOf: [modelID])
+            }
+        }
+        // The keyset after the cursor. For a two-part key (severity or due date, then id) it is two
+        // seeks: the rest of the cursor's key, then the keys beyond it. One row-value comparison,
+        // `(severity, id) < (?, ?)`, made SQLite walk the whole rest of the cursor's severity
+        // (40 ms at depth 500k of 1M); the two seeks take under a millisecond at any depth.
+        let key: String
+        let forwardOrder: String
+        var parts: [(conditions: [String], arguments: StatementArguments)] = []
+        switch query.sort {
+        case .severity:
+            key = "f.severity"
+            forwardOrder = "f.severity DESC, f.id DESC"
+            if let cursor {
+                parts = [(["f.severity = ?", "f.id < ?"], [cursor.key, cursor.id]), (["f.severity < ?"], [cursor.key])]
+            }
+        case .newest:
+            key = "f.id"
+            forwardOrder = "f.id DESC"
+            if let cursor { parts = [(["f.id < ?"], [cursor.id])] }
+        case .oldest:
+            key = "f.id"
+            forwardOrder = "f.id ASC"
+            if let cursor { parts = [(["f.id > ?"], [cursor.id])] }
+        case .due:
+            key = FindingStore.dueKey
+            forwardOrder = "\(FindingStore.dueKey) ASC, f.id ASC"
+            if let cursor {
+                parts = [(["\(FindingStore.dueKey) = ?", "f.id > ?"], [cursor.key, cursor.id]), (["\(FindingStore.dueKey) > ?"], [cursor.key])]
+            }
+        }
+        if parts.isEmpty { parts = [([], [])] }
+        var order = forwardOrder
+        if backward {
+            func flipped(_ text: String) -> String {
+                text.replacingOccurrences(of: " < ?", with: " \u{1}> ?").replacingOccurrences(of: " > ?", with: " < ?")
+                    .replacingOccurrences(of: "\u{1}> ?", with: "> ?")
+            }
+            parts = parts.map { (conditions: $0.conditions.map(flipped), arguments: $0.arguments) }
+            order = order.replacingOccurrences(of: "DESC", with: "\u{1}").replacingOccurrences(of: "ASC", with: "DESC")
+                .replacingOccurrences(of: "\u{1}", with: "ASC")
+        }
+        var selects: [String] = []
+        var allArguments = StatementArguments()
+        for part in parts {
+            let all = conditions + part.conditions
+            selects.append(
+                """
+                SELECT * FROM (SELECT f.id, \(key) AS sortKey FROM finding f \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND "))
+                               ORDER BY \(order) LIMIT ?)
+                """)
+            _ = allArguments.append(contentsOf: arguments)
+            _ = allArguments.append(contentsOf: part.arguments)
+            _ = allArguments.append(contentsOf: [limit])
+        }
+        _ = allArguments.append(contentsOf: [limit])
+        let sql = """
+            SELECT \(FindingRow.selection)
+            FROM (\(selects.joined(separator: " UNION ALL "))) AS page
+            JOIN finding f ON f.id = page.id \(FindingRow.joins)
+            ORDER BY \(order)
+            LIMIT ?
+            """
+        let rows = try read { db in try FindingRow.fetchAll(db, sql: sql, arguments: allArguments).map { $0.asOf(now) } }
+        return backward ? rows.reversed() : rows
+    }
+
+    /// The "due" sort key: the SLA due date, findings without one last (index finding_by_due).
+    static let dueKey = "coalesce(f.slaDue, 9223372036854775807)"
+
+    /// One keyset page, most severe first, optionally restricted to one cell.
+    public func findingsPage(after cursor: PageCursor?, threat: Threat? = nil, limit: Int) throws -> [FindingRow] {
+        let filter = threat.map { FindingFilter(clauses: [.init(.threats([$0]))]) } ?? .empty
+        return try findingsPage(FindingQuery(filter: filter), after: cursor, limit: limit)
+    }
+
+    /// How many findings a query matches (for reports; a scan when no index serves the filter).
+    public func count(_ query: FindingQuery, now: Int64) throws -> Int {
+        let filter = FilterSQL(query.filter, now: now)
+        let whereClause = filter.conditions.isEmpty ? "" : "WHERE " + filter.conditions.joined(separator: " AND ")
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f \(whereClause)", arguments: filter.arguments) ?? 0
+        }
+    }
+
+    /// Everything about one finding: the row, evidence, recorded mapping and the full history.
+    public func findingDetail(id: Int64, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> FindingDetail? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT \(FindingRow.selection), \(FindingStore.artifactColumn), r.mapping, ev.evidence, f.justification, f.acceptedBy
+                        FROM finding f \(FindingRow.joins) LEFT JOIN findingEvidence ev ON ev.findingId = f.id
+                        WHERE f.id = ?
+                        """, arguments: [id])
+            else { return nil }
+            let finding = try FindingRow(row: row).asOf(now)
+            return FindingDetail(
+                row: finding,
+                artifact: try row.decode(forColumn: DetailColumns.artifact),
+                evidence: try row.decode(forColumn: DetailColumns.evidence),
+                mappingWhy: try row.decode(forColumn: DetailColumns.mappingWhy),
+                justification: try row.decode(forColumn: DetailColumns.justification),
+                acceptedBy: finding.state == .accepted ? try row.decode(forColumn: DetailColumns.acceptedBy) : nil,
+                events: try FindingStore.events(db, findingID: id),
+                otherLocations: try FindingStore.otherLocations(db, of: [id])[id] ?? [])
+        }
+    }
+
+    /// What a detail or an export reads beside the finding row.
+    enum DetailColumns {
+        static let artifact = Column("artifactPath")
+        static let evidence = Column("evidence")
+        static let mappingWhy = Column("mapping")
+        static let inputs = Column("inputs")
+        static let justification = Column("justification")
+        static let acceptedBy = Column("acceptedBy")
+        static let acceptReason = Column("acceptReason")
+        static let modelID = Column("modelId")
+        static let modelVersion = Column("modelVersion")
+        static let lastReason = Column("lastReason")
+        static let project = Column("projectName")
+        static let otherCount = Column("otherCount")
+    }
+
+    /// The artefact as reported: stored as '' when it is the location's path.
+    static let artifactColumn = "CASE WHEN f.artifact = '' THEN f.path ELSE f.artifact END AS artifactPath"
+
+    /// The further places of these findings (`findingLocation`, schema v15), in the order the tool
+    /// listed them, with the model there when it has one.
+    static func otherLocations(_ db: Database, of ids: [Int64]) throws -> [Int64: [OtherLocation]] {
+        guard !ids.isEmpty else { return [:] }
+        var others: [Int64: [OtherLocation]] = [:]
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT l.findingId, l.path, l.line, l.endLine, m.name FROM findingLocation l LEFT JOIN model m ON m.id = l.modelId
+                WHERE l.findingId IN (\(marks)) ORDER BY l.findingId, l.ordinal
+                """, arguments: StatementArguments(ids))
+        while let row = try rows.next() {
+            let location = Location(path: try row.decode(atIndex: 1), startLine: try row.decode(atIndex: 2), endLine: try row.decode(atIndex: 3))
+            others[try row.decode(atIndex: 0), default: []].append(OtherLocation(location, model: try row.decode(atIndex: 4)))
+        }
+        return others
+    }
+
+    /// The audit events of one finding, oldest first.
+    public func events(findingID: Int64) throws -> [AuditEntry] {
+        try read { db in try FindingStore.events(db, findingID: findingID) }
+    }
+
+    /// Stored events, after the finding's creation: read from its row (first seen, first scan and
+    /// the state it started in), since ingest writes no event per new finding. Stores from before
+    /// schema v10 kept a "created" event; it is shown as it was.
+    static func events(_ db: Database, findingID: Int64) throws -> [AuditEntry] {
+        let stored = try AuditEntry.fetchAll(
+            db,
+            sql: """
+                SELECT \(AuditEntry.selection) FROM findingEvent e WHERE e.findingId = ? ORDER BY e.id
+                """, arguments: [findingID])
+        if stored.first?.kind == "created" { return stored }
+        guard
+            let first = try FirstSighting.fetchOne(
+                db,
+                sql: """
+                    SELECT f.firstSeen, f.state, s.id AS scanId, s.actor, s.tool, s.format, s.sourcePath
+                    FROM finding f LEFT JOIN scan s ON s.id = coalesce(f.firstScanId, f.lastScanId) WHERE f.id = ?
+                    """, arguments: [findingID])
+        else { return stored }
+        // The first triage event says the state it started from (a `remapped` event is about the cell).
+        let initial = stored.first { $0.kind != "remapped" }?.from ?? first.state.key
+        let reason = first.scanID.map { "first reported in scan #\($0) (\(first.tool.isEmpty ? first.format : first.tool), \(first.sourcePath))" }
+        let created = AuditEntry(
+            id: 0, findingID: findingID, at: first.at, actor: first.actor, kind: "created",
+            from: nil, to: initial, reason: reason)
+        return [created] + stored
+    }
+
+    /// When and where a finding was first reported: its "created" event.
+    private struct FirstSighting: FetchableRecord {
+        var at: Int64
+        var state: TriageState
+        var scanID: Int64?
+        var actor: String
+        var tool: String
+        var format: String
+        var sourcePath: String
+
+        init(row: Row) throws {
+            at = try row.decode(forColumn: "firstSeen")
+            state = try row.decode(forColumn: "state")
+            scanID = try row.decode(forColumn: "scanId")
+            actor = try row.decode(String?.self, forColumn: "actor") ?? "unknown"
+            tool = try row.decode(String?.self, forColumn: "tool") ?? ""
+            format = try row.decode(String?.self, forColumn: "format") ?? ""
+            sourcePath = try row.decode(String?.self, forColumn: "sourcePath") ?? ""
+        }
+    }
+}

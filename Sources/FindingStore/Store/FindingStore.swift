@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+
+/// The SQLite findings store: one file, one `DatabasePool` per process, WAL, every change a migration.
+public final class FindingStore: Sendable {
+    /// How the store is opened.
+    public enum Mode: Sendable {
+        /// Creates the file (mode 0600) and migrates it when needed.
+        case readWrite
+        /// SQLITE_OPEN_READONLY plus `PRAGMA query_only`; never creates or migrates.
+        case readOnly
+    }
+
+    public let path: String
+    public let mode: Mode
+    let pool: DatabasePool
+
+    /// Opens (and for `.readWrite`, creates and migrates) the store at `path`.
+    public init(path: String, mode: Mode = .readWrite, fileMode: mode_t = 0o600) throws {
+        self.path = path
+        self.mode = mode
+        if mode == .readWrite {
+            try FindingStore.createFileIfMissing(path: path, fileMode: fileMode)
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.cannotOpen, "no store at \(path): ingest a report first (mlsoc ingest FILE) or pass --db PATH")
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.readonly = mode == .readOnly
+        config.label = "mlsoc"
+        let readOnly = mode == .readOnly
+        var schemaProblem: String?
+        config.prepareDatabase { db in
+            if readOnly {
+                // A read-only store: never a write, and no pragma that would need one.
+                try db.execute(sql: "PRAGMA query_only = 1")
+            } else {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        do {
+            if mode == .readWrite {
+                pool = try StoreOwnership.withCreationLock(path: path) {
+                    if let foreign = try StoreOwnership.foreignProblem(path: path) { throw StoreError(.cannotOpen, foreign) }
+                    let pool = try DatabasePool(path: path, configuration: config)
+                    // Marked before the first migration: a process killed while it creates the
+                    // store leaves a file the next run knows as its own and finishes.
+                    if try pool.read({ db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }) != StoreOwnership.applicationID {
+                        try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(StoreOwnership.applicationID)") }
+                    }
+                    try Schema.migrator.migrate(pool)
+                    return pool
+                }
+            } else {
+                pool = try DatabasePool(path: path, configuration: config)
+                schemaProblem = try pool.read { db in try FindingStore.readOnlySchemaProblem(db, path: path) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            if mode == .readOnly, let advice = FindingStore.readOnlyAdvice(path: path) {
+                throw StoreError(.cannotOpen, "cannot open the store \(path) read-only: \(advice)", underlying: error)
+            }
+            throw StoreError(.cannotOpen, "cannot open the store \(path)", underlying: error)
+        }
+        if let schemaProblem { throw StoreError(.cannotOpen, schemaProblem) }
+    }
+
+    /// A read-only open never migrates: a store an older mlsoc wrote must be opened once by a writer
+    /// first, and a newer mlsoc's store is not read with queries that may not fit it.
+    private static func readOnlySchemaProblem(_ db: Database, path: String) throws -> String? {
+        let applied = try Schema.migrator.appliedIdentifiers(db)
+        if applied.isEmpty {
+            return "\(path) is not an mlsoc store (it has no mlsoc schema): ingest a report into it first, or pass --db PATH"
+        }
+        if try Schema.migrator.hasBeenSuperseded(db) {
+            return "the store \(path) was written by a newer mlsoc: read it with that version"
+        }
+        if try !Schema.migrator.hasCompletedMigrations(db) {
+            return """
+                the store \(path) was written by an older mlsoc and needs a schema upgrade, which a read-only open \
+                never does: open it once with a writing command (e.g. `mlsoc console --db \(path)` or `mlsoc ingest`)
+                """
+        }
+        return nil
+    }
+
+    /// Creates the file and its directory with owner-only permissions, so SQLite's -wal and -shm
+    /// files (which copy the database file's mode) are owner-only too.
+    private static func createFileIfMissing(path: String, fileMode: mode_t) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !fm.fileExists(atPath: directory) {
+            do {
+                try fm.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(.cannotCreate, "cannot create the directory \(directory) for the store", underlying: error)
+            }
+        }
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, fileMode)
+        if fd < 0 {
+            let code = errno
+            if code == EEXIST { return }
+            throw StoreError(.cannotCreate, "cannot create the store \(path): \(String(cString: strerror(code)))")
+        }
+        fchmod(fd, fileMode)
+        close(fd)
+    }
+
+    /// Why a read-only open may fail for this account, in words a person can act on.
+    static func readOnlyAdvice(path: String) -> String? {
+        let fm = FileManager.default
+        if !fm.isReadableFile(atPath: path) {
+            return "this account cannot read it; the owner can grant it with `chmod g+r \(path) \(path)-wal \(path)-shm` (and the group)"
+        }
+        let companions = [path + "-wal", path + "-shm"]
+        let missing = companions.filter { !fm.fileExists(atPath: $0) }
+        if !missing.isEmpty {
+            return
+                "\(missing.joined(separator: " and ")) do not exist, and this account may not create them; they exist while a writer (`mlsoc watch`, the console) has the store open"
+        }
+        let unreadable = companions.filter { !fm.isReadableFile(atPath: $0) }
+        if !unreadable.isEmpty {
+            return
+                "\(unreadable.joined(separator: " and ")) cannot be read by this account; grant it with `chmod g+r \(unreadable.joined(separator: " "))`"
+        }
+        return nil
+    }
+
+    /// Runs `quick_check`; "ok" when the file is sound.
+    public func quickCheck() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
+    }
+}
+
+extension FindingStore {
+    /// A read on one of the pool's reader connections, with SQLite's errors as `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try StoreError.boundary { try pool.read(body) }
+    }
+
+    /// The one writer connection, outside a transaction, with SQLite's errors as `StoreError`.
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try StoreError.boundary { try pool.writeWithoutTransaction(body) }
+    }
+}
+
+extension FindingStore {
+    /// Runs one statement on the store's writer connection, as it was opened: for the tests that
+    /// prove a read-only store's own connection refuses every write (SQLITE_OPEN_READONLY and
+    /// `query_only`), not just that mlsoc has no method that writes. Package-only; no command calls it.
+    package func executeOnWriterConnection(sql: String) throws {
+        try writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+}
+
+extension FindingStore {
+    /// Reads an integer pragma on one of the store's own connections (diagnostics and tests).
+    public func pragma(_ name: String) throws -> Int? {
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        return try read { db in try Int.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+}
+
+extension FindingStore {
+    /// The schema as SQLite keeps it (every table, index and trigger), for checks that nothing changed it.
+    public func schemaSQL() throws -> String {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT coalesce(sql, name) FROM sqlite_master ORDER BY type, name").joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Findings
+import Foundation
+import GRDB
+
+extension FindingStore: TriageWriting {}
+
+extension FindingStore {
+    /// Applies one triage action to one finding, in one IMMEDIATE transaction: the rules are
+    /// checked against the row as it is now, a stale `expectedVersion` changes nothing (optimistic
+    /// locking), and every change writes its audit event in the same transaction.
+    public func triage(
+        _ id: Int64, expectedVersion: Int?, action: TriageAction, actor: String, now: Int64,
+        rules: TriageRules = .standard, weights: RiskWeights = .standard
+    ) throws -> TriageResult {
+        try writeImmediate { db in
+            try FindingStore.triage(
+                db, id, expectedVersion: expectedVersion, action: action, actor: actor, now: now, rules: rules,
+                weights: weights)
+        }
+    }
+
+    /// The same action on many findings, each checked and versioned on its own, in one transaction.
+    public func triage(
+        _ targets: [(id: Int64, version: Int?)], action: TriageAction, actor: String, now: Int64,
+        rules: TriageRules = .standard, weights: RiskWeights = .standard
+    ) throws -> [TriageResult] {
+        try writeImmediate { db in
+            let results = try targets.map { target in
+                try FindingStore.triage(
+                    db, target.id, expectedVersion: target.version, action: action, actor: actor, now: now,
+                    rules: rules, weights: weights, snapshot: false)
+            }
+            try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights)
+            return results
+        }
+    }
+
+    /// A write transaction that takes the write lock first (BEGIN IMMEDIATE): a read-then-write never
+    /// fails with a stale snapshot, and the busy timeout covers waiting for other writers.
+    func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
+        guard mode == .readWrite else { throw StoreError(.readOnly, "the store \(path) is open read-only") }
+        return try writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError(.database, "the store's transaction ended without a result") }
+            return result
+        }
+    }
+
+    static func triage(
+        _ db: Database, _ id: Int64, expectedVersion: Int?, action: TriageAction, actor: String, now: Int64,
+        rules: TriageRules, weights: RiskWeights, snapshot: Bool = true
+    ) throws -> TriageResult {
+        guard let row = try TriageRow.fetchOne(db, sql: TriageRow.sql, arguments: [id]) else { return .missing }
+        let version = row.version
+        let state = row.state
+        if let expectedVersion, expectedVersion != version {
+            let last = try LastEvent.fetchOne(
+                db, sql: "SELECT id, actor, at, kind, previous FROM findingEvent WHERE findingId = ? ORDER BY id DESC LIMIT 1",
+                arguments: [id])
+            return .conflict(TriageConflict(actor: last?.actor ?? "?", at: last?.at ?? 0, state: state, version: version))
+        }
+        do {
+            try rules.check(action, from: state, now: now)
+        } catch {
+            return .refused(error.message)
+        }
+        let previous = row.fields
+        var fields = previous
+        switch action {
+        case .inTriage, .exploitable, .resolve, .reopen, .falsePositive:
+            if let target = action.targetState { fields.state = target.rawValue }
+            fields.justification = nil
+            (fields.acceptedUntil, fields.acceptedBy, fields.acceptReason) = (nil, nil, nil)
+        case let .notAffected(justification, _):
+            fields.state = TriageState.notAffected.rawValue
+            fields.justification = justification
+            (fields.acceptedUntil, fields.acceptedBy, fields.acceptReason) = (nil, nil, nil)
+        case let .acceptRisk(reason, until):
+            fields.state = TriageState.accepted.rawValue
+            fields.justification = nil
+            (fields.acceptedUntil, fields.acceptedBy, fields.acceptReason) = (until, actor, reason)
+        case let .assign(account):
+            if account == previous.assignee { return .refused(account.map { "already assigned to \($0)" } ?? "not assigned") }
+            fields.assignee = account
+        case .note:
+            break
+        }
+        try db.execute(
+            sql: """
+                UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
+                                   version = version + 1
+                WHERE id = ? AND version = ?
+                """,
+            arguments: [
+                fields.state, fields.justification, fields.assignee, fields.acceptedUntil, fields.acceptedBy,
+                fields.acceptReason, id, version,
+            ])
+        let newState = TriageState(rawValue: fields.state) ?? .new
+        let (from, to): (String?, String?) =
+            switch action {
+            case let .assign(account): (previous.assignee, account)
+            case .note: (nil, nil)
+            default: (state.key, newState.key)
+            }
+        var reason = action.reason
+        if case let .acceptRisk(text, until) = action { reason = "\(text) (until \(CivilDate.format(until)))" }
+        var undoable: String? = previous.json
+        if case .note = action { undoable = nil }
+        try db.execute(
+            sql: """
+                INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, now, actor, action.eventKind, from, to, reason, undoable])
+        if snapshot, newState.isOpen != state.isOpen { try snapshotModels(db, day: now / 86_400, weights: weights) }
+        return .applied(version: version + 1, state: newState)
+    }
+
+    /// Undoes the acting account's last change to a finding, when nobody changed it since.
+    public func undoLast(_ id: Int64, actor: String, now: Int64, weights: RiskWeights = .standard) throws -> TriageResult {
+        try writeImmediate { db in
+            guard let row = try TriageRow.fetchOne(db, sql: TriageRow.sql, arguments: [id]) else { return .missing }
+            guard
+                let last = try LastEvent.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, actor, at, kind, previous FROM findingEvent WHERE findingId = ? AND kind != 'note' ORDER BY id DESC LIMIT 1
+                        """, arguments: [id])
+            else { return .refused("nothing to undo") }
+            let state = row.state
+            guard last.actor == actor else {
+                return .conflict(TriageConflict(actor: last.actor, at: last.at, state: state, version: row.version))
+            }
+            guard let json = last.previous, last.kind != "undo",
+                let previous = try? JSONDecoder().decode(TriageFields.self, from: Data(json.utf8))
+            else {
+                return .refused("your last change to it cannot be undone")
+            }
+            try db.execute(
+                sql: """
+                    UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
+                                       version = version + 1 WHERE id = ?
+                    """,
+                arguments: [
+                    previous.state, previous.justification, previous.assignee, previous.acceptedUntil, previous.acceptedBy,
+                    previous.acceptReason, id,
+                ])
+            let restored = TriageState(rawValue: previous.state) ?? .new
+            try db.execute(
+                sql: """
+                    INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason) VALUES (?, ?, ?, 'undo', ?, ?, ?)
+                    """, arguments: [id, now, actor, state.key, restored.key, "undid event \(last.id)"])
+            if restored.isOpen != state.isOpen { try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights) }
+            return .applied(version: row.version + 1, state: restored)
+        }
+    }
+
+    /// Reopens every accepted finding whose acceptance has ended, each with an event that says why.
+    /// Returns how many lapsed.
+    @discardableResult
+    public func lapseAcceptances(now: Int64, actor: String = "mlsoc", weights: RiskWeights = .standard) throws -> Int {
+        try writeImmediate { db in
+            let rows = try EndedAcceptance.fetchAll(
+                db,
+                sql: """
+                    SELECT id, acceptedUntil, acceptedBy, acceptReason FROM finding INDEXED BY finding_accepted
+                    WHERE state = \(TriageState.accepted.sql) AND acceptedUntil < ?
+                    """, arguments: [now])
+            for row in rows {
+                let by = row.acceptedBy ?? "?"
+                let until = row.acceptedUntil ?? now
+                try db.execute(
+                    sql: """
+                        INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason)
+                        VALUES (?, ?, ?, 'acceptance-lapsed', 'accepted', 'new', ?)
+                        """,
+                    arguments: [
+                        row.id, now, actor,
+                        "the risk acceptance by \(by) ended on \(CivilDate.format(until))" + (row.acceptReason.map { " (\($0))" } ?? ""),
+                    ])
+                try db.execute(
+                    sql: """
+                        UPDATE finding SET state = \(TriageState.new.sql), acceptedUntil = NULL, acceptedBy = NULL, acceptReason = NULL,
+                                           version = version + 1
+                        WHERE id = ?
+                        """, arguments: [row.id])
+            }
+            if !rows.isEmpty { try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights) }
+            return rows.count
+        }
+    }
+
+    /// Accepted findings whose acceptance ends within `days`.
+    public func expiringAcceptances(now: Int64, days: Int) throws -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM finding INDEXED BY finding_accepted WHERE state = \(TriageState.accepted.sql) AND acceptedUntil < ?",
+                arguments: [now + Int64(days) * 86_400]) ?? 0
+        }
+    }
+
+    /// One finding's version, for a write that starts from what the caller saw.
+    public func version(of id: Int64) throws -> Int? {
+        try read { db in try Int.fetchOne(db, sql: "SELECT version FROM finding WHERE id = ?", arguments: [id]) }
+    }
+}
+
+extension FindingStore {
+    /// For the contention check: assignment events and the sum of versions of these findings.
+    public func contentionCheck(ids: [Int64]) throws -> (events: Int, versionsGained: Int) {
+        try read { db in
+            let list = ids.map(String.init).joined(separator: ",")
+            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM findingEvent WHERE kind = 'assign' AND findingId IN (\(list))") ?? 0
+            let gained = try Int.fetchOne(db, sql: "SELECT coalesce(sum(version - 1), 0) FROM finding WHERE id IN (\(list))") ?? 0
+            return (events, gained)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// What a findings page shows: a filter, an order, and optionally one model.
+public struct FindingQuery: Sendable, Equatable {
+    public var filter: FindingFilter
+    public var sort: FindingSort
+    /// Only the findings of this model (0: of no model), by id rather than by name.
+    public var modelID: Int64?
+
+    public init(filter: FindingFilter = .empty, sort: FindingSort = .severity, modelID: Int64? = nil) {
+        self.filter = filter
+        self.sort = sort
+        self.modelID = modelID
+    }
+}

@@ -1,0 +1,134 @@
+import ConsoleApp
+import ConsoleUI
+import FindingStore
+import Findings
+import Foundation
+import TestSupport
+import Testing
+
+/// The console's run loop (`ConsoleSession` and its effect loop) on a real store, driven by a
+/// `ScriptedTerminal`: what used to need tmux (type-ahead, kiosk rotation, theme changes, a store
+/// replaced under a running dashboard, the reloads a triage causes).
+@Suite(.serialized) struct RunLoopTests {
+    /// A store of the sample reports, ingested by the real binary, copied for each test (tests write).
+    static let sample: String? = {
+        guard let binary = Shell.mlsocBinary, let directory = try? TestPaths.temporaryDirectory("mlsoc-runloop") else { return nil }
+        let db = directory.appendingPathComponent("sample.db").path
+        guard (try? Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")]).status) == 0 else { return nil }
+        // One file: the copies must not need the -wal beside them.
+        _ = try? FindingStore(path: db).pragma("wal_checkpoint(TRUNCATE)")
+        return db
+    }()
+
+    func storeCopy() throws -> String {
+        let sample = try #require(Self.sample, "build first: swift build (make test does)")
+        let copy = try TestPaths.temporaryDirectory("mlsoc-runloop").appendingPathComponent("store.db").path
+        try FileManager.default.copyItem(atPath: sample, toPath: copy)
+        return copy
+    }
+
+    static let size = Size(width: 120, height: 40)
+
+    static func loadTheme(_ name: String) -> Result<Theme, ThemeError> {
+        Result { () throws(ThemeError) in try ThemeCatalog.load(name, environment: [:]) }
+    }
+
+    @Test("type-ahead: Enter pressed while the findings list is still loading opens its first row once it arrives")
+    func typeAhead() throws {
+        let store = try FindingStore(path: try storeCopy())
+        let terminal = ScriptedTerminal(
+            size: Self.size,
+            script: [
+                .waitFor("Malware distribution"), .type("3"), .key(.enter), .waitFor("Message"), .type("q"),
+            ])
+        let session = ConsoleSession(store: store, writer: store, terminal: terminal, glyphs: .unicode)
+        #expect(session.run() == .quit)
+        #expect(terminal.misses.isEmpty, "\(terminal.screen)")
+        #expect(terminal.screen.contains("why here"))
+    }
+
+    @Test("kiosk: the views take turns on the wall screen without a key")
+    func kioskRotation() throws {
+        let store = try FindingStore(path: try storeCopy(), mode: .readOnly)
+        let terminal = ScriptedTerminal(
+            size: Self.size,
+            script: [
+                .waitFor("[Matrix] Models"), .waitFor("Matrix [Models]"),
+                .waitFor("[Matrix] Models"),
+            ])
+        let session = ConsoleSession(
+            store: store, writer: nil, terminal: terminal, glyphs: .unicode,
+            kiosk: KioskOptions(views: [.matrix, .models], rotate: .milliseconds(200)))
+        // The script ends without q: the terminal stops the loop as SIGTERM would.
+        #expect(session.run() == .signal(SIGTERM))
+        #expect(terminal.misses.isEmpty, "\(terminal.screen)")
+        let models = try #require(terminal.frames.last { $0.plainText.contains("Matrix [Models]") })
+        #expect(models.plainText.contains("sentiment-bert"))
+    }
+
+    @Test(":theme applies the theme to the terminal; an unknown one is an error and changes nothing")
+    func themeChange() throws {
+        let store = try FindingStore(path: try storeCopy())
+        let terminal = ScriptedTerminal(
+            size: Self.size,
+            script: [
+                .waitFor("Malware distribution"), .type(":theme light"), .key(.enter), .waitFor("theme light"),
+                .type(":theme no-such-theme"), .key(.enter), .waitFor("no-such-theme"), .type("q"),
+            ])
+        let session = ConsoleSession(store: store, writer: store, terminal: terminal, glyphs: .unicode, loadTheme: Self.loadTheme)
+        #expect(session.run() == .quit)
+        #expect(terminal.misses.isEmpty, "\(terminal.screen)")
+        #expect(terminal.themes == ["light"])
+    }
+
+    @Test("a store file replaced under a running dashboard (a restore) is reopened and its findings shown")
+    func reopenReplacedStore() throws {
+        let path = try storeCopy()
+        let store = try FindingStore(path: path, mode: .readOnly)
+        let restored = try TestPaths.temporaryDirectory("mlsoc-restore").appendingPathComponent("restored.db").path
+        try SyntheticStore.make(path: restored, findings: 7)
+        _ = try FindingStore(path: restored).pragma("wal_checkpoint(TRUNCATE)")
+        let terminal = ScriptedTerminal(
+            size: Self.size,
+            script: [
+                .waitFor("Malware distribution"),
+                .run { _ = rename(restored, path) },
+                .waitFor("the store file was replaced: reopened"), .waitFor("open 7  crit 2"), .type("q"),
+            ])
+        let session = ConsoleSession(
+            store: store, writer: nil, terminal: terminal, glyphs: .unicode,
+            reopen: { try FindingStore(path: path, mode: .readOnly) }, pollInterval: .milliseconds(100))
+        #expect(session.run() == .quit)
+        #expect(terminal.misses.isEmpty, "\(terminal.screen)")
+    }
+
+    @Test("a triage in the console reloads once; a commit by another process reloads too")
+    func oneReloadPerOwnWrite() throws {
+        let path = try storeCopy()
+        let store = try FindingStore(path: path)
+        let effects = Locked<[Effect]>([])
+        let other = try FindingStore(path: path)
+        let someID = try #require(try other.findingsPage(after: nil, limit: 50).last?.id)
+        let terminal = ScriptedTerminal(
+            size: Self.size,
+            script: [
+                .waitFor("Malware distribution"), .type("3"), .waitFor("row 1 of"), .type("t"), .waitFor("in_triage"),
+                // Several polls of the store monitor.
+                .pause(.milliseconds(800)),
+                .run {
+                    _ = try? other.triage(someID, expectedVersion: nil, action: .inTriage(note: "from elsewhere"), actor: "bob", now: 1_800_000_000)
+                },
+                .pause(.milliseconds(800)), .type("q"),
+            ])
+        let session = ConsoleSession(
+            store: store, writer: store, terminal: terminal, glyphs: .unicode, pollInterval: .milliseconds(100),
+            observe: { effect in effects.withLock { $0.append(effect) } })
+        #expect(session.run() == .quit)
+        #expect(terminal.misses.isEmpty, "\(terminal.screen)")
+        let log = effects.value
+        let triage = try #require(log.firstIndex { if case .triage = $0 { true } else { false } })
+        let reloads = log[triage...].filter { $0 == .loadMatrix }.count
+        // One for the console's own write, one for bob's commit: not two for the console's.
+        #expect(reloads == 2, "\(log[triage...])")
+    }
+}
