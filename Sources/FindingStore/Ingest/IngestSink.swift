@@ -568,11 +568,10 @@ public final class IngestSink {
     private func closeDisappeared(coverage: Coverage) throws {
         // A clean report (no findings) still covers its tool's scope: what it no longer reports is fixed.
         for tool in toolOrder { _ = try scope(tool: tool) }
-        let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
         let candidates = try db.cachedStatement(
             sql: """
                 SELECT f.id, f.path, f.artifact, m.name FROM finding f LEFT JOIN model m ON m.id = f.modelId
-                WHERE f.scopeId = ? AND f.lastScanId != ? AND f.state IN (\(open))
+                WHERE f.scopeId = ? AND f.lastScanId != ? AND f.state IN (\(TriageState.openSQL))
                 """)
         for scopeID in scopeIDs.values {
             var ids: [Int64] = []

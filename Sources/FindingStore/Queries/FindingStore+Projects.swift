@@ -20,19 +20,20 @@ extension FindingStore {
         try read { db in
             var projects: [ProjectSummary] = []
             var index: [Int64: Int] = [:]
-            let rows = try Row.fetchCursor(
+            let heads = try ProjectHead.fetchCursor(
                 db,
                 sql: """
-                    SELECT p.id, p.name, p.owner, coalesce(p.criticality, 1.0), p.repository,
-                           (SELECT count(*) FROM scan s WHERE s.projectId = p.id), (SELECT max(ingestedAt) FROM scan s WHERE s.projectId = p.id)
+                    SELECT p.id, p.name, p.owner, coalesce(p.criticality, 1.0) AS criticality, p.repository,
+                           (SELECT count(*) FROM scan s WHERE s.projectId = p.id) AS scans,
+                           (SELECT max(ingestedAt) FROM scan s WHERE s.projectId = p.id) AS lastScan
                     FROM project p ORDER BY p.name
                     """)
-            while let row = try rows.next() {
-                index[row[0]] = projects.count
+            while let head = try heads.next() {
+                index[head.id] = projects.count
                 projects.append(
                     ProjectSummary(
-                        id: row[0], name: row[1], owner: row[2], criticality: row[3], repository: row[4],
-                        scans: row[5], lastScan: row[6]))
+                        id: head.id, name: head.name, owner: head.owner, criticality: head.criticality, repository: head.repository,
+                        scans: head.scans, lastScan: head.lastScan))
             }
             let cells = try Row.fetchCursor(
                 db,
@@ -48,4 +49,15 @@ extension FindingStore {
             return projects
         }
     }
+}
+
+/// A project as its summary starts from: the registry's fields and its scans.
+private struct ProjectHead: Decodable, FetchableRecord {
+    var id: Int64
+    var name: String
+    var owner: String?
+    var criticality: Double
+    var repository: String?
+    var scans: Int
+    var lastScan: Int64?
 }

@@ -73,25 +73,24 @@ extension FindingStore {
             var index: [Int64: Int] = [:]
             // Every model with its SLA breaches: per model, one range of the model index per open
             // state (seeks, not a walk of every attributed finding: 1 ms instead of 16 at 1M findings).
-            let models = try Row.fetchCursor(
+            let models = try ModelRiskHead.fetchCursor(
                 db,
                 sql: """
                     SELECT m.id, m.name, m.version, m.kind, m.owner, m.stage, m.criticality, m.source,
                            (SELECT count(*) FROM finding f INDEXED BY finding_by_model
                             WHERE f.modelId = m.id AND f.state IN (\(TriageState.openSQL)) AND f.slaDue < ?1
-                                  AND (?2 IS NULL OR f.projectId = ?2)),
-                           coalesce(p.name, '')
+                                  AND (?2 IS NULL OR f.projectId = ?2)) AS slaBreaches,
+                           coalesce(p.name, '') AS project
                     FROM model m LEFT JOIN project p ON p.id = m.projectId
                     WHERE ?2 IS NULL OR m.projectId = ?2
                         OR (m.projectId = 0 AND EXISTS (SELECT 1 FROM modelSummary s WHERE s.modelId = m.id AND s.projectId = ?2))
                     """, arguments: [now, projectID])
-            while let row = try models.next() {
-                let id: Int64 = row[0]
-                index[id] = risks.count
+            while let head = try models.next() {
+                index[head.id] = risks.count
                 var risk = ModelRisk(
-                    id: id, name: row[1], version: row[2], kind: row[3], owner: row[4], stage: row[5],
-                    criticality: row[6], source: row[7], slaBreaches: row[8])
-                risk.project = row[9]
+                    id: head.id, name: head.name, version: head.version, kind: head.kind, owner: head.owner, stage: head.stage,
+                    criticality: head.criticality, source: head.source, slaBreaches: head.slaBreaches)
+                risk.project = head.project
                 risks.append(risk)
             }
             // Open findings by severity: a row per model and open state, a column per severity.
@@ -239,4 +238,18 @@ extension FindingStore {
             return LapsedCell(modelID: row[0], threat: threat, severity: severity, count: row[3], weight: row[4])
         }
     }
+}
+
+/// A model as the risk list starts from: the registry's fields, its SLA breaches and its project.
+private struct ModelRiskHead: Decodable, FetchableRecord {
+    var id: Int64
+    var name: String
+    var version: String
+    var kind: String
+    var owner: String?
+    var stage: String?
+    var criticality: Double
+    var source: String
+    var slaBreaches: Int
+    var project: String
 }
