@@ -1,5 +1,3 @@
-import GRDB
-
 extension Schema {
     /// v13: projects and scan coverage (issue 15, DESIGN.md §3 and §8).
     /// - `project`: what a team owns and scans; `default` (id 1) holds every scan of an older store.

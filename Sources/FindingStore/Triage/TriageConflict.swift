@@ -1,6 +1,4 @@
 import Findings
-import Foundation
-import GRDB
 
 /// Who changed a finding last, when a write found it changed.
 public struct TriageConflict: Sendable, Equatable {

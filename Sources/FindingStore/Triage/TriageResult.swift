@@ -1,6 +1,4 @@
 import Findings
-import Foundation
-import GRDB
 
 /// What a triage write did.
 public enum TriageResult: Sendable, Equatable {

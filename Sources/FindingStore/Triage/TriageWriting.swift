@@ -1,6 +1,4 @@
 import Findings
-import Foundation
-import GRDB
 
 /// What may change triage. The console gets one; the dashboard gets none, so no code path of the
 /// dashboard can reach a write, whatever its keys or effects.
