@@ -11,11 +11,16 @@ enum Fixture {
             let index = i + offset
             return FindingRow(
                 id: Int64(100_000 - index), fingerprint: Fingerprint(bytes: [UInt8(index % 256)]),
-                tool: index % 2 == 0 ? "modelscan" : "detect-secrets", ruleID: index % 2 == 0 ? "posix.system" : "Secret Keyword",
+                tool: index % 2 == 0 ? "modelscan" : index % 4 == 1 ? "detect-secrets" : "hand-written",
+                ruleID: index % 2 == 0 ? "posix.system" : index % 4 == 1 ? "Secret Keyword" : "team.rules.python.pickle-load-untrusted-input",
                 title: index == 1 ? "Unsafe operator in 模型 file \u{1B}[2J\u{202E}evil" : "Unsafe operator posix.system in a model file",
                 severity: Severity(rawValue: 4 - index % 5) ?? .info, threat: index % 2 == 0 ? .malwareDistribution : .dataLoss,
-                state: index % 7 == 3 ? .inTriage : .new, model: "fraud-v\(index % 3)",
-                location: Location(path: "models/fraud-v\(index % 3).pkl", startLine: index + 1),
+                state: index % 7 == 3 ? .inTriage : index % 11 == 5 ? .falsePositive : index % 13 == 6 ? .notAffected : .new,
+                model: "fraud-v\(index % 3)",
+                // Long paths with line numbers: the number must survive any width.
+                location: index % 2 == 0
+                    ? Location(path: "models/fraud-v\(index % 3).pkl", startLine: index + 1)
+                    : Location(path: "services/fraud-detector/pipelines/training/feature_store.py", startLine: index * 37 + 1),
                 slaDue: now + Int64((index % 9) - 2) * 86_400)
         }
     }
@@ -28,6 +33,8 @@ enum Fixture {
             (.dataLoss, .high, 13, nil), (.dataLoss, .low, 3, "monitor"), (.misconfiguration, .medium, 1_204, nil),
             (.modelDenialOfService, .medium, 5, "deploy"), (.unintendedSystemInteraction, .high, 17, "deploy"),
             (.promptSelfReplication, .info, 123_456, "design"), (.unclassified, .low, 1, nil),
+            // Counts in the millions: the header still shows the store, the open total and ingest.
+            (.dataPoisoning, .medium, 1_204_311, "develop"), (.ipInfringement, .low, 2_311_007, nil),
         ]
         for (threat, severity, count, stage) in cells {
             summary.add(threat: threat, severity: severity, state: .new, count: count)
@@ -41,10 +48,11 @@ enum Fixture {
         [
             ModelRisk(
                 id: 1, name: "fraud-detector", version: "2.3.0", owner: "risk-ml", stage: "deploy", criticality: 2, source: "config",
-                open: [.critical: 3, .high: 5, .medium: 2], slaBreaches: 2, trend: [10, 20, 30, 28, 40, 62, 62]),
+                open: [.critical: 3, .high: 5, .medium: 2, .low: 14, .info: 3], slaBreaches: 2, trend: [10, 20, 30, 28, 40, 62, 62]),
+            // Red-team findings weighted by attack-success rate: the weights line says so.
             ModelRisk(
                 id: 2, name: "support-bot", owner: "cx-platform", stage: "monitor", source: "cyclonedx",
-                open: [.high: 4, .low: 1], trend: [30, 25, 21]),
+                open: [.high: 4, .low: 1], weighted: [.high: 1.25, .low: 0.5], trend: [30, 25, 21]),
             ModelRisk(id: 3, name: "fraud-transactions", kind: "dataset", source: "cyclonedx"),
             ModelRisk(id: 0, name: "(no model)", kind: "", open: [.medium: 7, .low: 9]),
         ]
@@ -57,7 +65,10 @@ enum Fixture {
         matrix.add(threat: .misconfiguration, severity: .medium, state: .new, count: 2)
         matrix.add(threat: .misconfiguration, severity: .low, state: .resolved, count: 1)
         return ModelBreakdown(
-            byTarget: [GroupCounts(key: "Infrastructure", open: [.critical: 3, .medium: 2]), GroupCounts(key: "Data", open: [.high: 5])],
+            byTarget: [
+                GroupCounts(key: "Infrastructure", open: [.critical: 3, .high: 1_204, .medium: 2, .low: 14, .info: 3]),
+                GroupCounts(key: "Data", open: [.high: 5]),
+            ],
             byTool: [
                 GroupCounts(key: "modelscan", open: [.critical: 3]), GroupCounts(key: "detect-secrets", open: [.high: 5]),
                 GroupCounts(key: "checkov", open: [.medium: 2]),
@@ -100,6 +111,22 @@ enum Fixture {
                 ScanSummary(
                     id: 2, tool: "pip-audit", format: "pip-audit", sourcePath: "/srv/inbox/done/pip-audit.json", ingestedAt: now - 600,
                     actor: "mlsoc", total: 0, new: 0, unchanged: 0, reopened: 0, closed: 0, warnings: 4),
+                // Four reports that differ only at the end of their names.
+                ScanSummary(
+                    id: 7, tool: "hand-written", format: "jsonl", sourcePath: "/srv/inbox/done/fraud-detector-2026-11-18-v1.json",
+                    ingestedAt: now - 1_800, actor: "mlsoc", total: 123_456, new: 1_204, unchanged: 122_000, reopened: 12, closed: 240,
+                    warnings: 0),
+                ScanSummary(
+                    id: 6, tool: "hand-written", format: "jsonl", sourcePath: "/srv/inbox/done/fraud-detector-2026-11-18-v2.json",
+                    ingestedAt: now - 1_900, actor: "mlsoc", total: 12, new: 0, unchanged: 12, reopened: 0, closed: 0, warnings: 0),
+                ScanSummary(
+                    id: 5, tool: "detect-secrets", format: "detect-secrets",
+                    sourcePath: "/srv/inbox/done/fraud-detector-2026-11-18-v3.json", ingestedAt: now - 2_000, actor: "mlsoc", total: 3,
+                    new: 3, unchanged: 0, reopened: 0, closed: 0, warnings: 0),
+                ScanSummary(
+                    id: 4, tool: "detect-secrets", format: "detect-secrets",
+                    sourcePath: "/srv/inbox/done/fraud-detector-2026-11-18-v4.json", ingestedAt: now - 2_100, actor: "mlsoc", total: 3,
+                    new: 0, unchanged: 3, reopened: 0, closed: 0, warnings: 0),
                 ScanSummary(
                     id: 1, tool: "bandit", format: "sarif", sourcePath: "reports/bandit.sarif", ingestedAt: now - 7_200,
                     actor: "alice", total: 17, new: 17, unchanged: 0, reopened: 0, closed: 0, warnings: 0),
@@ -116,13 +143,16 @@ enum Fixture {
     static func audit() -> [AuditEntry] {
         (0..<30).map { (i: Int) -> AuditEntry in
             let disappeared = i % 4 == 0
-            let actor = i % 3 == 0 ? "alice" : "mlsoc"
+            let judged = i % 4 == 2
+            let actor = i % 3 == 0 ? "alice" : judged ? "imported-from-vex" : "mlsoc"
             let at: Int64 = now - Int64(i) * 3_600
             return AuditEntry(
                 id: Int64(500 - i), findingID: Int64(100_000 - i), at: at, actor: actor,
-                kind: disappeared ? "disappeared" : "created", from: disappeared ? "new" : nil,
-                to: disappeared ? "resolved" : "new",
-                reason: disappeared ? "not in the newer report of its scope" : nil, tool: "modelscan", ruleID: "posix.system")
+                kind: disappeared ? "disappeared" : judged ? "state" : "created", from: disappeared || judged ? "new" : nil,
+                to: disappeared ? "resolved" : judged ? (i % 8 == 2 ? "not_affected" : "false_positive") : "new",
+                reason: disappeared
+                    ? "not in the newer report of its scope" : judged ? "vendor statement: the vulnerable code is not in the execute path" : nil,
+                tool: "modelscan", ruleID: "posix.system")
         }
     }
 

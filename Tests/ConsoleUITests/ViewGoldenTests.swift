@@ -3,7 +3,8 @@ import Findings
 import TestSupport
 import Testing
 
-/// Golden screens of every view at 80×24 (the ssh minimum) and 160×48 (a wide terminal).
+/// Golden screens of every view at 80×24 (the ssh minimum), 120×40 and 200×60 (a wide terminal),
+/// and at each of them the values that must never be cut.
 @Suite struct ViewGoldenTests {
     static let roles: Set<StyleRole> = [.selection, .severityCritical, .heat4, .overdue, .tabActive, .error]
 
@@ -120,12 +121,57 @@ import Testing
         return state
     }
 
-    @Test("golden screens", arguments: Screen.allCases, [Size(width: 80, height: 24), Size(width: 160, height: 48)])
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
+
+    @Test("golden screens", arguments: Screen.allCases, sizes)
     func golden(screen: Screen, size: Size) throws {
         let buffer = Renderer.render(Self.state(screen, size))
         try Snapshot.check(buffer, named: "screen-\(screen.rawValue)-\(size.width)x\(size.height)", roles: Self.roles)
         // Nothing from a report reaches a cell raw: no control characters anywhere on screen.
         #expect(!buffer.plainText.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+    }
+
+    /// Every value drawn as never-cut (states, severities, scores and their results, counts, line
+    /// numbers, the ends of summaries) is whole on every screen at every size; and the ones this
+    /// test can name from the state are on screen as they are.
+    @Test("protected values are never cut", arguments: Screen.allCases, sizes)
+    func protectedValues(screen: Screen, size: Size) {
+        let state = Self.state(screen, size)
+        let buffer = Renderer.render(state)
+        #expect(buffer.cuts.isEmpty, "\(screen) at \(size.width)×\(size.height): \(buffer.cuts)")
+        let text = buffer.plainText
+        if screen != .kiosk {
+            #expect(text.contains("open " + NumberFormat.grouped(state.matrix.totalOpen)), "\(screen): the open total")
+            #expect(text.contains("ingest: \(state.ingestStatus)"), "\(screen): the ingest status")
+        }
+        switch screen {
+        case .modelDetail:
+            let model = state.models.detail?.model
+            let result = model.map { "= " + ModelRisk.number($0.score(weights: state.models.weights)) } ?? "?"
+            #expect(text.contains(result), "the score's result \(result)")
+            #expect(text.split(separator: "\n").filter { $0.contains("(") }.allSatisfy { $0.contains(")") }, "every summary closes")
+        case .findings, .marked:
+            for item in state.findings.items.prefix(size.height - 5) {
+                let line = text.split(separator: "\n").first { $0.contains(" \(item.id) ") }
+                #expect(line?.contains(" \(item.state.key) ") == true, "#\(item.id) shows its state \(item.state.key)")
+                if size.width >= 120, let at = item.location?.startLine {
+                    #expect(line?.contains(":\(at)") == true, "#\(item.id) shows its line number \(at)")
+                }
+            }
+        case .audit:
+            for event in state.audit.items.prefix(size.height - 5) {
+                let change = [event.from, event.to].compactMap { $0 }.joined(separator: " " + state.glyphs.arrow + " ")
+                #expect(text.contains(change), "the change \(change)")
+            }
+        case .ingest:
+            // Reports that differ only at the end stay told apart.
+            for scan in state.ingest.snapshot.scans where scan.sourcePath.contains("fraud-detector") {
+                let end = String(scan.sourcePath.suffix(7))
+                #expect(text.contains(end), "report ending \(end)")
+            }
+        default:
+            break
+        }
     }
 
     @Test("a terminal smaller than 80×24 gets a screen that says so, at any size below", arguments: [Size(width: 60, height: 18)])
@@ -145,14 +191,15 @@ import Testing
         #expect(frame.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "\(screen)")
     }
 
-    @Test("a wide character that does not fit its column is cut whole, never split")
-    func wideCharacters() {
-        let state = Self.state(.findings, Size(width: 80, height: 24))
-        let buffer = Renderer.render(state)
-        let y = (0..<buffer.height).first { buffer.rowText($0).contains("模") }
+    @Test("a wide character that does not fit its column is cut whole, never split", arguments: sizes)
+    func wideCharacters(size: Size) {
+        let buffer = Renderer.render(Self.state(.findings, size))
+        // Row #99999's title holds 模型: wherever its column ends, the row is exactly the screen's width.
+        let y = (0..<buffer.height).first { buffer.rowText($0).contains(" 99999 ") }
         #expect(y != nil)
         if let y {
-            #expect(DisplayWidth.of(buffer.rowText(y)) == 80)
+            #expect(DisplayWidth.of(buffer.rowText(y)) == size.width)
+            #expect((0..<size.width).allSatisfy { x in !buffer[x, y].isContinuation || (x > 0 && buffer[x - 1, y].width == 2) })
         }
     }
 }

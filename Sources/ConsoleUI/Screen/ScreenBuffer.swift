@@ -5,6 +5,9 @@ import Findings
 public struct ScreenBuffer: Sendable, Equatable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Values that must never be cut (a state, a score's result, a line number, the end of a
+    /// summary) that did not fit where they were drawn; the golden tests require none.
+    public private(set) var cuts: [ProtectedCut] = []
 
     public init(size: Size) {
         self.size = size
@@ -53,6 +56,11 @@ public struct ScreenBuffer: Sendable, Equatable {
         fill(x: x, y: y, width: width, role: role)
         let textWidth = min(DisplayWidth.of(TextSanitizer.sanitize(text)), width)
         put(text, x: alignRight ? x + width - textWidth : x, y: y, role: role, maxWidth: width)
+    }
+
+    /// Notes that a value that must never be cut was cut at (x, y).
+    public mutating func noteCut(_ value: String, x: Int, y: Int) {
+        cuts.append(ProtectedCut(value: value, x: x, y: y))
     }
 
     /// Fills a run of cells with spaces in one role.

@@ -10,29 +10,34 @@ public enum AuditView {
         buffer.put(" \(filter)", x: 0, y: top, role: .title, maxWidth: buffer.width - 12)
         let count = "\(NumberFormat.grouped(audit.items.count))\(audit.hasMore ? "+" : "") "
         buffer.put(count, x: buffer.width - DisplayWidth.of(count), y: top, role: .muted)
-        let wide = buffer.width >= 140
-        let columns = Table.fit(
-            [
-                Column("WHEN", 16), Column("ACTOR", wide ? 16 : 10), Column("EVENT", 11), Column("FINDING", 7, alignRight: true),
-                Column("RULE", wide ? 24 : 14), Column("CHANGE", wide ? 26 : 0), Column("REASON", 0),
-            ], flex: 6, width: buffer.width)
-        Table.header(columns, y: top + 1, into: &buffer)
         let first = top + 2
         let rows = max(0, FrameView.contentBottom(buffer) - first)
         if audit.items.isEmpty {
+            Table.header(Table.layout(columns, rows: [], width: buffer.width), y: top + 1, into: &buffer)
             buffer.put(audit.loading ? "loading" + state.glyphs.ellipsis : "No events match.", x: 1, y: first, role: .muted)
             return
         }
         let start = Table.firstVisible(cursor: audit.cursor, count: audit.items.count, rows: rows)
-        for (offset, event) in audit.items.dropFirst(start).prefix(rows).enumerated() {
-            let change = [event.from, event.to].compactMap { $0 }.joined(separator: " " + state.glyphs.arrow + " ")
-            let cells = [
-                Clock.format(event.at), event.actor, event.kind, "#\(event.findingID)", "\(event.tool) \(event.ruleID)", change,
-                wide ? (event.reason ?? "") : [change, event.reason ?? ""].filter { !$0.isEmpty }.joined(separator: "  "),
+        let shown = Array(audit.items.dropFirst(start).prefix(rows))
+        let cells = shown.map { event in
+            [
+                Clock.format(event.at, width: buffer.width), event.actor, event.kind, "#\(event.findingID)", "\(event.tool) \(event.ruleID)",
+                [event.from, event.to].compactMap { $0 }.joined(separator: " " + state.glyphs.arrow + " "), event.reason ?? "",
             ]
+        }
+        let laid = Table.layout(columns, rows: cells, width: buffer.width)
+        Table.header(laid, y: top + 1, into: &buffer)
+        for (offset, row) in cells.enumerated() {
             Table.row(
-                cells, columns, y: first + offset, width: buffer.width, selected: start + offset == audit.cursor,
-                roles: [.muted, .normal, .title, .muted, .normal, .normal, .muted], into: &buffer)
+                row, laid, y: first + offset, width: buffer.width, selected: start + offset == audit.cursor,
+                roles: [.muted, .normal, .title, .muted, .normal, .normal, .muted], glyphs: state.glyphs, into: &buffer)
         }
     }
+
+    /// When, who, what and the change are never cut; the reason comes before the rule on a narrow screen.
+    static let columns = [
+        Column.whole("WHEN"), Column("ACTOR", min: 8, max: 16, priority: 2), Column.whole("EVENT"),
+        Column.whole("FINDING", alignRight: true), Column("RULE", min: 12, max: 40, priority: 4), Column.whole("CHANGE", priority: 1),
+        Column("REASON", min: 10, priority: 1, flex: true, preferred: 20, cut: .end),
+    ]
 }

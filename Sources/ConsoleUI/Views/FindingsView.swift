@@ -43,46 +43,47 @@ public enum FindingsView {
         if DisplayWidth.of(title) > room { title = String(title.prefix(max(0, room - 1))) + state.glyphs.ellipsis }
         buffer.put(title, x: x, y: top, role: .title, maxWidth: room)
         buffer.put(right, x: x + width - DisplayWidth.of(right), y: top, role: .muted)
-        let columns = layout(width: width)
         let marker = list.sort == .oldest || list.sort == .due ? state.glyphs.sortUp : state.glyphs.sortDown
-        Table.header(columns, x: x + 1, y: top + 1, sorted: list.sort.column, marker: marker, into: &buffer)
         let first = top + 2
         let rows = max(0, FrameView.contentBottom(buffer) - first)
+        let start = Table.firstVisible(cursor: list.cursor, count: list.items.count, rows: rows)
+        let shown = Array(list.items.dropFirst(start).prefix(rows))
+        let cells = shown.map { item in
+            [
+                "\(item.id)", FrameView.short(item.severity), item.state.key,
+                // A closed finding has nothing due.
+                item.state.isOpen ? Clock.due(item.slaDue, now: state.now) : "", item.tool, item.ruleID, item.title, item.model ?? "",
+                item.location?.display ?? "",
+            ]
+        }
+        let laid = Table.layout(columns, rows: cells, width: width)
+        Table.header(laid, x: x + 1, y: top + 1, sorted: list.sort.column, marker: marker, into: &buffer)
         guard rows > 0 else { return }
         if list.items.isEmpty {
             buffer.put(list.loading ? "loading" + state.glyphs.ellipsis : "No findings match.", x: x + 1, y: first, role: .muted)
             return
         }
-        let start = Table.firstVisible(cursor: list.cursor, count: list.items.count, rows: rows)
-        for (offset, item) in list.items[start..<min(list.items.count, start + rows)].enumerated() {
-            let overdue = item.isOverdue(now: state.now)
-            // A closed finding has nothing due.
-            let due = item.state.isOpen ? Clock.due(item.slaDue, now: state.now) : ""
-            let cells = [
-                "\(item.id)", FrameView.short(item.severity), item.state.key, due, item.tool,
-                item.ruleID, item.title, item.model ?? "", item.location?.display ?? "",
-            ]
+        for (offset, (item, row)) in zip(shown, cells).enumerated() {
             let roles: [StyleRole] = [
                 .muted, .severity(item.severity), item.state.isOpen ? .normal : .muted,
-                overdue ? .overdue : .muted,
+                item.isOverdue(now: state.now) ? .overdue : .muted,
             ]
             let isMarked = list.marks.contains(item.id)
             Table.row(
-                cells, columns, x: x + 1, y: first + offset, width: width, selected: start + offset == list.cursor,
-                roles: isMarked ? roles.map { _ in .marked } : roles, into: &buffer)
+                row, laid, x: x + 1, y: first + offset, width: width, selected: start + offset == list.cursor,
+                roles: isMarked ? roles.map { _ in .marked } : roles, glyphs: state.glyphs, into: &buffer)
             if isMarked { buffer.put("*", x: x, y: first + offset, role: start + offset == list.cursor ? .selection : .marked) }
         }
     }
 
-    /// Columns for a width: fixed narrow ones, the title takes what is left.
-    static func layout(width: Int) -> [Column] {
-        Table.fit(
-            [
-                Column("ID", 6, alignRight: true), Column("SEV", 4), Column("STATE", 11), Column("DUE", 5, alignRight: true),
-                Column("TOOL", 11), Column("RULE", width >= 100 ? 16 : 12), Column("TITLE", 0),
-                Column("MODEL", width >= 120 ? 16 : 0), Column("LOCATION", width >= 100 ? 24 : 0),
-            ], flex: 6, width: width)
-    }
+    /// Id, severity, state and due are never cut; the title takes what the others leave, then the
+    /// location (its line number kept), then the model.
+    static let columns = [
+        Column.whole("ID", alignRight: true), Column.whole("SEV"), Column.whole("STATE"), Column.whole("DUE", priority: 1, alignRight: true),
+        Column("TOOL", min: 8, max: 16, priority: 2), Column("RULE", min: 10, max: 32, priority: 2),
+        Column("TITLE", min: 16, priority: 2, flex: true, preferred: 20, cut: .end), Column("MODEL", min: 10, max: 24, priority: 6),
+        Column("LOCATION", min: 16, max: 80, priority: 5),
+    ]
 }
 
 /// Everything about one finding: message, location, evidence, taxonomy ids, why the mapping

@@ -15,26 +15,30 @@ public enum FrameView {
             x += buffer.put(" \(state.glyphs.lock) ", x: x, y: 0, role: .lock)
         }
         let matrix = state.matrix
-        var parts = [state.loading ? "loading" + state.glyphs.ellipsis : "open \(NumberFormat.grouped(matrix.totalOpen))"]
+        let open = state.loading ? "loading" + state.glyphs.ellipsis : "open \(NumberFormat.grouped(matrix.totalOpen))"
+        var totals: [String] = []
         for severity in Severity.descending where severity != .info && !state.loading {
-            parts.append("\(short(severity)) \(NumberFormat.grouped(matrix.openCount(severity: severity)))")
+            totals.append("\(short(severity)) \(NumberFormat.grouped(matrix.openCount(severity: severity)))")
         }
-        parts.append("ingest: \(state.ingestStatus)")
+        let ingest = "ingest: \(state.ingestStatus)"
         // The scope every view shows, as k9s shows its namespace (up to 32 columns, never cut below
-        // that): when it and the totals do not fit, the rightmost totals give way first.
+        // that). The open total and the ingest status are never cut; when the rest does not fit,
+        // the lowest severities' totals give way first, then the store path.
         let scope = state.project.map { " [" + elide($0, to: 32, glyphs: state.glyphs) + "] " } ?? ""
-        var right = parts.joined(separator: "  ") + " "
-        while parts.count > 1, x + DisplayWidth.of(scope) + DisplayWidth.of(right) > width {
-            parts.removeLast()
-            right = parts.joined(separator: "  ") + " "
+        func right() -> String { ([open] + totals + [ingest]).joined(separator: "  ") + " " }
+        let pathMinimum = 16
+        while !totals.isEmpty, x + DisplayWidth.of(scope) + pathMinimum + 2 + DisplayWidth.of(right()) > width {
+            totals.removeLast()
         }
-        let rightWidth = DisplayWidth.of(right)
+        let rightText = right()
+        let rightWidth = DisplayWidth.of(rightText)
         if !scope.isEmpty { x += buffer.put(scope, x: x, y: 0, role: .headerAccent) }
         let pathRoom = width - x - rightWidth - 2
         if pathRoom > 8 {
             buffer.put(" " + elide(state.storePath, to: pathRoom - 1, glyphs: state.glyphs), x: x, y: 0, role: .header)
         }
-        buffer.put(right, x: max(x, width - rightWidth), y: 0, role: .header)
+        if x + rightWidth > width { buffer.noteCut(rightText, x: x, y: 0) }
+        buffer.put(rightText, x: max(x, width - rightWidth), y: 0, role: .header)
     }
 
     /// The view tabs with their number keys; the focused one stands out.
@@ -156,13 +160,6 @@ public enum FrameView {
 
     /// Cuts the middle of a path so that its start and file name stay visible.
     static func elide(_ text: String, to width: Int, glyphs: Glyphs) -> String {
-        let safe = TextSanitizer.sanitize(text)
-        guard DisplayWidth.of(safe) > width, width > 4 else { return safe }
-        let keep = width - DisplayWidth.of(glyphs.ellipsis)
-        // Too narrow to show both ends: the start says more.
-        if width < 20 { return String(safe.prefix(keep)) + glyphs.ellipsis }
-        let tail = String(safe.suffix(keep * 2 / 3))
-        let head = String(safe.prefix(keep - tail.count))
-        return head + glyphs.ellipsis + tail
+        Elide.fit(text, width: width, cut: .middle, ellipsis: glyphs.ellipsis)
     }
 }

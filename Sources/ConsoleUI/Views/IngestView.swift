@@ -18,16 +18,7 @@ public enum IngestView {
         let lowerLines = lower(snapshot, width: buffer.width - 2, glyphs: state.glyphs)
         let lowerHeight = min(lowerLines.count, max(0, (bottom - top - 3) / 2))
         let scansBottom = bottom - lowerHeight
-        let wide = buffer.width >= 120
-        let columns = Table.fit(
-            [
-                Column("WHEN", 16), Column("TOOL", wide ? 16 : 11), Column("FORMAT", wide ? 14 : 0), Column("TOTAL", 6, alignRight: true),
-                Column("NEW", 5, alignRight: true), Column("SAME", 5, alignRight: true), Column("REOPEN", 6, alignRight: true),
-                Column("CLOSED", 6, alignRight: true), Column("WARN", 4, alignRight: true), Column("REPORT", 0),
-                Column("PROJECT", wide && state.project == nil ? 14 : 0),
-            ], flex: 9, width: buffer.width)
         buffer.put(" Recent scans", x: 0, y: top + 1, role: .title)
-        Table.header(columns, y: top + 2, into: &buffer)
         let first = top + 3
         let rows = max(0, scansBottom - first)
         if snapshot.scans.isEmpty {
@@ -36,29 +27,43 @@ public enum IngestView {
                 x: 1, y: first, role: .muted)
         }
         let start = Table.firstVisible(cursor: state.ingest.cursor, count: snapshot.scans.count, rows: rows)
-        for (offset, scan) in snapshot.scans.dropFirst(start).prefix(rows).enumerated() {
-            func count(_ n: Int, _ plus: String = "") -> String { n == 0 ? state.glyphs.none : plus + NumberFormat.compact(n, width: 5) }
-            let cells = [
-                Clock.format(scan.ingestedAt), scan.tool, scan.format, count(scan.total), count(scan.new, "+"), count(scan.unchanged),
-                count(scan.reopened), count(scan.closed, "-"), count(scan.warnings),
-                FrameView.elide(
-                    columns[9].width < 40 ? String(scan.sourcePath.split(separator: "/").last ?? "") : scan.sourcePath,
-                    to: columns[9].width, glyphs: state.glyphs),
-                FrameView.elide(scan.project, to: columns[10].width, glyphs: state.glyphs),
+        let shown = Array(snapshot.scans.dropFirst(start).prefix(rows))
+        func count(_ n: Int, _ plus: String = "") -> String { n == 0 ? state.glyphs.none : plus + NumberFormat.compact(n, width: 5) }
+        var cells = shown.map { scan in
+            [
+                Clock.format(scan.ingestedAt, width: buffer.width), scan.tool, scan.format, count(scan.total), count(scan.new, "+"),
+                count(scan.unchanged),
+                count(scan.reopened), count(scan.closed, "-"), count(scan.warnings), scan.sourcePath, state.project == nil ? scan.project : "",
             ]
+        }
+        let laid = Table.layout(columns, rows: cells, width: buffer.width)
+        Table.header(laid, y: top + 2, into: &buffer)
+        // A report whose path does not fit shows its file name (cut in the middle if need be).
+        for index in cells.indices where DisplayWidth.of(TextSanitizer.sanitize(cells[index][9])) > laid[9].width {
+            cells[index][9] = String(cells[index][9].split(separator: "/").last ?? "")
+        }
+        for (offset, (scan, row)) in zip(shown, cells).enumerated() {
             let roles: [StyleRole] = [
                 .muted, .normal, .muted, .normal, scan.new > 0 ? .severityMedium : .muted, .muted,
                 scan.reopened > 0 ? .severityHigh : .muted, scan.closed > 0 ? .title : .muted,
                 scan.warnings > 0 ? .overdue : .muted, .muted, .muted,
             ]
             Table.row(
-                cells, columns, y: first + offset, width: buffer.width, selected: start + offset == state.ingest.cursor,
-                roles: roles, into: &buffer)
+                row, laid, y: first + offset, width: buffer.width, selected: start + offset == state.ingest.cursor,
+                roles: roles, glyphs: state.glyphs, into: &buffer)
         }
         if lowerHeight > 0 {
             StyledLine.draw(lowerLines, x: 1, y: scansBottom, width: buffer.width - 2, height: lowerHeight, scroll: 0, into: &buffer)
         }
     }
+
+    /// Counts are never cut; the report comes before the format and the project.
+    static let columns = [
+        Column.whole("WHEN"), Column("TOOL", min: 8, max: 18, priority: 1), Column("FORMAT", min: 8, max: 14, priority: 5),
+        Column.whole("TOTAL", alignRight: true), Column.whole("NEW", alignRight: true), Column.whole("SAME", alignRight: true),
+        Column.whole("REOPEN", alignRight: true), Column.whole("CLOSED", alignRight: true), Column.whole("WARN", alignRight: true),
+        Column("REPORT", min: 12, max: 64, priority: 2, flex: true, preferred: 24), Column("PROJECT", min: 8, max: 24, priority: 4),
+    ]
 
     static func lower(_ snapshot: IngestSnapshot, width: Int, glyphs: Glyphs) -> [StyledLine] {
         var lines: [StyledLine] = []

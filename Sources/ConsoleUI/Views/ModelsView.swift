@@ -11,51 +11,62 @@ public enum ModelsView {
         let rows = state.models.visible()
         let wide = buffer.width >= 120
         let trendWidth = wide ? 30 : 12
-        let columns = Table.fit(
-            [
-                Column("MODEL", 0), Column("KIND", buffer.width >= 100 ? 7 : 0), Column("STAGE", 8), Column("OWNER", wide ? 14 : 0),
-                Column("SCORE", 7, alignRight: true), Column("CRIT", 4, alignRight: true), Column("HIGH", 4, alignRight: true),
-                Column("MED", 4, alignRight: true), Column("LOW", 4, alignRight: true), Column("SLA", 4, alignRight: true),
-                Column("TREND", trendWidth),
-            ], flex: 0, width: buffer.width, minimum: 12)
         let filter = state.models.nameFilter.isEmpty ? "" : "  name contains \"\(state.models.nameFilter)\""
         // The "(no model)" row is not a model.
         let count = rows.filter { $0.id != 0 }.count
         buffer.put(
             " \(count) model\(count == 1 ? "" : "s") by risk\(filter)   score = sum of weight \(state.glyphs.times) open, \(state.glyphs.times) criticality",
             x: 0, y: top, role: .title, maxWidth: buffer.width)
-        Table.header(columns, y: top + 1, sorted: "SCORE", marker: state.glyphs.sortDown, into: &buffer)
         let first = top + 2
         let visible = max(0, FrameView.contentBottom(buffer) - first)
         if rows.isEmpty {
+            Table.header(Table.layout(columns(trendWidth), rows: [], width: buffer.width), y: top + 1, into: &buffer)
             let text = state.models.loaded ? "No models yet: they come from ML-BOMs, config.yaml and attribution." : "loading" + state.glyphs.ellipsis
             buffer.put(text, x: 1, y: first, role: .muted)
             return
         }
         let start = Table.firstVisible(cursor: state.models.cursor, count: rows.count, rows: visible)
-        for (offset, model) in rows.dropFirst(start).prefix(visible).enumerated() {
-            let index = start + offset
+        let shown = Array(rows.dropFirst(start).prefix(visible))
+        let cells = shown.map { model in
             let counts = [Severity.critical, .high, .medium, .low].map {
                 model.open[$0].map { NumberFormat.compact($0, width: 4) } ?? state.glyphs.none
             }
-            let name = model.version.isEmpty ? model.name : "\(model.name) \(model.version)"
-            let cells = [
-                name, model.id == 0 ? "" : model.kind, model.stage ?? "", model.owner ?? "",
-                ModelRisk.number(model.score(weights: state.models.weights)),
+            return [
+                model.version.isEmpty ? model.name : "\(model.name) \(model.version)", model.id == 0 ? "" : model.kind, model.stage ?? "",
+                model.owner ?? "", ModelRisk.number(model.score(weights: state.models.weights)),
                 counts[0], counts[1], counts[2], counts[3], model.slaBreaches == 0 ? state.glyphs.none : String(model.slaBreaches),
                 Sparkline.render(model.trend, width: trendWidth, glyphs: state.glyphs),
             ]
+        }
+        let laid = Table.layout(columns(trendWidth), rows: cells, width: buffer.width)
+        Table.header(laid, y: top + 1, sorted: "SCORE", marker: state.glyphs.sortDown, into: &buffer)
+        for (offset, (model, row)) in zip(shown, cells).enumerated() {
             let roles: [StyleRole] = [
                 .normal, .muted, .normal, .muted, model.worstOpen.map(StyleRole.severity) ?? .muted,
                 .severityCritical, .severityHigh, .severityMedium, .severityLow,
                 model.slaBreaches > 0 ? .overdue : .muted, .title,
             ]
-            Table.row(cells, columns, y: first + offset, width: buffer.width, selected: index == state.models.cursor, roles: roles, into: &buffer)
+            Table.row(
+                row, laid, y: first + offset, width: buffer.width, selected: start + offset == state.models.cursor, roles: roles,
+                glyphs: state.glyphs, into: &buffer)
         }
     }
 
+    /// The name takes what is left; score, counts and breaches are never cut; the trend goes first.
+    static func columns(_ trendWidth: Int) -> [Column] {
+        [
+            Column("MODEL", min: 12, priority: 0, flex: true, preferred: 24), Column("KIND", min: 7, max: 10, priority: 4),
+            Column("STAGE", min: 7, max: 10, priority: 2), Column("OWNER", min: 8, max: 20, priority: 3),
+            Column.whole("SCORE", alignRight: true), Column.whole("CRIT", alignRight: true), Column.whole("HIGH", alignRight: true),
+            Column.whole("MED", alignRight: true), Column.whole("LOW", alignRight: true), Column.whole("SLA", alignRight: true),
+            Column.fixed("TREND", trendWidth, priority: 5),
+        ]
+    }
+
     static func renderDetail(_ detail: ModelDetailState, state: AppState, into buffer: inout ScreenBuffer) {
-        let lines = detailLines(detail, state: state, width: buffer.width - 2)
+        // Lines that must be read whole (the score with its result, a summary with its closing
+        // part) wrap under themselves instead of being cut.
+        let lines = detailLines(detail, state: state, width: buffer.width - 2).flatMap { $0.whole ? $0.wrapped(width: buffer.width - 2) : [$0] }
         let top = FrameView.contentTop
         StyledLine.draw(
             lines, x: 1, y: top, width: buffer.width - 2, height: FrameView.contentBottom(buffer) - top,
@@ -74,15 +85,23 @@ public enum ModelsView {
         ]
         lines.append(StyledLine(facts.flatMap { [($0.0 + " ", StyleRole.muted), ($0.1 + "   ", StyleRole.normal)] }))
         lines.append(.blank)
-        lines.append(StyledLine([("Score  ", .title), (model.formula(weights: state.models.weights, times: glyphs.times), .normal)]))
+        // The score's result is never cut: when the formula does not fit, the result gets its own line.
+        let formula = model.formula(weights: state.models.weights, times: glyphs.times)
+        if DisplayWidth.of("Score  " + formula) > width, let equals = formula.range(of: " = ", options: .backwards) {
+            lines.append(StyledLine([("Score  ", .title), (String(formula[..<equals.lowerBound]), .normal)], whole: true))
+            lines.append(StyledLine([("       ", .normal), ("= " + formula[equals.upperBound...], .normal)], whole: true))
+        } else {
+            lines.append(StyledLine([("Score  ", .title), (formula, .normal)], whole: true))
+        }
         lines.append(
-            StyledLine([
-                ("weights ", .muted),
-                (
-                    state.models.weights.summary
-                        + (model.weighted != model.open.mapValues(Double.init) ? "; red-team findings count by attack-success rate" : ""), .muted
-                ),
-            ]))
+            StyledLine(
+                [
+                    ("weights ", .muted),
+                    (
+                        state.models.weights.summary
+                            + (model.weighted != model.open.mapValues(Double.init) ? "; red-team findings count by attack-success rate" : ""), .muted
+                    ),
+                ], whole: true))
         let worst = model.worstOpen.map { "worst open: \($0.name)" } ?? "no open findings"
         lines.append(
             StyledLine([
@@ -120,13 +139,17 @@ public enum ModelsView {
             if groups.isEmpty { lines.append(StyledLine("  none", .muted)) }
             for group in groups {
                 let score = group.score(weights: weights) * model.criticality
-                let length = maxScore > 0 ? max(1, Int(group.score(weights: weights) / maxScore * 24)) : 0
                 let counts = Severity.descending.compactMap { s in group.open[s].map { "\($0) \(FrameView.short(s))" } }.joined(separator: ", ")
+                let summary = " " + ModelRisk.number(score) + "  (" + counts + ")"
+                // The bar gives way to the summary: the numbers and the closing parenthesis stay.
+                let barRoom = max(4, min(24, width - 20 - DisplayWidth.of(summary)))
+                let length = maxScore > 0 ? max(1, Int(group.score(weights: weights) / maxScore * Double(barRoom))) : 0
                 lines.append(
-                    StyledLine([
-                        ("  " + pad(group.key, 18), .normal), (String(repeating: glyphs.bar, count: length), .heat3),
-                        (" " + ModelRisk.number(score) + "  (" + counts + ")", .muted),
-                    ]))
+                    StyledLine(
+                        [
+                            ("  " + pad(group.key, 18), .normal), (String(repeating: glyphs.bar, count: length), .heat3),
+                            (summary, .muted),
+                        ], whole: true))
             }
         }
         bars("By target", breakdown.byTarget)
@@ -153,7 +176,7 @@ public enum ModelsView {
                 lines.append(
                     StyledLine([
                         ("  " + pad(FrameView.short(item.severity), 5), .severity(item.severity)),
-                        (pad("#\(item.id)", 8), .muted), (pad(Clock.due(item.slaDue, now: state.now), 6), .overdue),
+                        (("#\(item.id)").padding(10), .muted), (Clock.due(item.slaDue, now: state.now).padding(7), .overdue),
                         (pad(item.tool, 12), .normal), (item.title, .normal),
                     ]))
             }
@@ -161,13 +184,14 @@ public enum ModelsView {
         lines.append(.blank)
         lines.append(StyledLine([("Top open findings", .title), ("   Enter: all of them", .muted)]))
         if detail.top.isEmpty { lines.append(StyledLine("  none", .muted)) }
+        // The due date has its own column before the title, so a long title cannot run into it.
         for item in detail.top {
-            let due = item.slaDue == nil ? "" : " due " + Clock.due(item.slaDue, now: state.now)
+            let due = item.slaDue == nil ? "" : "due " + Clock.due(item.slaDue, now: state.now)
             lines.append(
                 StyledLine([
                     ("  " + pad(FrameView.short(item.severity), 5), .severity(item.severity)),
-                    (pad("#\(item.id)", 8), .muted), (pad(item.tool, 12), .normal), (pad(item.ruleID, 18), .normal),
-                    (item.title, .normal), (due, item.isOverdue(now: state.now) ? .overdue : .muted),
+                    (("#\(item.id)").padding(10), .muted), (due.padding(10), item.isOverdue(now: state.now) ? .overdue : .muted),
+                    (pad(item.tool, 15), .normal), (pad(item.ruleID, 18), .normal), (item.title, .normal),
                 ]))
         }
         return lines

@@ -23,26 +23,21 @@ public enum UnmappedView {
         // The rule under the cursor, below the list: what the tool said and the rule to paste.
         let detailHeight = min(6, max(0, (bottom - top - 3) / 2))
         let listBottom = bottom - detailHeight
-        let columns = Table.fit(
-            [
-                Column("TOOL", 14), Column("RULE", 0), Column("FINDINGS", 9, alignRight: true), Column("OPEN", 6, alignRight: true),
-                Column("WORST", 9), Column("TITLE", buffer.width >= 140 ? 40 : 0),
-            ], flex: 1, width: buffer.width)
-        Table.header(columns, y: top + 1, into: &buffer)
         let first = top + 2
         let rows = max(0, listBottom - first)
         let start = Table.firstVisible(cursor: state.unmapped.cursor, count: items.count, rows: rows)
-        let safe = TextSanitizer.sanitize
-        for (offset, item) in items.dropFirst(start).prefix(rows).enumerated() {
-            let cells = [
-                safe(item.tool), safe(item.ruleID), NumberFormat.grouped(item.findings), NumberFormat.grouped(item.open),
-                item.worst.name, safe(item.title),
-            ]
-            let roles: [StyleRole] = [.normal, .normal, .normal, .normal, StyleRole.severity(item.worst), .muted]
-            Table.row(
-                cells, columns, y: first + offset, width: buffer.width, selected: start + offset == state.unmapped.cursor,
-                roles: roles, into: &buffer)
+        let shown = Array(items.dropFirst(start).prefix(rows))
+        let cells = shown.map { item in
+            [item.tool, item.ruleID, NumberFormat.grouped(item.findings), NumberFormat.grouped(item.open), item.worst.name, item.title]
         }
+        let laid = Table.layout(columns, rows: cells, width: buffer.width)
+        Table.header(laid, y: top + 1, into: &buffer)
+        for (offset, (item, row)) in zip(shown, cells).enumerated() {
+            Table.row(
+                row, laid, y: first + offset, width: buffer.width, selected: start + offset == state.unmapped.cursor,
+                roles: [.normal, .normal, .normal, .normal, StyleRole.severity(item.worst), .muted], glyphs: state.glyphs, into: &buffer)
+        }
+        let safe = TextSanitizer.sanitize
         guard detailHeight >= 3, items.indices.contains(state.unmapped.cursor) else { return }
         let item = items[state.unmapped.cursor]
         var y = listBottom
@@ -73,4 +68,11 @@ public enum UnmappedView {
             } while label == "rule" && !rest.isEmpty && y < bottom
         }
     }
+
+    /// The rule id takes what is left (cut in the middle); the counts and severity are never cut.
+    static let columns = [
+        Column("TOOL", min: 8, max: 16, priority: 1), Column("RULE", min: 16, priority: 0, flex: true, preferred: 40),
+        Column.whole("FINDINGS", alignRight: true), Column.whole("OPEN", alignRight: true), Column.whole("WORST"),
+        Column("TITLE", min: 16, max: 60, priority: 3, cut: .end),
+    ]
 }

@@ -4,6 +4,12 @@ import Findings
 enum Clock {
     static func format(_ seconds: Int64) -> String { CivilDate.format(seconds) }
 
+    /// "11-28 07:42": the year dropped, for narrow tables.
+    static func short(_ seconds: Int64) -> String { String(format(seconds).dropFirst(5)) }
+
+    /// The long form on screens of at least 100 columns, the short one below.
+    static func format(_ seconds: Int64, width: Int) -> String { width >= 100 ? format(seconds) : short(seconds) }
+
     static func date(_ seconds: Int64) -> String { String(format(seconds).prefix(10)) }
 
     /// Days until `due` as "12d", or "-3d" when past; "" without a due date.

@@ -3,13 +3,18 @@ import Findings
 /// A line of styled runs, for the detail panes and help.
 struct StyledLine: Equatable {
     var runs: [(String, StyleRole)]
+    /// The line must be shown whole (a score with its result, a summary with its closing part):
+    /// it wraps instead of being cut, and a cut is noted on the buffer.
+    var whole = false
 
-    init(_ runs: [(String, StyleRole)]) {
+    init(_ runs: [(String, StyleRole)], whole: Bool = false) {
         self.runs = runs
+        self.whole = whole
     }
 
-    init(_ text: String, _ role: StyleRole = .normal) {
+    init(_ text: String, _ role: StyleRole = .normal, whole: Bool = false) {
         runs = [(text, role)]
+        self.whole = whole
     }
 
     static func == (lhs: StyledLine, rhs: StyledLine) -> Bool {
@@ -31,7 +36,7 @@ struct StyledLine: Equatable {
         var used = 0
         func flush() {
             let head: [(String, StyleRole)] = lines.isEmpty ? Array(runs.dropLast()) : [(String(repeating: " ", count: indent), .normal)]
-            lines.append(StyledLine(head + [(current, last.1)]))
+            lines.append(StyledLine(head + [(current, last.1)], whole: whole))
             current = ""
             used = 0
         }
@@ -57,8 +62,12 @@ struct StyledLine: Equatable {
             var column = x
             for (text, role) in line.runs {
                 let room = x + width - column
+                let used = room > 0 ? buffer.put(text, x: column, y: y + offset, role: role, maxWidth: room) : 0
+                if line.whole, used < DisplayWidth.of(TextSanitizer.sanitize(text)) {
+                    buffer.noteCut(text, x: column, y: y + offset)
+                }
+                column += used
                 guard room > 0 else { break }
-                column += buffer.put(text, x: column, y: y + offset, role: role, maxWidth: room)
             }
         }
         return start
