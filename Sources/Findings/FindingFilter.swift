@@ -162,7 +162,7 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    static func quoteIfNeeded(_ text: String) -> String {
+    public static func quoteIfNeeded(_ text: String) -> String {
         // Anything the parser would read differently unquoted: spaces, quotes, list and key syntax, a
         // leading minus (negation).
         let special: Set<Character> = ["\"", "\\", ",", ":", "=", "<", ">"]

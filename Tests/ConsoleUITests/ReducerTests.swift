@@ -47,12 +47,17 @@ import Testing
         #expect(s.view == .findings)
     }
 
-    @Test("Tab in the filter line completes tool and model names, read when the line opens")
+    @Test("Tab in the filter line completes tools, models, rules, projects and states, read when the line opens")
     func filterValueCompletion() {
         var s = state()
         _ = Reducer.reduce(&s, .key(.character("3")))
         #expect(Reducer.reduce(&s, .key(.character("/"))) == [.loadVocabulary])
-        _ = Reducer.reduce(&s, .vocabularyLoaded(tools: ["bandit", "trufflehog", "trivy"], models: ["fraud-detector", "sentiment-bert"]))
+        _ = Reducer.reduce(
+            &s,
+            .vocabularyLoaded(
+                FilterVocabulary(
+                    tools: ["bandit", "trufflehog", "trivy"], models: ["fraud-detector", "sentiment-bert"],
+                    rules: ["B301", "B614", "Secret Keyword"])))
         for ch in "sev>=high tool:truf" { _ = Reducer.reduce(&s, .key(.character(ch))) }
         _ = Reducer.reduce(&s, .key(.tab))
         #expect(s.prompt?.text == "sev>=high tool:trufflehog")
@@ -60,8 +65,22 @@ import Testing
         _ = Reducer.reduce(&s, .key(.tab))
         #expect(s.prompt?.text == "sev>=high tool:trufflehog model:fraud-detector")
         // Ambiguous: the candidates cycle, as for keys.
-        #expect(PaletteCommand.completeFilter("tool:tr", tools: ["trufflehog", "trivy"]) == ["tool:trufflehog", "tool:trivy"])
-        #expect(PaletteCommand.completeFilter("-model:n", models: ["x"]) == ["-model:none"])
+        for ch in " rule:B6" { _ = Reducer.reduce(&s, .key(.character(ch))) }
+        _ = Reducer.reduce(&s, .key(.tab))
+        #expect(s.prompt?.text == "sev>=high tool:trufflehog model:fraud-detector rule:B614")
+        for ch in " state:false" { _ = Reducer.reduce(&s, .key(.character(ch))) }
+        _ = Reducer.reduce(&s, .key(.tab))
+        #expect(s.prompt?.text == "sev>=high tool:trufflehog model:fraud-detector rule:B614 state:false_positive")
+        // The line as completed is a filter that parses.
+        #expect((try? FindingFilter.parse(s.prompt?.text ?? "")) != nil)
+        // Ambiguous: the candidates cycle, as for keys.
+        let vocabulary = FilterVocabulary(tools: ["trufflehog", "trivy"], models: ["x"], rules: ["Secret Keyword"])
+        #expect(PaletteCommand.completeFilter("tool:tr", vocabulary: vocabulary) == ["tool:trufflehog", "tool:trivy"])
+        #expect(PaletteCommand.completeFilter("-model:n", vocabulary: vocabulary) == ["-model:none"])
+        // A rule id with a space comes quoted; a list completes its next value; projects come from the console.
+        #expect(PaletteCommand.completeFilter("rule:Sec", vocabulary: vocabulary) == [#"rule:"Secret Keyword""#])
+        #expect(PaletteCommand.completeFilter("sev:crit,hi") == ["sev:crit,high"])
+        #expect(PaletteCommand.completeFilter("project:fr", projects: ["fraud-detection", "model-zoo"]) == ["project:fraud-detection"])
     }
 
     @Test("q asks to quit")

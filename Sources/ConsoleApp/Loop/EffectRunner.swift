@@ -90,7 +90,8 @@ public enum EffectRunner {
                 try store.count(FindingQuery(filter: scoped(filter), sort: .severity), now: context.now()),
                 generation: generation)
         case .loadVocabulary:
-            return .vocabularyLoaded(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000))
+            return .vocabularyLoaded(
+                FilterVocabulary(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000), rules: try store.ruleIDs(limit: 20_000)))
         case .loadUnmapped:
             return .unmappedLoaded(
                 try store.unmappedRules(scoped(FindingFilter()), now: context.now()).map { rule in

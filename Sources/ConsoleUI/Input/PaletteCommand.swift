@@ -74,22 +74,27 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         }
     }
 
-    /// Completes the last word of a filter: keys, then the values the key knows.
-    public static func completeFilter(_ word: String, projects: [String] = [], tools: [String] = [], models: [String] = []) -> [String] {
+    /// Completes the last word of a filter: keys, then the values the key knows (states,
+    /// severities, cells, stages from the filter's table; tools, rules and models from the store;
+    /// projects from the console). After a comma, the next value of a list (`sev:crit,hi`).
+    public static func completeFilter(_ word: String, projects: [String] = [], vocabulary: FilterVocabulary = FilterVocabulary()) -> [String] {
         let negation = word.hasPrefix("-") ? "-" : ""
         let body = String(word.dropFirst(negation.count))
         guard let colon = body.firstIndex(of: ":") else {
             return FindingFilter.keys.filter { $0.hasPrefix(body) }.map { negation + $0 + ":" }
         }
         let key = String(body[..<colon])
-        let value = String(body[body.index(after: colon)...])
+        let list = String(body[body.index(after: colon)...])
+        let done = list.lastIndex(of: ",").map { String(list[...$0]) } ?? ""
+        let value = String(list.dropFirst(done.count))
         let values: [String]
         switch key {
         case "project": values = projects
-        case "tool": values = tools
-        case "model": values = ["none"] + models
+        case "tool": values = vocabulary.tools
+        case "rule": values = vocabulary.rules
+        case "model": values = ["none"] + vocabulary.models
         default: values = FindingFilter.values(of: key)
         }
-        return values.filter { $0.hasPrefix(value) }.map { negation + key + ":" + $0 }
+        return values.lazy.filter { $0.hasPrefix(value) }.prefix(200).map { negation + key + ":" + done + FindingFilter.quoteIfNeeded($0) }
     }
 }

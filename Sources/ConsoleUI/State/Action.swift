@@ -23,7 +23,7 @@ public enum Action: Sendable, Equatable {
     /// The rules of unclassified findings, most findings first.
     case unmappedLoaded([UnmappedItem])
     /// Names the filter line completes values from.
-    case vocabularyLoaded(tools: [String], models: [String])
+    case vocabularyLoaded(FilterVocabulary)
     case storeChanged
     case failed(String)
     case ingestStatus(String)

@@ -35,8 +35,7 @@ public struct AppState: Sendable, Equatable {
     public var triageRules = TriageRules.standard
     public var filterHistory: [String] = []
     /// Tool and model names the filter line completes (`tool:truff` Tab).
-    public var knownTools: [String] = []
-    public var knownModels: [String] = []
+    public var vocabulary = FilterVocabulary()
     public var commandHistory: [String] = []
     /// Where help returns to.
     public var helpReturn: ViewID = .matrix

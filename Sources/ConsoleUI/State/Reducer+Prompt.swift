@@ -7,8 +7,7 @@ extension Reducer {
         let history = prompt.kind == .filter ? state.filterHistory : state.commandHistory
         let themes = state.themeNames
         let projects = state.projects.items.map(\.name)
-        let tools = state.knownTools
-        let models = state.knownModels
+        let vocabulary = state.vocabulary
         let filterView = state.view
         let kind = prompt.kind
         let outcome = prompt.handle(key, history: history) { line in
@@ -18,7 +17,7 @@ extension Reducer {
                 guard filterView != .models else { return [] }
                 let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
                 let before = words.dropLast().map { $0 + " " }.joined()
-                return PaletteCommand.completeFilter(words.last ?? "", projects: projects, tools: tools, models: models).map { before + $0 }
+                return PaletteCommand.completeFilter(words.last ?? "", projects: projects, vocabulary: vocabulary).map { before + $0 }
             }
         }
         switch outcome {

@@ -79,9 +79,8 @@ public enum Reducer {
             if !append, let keep, let index = state.audit.items.firstIndex(where: { $0.id == keep }) { state.audit.cursor = index }
             state.audit.cursor = clamp(state.audit.cursor, state.audit.items.count)
             return []
-        case let .vocabularyLoaded(tools, models):
-            state.knownTools = tools
-            state.knownModels = models
+        case let .vocabularyLoaded(vocabulary):
+            state.vocabulary = vocabulary
             return []
         case let .unmappedLoaded(items):
             let keep = state.unmapped.items.indices.contains(state.unmapped.cursor) ? state.unmapped.items[state.unmapped.cursor] : nil

@@ -72,7 +72,7 @@ public enum IngestView {
             for file in snapshot.quarantine {
                 lines.append(
                     StyledLine([
-                        (Clock.format(file.modified) + "  ", .muted), (ModelsView.pad(file.name, 28), .error),
+                        (Clock.format(file.modified) + "  ", .muted), (FrameView.elide(file.name, to: 27, glyphs: glyphs).padding(28), .error),
                         (file.reason, .normal),
                     ]))
             }

@@ -39,6 +39,11 @@ extension FindingStore {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT tool FROM rule ORDER BY tool") }
     }
 
+    /// Rule ids, first `limit` by id (filter completion).
+    public func ruleIDs(limit: Int) throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT ruleId FROM rule ORDER BY ruleId LIMIT ?", arguments: [limit]) }
+    }
+
     /// Model names, first `limit` by name (filter completion; a registry may hold 200k).
     public func modelNames(limit: Int) throws -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT name FROM model ORDER BY name LIMIT ?", arguments: [limit]) }
