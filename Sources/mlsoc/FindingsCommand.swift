@@ -24,10 +24,10 @@ extension Mlsoc {
         @Argument(help: ArgumentHelp("Filter terms (quote them as one argument or several).", valueName: "filter"))
         var filter: [String] = []
 
-        @Flag(help: "A JSON array of findings.")
+        @Flag(help: "A JSON array of findings, in the shape of `mlsoc export --format json` (docs/FORMAT.md).")
         var json = false
 
-        @Flag(help: "CSV with a header row.")
+        @Flag(help: "CSV with a header row, the columns of `mlsoc export --format csv`.")
         var csv = false
 
         @Option(help: ArgumentHelp("Order: \(FindingSort.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "order"))
@@ -61,23 +61,26 @@ extension Mlsoc {
             var written = 0
             var table: [[String]] = [["ID", "SEV", "STATE", "TOOL", "RULE", "MODEL", "CELL", "TITLE", "LOCATION"]]
             if json { out.write("[") }
-            if csv { out.write(CSVText.row(FindingJSON.csvHeader)) }
+            if csv { out.write(CSVText.row(FlatExport.columns)) }
             page: while true {
                 let rows = try store.findingsPage(query, after: cursor, limit: 1_000, now: now)
-                for row in rows {
-                    if let limit, written >= limit { break page }
+                let wanted = limit.map { Array(rows.prefix(max(0, $0 - written))) } ?? rows
+                // JSON and CSV carry the triage facts: read them for this page, in its order.
+                let documents = json || csv ? try store.exportRows(ids: wanted.map(\.id), now: now) : []
+                for document in documents {
                     written += 1
-                    if json {
-                        out.write((written > 1 ? ",\n" : "\n") + FindingJSON(row).encoded())
-                    } else if csv {
-                        out.write(CSVText.row(FindingJSON(row).csvFields))
-                    } else {
+                    out.write(json ? (written > 1 ? ",\n" : "\n") + (try FlatExport.json(document)) : FlatExport.csv(document))
+                }
+                if !json && !csv {
+                    for row in wanted {
+                        written += 1
                         table.append([
                             String(row.id), row.severity.name, row.state.key, row.tool, Self.cut(row.ruleID, 40), row.model ?? "",
                             row.threat.key, Self.cut(row.title, 60), row.location?.display ?? "",
                         ])
                     }
                 }
+                if let limit, written >= limit { break page }
                 guard rows.count == 1_000, let last = rows.last else { break }
                 cursor = last.cursor(for: query.sort)
             }
@@ -88,74 +91,6 @@ extension Mlsoc {
             }
             out.flush()
         }
-    }
-}
-
-/// One finding as `mlsoc findings --json` and `--csv` write it.
-struct FindingJSON: Encodable {
-    var id: Int64
-    var fingerprint: String
-    var tool: String
-    var rule: String
-    var title: String
-    var message: String
-    var severity: String
-    var score: Double?
-    var attackSuccessRate: Double?
-    var state: String
-    var target: String
-    var threat: String
-    var model: String?
-    var location: String?
-    var atlas: [String]
-    var owaspLLM: [String]
-    var cwe: [String]
-    var firstSeen: Int64
-    var lastSeen: Int64
-    var slaDue: Int64?
-    var version: Int
-
-    init(_ row: FindingRow) {
-        id = row.id
-        fingerprint = row.fingerprint.hex
-        tool = row.tool
-        rule = row.ruleID
-        title = row.title
-        message = row.message
-        severity = row.severity.name
-        score = row.score
-        attackSuccessRate = row.attackSuccessRate
-        state = row.state.key
-        target = row.threat.target.key
-        threat = row.threat.key
-        model = row.model
-        location = row.location?.display
-        atlas = row.taxonomy.atlas
-        owaspLLM = row.taxonomy.owaspLLM
-        cwe = row.taxonomy.cwe
-        firstSeen = row.firstSeen
-        lastSeen = row.lastSeen
-        slaDue = row.slaDue
-        version = row.version
-    }
-
-    func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { TextSanitizer.escapingUnsafeForJSON(String(decoding: $0, as: UTF8.self)) } ?? "{}"
-    }
-
-    static let csvHeader = [
-        "id", "severity", "state", "tool", "rule", "model", "target", "threat", "title", "message", "location",
-        "cwe", "atlas", "owasp_llm", "score", "attack_success_rate", "first_seen", "last_seen", "sla_due", "fingerprint",
-    ]
-
-    var csvFields: [String] {
-        [
-            String(id), severity, state, tool, rule, model ?? "", target, threat, title, message, location ?? "", cwe.joined(separator: " "),
-            atlas.joined(separator: " "), owaspLLM.joined(separator: " "), score.map { String($0) } ?? "",
-            attackSuccessRate.map { String($0) } ?? "", String(firstSeen), String(lastSeen), slaDue.map(String.init) ?? "", fingerprint,
-        ]
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
         let weights = ["critical": 10.0, "high": 5, "medium": 3, "low": 1, "info": 0]
         let byHand =
             rows.reduce(0.0) { sum, row in
-                sum + (weights[row["severity"] as? String ?? ""] ?? 0) * (row["attackSuccessRate"] as? Double ?? 1)
+                sum + (weights[row["severity"] as? String ?? ""] ?? 0) * (row["attack_success_rate"] as? Double ?? 1)
             } * criticality
         #expect(!rows.isEmpty)
         #expect(abs(byHand - (top["score"] as? Double ?? -1)) < 0.001, "by hand \(byHand), mlsoc \(top["score"] ?? "?")")
@@ -43,11 +43,38 @@ import Testing
                     try Shell.run(
                         [binary, "findings", "model:support-bot", "state:open", "--json"], environment: env
                     ).stdout.utf8)) as? [[String: Any]])
-        #expect(botRows.contains { $0["attackSuccessRate"] != nil })
+        #expect(botRows.contains { $0["attack_success_rate"] != nil })
         let botByHand =
-            botRows.reduce(0.0) { $0 + (weights[$1["severity"] as? String ?? ""] ?? 0) * ($1["attackSuccessRate"] as? Double ?? 1) }
+            botRows.reduce(0.0) { $0 + (weights[$1["severity"] as? String ?? ""] ?? 0) * ($1["attack_success_rate"] as? Double ?? 1) }
             * (bot["criticality"] as? Double ?? 1)
         #expect(abs(botByHand - (bot["score"] as? Double ?? -1)) < 0.001)
+    }
+
+    @Test("findings --json and export --format json write one shape: the same snake_case object with triage facts for a finding")
+    func oneFindingShape() throws {
+        let (binary, _, env) = try Self.store()
+        // A judged finding, so the triage facts are there to compare.
+        let first = try Shell.run([binary, "findings", "state:open", "--json", "--limit", "1"], environment: env)
+        let picked = try #require((try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [[String: Any]])?.first)
+        let id = try #require(picked["id"] as? Int)
+        let triage = try Shell.run(
+            [binary, "triage", String(id), "--state", "not_affected", "--justification", "code_not_reachable", "--reason", "behind a flag"],
+            environment: env)
+        #expect(triage.status == 0, "\(triage.stderr)")
+        let listed = try Shell.run([binary, "findings", "id:\(id)", "--json"], environment: env)
+        let exported = try Shell.run([binary, "export", "--format", "json"], environment: env)
+        let fromList = try #require((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])?.first)
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [[String: Any]])
+        let fromExport = try #require(all.first { $0["id"] as? Int == id })
+        #expect(NSDictionary(dictionary: fromList).isEqual(to: fromExport), "\(fromList)\n\(fromExport)")
+        #expect(fromList["state"] as? String == "not_affected" && fromList["justification"] as? String == "code_not_reachable")
+        #expect(fromList["sla_due"] == nil, "a closed finding has nothing due")
+        #expect(fromList.keys.allSatisfy { $0 == $0.lowercased() }, "snake_case keys: \(fromList.keys.sorted())")
+        // CSV: the same columns in both.
+        let listCSV = try Shell.run([binary, "findings", "id:\(id)", "--csv"], environment: env)
+        let exportCSV = try Shell.run([binary, "export", "--format", "csv"], environment: env)
+        #expect(listCSV.stdout.split(separator: "\r\n").first == exportCSV.stdout.split(separator: "\r\n").first)
+        #expect(listCSV.stdout.split(separator: "\r\n").count == 2)
     }
 
     @Test("mapping unmapped lists what nothing maps, its --rules file fixes it; explain names the deciding input")
@@ -112,7 +139,7 @@ import Testing
         }
         let csv = try Shell.run([binary, "findings", "--csv", "sev>=high"], environment: env)
         let lines = csv.stdout.split(separator: "\r\n")
-        #expect(lines.first?.hasPrefix("id,severity,state") == true)
+        #expect(lines.first?.hasPrefix("id,fingerprint,tool,rule") == true)
         #expect(lines.dropFirst().allSatisfy { $0.contains(",critical,") || $0.contains(",high,") })
         // A title a spreadsheet would run as a formula, and one with quotes and commas.
         let report = try TestPaths.write(

@@ -18,34 +18,52 @@ extension FindingStore {
             var arguments = compiled.arguments
             _ = arguments.append(contentsOf: [after, batch])
             let rows = try read { db in
-                let rows = try ExportRow.fetchAll(
-                    db,
-                    sql: """
-                        SELECT \(FindingRow.selection), \(FindingStore.artifactColumn), f.justification, f.acceptedBy, f.acceptReason,
-                               f.modelId, m.version AS modelVersion, f.otherLocations AS otherCount,
-                               (SELECT e.reason FROM findingEvent e WHERE e.findingId = f.id AND e.reason IS NOT NULL
-                                ORDER BY e.id DESC LIMIT 1) AS lastReason,
-                               (SELECT p.name FROM project p WHERE p.id = f.projectId) AS projectName
-                        FROM finding f \(FindingRow.joins)
-                        WHERE \(conditions.joined(separator: " AND ")) ORDER BY f.id LIMIT ?
-                        """, arguments: arguments)
-                // Other locations of this batch, in one read: most findings have none.
-                let others = try FindingStore.otherLocations(db, of: rows.filter(\.hasOtherLocations).map(\.id))
-                return rows.map { row in
-                    var row = row
-                    row.finding = row.finding.asOf(now)
-                    if row.finding.state != .accepted {
-                        row.acceptedBy = nil
-                        row.acceptReason = nil
-                    }
-                    row.otherLocations = others[row.id] ?? []
-                    return row
-                }
+                try Self.exportRows(db, where: conditions.joined(separator: " AND ") + " ORDER BY f.id LIMIT ?", arguments, now: now)
             }
             guard let last = rows.last else { return }
             for row in rows { try body(row) }
             after = last.id
             if rows.count < batch { return }
+        }
+    }
+
+    /// The export rows of these findings, in the order of `ids` (a page of `findings --json`,
+    /// which pages in its own sort order and then reads the triage facts of that page).
+    public func exportRows(ids: [Int64], now: Int64) throws -> [ExportRow] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try read { db in
+            try Self.exportRows(
+                db, where: "f.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))", StatementArguments(ids), now: now)
+        }
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// One read of export rows: the finding, its triage facts, and (for those that have any) its
+    /// other places, as of `now` (an ended acceptance is the open finding it is again).
+    private static func exportRows(_ db: Database, where condition: String, _ arguments: StatementArguments, now: Int64) throws -> [ExportRow] {
+        let rows = try ExportRow.fetchAll(
+            db,
+            sql: """
+                SELECT \(FindingRow.selection), \(FindingStore.artifactColumn), f.justification, f.acceptedBy, f.acceptReason,
+                       f.modelId, m.version AS modelVersion, f.otherLocations AS otherCount,
+                       (SELECT e.reason FROM findingEvent e WHERE e.findingId = f.id AND e.reason IS NOT NULL
+                        ORDER BY e.id DESC LIMIT 1) AS lastReason,
+                       (SELECT p.name FROM project p WHERE p.id = f.projectId) AS projectName
+                FROM finding f \(FindingRow.joins)
+                WHERE \(condition)
+                """, arguments: arguments)
+        // Other locations of this batch, in one read: most findings have none.
+        let others = try FindingStore.otherLocations(db, of: rows.filter(\.hasOtherLocations).map(\.id))
+        return rows.map { row in
+            var row = row
+            row.finding = row.finding.asOf(now)
+            if row.finding.state != .accepted {
+                row.acceptedBy = nil
+                row.acceptReason = nil
+            }
+            row.otherLocations = others[row.id] ?? []
+            return row
         }
     }
 }
