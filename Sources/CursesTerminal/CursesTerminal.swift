@@ -17,6 +17,8 @@ public final class CursesTerminal: Terminal {
     private var previous: ScreenBuffer?
     private var active = true
     private let screen: OpaquePointer
+    /// Characters read after an ESC that turned out not to start a paste, served first.
+    private var pending: [UInt32] = []
 
     /// Starts curses. Throws (and leaves the terminal untouched) when stdin/stdout are not a
     /// terminal or TERM is unknown. Colour is off when `color` is false or the terminal has none.
@@ -45,6 +47,7 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(cnc_stdscr(), true)
+        BracketedPaste.enable()
         curs_set(0)
         leaveok(cnc_stdscr(), true)
         if mouse {
@@ -116,6 +119,7 @@ public final class CursesTerminal: Terminal {
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
         if let signal = pendingSignal() { return .signal(signal) }
+        if !pending.isEmpty { return KeyDecoder.character(pending.removeFirst()).map(TerminalEvent.key) }
         wtimeout(cnc_stdscr(), Int32(timeoutMilliseconds))
         var code: UInt32 = 0
         let rc = cnc_get_wch(&code)
@@ -136,7 +140,37 @@ public final class CursesTerminal: Terminal {
             }
             return KeyDecoder.functionKey(Int32(code)).map(TerminalEvent.key)
         }
+        if code == 27, let text = readPaste() { return .key(.paste(text)) }
         return KeyDecoder.character(code).map(TerminalEvent.key)
+    }
+
+    /// After an ESC: when `[200~` follows (bracketed paste), the text up to `ESC [201~`, read in
+    /// one go however long it is (the first `BracketedPaste.limit` characters kept). Otherwise
+    /// nil, and what was read is served by the next calls.
+    private func readPaste() -> String? {
+        wtimeout(cnc_stdscr(), 25)
+        var read: [UInt32] = []
+        for expected in BracketedPaste.start {
+            var code: UInt32 = 0
+            let rc = cnc_get_wch(&code)
+            guard rc != cnc_err(), rc != cnc_key_code_yes(), code == expected else {
+                if rc != cnc_err(), rc != cnc_key_code_yes() { read.append(code) }
+                pending += read
+                return nil
+            }
+            read.append(code)
+        }
+        var collector = BracketedPaste.Collector()
+        // A terminal sends a paste at once; a pause of a second means its end marker was lost.
+        wtimeout(cnc_stdscr(), 1_000)
+        while !collector.ended {
+            var code: UInt32 = 0
+            let rc = cnc_get_wch(&code)
+            if rc == cnc_err() { break }
+            if rc == cnc_key_code_yes() { continue }
+            collector.add(code)
+        }
+        return collector.text
     }
 
     private func pendingSignal() -> Int32? {
@@ -147,11 +181,13 @@ public final class CursesTerminal: Terminal {
     public func suspend() {
         guard active else { return }
         curs_set(1)
+        BracketedPaste.disable()
         endwin()
         // The default action stops the process; SIGCONT (fg) returns here.
         let previousAction = signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
         signal(SIGTSTP, previousAction)
+        BracketedPaste.enable()
         curs_set(0)
         refresh()
         previous = nil
@@ -161,6 +197,7 @@ public final class CursesTerminal: Terminal {
         guard active else { return }
         active = false
         curs_set(1)
+        BracketedPaste.disable()
         endwin()
         delscreen(screen)
     }

@@ -47,6 +47,24 @@ import Testing
         #expect(terminal.screen.contains("why here"))
     }
 
+    @Test("a paste typed as keys (no bracketed paste) is one edit and one frame, not one per character; the limit is said on screen")
+    func pasteAsKeys() throws {
+        let store = try FindingStore(path: try storeCopy())
+        let paste = String(repeating: "tool:garak ", count: 910)  // 10,010 characters, past the limit
+        let terminal = ScriptedTerminal(
+            size: Self.size,
+            script: [
+                .waitFor("Malware distribution"), .type("3"), .waitFor("sort: severity"), .type("/"), .pause(.milliseconds(100)),
+                .type(paste), .pause(.milliseconds(100)), .key(.escape), .type("q"),
+            ])
+        let session = ConsoleSession(store: store, writer: store, terminal: terminal, glyphs: .unicode)
+        #expect(session.run() == .quit)
+        #expect(terminal.misses.isEmpty, "\(terminal.screen)")
+        // The first frame with any of the paste has all of it that fits, and the message.
+        let first = try #require(terminal.frames.first { $0.plainText.contains("tool:garak") })
+        #expect(first.plainText.contains("at most 4096 characters"), "\(first.plainText)")
+    }
+
     @Test("kiosk: the views take turns on the wall screen without a key")
     func kioskRotation() throws {
         let store = try FindingStore(path: try storeCopy(), mode: .readOnly)

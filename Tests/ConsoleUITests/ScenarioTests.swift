@@ -365,4 +365,24 @@ import Testing
         _ = Reducer.reduce(&state, .key(.backspace))
         #expect(state.prompt?.text.count == Prompt.maxLength - 1)
     }
+
+    @Test("a paste is one edit: inserted at the cursor, line breaks and tabs as spaces, cut at the limit with the same message")
+    func pasteIsOneEdit() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = Reducer.reduce(&state, .key(.character("/")))
+        for ch in "sev>=high" { _ = Reducer.reduce(&state, .key(.character(ch))) }
+        for _ in 0..<9 { _ = Reducer.reduce(&state, .key(.left)) }
+        _ = Reducer.reduce(&state, .key(.paste("tool:garak\r\nmodel:fraud*\t")))
+        #expect(state.prompt?.text == "tool:garak model:fraud* sev>=high")
+        #expect(state.prompt?.cursor == 24)
+        #expect(state.flash == nil)
+        _ = Reducer.reduce(&state, .key(.paste(String(repeating: "x", count: 10_000))))
+        #expect(state.prompt?.text.count == Prompt.maxLength)
+        #expect(state.flash?.text.contains("at most 4096 characters") == true)
+        // Outside a line editor a paste does nothing (it is not a key binding).
+        var list = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        let before = list
+        #expect(Reducer.reduce(&list, .key(.paste("q"))).isEmpty)
+        #expect(list == before)
+    }
 }

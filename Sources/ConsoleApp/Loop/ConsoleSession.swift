@@ -89,8 +89,11 @@ public final class ConsoleSession {
             if loop.state.quitRequested { return .quit }
             // While reads are out, wake often to show their results; otherwise wait for keys.
             let timeout = loop.busy || !typeAhead.isEmpty ? 10 : 250
+            var signalled: Int32?
             switch terminal.nextEvent(timeoutMilliseconds: timeout) {
-            case let .key(key)?: typeAhead.append((key, clock.now))
+            case let .key(key)?:
+                typeAhead.append((key, clock.now))
+                signalled = drainKeys()
             case let .resized(size)?: loop.dispatch(.resized(size))
             case let .signal(number)?: return .signal(number)
             case nil: break
@@ -99,11 +102,12 @@ public final class ConsoleSession {
             // Keys typed while a read is out wait for its result (Enter on a list that is still
             // loading opens its first row), but never longer than `typeAheadLimit`: a slow
             // substring filter must not block input.
-            while let (key, at) = typeAhead.first, !loop.busy || clock.now - at > Self.typeAheadLimit {
+            while let (key, at) = typeAhead.first, !loop.busy || clock.now - at > Self.typeAheadLimit || signalled != nil {
                 typeAhead.removeFirst()
-                loop.dispatch(.key(key))
+                loop.dispatch(.key(typedRun(after: key)))
                 takeMail()
             }
+            if let signalled { return loop.state.quitRequested ? .quit : .signal(signalled) }
             if let kiosk, kiosk.views.count > 1, clock.now - lastRotation >= kiosk.rotate {
                 lastRotation = clock.now
                 loop.dispatch(.rotate)
@@ -126,6 +130,40 @@ public final class ConsoleSession {
                 }
             }
         }
+    }
+
+    /// Keys already waiting (a paste from a terminal without bracketed paste, a held key) are all
+    /// read before the next frame: one frame for them, not one each. Returns a signal that came
+    /// meanwhile; the keys before it are still handled.
+    private func drainKeys() -> Int32? {
+        for _ in 0..<Self.drainLimit {
+            switch terminal.nextEvent(timeoutMilliseconds: 0) {
+            case let .key(key)?: typeAhead.append((key, clock.now))
+            case let .resized(size)?:
+                loop.dispatch(.resized(size))
+                return nil
+            case let .signal(number)?: return number
+            case nil: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The most keys read ahead before a frame.
+    static let drainLimit = 20_000
+
+    /// With a line editor open, a run of typed characters is one edit (a paste that came as keys):
+    /// `key` and the characters right behind it in the type-ahead as one `.paste`.
+    private func typedRun(after key: Key) -> Key {
+        guard case let .character(first) = key, loop.state.prompt != nil || loop.state.form != nil,
+            case .character? = typeAhead.first?.0
+        else { return key }
+        var text = String(first)
+        while case let .character(next)? = typeAhead.first?.0 {
+            text.append(next)
+            typeAhead.removeFirst()
+        }
+        return .paste(text)
     }
 
     /// The results of background reads and workers, in the order they came.

@@ -6,6 +6,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
+    /// Text that arrived as one paste (bracketed paste, or typed keys the run loop gathered while
+    /// a line editor is open): inserted in one edit.
+    case paste(String)
 
     /// How help and footers show the key; arrows as words when the glyphs are ASCII.
     public func label(_ glyphs: Glyphs) -> String {
@@ -39,6 +42,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .backspace: "BS"
         case .delete: "Del"
         case let .function(n): "F\(n)"
+        case .paste: "paste"
         }
     }
 }

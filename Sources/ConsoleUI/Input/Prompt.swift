@@ -18,8 +18,8 @@ public struct Prompt: Sendable, Equatable {
     /// Candidates shown after Tab when more than one fits.
     public var completions: [String] = []
 
-    /// The longest line the filter and command prompts hold: a pasted novel is cut here, and each
-    /// key stays cheap (the line is parsed on every key).
+    /// The longest line the filter and command prompts hold: a pasted novel is cut here (with a
+    /// message), and each key stays cheap.
     public static let maxLength = 4_096
 
     public init(kind: Kind, text: String = "") {
@@ -103,10 +103,16 @@ public struct Prompt: Sendable, Equatable {
             set(chars, cursorAfter: cursor)
             return .editing
         case let .character(ch):
-            // A paste arrives as keys: past the limit the rest is dropped (the reducer says so).
+            // Past the limit the rest is dropped (the reducer says so).
             guard chars.count < Prompt.maxLength else { return .editing }
             chars.insert(ch, at: cursor)
             cursor += 1
+        case let .paste(pasted):
+            // One insertion however long the paste: line breaks and tabs become spaces (a line
+            // is one line), and past the limit the rest is dropped (the reducer says so).
+            let piece = pasted.lazy.map { $0.isNewline || $0 == "\t" ? " " : $0 }.prefix(max(0, Prompt.maxLength - chars.count))
+            chars.insert(contentsOf: piece, at: cursor)
+            cursor += piece.count
         default:
             return .editing
         }

@@ -4,12 +4,15 @@ import Findings
 extension Reducer {
     static func promptKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var prompt = state.prompt else { return [] }
+        // A message about the line (a paste cut at the limit) lasts until the next key.
+        state.flash = nil
         let history = prompt.kind == .filter ? state.filterHistory : state.commandHistory
         let themes = state.themeNames
         let projects = state.projects.items.map(\.name)
         let vocabulary = state.vocabulary
         let filterView = state.view
         let kind = prompt.kind
+        let lengthBefore = prompt.text.count
         let outcome = prompt.handle(key, history: history) { line in
             switch kind {
             case .command: return PaletteCommand.complete(line, themes: themes, projects: projects)
@@ -28,7 +31,13 @@ extension Reducer {
             // A long line (a paste arriving key by key) is checked when it is applied, not on
             // every key: parsing 4,000 characters per key made a paste quadratic.
             prompt.error = prompt.text.count <= 512 ? validate(prompt, view: state.view) : nil
-            if case .character = key, prompt.text.count >= Prompt.maxLength {
+            let dropped: Bool
+            switch key {
+            case .character: dropped = lengthBefore >= Prompt.maxLength
+            case let .paste(text): dropped = lengthBefore + text.count > Prompt.maxLength
+            default: dropped = false
+            }
+            if dropped {
                 state.flash = Flash("a prompt line holds at most \(Prompt.maxLength) characters: the rest was dropped", isError: true)
             }
             state.prompt = prompt

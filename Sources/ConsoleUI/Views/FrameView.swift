@@ -119,6 +119,10 @@ public enum FrameView {
             let message = "^ " + error.message
             let x = min(caret, max(0, buffer.width - DisplayWidth.of(message)))
             buffer.put(message, x: x, y: above, role: .error, maxWidth: buffer.width - x)
+        } else if let flash = state.flash, flash.isError {
+            // What the line editor refused (a paste cut at the limit) shows above it.
+            buffer.fill(x: 0, y: above, width: buffer.width, role: .error)
+            buffer.put(" " + flash.text, x: 0, y: above, role: .error, maxWidth: buffer.width)
         } else if !prompt.completions.isEmpty {
             buffer.fill(x: 0, y: above, width: buffer.width, role: .footer)
             buffer.put(
