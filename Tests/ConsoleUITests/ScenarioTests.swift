@@ -77,9 +77,15 @@ import Testing
         _ = Reducer.reduce(&state, .findingsBefore(above, tail: false, generation: 1))
         #expect(state.findings.cursor == 202 && state.findings.current == tail[2] && state.findings.offset == 4_800)
         #expect(Renderer.render(state).plainText.contains("row 5,003 of 5,200"))
-        // g: back to the first row, a fresh list from the top.
+        // g: back to the first row, a fresh list from the top; the count stays, and is read again.
         let top = Reducer.reduce(&state, .key(.character("g")))
-        #expect(top == [.loadFindings(.empty, .severity, after: nil, limit: FindingListState.pageSize, generation: 2)])
+        #expect(
+            top == [
+                .loadFindings(.empty, .severity, after: nil, limit: FindingListState.pageSize, generation: 2),
+                .countFindings(.empty, generation: 2),
+            ])
+        _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(FindingListState.pageSize), append: false, generation: 2))
+        #expect(Renderer.render(state).plainText.contains("row 1 of 5,200"))
     }
 
     @Test("a refresh keeps the cursor on the same finding when rows above it come and go")

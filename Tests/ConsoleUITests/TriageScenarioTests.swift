@@ -113,8 +113,8 @@ import Testing
         #expect(Reducer.reduce(&state, .key(.character("u"))) == [.undo(id: 99_997)])
     }
 
-    @Test("u after a bulk action undoes the whole batch as one group; marked findings undo together; elsewhere u is per finding")
-    func bulkUndo() {
+    @Test("u right after a bulk action undoes the whole batch, wherever the cursor is; marked findings undo together; then u is per finding")
+    func bulkUndo() throws {
         var state = state()
         for key in "  " { _ = Reducer.reduce(&state, .key(.character(key))) }
         let marked = state.findings.items.map(\.id).filter(state.findings.marks.contains)
@@ -128,14 +128,14 @@ import Testing
                     (1, .refused("already resolved")),
                 ])))
         #expect(state.findings.marks.isEmpty && state.findings.lastBatch == marked)
-        // The cursor on one of them: u undoes both.
-        let onBatch = state.findings.items.firstIndex { $0.id == marked[0] } ?? 0
-        state.findings.cursor = onBatch
+        // Marking moved the cursor past them: u still undoes the bulk action, both findings.
+        #expect(!marked.contains(state.findings.current?.id ?? -1))
         #expect(Reducer.reduce(&state, .key(.character("u"))) == [.undoGroup(marked)])
         _ = Reducer.reduce(&state, .triageDone(TriageOutcome(results: marked.map { ($0, TriageOutcome.Result.applied(.new)) }, isUndo: true)))
         #expect(state.flash?.text.hasPrefix("undone: ") == true && state.findings.lastBatch.isEmpty)
         // Now u is per finding again.
-        #expect(Reducer.reduce(&state, .key(.character("u"))) == [.undo(id: marked[0])])
+        let current = try #require(state.findings.current?.id)
+        #expect(Reducer.reduce(&state, .key(.character("u"))) == [.undo(id: current)])
         // Marks undo together.
         for key in " j " { _ = Reducer.reduce(&state, .key(.character(key))) }
         if case .undoGroup = Reducer.reduce(&state, .key(.character("u"))).first {} else { Issue.record("marked findings undo as a group") }

@@ -25,7 +25,8 @@ public struct FindingListState: Sendable, Equatable {
     public var origin: ViewID = .matrix
     /// Marked rows (space, M for a range): bulk actions apply to them.
     public var marks: Set<Int64> = []
-    /// The findings the last bulk action changed: `u` on one of them undoes them all.
+    /// The findings the last bulk action changed: the next `u` undoes them all (any other triage
+    /// action clears it).
     public var lastBatch: [Int64] = []
     /// Where the last mark was set, for a range.
     public var markAnchor: Int?

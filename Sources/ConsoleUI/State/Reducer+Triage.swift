@@ -21,11 +21,12 @@ extension Reducer {
         case .setInTriage: return direct(.inTriage(note: nil), items, targets, &state)
         case .setExploitable: return direct(.exploitable(note: nil), items, targets, &state)
         case .undo:
-            // Marked findings are undone together; so is the last bulk action when the cursor is
-            // on one of its findings.
+            // Marked findings are undone together. Right after a bulk action, u undoes that action
+            // (as lazygit's undo does the last action), wherever the cursor went: marking moves it
+            // past the marked rows.
             if items.count > 1 { return [.undoGroup(items.map(\.id))] }
             let batch = state.findings.lastBatch
-            if batch.count > 1, batch.contains(items[0].id) {
+            if batch.count > 1 {
                 state.findings.lastBatch = []
                 return [.undoGroup(batch)]
             }

@@ -136,6 +136,8 @@ public enum Reducer {
                 effects.append(.countFindings(list.filter, generation: list.generation))
             } else {
                 effects.append(.loadFindings(list.filter, list.sort, after: nil, limit: limit, generation: list.generation))
+                // A count shown for a longer list is kept true.
+                if list.total != nil, list.hasMore { effects.append(.countFindings(list.filter, generation: list.generation)) }
             }
             if list.showDetail, let id = list.current?.id { effects.append(.loadDetail(id: id)) }
         case .ingest:
@@ -467,9 +469,15 @@ public enum Reducer {
                 .countFindings(list.filter, generation: list.generation),
             ]
         }
-        // `g` from a window below the top starts the list again.
+        // `g` from a window below the top starts the list again; the count it knew stays (and is
+        // read again), so the position still reads "row 1 of M".
         if command == .moveTop, list.hasBefore {
-            return startFindings(list.filter, origin: list.origin, &state)
+            var effects = startFindings(list.filter, origin: list.origin, &state)
+            if let total = list.total {
+                state.findings.total = total
+                effects.append(.countFindings(list.filter, generation: state.findings.generation))
+            }
+            return effects
         }
         state.findings.cursor = moved(command, cursor: list.cursor, count: list.items.count, page: page)
         var effects = detailOfCurrent(state)

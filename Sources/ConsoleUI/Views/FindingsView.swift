@@ -30,7 +30,7 @@ public enum FindingsView {
         let filter = list.filter.isEmpty ? "all findings" : list.filter.description
         let marked = list.marks.isEmpty ? "" : "\(list.marks.count) marked  "
         let count: String
-        if let total = list.total, list.hasBefore || !list.hasMore || list.offset > 0 {
+        if let total = list.total {
             count = marked + "row \(NumberFormat.grouped(min(total, list.offset + list.cursor + 1))) of \(NumberFormat.grouped(total))"
         } else if list.hasBefore {
             count = marked + "near the end" + state.glyphs.ellipsis
@@ -80,8 +80,8 @@ public enum FindingsView {
     /// location (its line number kept), then the model.
     static let columns = [
         Column.whole("ID", alignRight: true), Column.whole("SEV"), Column.whole("STATE"), Column.whole("DUE", priority: 1, alignRight: true),
-        Column("TOOL", min: 8, max: 16, priority: 2), Column("RULE", min: 10, max: 32, priority: 2),
-        Column("TITLE", min: 16, priority: 2, flex: true, preferred: 20, cut: .end), Column("MODEL", min: 10, max: 24, priority: 6),
+        Column("TOOL", min: 8, max: 16, priority: 1), Column("RULE", min: 10, max: 24, priority: 2),
+        Column("TITLE", min: 16, priority: 2, flex: true, preferred: 24, cut: .end), Column("MODEL", min: 10, max: 24, priority: 6),
         Column("LOCATION", min: 16, max: 80, priority: 5),
     ]
 }
