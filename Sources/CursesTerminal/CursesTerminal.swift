@@ -145,32 +145,34 @@ public final class CursesTerminal: Terminal {
     }
 
     /// After an ESC: when `[200~` follows (bracketed paste), the text up to `ESC [201~`, read in
-    /// one go however long it is (the first `BracketedPaste.limit` characters kept). Otherwise
-    /// nil, and what was read is served by the next calls.
+    /// one go however long it is (the first `BracketedPaste.limit` bytes kept). Otherwise nil, and
+    /// what was read is served by the next calls.
     private func readPaste() -> String? {
         wtimeout(cnc_stdscr(), 25)
-        var read: [UInt32] = []
+        var seen: [UInt32] = []
         for expected in BracketedPaste.start {
             var code: UInt32 = 0
             let rc = cnc_get_wch(&code)
             guard rc != cnc_err(), rc != cnc_key_code_yes(), code == expected else {
-                if rc != cnc_err(), rc != cnc_key_code_yes() { read.append(code) }
-                pending += read
+                if rc != cnc_err(), rc != cnc_key_code_yes() { seen.append(code) }
+                pending += seen
                 return nil
             }
-            read.append(code)
+            seen.append(code)
         }
-        var collector = BracketedPaste.Collector()
-        // A terminal sends a paste at once; a pause of a second means its end marker was lost.
-        wtimeout(cnc_stdscr(), 1_000)
-        while !collector.ended {
-            var code: UInt32 = 0
-            let rc = cnc_get_wch(&code)
-            if rc == cnc_err() { break }
-            if rc == cnc_key_code_yes() { continue }
-            collector.add(code)
+        // The paste itself is read from the descriptor in large reads (curses reads a byte per
+        // call); what came after the end marker goes back to curses, to be decoded as keys.
+        var reader = BracketedPaste.Reader()
+        while !reader.ended {
+            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            // A terminal sends a paste at once; a pause of a second means its end marker was lost.
+            guard poll(&descriptor, 1, 1_000) > 0 else { break }
+            let count = reader.chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            reader.add(count)
         }
-        return collector.text
+        for byte in reader.after.reversed() { ungetch(Int32(byte)) }
+        return reader.text
     }
 
     private func pendingSignal() -> Int32? {

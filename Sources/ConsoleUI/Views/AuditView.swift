@@ -36,8 +36,8 @@ public enum AuditView {
 
     /// When, who, what and the change are never cut; the reason comes before the rule on a narrow screen.
     static let columns = [
-        Column.whole("WHEN"), Column("ACTOR", min: 8, max: 16, priority: 2), Column.whole("EVENT"),
+        Column.whole("WHEN"), Column("ACTOR", min: 8, max: 16, priority: 1), Column.whole("EVENT"),
         Column.whole("FINDING", alignRight: true), Column("RULE", min: 12, max: 40, priority: 4), Column.whole("CHANGE", priority: 1),
-        Column("REASON", min: 10, priority: 1, flex: true, preferred: 20, cut: .end),
+        Column("REASON", min: 10, priority: 1, flex: true, preferred: 40, cut: .end),
     ]
 }

@@ -30,7 +30,9 @@ public enum FindingsView {
         let filter = list.filter.isEmpty ? "all findings" : list.filter.description
         let marked = list.marks.isEmpty ? "" : "\(list.marks.count) marked  "
         let count: String
-        if let total = list.total {
+        if list.total == 0 {
+            count = "no rows"
+        } else if let total = list.total {
             count = marked + "row \(NumberFormat.grouped(min(total, list.offset + list.cursor + 1))) of \(NumberFormat.grouped(total))"
         } else if list.hasBefore {
             count = marked + "near the end" + state.glyphs.ellipsis

@@ -49,7 +49,7 @@ public enum HelpView {
         lines.append(.blank)
         lines.append(
             StyledLine(
-                "Prompt keys: \(Key.left.label(glyphs))/\(Key.right.label(glyphs)) move, \(Key.up.label(glyphs))/\(Key.down.label(glyphs)) history, Tab completes, Enter applies, Esc cancels.",
+                "Prompt keys: \(Key.left.label(glyphs))/\(Key.right.label(glyphs)) move, \(Key.up.label(glyphs))/\(Key.down.label(glyphs)) history, Tab completes keys and values (tools, rules, models, projects, states), Enter applies, Esc cancels. A line holds \(NumberFormat.grouped(Prompt.maxLength)) characters; a longer paste is cut, and the prompt says so.",
                 .muted))
         return lines
     }

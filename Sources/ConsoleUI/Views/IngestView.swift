@@ -28,7 +28,8 @@ public enum IngestView {
         }
         let start = Table.firstVisible(cursor: state.ingest.cursor, count: snapshot.scans.count, rows: rows)
         let shown = Array(snapshot.scans.dropFirst(start).prefix(rows))
-        func count(_ n: Int, _ plus: String = "") -> String { n == 0 ? state.glyphs.none : plus + NumberFormat.compact(n, width: 5) }
+        let digits = buffer.width >= 120 ? 9 : 5
+        func count(_ n: Int, _ plus: String = "") -> String { n == 0 ? state.glyphs.none : plus + NumberFormat.compact(n, width: digits) }
         var cells = shown.map { scan in
             [
                 Clock.format(scan.ingestedAt, width: buffer.width), scan.tool, scan.format, count(scan.total), count(scan.new, "+"),
