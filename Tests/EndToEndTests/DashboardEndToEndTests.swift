@@ -190,16 +190,18 @@ import Testing
         let database = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int64) ?? 0
         print("WAL check: \(round) ingests in \(Int(seconds)) s, largest WAL \(largest >> 10) KiB, database \(database >> 10) KiB")
         // Checkpoints keep up. The ingest lets the WAL reach a quarter of the store (at most 64 MiB,
-        // `IngestGroup.ingestPragmas`) before it checkpoints, so the bound follows the store: a
-        // quarter, plus the report that crossed the threshold and the rounds whose restart of the
-        // WAL met a dashboard read (allowed up to a third). A reader that kept the checkpoint from
-        // running would leave every round's pages in the WAL, about as much as the store.
+        // `IngestGroup.ingestPragmas`) before it checkpoints; on top come the report that crossed
+        // the threshold and the rounds whose WAL restart met a dashboard read, which this test has
+        // seen take the WAL to 35 % of the store. A reader that kept the checkpoint from running
+        // would leave every round's pages in the WAL: about as much as the store itself, since the
+        // store grows by what the rounds write. Half the store (and the 64 MiB cap plus a report)
+        // tells the two apart without failing on where a round happens to land.
         #expect(round >= 5, "only \(round) ingests ran")
-        let bound = min(database / 3, 72 << 20)
+        let bound = min(database / 2, 72 << 20)
         #expect(
             largest < bound,
-            "the WAL reached \(largest >> 20) MiB (bound \(bound >> 20) MiB, database \(database >> 20) MiB, reports \(written >> 20) MiB)")
-        #expect(largest < database / 2, "the WAL outgrew half the database: a reader kept it from checkpointing")
+            "the WAL reached \(largest >> 20) MiB (bound \(bound >> 20) MiB, database \(database >> 20) MiB, reports \(written >> 20) MiB): a reader kept it from checkpointing"
+        )
         let screen = try dashboard.capture()
         #expect(screen.contains("RO"))
     }
