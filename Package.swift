@@ -33,7 +33,11 @@ let package = Package(
         .target(name: "JSONStream"),
         // The user's config.yaml (risk, SLA, triage, theme, models, projects, data stores), read once
         // per command.
-        .target(name: "Config", dependencies: ["Findings", "JSONStream", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Config", dependencies: ["Findings", "JSONStream", .product(name: "Yams", package: "Yams")],
+            // The built-in compliance packs (CompliancePacks).
+            resources: ["owasp-llm-2025", "mitre-atlas", "nist-ai-rmf", "eu-ai-act", "iso-42001"].map { .embedInCode("Resources/packs/\($0).yaml") }
+        ),
         .target(
             name: "Ingest",
             dependencies: [

@@ -640,11 +640,11 @@ public final class IngestSink {
         try db.execute(
             sql: """
                 UPDATE scan SET tool = ?, toolVersion = ?, scope = ?, findingCount = ?, newCount = ?, unchangedCount = ?,
-                                reopenedCount = ?, closedCount = ?, projectId = ?, coverage = ? WHERE id = ?
+                                reopenedCount = ?, closedCount = ?, projectId = ?, coverage = ?, scopeModel = ? WHERE id = ?
                 """,
             arguments: [
                 tool, version.isEmpty ? nil : version, category, outcome.total, outcome.new, outcome.unchanged,
-                outcome.reopened, outcome.resolved, project, partial ? "incomplete run" : coverage.summary, scanID,
+                outcome.reopened, outcome.resolved, project, partial ? "incomplete run" : coverage.summary, scopeModel, scanID,
             ]
         )
         outcome.tool = tool

@@ -93,6 +93,11 @@ enum Schema {
                     WHERE projectId IN (SELECT id FROM project WHERE name != 'default')
                     """)
         }
+        migrator.registerMigration("v18-scan-scope-model") { db in
+            // The model a report is about (garak, promptfoo, fickling name one), so a clean run is
+            // evidence for that model and not for the others of its project (compliance).
+            try db.execute(sql: "ALTER TABLE scan ADD COLUMN scopeModel TEXT")
+        }
         return migrator
     }
 
