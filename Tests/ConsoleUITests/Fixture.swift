@@ -174,6 +174,51 @@ enum Fixture {
         ]
     }
 
+    /// A pack of five controls over four models, with every status somewhere; one model name is hostile.
+    static func compliance() -> ComplianceResult {
+        let pack = CompliancePack(
+            name: "owasp-llm-2025", title: "OWASP Top 10 for LLM Applications", version: "2025", source: "OWASP GenAI", windowDays: 30,
+            controls: [
+                ComplianceControl(
+                    id: "LLM01", title: "Prompt injection is tested and resisted", clause: "LLM01:2025 Prompt Injection", kinds: ["model"],
+                    threats: [.unintendedSystemInteraction], ids: ["LLM01"], testedBy: ["garak", "promptfoo"]),
+                ComplianceControl(
+                    id: "LLM02", title: "No secrets or personal data leak", clause: "LLM02:2025 Sensitive Information Disclosure",
+                    threats: [.dataLoss], testedBy: ["garak", "detect-secrets"]),
+                ComplianceControl(
+                    id: "LLM03", title: "Model files come from a checked supply chain", clause: "LLM03:2025 Supply Chain",
+                    threats: [.malwareDistribution], testedBy: ["modelscan"]),
+                ComplianceControl(
+                    id: "LLM10", title: "Consumption is bounded", clause: "LLM10:2025 Unbounded Consumption", kinds: ["model"],
+                    threats: [.modelDenialOfService], testedBy: ["promptfoo"]),
+                ComplianceControl(id: "LLM11", title: "The model in service is scanned again", clause: "internal", process: .rescan),
+            ])
+        let facts = ComplianceFacts(
+            models: [
+                .init(id: 1, name: "fraud-detector", version: "2.3.0", stage: "deploy", projectID: 2, project: "fraud-detection"),
+                .init(id: 2, name: "support-bot\u{1B}]0;owned\u{07}", stage: "monitor", projectID: 3, project: "bots"),
+                .init(id: 3, name: "fraud-transactions", kind: "dataset", projectID: 2, project: "fraud-detection"),
+                .init(id: 4, name: "sentiment-bert", stage: "develop", projectID: 4, project: "nlp"),
+            ],
+            findings: [
+                .init(modelID: 1, threat: .malwareDistribution, ids: ["AML.T0011.000"], open: 3, accepted: 0, sample: [100_000, 99_998]),
+                .init(modelID: 1, threat: .dataLoss, ids: ["CWE-798"], open: 0, accepted: 2, sample: [99_990]),
+                .init(modelID: 2, threat: .unintendedSystemInteraction, ids: ["LLM01"], open: 4, accepted: 0, sample: [99_950]),
+            ],
+            scans: [
+                .init(
+                    id: 7, tool: "garak", toolVersion: "0.13.1", sha256: String(repeating: "ab", count: 32), ingestedAt: now - 3_600, projectID: 3,
+                    targets: ["support-bot\u{1B}]0;owned\u{07}"], sourcePath: "reports/garak/support-bot.report.jsonl"),
+                .init(
+                    id: 6, tool: "modelscan", toolVersion: "0.8.8", sha256: String(repeating: "cd", count: 32), ingestedAt: now - 45 * 86_400,
+                    projectID: 2, sourcePath: "reports/modelscan/models.json"),
+                .init(
+                    id: 5, tool: "promptfoo", sha256: String(repeating: "ef", count: 32), ingestedAt: now - 2 * 86_400, projectID: 3,
+                    targets: ["support-bot\u{1B}]0;owned\u{07}"], sourcePath: "reports/promptfoo/support-bot.results.json"),
+            ])
+        return ComplianceEvaluator.evaluate(pack, facts: facts, now: now)
+    }
+
     /// Every view's data loaded, as after a session's first reads.
     static func state(_ size: Size, view: ViewID = .matrix) -> AppState {
         var state = AppState(size: size, storePath: "/var/lib/mlsoc/findings.db")

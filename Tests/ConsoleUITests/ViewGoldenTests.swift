@@ -10,7 +10,7 @@ import Testing
 
     enum Screen: String, CaseIterable {
         case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
-        case projects, projectScoped, projectPalette, unmapped, kiosk
+        case projects, projectScoped, projectPalette, unmapped, kiosk, compliance
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -112,6 +112,13 @@ import Testing
             state.readOnly = true
             state.kiosk = true
             state.kioskViews = [.matrix, .models, .ingest]
+        case .compliance:
+            // The Compliance view on the fraud detector's supply-chain control (violated).
+            state = Fixture.state(size)
+            _ = Reducer.reduce(&state, .key(.character("6")))
+            let result = Fixture.compliance()
+            _ = Reducer.reduce(&state, .complianceLoaded(result, packs: ["eu-ai-act", "owasp-llm-2025"]))
+            for key in "ll" { _ = Reducer.reduce(&state, .key(.character(key))) }
         case .palette:
             state = Fixture.state(size)
             _ = Reducer.reduce(&state, .key(.character(":")))
@@ -172,6 +179,12 @@ import Testing
         default:
             break
         }
+    }
+
+    @Test("the Compliance view at 160×48 too")
+    func complianceWide() throws {
+        let size = Size(width: 160, height: 48)
+        try Snapshot.check(Renderer.render(Self.state(.compliance, size)), named: "screen-compliance-160x48", roles: Self.roles)
     }
 
     @Test("a terminal smaller than 80×24 gets a screen that says so, at any size below", arguments: [Size(width: 60, height: 18)])

@@ -1,3 +1,4 @@
+import Config
 import ConsoleUI
 import FindingStore
 import Findings
@@ -92,6 +93,21 @@ public enum EffectRunner {
         case .loadVocabulary:
             return .vocabularyLoaded(
                 FilterVocabulary(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000), rules: try store.ruleIDs(limit: 20_000)))
+        case let .loadCompliance(name):
+            // A broken user pack is said in the view, not as a failed read.
+            let environment = ProcessInfo.processInfo.environment
+            let packs: [CompliancePack]
+            do {
+                packs = try CompliancePacks.all(environment: environment)
+            } catch {
+                return .complianceFailed("\(error)")
+            }
+            guard let pack = packs.first(where: { $0.name == name }) else {
+                return .complianceFailed("no pack named '\(name)': one of \(packs.map(\.name).joined(separator: ", "))")
+            }
+            let now = context.now()
+            let facts = try store.complianceFacts(now: now, projectID: try projectID)
+            return .complianceLoaded(ComplianceEvaluator.evaluate(pack, facts: facts, now: now), packs: packs.map(\.name))
         case .loadUnmapped:
             return .unmappedLoaded(
                 try store.unmappedRules(scoped(FindingFilter()), now: context.now()).map { rule in

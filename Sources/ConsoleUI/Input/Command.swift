@@ -21,6 +21,7 @@ public enum Command: String, Sendable, CaseIterable {
     case showFindings
     case showIngest
     case showAudit
+    case showCompliance
     case help
     case filter
     case palette

@@ -55,6 +55,7 @@ public struct Keymap: Sendable, Equatable {
         Binding([.character("3")], .showFindings, "findings", inFooter: false),
         Binding([.character("4")], .showIngest, "ingest", inFooter: false),
         Binding([.character("5")], .showAudit, "audit", inFooter: false),
+        Binding([.character("6")], .showCompliance, "compliance", inFooter: false),
         Binding([.character("r"), .control("l")], .refresh, "refresh", inFooter: false),
         Binding([.control("z")], .suspend, "suspend to the shell (fg returns)", inFooter: false),
         Binding([.character("q"), .control("c")], .quit, "quit"),
@@ -148,6 +149,15 @@ public struct Keymap: Sendable, Equatable {
             Binding([.escape, .character("h"), .left, .backspace], .back, "back"),
         ] + movement + global)
 
+    public static let compliance = Keymap(
+        name: "Compliance",
+        bindings: [
+            Binding([.enter], .open, "the cell's open findings"),
+            Binding([.character("h"), .left], .moveLeft, "previous control", inFooter: false),
+            Binding([.character("l"), .right], .moveRight, "next control", inFooter: false),
+            Binding([.escape, .backspace], .back, "back"),
+        ] + movement + global)
+
     public static let help = Keymap(
         name: "Help",
         bindings: [
@@ -157,6 +167,6 @@ public struct Keymap: Sendable, Equatable {
     /// Every table, for the help screen and for tests that walk all bindings.
     public static let all: [Keymap] = [
         .matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit,
-        .projects, .unmapped, .help,
+        .projects, .unmapped, .compliance, .help,
     ]
 }

@@ -4,7 +4,7 @@ import Findings
 /// is a compile error rather than a line that silently does nothing. Their names, aliases,
 /// arguments and help are data that the parser, the completion and the help screen read.
 public enum PaletteCommand: String, Sendable, CaseIterable {
-    case matrix, pivot, models, findings, ingest, audit, sort, project, projects, unmapped, theme, help, quit
+    case matrix, pivot, models, findings, ingest, audit, sort, project, projects, unmapped, compliance, pack, theme, help, quit
 
     public var name: String { rawValue }
 
@@ -15,7 +15,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .project: ["p"]
         case .help: ["h"]
         case .quit: ["q", "q!"]
-        case .pivot, .models, .ingest, .audit, .sort, .projects, .unmapped, .theme: []
+        case .pivot, .models, .ingest, .audit, .sort, .projects, .unmapped, .compliance, .pack, .theme: []
         }
     }
 
@@ -24,8 +24,8 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .findings, .audit: "[FILTER]"
         case .sort: FindingSort.allCases.map(\.rawValue).joined(separator: "|")
         case .project: "NAME|all"
-        case .theme: "NAME"
-        case .matrix, .pivot, .models, .ingest, .projects, .unmapped, .help, .quit: ""
+        case .theme, .pack: "NAME"
+        case .matrix, .pivot, .models, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
         }
     }
 
@@ -41,6 +41,8 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .project: "scope every view to one project, or all"
         case .projects: "every project with its open findings and risk"
         case .unmapped: "rules of unclassified findings, with a mapping rule to paste"
+        case .compliance: "evidence per model and control of a framework pack"
+        case .pack: "the framework pack the Compliance view shows"
         case .theme: "switch the colour theme"
         case .help: "keys and commands"
         case .quit: "leave mlsoc"
@@ -57,7 +59,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
     }
 
     /// Completions of a partly typed command line.
-    public static func complete(_ line: String, themes: [String], projects: [String] = []) -> [String] {
+    public static func complete(_ line: String, themes: [String], projects: [String] = [], packs: [String] = []) -> [String] {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard words.count > 1 else {
             return allCases.map(\.name).filter { $0.hasPrefix(line) }.map { $0 + " " }
@@ -67,6 +69,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         let before = words.dropLast().joined(separator: " ") + " "
         switch named(words[0]) {
         case .theme: return themes.filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case .pack: return packs.filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .project: return (["all"] + projects).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .sort: return FindingSort.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .findings, .audit: return completeFilter(partial).map { before + $0 }

@@ -28,6 +28,7 @@ public struct AppState: Sendable, Equatable {
     public var project: String?
     public var projects = ProjectsState()
     public var unmapped = UnmappedState()
+    public var compliance = ComplianceState()
     /// The `/` or `:` line, while it is open.
     public var prompt: Prompt?
     /// A triage form, while it is open.
@@ -72,6 +73,7 @@ public struct AppState: Sendable, Equatable {
         case .help: map = .help
         case .projects: map = .projects
         case .unmapped: map = .unmapped
+        case .compliance: map = .compliance
         }
         return map
     }

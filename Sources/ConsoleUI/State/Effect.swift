@@ -17,6 +17,8 @@ public enum Effect: Sendable, Equatable {
     case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)
     /// The rules of unclassified findings (in the console's project).
     case loadUnmapped
+    /// Evaluates a pack over the store (the Compliance view).
+    case loadCompliance(pack: String)
     /// Tool and model names, for Tab in the filter line.
     case loadVocabulary
     case setTheme(String)

@@ -8,6 +8,7 @@ extension Reducer {
         state.flash = nil
         let history = prompt.kind == .filter ? state.filterHistory : state.commandHistory
         let themes = state.themeNames
+        let packs = state.compliance.packNames
         let projects = state.projects.items.map(\.name)
         let vocabulary = state.vocabulary
         let filterView = state.view
@@ -15,7 +16,7 @@ extension Reducer {
         let lengthBefore = prompt.text.count
         let outcome = prompt.handle(key, history: history) { line in
             switch kind {
-            case .command: return PaletteCommand.complete(line, themes: themes, projects: projects)
+            case .command: return PaletteCommand.complete(line, themes: themes, projects: projects, packs: packs)
             case .filter:
                 guard filterView != .models else { return [] }
                 let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -171,6 +172,19 @@ extension Reducer {
             return show(.projects, &state)
         case .unmapped:
             return show(.unmapped, &state)
+        case .compliance:
+            return show(.compliance, &state)
+        case .pack:
+            guard !argument.isEmpty else {
+                let known = state.compliance.packNames.isEmpty ? "" : ": \(state.compliance.packNames.joined(separator: ", "))"
+                state.flash = Flash("packs\(known) (now \(state.compliance.pack))")
+                return []
+            }
+            state.compliance.pack = argument
+            state.compliance.result = nil
+            state.compliance.loaded = false
+            state.compliance.column = 0
+            return show(.compliance, &state)
         case .theme:
             guard !argument.isEmpty else {
                 state.flash = Flash("themes: \(state.themeNames.joined(separator: ", ")) (now \(state.themeName))")

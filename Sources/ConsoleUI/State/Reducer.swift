@@ -82,6 +82,19 @@ public enum Reducer {
         case let .vocabularyLoaded(vocabulary):
             state.vocabulary = vocabulary
             return []
+        case let .complianceLoaded(result, packs):
+            guard result.pack.name == state.compliance.pack else { return [] }
+            state.compliance.result = result
+            state.compliance.packNames = packs
+            state.compliance.loaded = true
+            state.compliance.error = nil
+            state.compliance.row = clamp(state.compliance.row, result.rows.count)
+            state.compliance.column = clamp(state.compliance.column, result.pack.controls.count)
+            return []
+        case let .complianceFailed(message):
+            state.compliance.loaded = true
+            state.compliance.error = message
+            return []
         case let .unmappedLoaded(items):
             let keep = state.unmapped.items.indices.contains(state.unmapped.cursor) ? state.unmapped.items[state.unmapped.cursor] : nil
             state.unmapped.items = items
@@ -124,6 +137,8 @@ public enum Reducer {
             break
         case .unmapped:
             effects.append(.loadUnmapped)
+        case .compliance:
+            effects.append(.loadCompliance(pack: state.compliance.pack))
         case .models:
             effects.append(.loadModels)
             if let id = state.models.detail?.model.id { effects.append(.loadModelDetail(id: id)) }
@@ -231,6 +246,7 @@ public enum Reducer {
         case .showFindings: return show(.findings, &state)
         case .showIngest: return show(.ingest, &state)
         case .showAudit: return show(.audit, &state)
+        case .showCompliance: return show(.compliance, &state)
         case .help:
             if state.view != .help { state.helpReturn = state.view }
             state.view = .help
@@ -258,6 +274,12 @@ public enum Reducer {
             return restartFindings(sort: next, &state)
         case .pivot:
             state.pivot.toggle()
+            return []
+        case .moveLeft where state.view == .compliance:
+            state.compliance.column = max(0, state.compliance.column - 1)
+            return []
+        case .moveRight where state.view == .compliance:
+            state.compliance.column = clamp(state.compliance.column + 1, state.compliance.result?.pack.controls.count ?? 0)
             return []
         case .moveLeft:
             state.pivotColumn = max(0, state.pivotColumn - 1)
@@ -312,6 +334,15 @@ public enum Reducer {
             guard state.projects.items.indices.contains(state.projects.cursor) else { return [] }
             let effects = scope(to: state.projects.items[state.projects.cursor].name, &state)
             return effects + show(.matrix, &state)
+        case .compliance:
+            // The cell's open findings: the model's, in the control's cells (or all of the model's
+            // when the control is about ids, not cells).
+            guard let (model, cell) = state.compliance.current, cell.control.process == nil else { return [] }
+            var clauses = [FindingFilter.Clause(.models([model.name])), open]
+            if !cell.control.threats.isEmpty { clauses.append(.init(.threats(cell.control.threats))) }
+            let cwes = cell.control.ids.compactMap { $0.hasPrefix("CWE-") ? Int($0.dropFirst(4)) : nil }
+            if cell.control.threats.isEmpty, !cwes.isEmpty { clauses.append(.init(.cwes(cwes))) }
+            return startFindings(FindingFilter(clauses: clauses), origin: .compliance, &state)
         case .audit:
             guard state.audit.items.indices.contains(state.audit.cursor) else { return [] }
             let id = state.audit.items[state.audit.cursor].findingID
@@ -342,7 +373,7 @@ public enum Reducer {
         case .help:
             state.view = state.helpReturn
             return []
-        case .projects, .unmapped:
+        case .projects, .unmapped, .compliance:
             return show(.matrix, &state)
         default:
             return []
@@ -440,6 +471,8 @@ public enum Reducer {
             state.projects.cursor = moved(command, cursor: state.projects.cursor, count: state.projects.items.count, page: page)
         case .unmapped:
             state.unmapped.cursor = moved(command, cursor: state.unmapped.cursor, count: state.unmapped.items.count, page: page)
+        case .compliance:
+            state.compliance.row = moved(command, cursor: state.compliance.row, count: state.compliance.result?.rows.count ?? 0, page: page)
         }
         return []
     }

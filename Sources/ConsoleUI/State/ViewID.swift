@@ -1,6 +1,6 @@
 import Findings
 
-/// The views of the console, in `Tab` order; number keys 1–5 reach the first five.
+/// The views of the console, in `Tab` order; number keys 1–6 reach the tabs.
 public enum ViewID: String, Sendable, CaseIterable {
     case matrix
     case models
@@ -12,9 +12,11 @@ public enum ViewID: String, Sendable, CaseIterable {
     case projects
     /// The rules of unclassified findings (Enter on the matrix's Unclassified row, `:unmapped`).
     case unmapped
+    /// Evidence per model and control of a framework pack (`:pack NAME`).
+    case compliance
 
     /// The views Tab cycles through (help is reached with `?`).
-    public static let tabs: [ViewID] = [.matrix, .models, .findings, .ingest, .audit]
+    public static let tabs: [ViewID] = [.matrix, .models, .findings, .ingest, .audit, .compliance]
 
     public var title: String {
         switch self {
@@ -26,6 +28,7 @@ public enum ViewID: String, Sendable, CaseIterable {
         case .help: "Help"
         case .projects: "Projects"
         case .unmapped: "Unmapped"
+        case .compliance: "Compliance"
         }
     }
 }

@@ -148,7 +148,7 @@ public enum FrameView {
             guard let key = binding.keys.first else { continue }
             hints.append(FooterHint(key: key.label(glyphs), help: binding.help, essential: binding.command == .help || binding.command == .quit))
         }
-        hints.append(FooterHint(key: "1-5", help: "views"))
+        hints.append(FooterHint(key: "1-6", help: "views"))
         return hints
     }
 

@@ -31,6 +31,7 @@ public enum Renderer {
         case .help: HelpView.render(state, into: &buffer)
         case .projects: ProjectsView.render(state, into: &buffer)
         case .unmapped: UnmappedView.render(state, into: &buffer)
+        case .compliance: ComplianceView.render(state, into: &buffer)
         }
     }
 
