@@ -20,6 +20,7 @@ import Yams
 ///     applies: { kinds: [model], stages: [develop, deploy, monitor] }   # optional: all
 ///     findings: { threats: [unintended-system-interaction], ids: [LLM01, AML.T0051] }
 ///     tested_by: [garak, promptfoo]
+///     run: { garak: "--probes promptinject,dan" }   # optional: arguments for `compliance gaps`
 ///   - id: "Art.72"
 ///     title: The model in service is monitored
 ///     clause: "EU AI Act Art. 72"
@@ -152,7 +153,7 @@ private struct PackReader {
     }
 
     func control(_ node: Node, at key: String) throws -> ComplianceControl {
-        let map = try mapping(node, key, allowed: ["id", "title", "clause", "applies", "findings", "tested_by", "process"])
+        let map = try mapping(node, key, allowed: ["id", "title", "clause", "applies", "findings", "tested_by", "process", "run"])
         var control = ComplianceControl(
             id: try string(map, "id", at: key, parent: node) ?? "", title: try string(map, "title", at: key, parent: node) ?? "",
             clause: try string(map, "clause", at: key, parent: node) ?? "")
@@ -181,6 +182,18 @@ private struct PackReader {
             control.ids = try list(inner, "ids", at: key + ".findings").map(\.0)
         }
         control.testedBy = try list(map, "tested_by", at: key).map(\.0)
+        if let run = map["run"] {
+            guard let pairs = run.mapping else { throw fail(run, key + ".run", "expected tool: arguments") }
+            for (tool, arguments) in pairs {
+                guard let name = tool.string, let text = arguments.string, arguments.scalar != nil else {
+                    throw fail(arguments, key + ".run", "expected tool: arguments")
+                }
+                guard control.testedBy.contains(name) else {
+                    throw fail(tool, key + ".run." + name, "'\(name)' is not in tested_by")
+                }
+                control.run[name] = text
+            }
+        }
         if let process = map["process"] {
             guard let value = process.string, let check = ComplianceControl.ProcessCheck(rawValue: value) else {
                 throw fail(process, key + ".process", "one of \(ComplianceControl.ProcessCheck.allCases.map(\.rawValue).joined(separator: ", "))")

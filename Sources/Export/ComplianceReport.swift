@@ -96,7 +96,7 @@ public enum ComplianceReport {
             let gaps = row.cells.filter { $0.status == .noEvidence || $0.status == .stale }
             if !gaps.isEmpty {
                 out += "\nGaps:\n\n"
-                for cell in gaps { out += "- \(md(cell.reason))\n" }
+                for cell in gaps { out += "- \(md(cell.control.id)): \(md(cell.reason))\n" }
             }
         }
         return out

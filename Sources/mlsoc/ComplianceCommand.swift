@@ -23,7 +23,7 @@ extension Mlsoc {
                   mlsoc compliance --pack eu-ai-act --model support-bot --format markdown > evidence.md
                   mlsoc compliance --pack nist-ai-rmf --format json --at 2026-12-31
                 """,
-            subcommands: [Report.self, Packs.self],
+            subcommands: [Report.self, Gaps.self, Packs.self],
             defaultSubcommand: Report.self
         )
 
@@ -75,6 +75,40 @@ extension Mlsoc {
                 }
                 let output = JSONOutput(handle: FileHandle.standardOutput)
                 try output.raw(try ComplianceReport.render(result, format: ComplianceReport.Format(rawValue: format) ?? .text))
+                try output.flush()
+            }
+        }
+
+        /// The missing scans per model, as commands to run.
+        struct Gaps: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "The controls each model has no current test for, with the scans to run (then mlsoc ingest).")
+
+            @OptionGroup var options: GlobalOptions
+
+            @Option(help: ArgumentHelp("The framework pack.", valueName: "name"))
+            var pack: String
+
+            @Option(help: ArgumentHelp("Only this model (its name).", valueName: "name"))
+            var model: String?
+
+            @OptionGroup var scope: ProjectOption
+
+            @Flag(help: "JSON (`mlsoc.compliance-gaps/1`) instead of text.")
+            var json = false
+
+            func run() throws {
+                let pack = try CompliancePacks.named(pack, environment: ProcessInfo.processInfo.environment)
+                let now = Int64(Date().timeIntervalSince1970)
+                let store = try options.openStore(mode: .readOnly)
+                var result = ComplianceEvaluator.evaluate(
+                    pack, facts: try store.complianceFacts(now: now, projectID: try scope.projectID(in: store)), now: now)
+                if let model {
+                    result.rows = result.rows.filter { $0.model.name == model }
+                    if result.rows.isEmpty { throw CLIError("no model '\(TextForTerminal.safe(model))' in \(TextForTerminal.safe(store.path))") }
+                }
+                let output = JSONOutput(handle: FileHandle.standardOutput)
+                try output.raw(json ? try ComplianceGaps.json(result) : ComplianceGaps.text(result))
                 try output.flush()
             }
         }

@@ -1,4 +1,5 @@
 import Config
+import Export
 import FindingStore
 import Findings
 import Foundation
@@ -131,6 +132,10 @@ import Testing
             ),
             ("pack: x\ntitle: t\nversion: '1'\nsource: s\nwindow: 30\ncontrols: []\n", "window", 5),
             (
+                "pack: x\ntitle: t\nversion: '1'\nsource: s\ncontrols:\n  - id: A\n    title: t\n    clause: c\n    findings: { ids: [LLM01] }\n    tested_by: [garak]\n    run: { promptfoo: plugins x }\n",
+                "controls.0.run.promptfoo", 11
+            ),
+            (
                 "pack: x\ntitle: t\nversion: '1'\nsource: s\ncontrols:\n  - id: A\n    title: t\n    clause: c\n    process: rescan\n  - id: A\n    title: u\n    clause: c\n    process: sla\n",
                 "controls.1.id", 10
             ),
@@ -144,6 +149,24 @@ import Testing
             #expect(error.message.contains("at \(key)"), "\(error.message)")
             #expect(error.line == line, "\(error)")
         }
+    }
+
+    @Test("gaps are the untested controls, each with the scans to run that would test it")
+    func gaps() throws {
+        let store = try ExportTests.sampleStore()
+        let now = Self.ingestedAt + Self.day
+        let result = ComplianceEvaluator.evaluate(try Self.pack("owasp-llm-2025"), facts: try store.complianceFacts(now: now), now: now)
+        let gaps = ComplianceGaps.gaps(result)
+        let statuses = result.rows.flatMap { row in row.cells.map { (row.model.name, $0.control.id, $0.status) } }
+        // Exactly the no-evidence and stale cells.
+        #expect(gaps.count == statuses.filter { $0.2 == .noEvidence || $0.2 == .stale }.count)
+        let injection = try #require(gaps.first { $0.model.name == "credit-advisor" && $0.cell.control.id == "LLM01" })
+        #expect(
+            injection.commands.contains {
+                $0.hasPrefix("python -m garak") && $0.contains("--target_name credit-advisor") && $0.contains("--probes promptinject")
+            })
+        #expect(injection.commands.count == injection.cell.control.testedBy.count)
+        #expect(ComplianceGaps.text(result).contains("then: mlsoc ingest"))
     }
 
     @Test("a user pack of the same name replaces the built-in one")

@@ -20,11 +20,15 @@ public struct ComplianceControl: Sendable, Equatable {
     public var testedBy: [String]
     /// A process control, evidenced by the audit trail rather than by findings.
     public var process: ProcessCheck?
+    /// Arguments that make a tool's run test this control (`garak: --probes promptinject,dan`),
+    /// for `mlsoc compliance gaps`.
+    public var run: [String: String]
 
     public init(
         id: String, title: String, clause: String, kinds: [String] = [], stages: [String] = [], threats: [Threat] = [],
-        ids: [String] = [], testedBy: [String] = [], process: ProcessCheck? = nil
+        ids: [String] = [], testedBy: [String] = [], process: ProcessCheck? = nil, run: [String: String] = [:]
     ) {
+        self.run = run
         self.id = id
         self.title = title
         self.clause = clause

@@ -31,26 +31,34 @@ public enum ComplianceEvaluator {
         let tests = control.process == nil ? scans.filter { control.testedBy.contains($0.tool) } : scans
         let lastTested = tests.first?.ingestedAt
         let shown = Array(tests.prefix(5))
-        func byScans(_ what: String) -> ComplianceResult.Cell {
-            guard let lastTested else {
-                let tools = control.testedBy.isEmpty ? "any scanner" : control.testedBy.joined(separator: " or ")
+        func when(_ at: Int64) -> String {
+            let age = (now - at) / 86_400
+            return age == 0 ? "today" : age == 1 ? "yesterday" : "\(age) days ago"
+        }
+        // What the scans say: for a control tested by named tools, whether one of them ran; for a
+        // process control, whether the model was scanned at all.
+        func byScans(evidenced: (_ tool: String, _ when: String) -> String) -> ComplianceResult.Cell {
+            let process = control.process != nil
+            guard let lastTested, let tool = tests.first?.tool else {
+                let tools = control.testedBy.joined(separator: " or ")
                 return ComplianceResult.Cell(
-                    control: control, status: .noEvidence, reason: "nothing tested \(control.id) on \(name): no \(what) by \(tools) ever ran")
+                    control: control, status: .noEvidence,
+                    reason: process ? "no scan of \(name) was ever ingested" : "nothing tested \(control.id) on \(name): no scan by \(tools) ever ran"
+                )
             }
-            let age = (now - lastTested) / 86_400
-            let tool = tests.first?.tool ?? "?"
             if now - lastTested > window {
                 return ComplianceResult.Cell(
                     control: control, status: .stale, scans: shown, lastTested: lastTested,
-                    reason: "nothing tested \(control.id) on \(name) in \(windowDays) days: last \(tool) scan \(age) days ago")
+                    reason: (process ? "no scan of \(name) in \(windowDays) days" : "nothing tested \(control.id) on \(name) in \(windowDays) days")
+                        + ": the last, by \(tool), \(when(lastTested))")
             }
             return ComplianceResult.Cell(
                 control: control, status: .evidenced, scans: shown, lastTested: lastTested,
-                reason: "\(tool) tested \(control.id) on \(name) \(age == 0 ? "today" : "\(age) days ago"), nothing open")
+                reason: evidenced(tool, when(lastTested)))
         }
         switch control.process {
         case .rescan?:
-            return byScans("scan")
+            return byScans { tool, when in "\(name) was scanned \(when) (last by \(tool))" }
         case .sla?:
             let breaches = facts.slaBreaches[model.id] ?? 0
             if breaches > 0 {
@@ -58,7 +66,7 @@ public enum ComplianceEvaluator {
                     control: control, status: .violated, open: breaches, scans: shown, lastTested: lastTested,
                     reason: "\(breaches) open finding\(breaches == 1 ? "" : "s") of \(name) past the SLA due date")
             }
-            return byScans("scan")
+            return byScans { tool, when in "nothing of \(name) is past its SLA; scanned \(when) (last by \(tool))" }
         case .triage?:
             let trail = facts.triage[model.id] ?? ComplianceFacts.Triage()
             if trail.unapprovedAcceptances > 0 {
@@ -92,6 +100,6 @@ public enum ComplianceEvaluator {
                 control: control, status: .accepted, accepted: accepted, findings: sample, scans: shown, lastTested: lastTested,
                 reason: "\(accepted) finding\(accepted == 1 ? "" : "s") of \(name) mapped to \(control.id), all under a risk acceptance in force")
         }
-        return byScans("scan")
+        return byScans { tool, when in "\(tool) tested \(control.id) on \(name) \(when), nothing open" }
     }
 }
