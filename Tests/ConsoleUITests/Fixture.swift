@@ -223,6 +223,7 @@ enum Fixture {
     static func state(_ size: Size, view: ViewID = .matrix) -> AppState {
         var state = AppState(size: size, storePath: "/var/lib/mlsoc/findings.db")
         state.themeNames = ["dark", "light", "high-contrast", "solarized-dark", "mono"]
+        state.compliance.packInfo = compliance().pack
         _ = Reducer.reduce(&state, .tick(now))
         let (matrix, lifecycle) = matrix()
         _ = Reducer.reduce(&state, .matrixLoaded(matrix, lifecycle))

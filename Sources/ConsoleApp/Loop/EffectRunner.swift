@@ -93,6 +93,10 @@ public enum EffectRunner {
         case .loadVocabulary:
             return .vocabularyLoaded(
                 FilterVocabulary(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000), rules: try store.ruleIDs(limit: 20_000)))
+        case let .loadPack(name):
+            let packs = (try? CompliancePacks.all(environment: ProcessInfo.processInfo.environment)) ?? []
+            guard let pack = packs.first(where: { $0.name == name }) else { return nil }
+            return .packLoaded(pack, packs: packs.map(\.name))
         case let .loadCompliance(name):
             // A broken user pack is said in the view, not as a failed read.
             let environment = ProcessInfo.processInfo.environment

@@ -25,6 +25,7 @@ public enum Action: Sendable, Equatable {
     /// A pack evaluated, with the names of every pack (for `:pack`); or why the pack could not be read.
     case complianceLoaded(ComplianceResult, packs: [String])
     case complianceFailed(String)
+    case packLoaded(CompliancePack, packs: [String])
     /// Names the filter line completes values from.
     case vocabularyLoaded(FilterVocabulary)
     case storeChanged

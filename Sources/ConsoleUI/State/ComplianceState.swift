@@ -14,6 +14,13 @@ public struct ComplianceState: Sendable, Equatable {
     public var column = 0
     /// The packs there are, for `:pack` completion.
     public var packNames: [String] = []
+    /// The pack's controls (read without evaluating it), for the matrix: which controls a cell touches.
+    public var packInfo: CompliancePack?
+
+    /// The controls of the pack that findings in this cell violate.
+    public func controls(touching threat: Threat) -> [ComplianceControl] {
+        packInfo?.controls.filter { $0.threats.contains(threat) } ?? []
+    }
 
     public init() {}
 

@@ -19,6 +19,8 @@ public enum Effect: Sendable, Equatable {
     case loadUnmapped
     /// Evaluates a pack over the store (the Compliance view).
     case loadCompliance(pack: String)
+    /// Reads a pack's controls without evaluating it (the matrix shows which a cell touches).
+    case loadPack(String)
     /// Tool and model names, for Tab in the filter line.
     case loadVocabulary
     case setTheme(String)

@@ -85,11 +85,17 @@ public enum Reducer {
         case let .complianceLoaded(result, packs):
             guard result.pack.name == state.compliance.pack else { return [] }
             state.compliance.result = result
+            state.compliance.packInfo = result.pack
             state.compliance.packNames = packs
             state.compliance.loaded = true
             state.compliance.error = nil
             state.compliance.row = clamp(state.compliance.row, result.rows.count)
             state.compliance.column = clamp(state.compliance.column, result.pack.controls.count)
+            return []
+        case let .packLoaded(pack, packs):
+            guard pack.name == state.compliance.pack else { return [] }
+            state.compliance.packInfo = pack
+            state.compliance.packNames = packs
             return []
         case let .complianceFailed(message):
             state.compliance.loaded = true
@@ -132,6 +138,8 @@ public enum Reducer {
     static func reload(_ state: AppState) -> [Effect] {
         // The matrix load brings the projects too (the Projects list, `:project` completion).
         var effects: [Effect] = [.loadMatrix]
+        // The pack's controls once, so the matrix can say which controls a cell touches.
+        if state.view == .matrix, state.compliance.packInfo?.name != state.compliance.pack { effects.append(.loadPack(state.compliance.pack)) }
         switch state.view {
         case .projects:
             break

@@ -47,6 +47,17 @@ public enum MatrixView {
                 row += 1
             }
         }
+        // The controls of the compliance pack that the cell under the cursor touches (6 shows them per model).
+        if !state.loading, y < buffer.height - 1, Threat.matrixOrder.indices.contains(state.matrixCursor),
+            let pack = state.compliance.packInfo
+        {
+            let controls = state.compliance.controls(touching: Threat.matrixOrder[state.matrixCursor])
+            if !controls.isEmpty {
+                let x = buffer.put(" controls ", x: 0, y: y, role: .muted)
+                let used = buffer.put(controls.map(\.id).joined(separator: " "), x: x, y: y, role: .title, maxWidth: buffer.width - x - 1)
+                buffer.put("  \(pack.name): 6 shows them per model", x: x + used, y: y, role: .muted, maxWidth: max(0, buffer.width - x - used - 1))
+            }
+        }
         if state.loading {
             buffer.put("loading" + state.glyphs.ellipsis, x: targetWidth, y: y, role: .muted)
         } else if state.matrix.total == 0, y < buffer.height - 1 {
