@@ -31,6 +31,8 @@ public final class IngestSink {
     private var partial = false
     /// The one model the whole report is about (garak, promptfoo, a single model file), if any.
     private var scopeModel: String?
+    /// The models this report has findings for (`scanModel`, written at the end).
+    private var reportedModels: Set<Int64> = []
     /// The project the report names (SARIF repositoryUri, a CycloneDX metadata component, a target).
     var reportProject: (name: String, repository: String?)?
     /// The scan's project, fixed when the first finding, model or scope needs it.
@@ -299,6 +301,7 @@ public final class IngestSink {
             tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
             unclassified: finding.threat == .unclassified)
         let modelID = try finding.model.map { try model(name: $0) }
+        if let modelID { reportedModels.insert(modelID) }
         let now = header.ingestedAt
         try db.cachedStatement(
             sql: """
@@ -355,6 +358,7 @@ public final class IngestSink {
             tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
             unclassified: finding.threat == .unclassified)
         let modelID = try finding.model.map { try model(name: $0) }
+        if let modelID { reportedModels.insert(modelID) }
         let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
         let state: TriageState = finding.suppressed ? .falsePositive : finding.needsReview ? .inTriage : .new
@@ -648,6 +652,9 @@ public final class IngestSink {
             ]
         )
         outcome.tool = tool
+        for model in reportedModels {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO scanModel (scanId, modelId) VALUES (?, ?)").execute(arguments: [scanID, model])
+        }
         try mergeSameHash()
         try FindingStore.snapshotModels(db, day: header.ingestedAt / 86_400, weights: header.weights)
         return outcome

@@ -80,6 +80,9 @@ extension IngestSink {
                 """, arguments: [version.isEmpty ? name : "\(name)@\(version)", into, reason, header.ingestedAt])
         try db.execute(sql: "UPDATE finding SET modelId = ? WHERE modelId = ?", arguments: [into, from])
         try db.execute(sql: "UPDATE findingLocation SET modelId = ? WHERE modelId = ?", arguments: [into, from])
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO scanModel (scanId, modelId) SELECT scanId, ? FROM scanModel WHERE modelId = ?", arguments: [into, from])
+        try db.execute(sql: "DELETE FROM scanModel WHERE modelId = ?", arguments: [from])
         try db.execute(sql: "DELETE FROM modelSnapshot WHERE modelId = ?", arguments: [from])
         try db.execute(sql: "DELETE FROM model WHERE id = ?", arguments: [from])
         forgetModel(id: from)

@@ -35,12 +35,12 @@ extension FindingStore {
                     """, arguments: arguments
             ).map(\.group)
             var reported: [Int64: Set<Int64>] = [:]
+            // Which models each scan reported findings for (`scanModel`, written by the ingest).
             let pairs = try CompliancePairRecord.fetchCursor(
                 db,
                 sql: """
-                    SELECT DISTINCT f.lastScanId AS scan, f.modelId AS model FROM finding f WHERE f.modelId IS NOT NULL \(scope)
-                    UNION SELECT DISTINCT f.firstScanId, f.modelId FROM finding f
-                    WHERE f.modelId IS NOT NULL AND f.firstScanId IS NOT NULL \(scope)
+                    SELECT sm.scanId AS scan, sm.modelId AS model FROM scanModel sm
+                    \(projectID == nil ? "" : "JOIN scan s ON s.id = sm.scanId WHERE s.projectId = :project")
                     """, arguments: arguments)
             while let pair = try pairs.next() { reported[pair.scan, default: []].insert(pair.model) }
             var scans = try ComplianceScanRecord.fetchAll(

@@ -98,6 +98,22 @@ enum Schema {
             // evidence for that model and not for the others of its project (compliance).
             try db.execute(sql: "ALTER TABLE scan ADD COLUMN scopeModel TEXT")
         }
+        migrator.registerMigration("v19-scan-models") { db in
+            // Which models each scan reported findings for, written by the ingest: compliance reads
+            // a few thousand rows instead of a distinct over every finding (0.8 s at 1M). Filled
+            // from the findings for the scans already stored.
+            try db.execute(
+                sql: """
+                    CREATE TABLE scanModel (
+                        scanId INTEGER NOT NULL REFERENCES scan(id),
+                        modelId INTEGER NOT NULL REFERENCES model(id),
+                        PRIMARY KEY (scanId, modelId)
+                    ) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO scanModel (scanId, modelId)
+                    SELECT DISTINCT lastScanId, modelId FROM finding WHERE modelId IS NOT NULL
+                    UNION SELECT DISTINCT firstScanId, modelId FROM finding WHERE modelId IS NOT NULL AND firstScanId IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 
