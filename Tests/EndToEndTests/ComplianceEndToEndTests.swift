@@ -88,5 +88,12 @@ import Testing
         #expect(accept.status == 0, "\(accept.stderr)")
         let after = try tmux.waitFor(timeout: 15) { $0.contains("status   a accepted") && $0.contains("on credit-advisor") }
         #expect(after.contains("under a risk acceptance in force"), "\(after)")
+        // Enter on the accepted cell: the acceptances behind it, each with its approver and end date.
+        try tmux.send("Enter")
+        let accepted = try tmux.waitFor { $0.contains("state:accepted") && TriageEndToEndTests.rows($0).count > 0 }
+        #expect(TriageEndToEndTests.rows(accepted).allSatisfy { $0.contains("accepted") })
+        try tmux.send("Enter")
+        let acceptance = try tmux.waitFor { $0.contains("why here") }
+        #expect(acceptance.contains("gateway filter") && acceptance.contains("accepted") && acceptance.contains("until"), "\(acceptance)")
     }
 }

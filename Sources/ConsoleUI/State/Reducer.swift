@@ -346,7 +346,9 @@ public enum Reducer {
             // The cell's open findings: the model's, in the control's cells (or all of the model's
             // when the control is about ids, not cells).
             guard let (model, cell) = state.compliance.current, cell.control.process == nil else { return [] }
-            var clauses = [FindingFilter.Clause(.models([model.name])), open]
+            // An accepted cell lists its accepted findings (their detail says who accepted them and until when).
+            let states = cell.status == .accepted ? FindingFilter.Clause(.states([.accepted])) : open
+            var clauses = [FindingFilter.Clause(.models([model.name])), states]
             if !cell.control.threats.isEmpty { clauses.append(.init(.threats(cell.control.threats))) }
             let cwes = cell.control.ids.compactMap { $0.hasPrefix("CWE-") ? Int($0.dropFirst(4)) : nil }
             if cell.control.threats.isEmpty, !cwes.isEmpty { clauses.append(.init(.cwes(cwes))) }

@@ -104,7 +104,8 @@ public enum ComplianceView {
             if cell.open + cell.accepted > 0 {
                 lines.append(
                     StyledLine([
-                        ("findings ", .muted), ("\(cell.open) open, \(cell.accepted) accepted", .normal), ("   Enter lists them", .muted),
+                        ("findings ", .muted), ("\(cell.open) open, \(cell.accepted) accepted", .normal),
+                        (cell.status == .accepted ? "   Enter lists the acceptances (who, until when)" : "   Enter lists them", .muted),
                     ]))
             }
             for scan in cell.scans.prefix(3) {
