@@ -132,14 +132,16 @@ import Testing
         try tmux.waitFor { $0.contains("Unclassified") }
         // Malware distribution is row 10 of the matrix (0-based 9).
         for _ in 0..<9 { try tmux.send("j") }
-        try tmux.send("Enter")
-        let list = try tmux.waitFor { $0.contains("threat:malware-distribution state:open") && $0.contains("picklescan") }
-        #expect(list.contains("crit"))
         let expected = try Shell.run([
             binary, "render", "--db", db, "--view", "findings", "--threat", "malware-distribution",
             "--filter", "state:open", "--size", "100x30",
         ]).stdout
         let rows = { (text: String) in text.split(separator: "\n").dropFirst(2).dropLast().map { $0.trimmingCharacters(in: .whitespaces) } }
+        try tmux.send("Enter")
+        // Wait for the whole frame: a capture can land while ncurses is still painting it (seen
+        // under the load of the full suite), so a half-drawn list must not count.
+        let list = try tmux.waitFor { $0.contains("threat:malware-distribution state:open") && rows($0) == rows(expected) }
+        #expect(list.contains("crit"))
         #expect(rows(list) == rows(expected), "the console's list is what `mlsoc render` prints")
         try tmux.send("Escape")
         let back = try tmux.waitFor { $0.contains("TARGET") && $0.contains("Unclassified") }
