@@ -8,6 +8,7 @@ import Yams
 ///
 /// ```yaml
 /// theme: solarized-dark       # console colours; --theme and MLSOC_THEME win
+/// clipboard: false            # `y` copies findings with OSC 52 unless this is false
 /// risk:
 ///   weights: { critical: 10, high: 5, medium: 3, low: 1, info: 0 }   # per open finding
 /// sla:
@@ -96,6 +97,7 @@ public struct MlsocConfig: Sendable, Equatable {
     /// YAML tree directly (MlsocConfig+Registry.swift).
     package struct File: Codable {
         var theme: String?
+        var clipboard: Bool?
         var store: StoreSection?
         var risk: Risk?
         var sla: SLA?
@@ -103,7 +105,7 @@ public struct MlsocConfig: Sendable, Equatable {
         var dataStores: [DataStore]?
 
         enum CodingKeys: String, CodingKey {
-            case theme, store, risk, sla, triage
+            case theme, clipboard, store, risk, sla, triage
             case dataStores = "data_stores"
         }
     }
@@ -112,6 +114,8 @@ public struct MlsocConfig: Sendable, Equatable {
     public var projects: [Project] = []
     /// The console theme's name.
     public var theme: String?
+    /// `y` in the console copies with OSC 52; `clipboard: false` turns it off.
+    public var clipboard = true
     /// Weight of one open finding per severity in a model's score.
     public var weights: RiskWeights
     public var sla: SLAPolicy
@@ -247,6 +251,7 @@ public struct MlsocConfig: Sendable, Equatable {
             triage.expiryWarningDays = days
         }
         var config = MlsocConfig(models: models, theme: file.theme, weights: weights, sla: sla, triage: triage)
+        config.clipboard = file.clipboard ?? true
         config.projects = projects
         for (index, project) in config.projects.enumerated() {
             if let problem = MlsocConfig.projectNameProblem(project.name) {

@@ -72,6 +72,7 @@ public enum ConsoleLaunch {
             store: store, writer: store, terminal: terminal, glyphs: glyphs, mailbox: mailbox, context: context,
             themeName: setup.theme.name, themeNames: ThemeCatalog.names(environment: setup.environment),
             flash: setup.themeWarning.map { Flash($0, isError: true) }, weights: config.weights, triageRules: config.triage,
+            clipboard: config.clipboard,
             maintenance: upkeep, loadTheme: setup.loadTheme)
         worker?.start()
         let exit = session.run()
@@ -91,7 +92,8 @@ public enum ConsoleLaunch {
         let session = ConsoleSession(
             store: setup.store, writer: nil, terminal: terminal, glyphs: glyphs, context: context, themeName: setup.theme.name,
             themeNames: ThemeCatalog.names(environment: setup.environment), flash: setup.themeWarning.map { Flash($0, isError: true) },
-            weights: setup.config.weights, kiosk: kiosk, reopen: { try FindingStore(path: path, mode: .readOnly) },
+            weights: setup.config.weights, clipboard: setup.config.clipboard, kiosk: kiosk,
+            reopen: { try FindingStore(path: path, mode: .readOnly) },
             loadTheme: setup.loadTheme)
         let exit = session.run()
         terminal.shutdown()

@@ -24,6 +24,8 @@ public final class ScriptedTerminal: Terminal {
     public private(set) var frames: [ScreenBuffer] = []
     /// The themes applied, by name, in order.
     public private(set) var themes: [String] = []
+    /// What `y` copied, in order.
+    public private(set) var copies: [String] = []
     /// The `waitFor` texts that never showed.
     public private(set) var misses: [String] = []
     private var steps: [Step]
@@ -40,6 +42,10 @@ public final class ScriptedTerminal: Terminal {
 
     /// The last frame as text, one line per row.
     public var screen: String { frames.last?.plainText ?? "" }
+
+    public func copy(_ text: String) {
+        copies.append(text)
+    }
 
     public func present(_ buffer: ScreenBuffer) {
         frames.append(buffer)

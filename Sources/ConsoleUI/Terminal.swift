@@ -13,11 +13,15 @@ public protocol Terminal: AnyObject {
     /// Hands the terminal back to the shell and stops the process (Ctrl-Z in raw mode, where the
     /// tty sends no SIGTSTP); returns after `fg`, and the next `present` repaints everything.
     func suspend()
+    /// Puts text on the analyst's clipboard (OSC 52: the terminal they sit at, over ssh and tmux).
+    func copy(_ text: String)
 }
 
 extension Terminal {
     /// Terminals without job control (tests, headless) ignore it.
     public func suspend() {}
+    /// Terminals without a clipboard ignore it.
+    public func copy(_ text: String) {}
 }
 
 /// Input from a terminal.

@@ -195,6 +195,15 @@ public final class CursesTerminal: Terminal {
         previous = nil
     }
 
+    /// OSC 52 to the terminal (`ESC ] 52 ; c ; BASE64 BEL`): the text was sanitised and is base64,
+    /// so nothing in it can act on the terminal. Written after curses' own output of this frame.
+    public func copy(_ text: String) {
+        guard active else { return }
+        refresh()
+        var bytes = Array("\u{1B}]52;c;\(Base64.encode(Array(text.utf8)))\u{07}".utf8)
+        _ = write(1, &bytes, bytes.count)
+    }
+
     public func shutdown() {
         guard active else { return }
         active = false

@@ -391,4 +391,32 @@ import Testing
         #expect(Reducer.reduce(&list, .key(.paste("q"))).isEmpty)
         #expect(list == before)
     }
+
+    @Test("y copies the finding under the cursor, or the marked ones as TSV with a header, sanitised; off in config, it says so")
+    func copy() {
+        var state = Fixture.state(Size(width: 80, height: 24), view: .findings)
+        _ = Reducer.reduce(&state, .key(.down))
+        let current = state.findings.items[1]
+        guard case let .copy(one)? = Reducer.reduce(&state, .key(.character("y"))).first else {
+            Issue.record("y sent nothing")
+            return
+        }
+        let fields = one.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        #expect(fields.count == 8 && fields[0] == "#\(current.id)" && fields[1] == current.severity.name)
+        // The fixture's title carries ESC [2J and a right-to-left override: neither reaches the clipboard.
+        #expect(!one.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0 == "\u{202E}" || (0x7F...0x9F).contains($0.value) })
+        #expect(state.flash?.text == "copied 1 finding to your clipboard (OSC 52)")
+        // Two marks: a header and two lines.
+        for key in "  " { _ = Reducer.reduce(&state, .key(.character(key))) }
+        guard case let .copy(tsv)? = Reducer.reduce(&state, .key(.character("y"))).first else {
+            Issue.record("y with marks sent nothing")
+            return
+        }
+        let lines = tsv.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0] == "id\tseverity\tstate\ttool\trule\tmodel\tlocation\ttitle")
+        #expect(state.flash?.text == "copied 2 findings to your clipboard (OSC 52)")
+        state.clipboard = false
+        #expect(Reducer.reduce(&state, .key(.character("y"))).isEmpty)
+        #expect(state.flash?.isError == true && state.flash?.text.contains("clipboard: false") == true)
+    }
 }

@@ -123,4 +123,37 @@ import Testing
         #expect((report["conflictsRetried"] as? Int ?? 0) > 0, "the writers really did collide")
         #expect(report["quickCheck"] as? String == "ok")
     }
+
+    @Test("y writes a valid OSC 52 sequence whose base64 is the finding as one TSV line, and nothing raw from a report")
+    func copyOverOSC52() throws {
+        try #require(Tmux.available, "tmux is needed for end-to-end tests")
+        let (binary, db) = try TriageEndToEndTests.store()
+        let tmux = try Tmux(command: "\(binary) --db \(db)", width: 120, height: 36, environment: NavigationEndToEndTests.utf8)
+        try tmux.waitFor { $0.contains("Malware distribution") && !$0.contains("loading") }
+        try tmux.send(":")
+        try tmux.send("-l", "findings tool:picklescan state:open")
+        try tmux.send("Enter")
+        let list = try tmux.waitFor { TriageEndToEndTests.rows($0).count == 3 }
+        let id = TriageEndToEndTests.id(TriageEndToEndTests.rows(list)[0])
+        let output = try TestPaths.temporaryDirectory("mlsoc-osc52").appendingPathComponent("pane.bytes").path
+        try tmux.pipe(to: output)
+        try tmux.send("y")
+        try tmux.waitFor { $0.contains("copied 1 finding to your clipboard") }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let start = try #require(text.range(of: "\u{1B}]52;c;"))
+        let end = try #require(text[start.upperBound...].firstIndex(of: "\u{07}"))
+        let payload = String(text[start.upperBound..<end])
+        #expect(payload.allSatisfy { $0.isLetter || $0.isNumber || "+/=".contains($0) }, "base64 only: \(payload)")
+        let copied = String(decoding: try #require(Data(base64Encoded: payload)), as: UTF8.self)
+        // What mlsoc itself says about the finding, as the TSV line y copies.
+        let json = try Shell.run([binary, "findings", "--db", db, "id:\(id)", "--json"])
+        let finding = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
+        let keys = ["severity", "state", "tool", "rule", "model", "location", "title"]
+        let values: [String] = keys.map { key in finding[key] as? String ?? "" }
+        let expected = (["#\(id)"] + values).joined(separator: "\t")
+        #expect(copied == expected)
+        // The only escape sequences in the pane's output are the terminal's own (CSI, the OSC 52).
+        #expect(!text.contains("\u{1B}]0;") && !text.contains("\u{1B}P"))
+    }
 }

@@ -77,6 +77,9 @@ final class ConsoleLoop {
             terminal.suspend()
             // The size may have changed while stopped; everything is repainted.
             return .resized(terminal.size)
+        case let .copy(text):
+            terminal?.copy(text)
+            return nil
         case let .setTheme(name):
             switch loadTheme(name) {
             case let .success(theme):

@@ -36,7 +36,7 @@ public final class ConsoleSession {
     public init(
         store: FindingStore, writer: (any TriageWriting)?, terminal: any Terminal, glyphs: Glyphs, mailbox: Mailbox = Mailbox(),
         context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
-        flash: Flash? = nil, weights: RiskWeights = .standard, triageRules: TriageRules = .standard,
+        flash: Flash? = nil, weights: RiskWeights = .standard, triageRules: TriageRules = .standard, clipboard: Bool = true,
         maintenance: (@Sendable () -> String?)? = nil, kiosk: KioskOptions? = nil, reopen: (() throws -> FindingStore)? = nil,
         loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) },
         pollInterval: Duration = .seconds(1), observe: (@Sendable (Effect) -> Void)? = nil
@@ -53,6 +53,7 @@ public final class ConsoleSession {
         state.flash = flash
         state.models.weights = weights
         state.triageRules = triageRules
+        state.clipboard = clipboard
         state.project = context.project
         if let kiosk {
             state.kiosk = true

@@ -151,7 +151,7 @@ public enum EffectRunner {
             return try undo([id], writer: writer, context: context)
         case let .undoGroup(ids):
             return try undo(ids, writer: writer, context: context)
-        case .setTheme, .suspend:
+        case .setTheme, .suspend, .copy:
             return nil
         }
     }

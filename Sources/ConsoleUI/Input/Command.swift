@@ -42,4 +42,6 @@ public enum Command: String, Sendable, CaseIterable {
     case assign
     case addNote
     case undo
+    /// `y`: the finding under the cursor, or the marked ones as TSV, to the local clipboard (OSC 52).
+    case copy
 }

@@ -116,6 +116,7 @@ public struct Keymap: Sendable, Equatable {
             Binding([.character("M")], .markRange, "mark from the last mark to here", inFooter: false),
             Binding([.character("/")], .filter, "filter"),
             Binding([.character("s")], .sort, "sort"),
+            Binding([.character("y")], .copy, "copy the finding, or the marked ones as TSV, to your clipboard (OSC 52)", inFooter: false),
         ] + triage + movement + global)
 
     public static let findingDetail = Keymap(
@@ -124,6 +125,7 @@ public struct Keymap: Sendable, Equatable {
             Binding([.escape, .character("h"), .left, .backspace], .back, "close detail"),
             Binding([.character("n")], .nextItem, "next finding"),
             Binding([.character("N")], .previousItem, "previous finding"),
+            Binding([.character("y")], .copy, "copy the finding to your clipboard (OSC 52)", inFooter: false),
         ] + triage + movement + global)
 
     public static let ingest = Keymap(name: "Ingest", bindings: movement + global)

@@ -29,6 +29,8 @@ public struct AppState: Sendable, Equatable {
     public var projects = ProjectsState()
     public var unmapped = UnmappedState()
     public var compliance = ComplianceState()
+    /// `y` copies to the clipboard with OSC 52 (config `clipboard: false` turns it off).
+    public var clipboard = true
     /// The `/` or `:` line, while it is open.
     public var prompt: Prompt?
     /// A triage form, while it is open.

@@ -17,6 +17,8 @@ public enum Effect: Sendable, Equatable {
     case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)
     /// The rules of unclassified findings (in the console's project).
     case loadUnmapped
+    /// Text for the analyst's clipboard, written by the terminal as OSC 52 (works over ssh and in tmux).
+    case copy(String)
     /// Evaluates a pack over the store (the Compliance view).
     case loadCompliance(pack: String)
     /// Reads a pack's controls without evaluating it (the matrix shows which a cell touches).

@@ -299,6 +299,8 @@ public enum Reducer {
             return moveFindings(command == .nextItem ? .moveDown : .moveUp, &state)
         case .mark, .markRange:
             return markCommand(command, &state)
+        case .copy:
+            return copy(&state)
         case .setInTriage, .setExploitable, .setFalsePositive, .setNotAffected, .acceptRisk, .resolve, .reopen, .assign, .addNote, .undo:
             return triageCommand(command, &state)
         case .moveUp, .moveDown, .moveTop, .moveBottom, .pageUp, .pageDown:
@@ -540,4 +542,48 @@ public enum Reducer {
         }
         return effects
     }
+
+    /// `y`: the marked findings as TSV (a header line, then one line each), else the one under the
+    /// cursor as one TSV line; every field sanitised, tabs and line breaks in it made spaces.
+    private static func copy(_ state: inout AppState) -> [Effect] {
+        guard state.clipboard else {
+            state.flash = Flash("copying is off (config.yaml clipboard: false)", isError: true)
+            return []
+        }
+        let list = state.findings
+        let marked = list.items.filter { list.marks.contains($0.id) }
+        let rows = marked.isEmpty ? list.current.map { [$0] } ?? [] : marked
+        guard !rows.isEmpty else {
+            state.flash = Flash("no finding under the cursor", isError: true)
+            return []
+        }
+        func field(_ text: String) -> String {
+            String(TextSanitizer.sanitize(text).map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        }
+        func line(_ row: FindingRow) -> String {
+            [
+                "#\(row.id)", row.severity.name, row.state.key, row.tool, row.ruleID, row.model ?? "", row.location?.display ?? "",
+                row.title,
+            ].map(field).joined(separator: "\t")
+        }
+        let header = ["id", "severity", "state", "tool", "rule", "model", "location", "title"].joined(separator: "\t")
+        var text = (marked.isEmpty ? [] : [header]) + rows.map(line)
+        // Terminals cap OSC 52 (about 100 kB of text): past that, whole lines are dropped.
+        var size = 0
+        var kept = 0
+        for entry in text {
+            size += entry.utf8.count + 1
+            if size > Reducer.copyLimit { break }
+            kept += 1
+        }
+        let cut = kept < text.count
+        text = Array(text.prefix(kept))
+        let count = marked.isEmpty ? 1 : kept - 1
+        state.flash = Flash(
+            "copied \(count) finding\(count == 1 ? "" : "s") to your clipboard (OSC 52)" + (cut ? "; the rest did not fit in 100 kB" : ""))
+        return [.copy(text.joined(separator: "\n") + (marked.isEmpty ? "" : "\n"))]
+    }
+
+    /// The most text one copy sends.
+    static let copyLimit = 100_000
 }
