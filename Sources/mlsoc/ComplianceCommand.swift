@@ -11,16 +11,19 @@ extension Mlsoc {
         static let configuration = CommandConfiguration(
             abstract: "Which controls of a framework each model has evidence for, and which it lacks.",
             discussion: """
-                A pack lists a framework's controls, the findings that violate each and the tools whose scans test it.
-                Built-in packs: owasp-llm-2025, mitre-atlas, nist-ai-rmf, eu-ai-act, iso-42001; your own go in
+                A pack lists a framework's controls, the findings that violate each and the tools whose scans test it. \
+                Built-in packs: owasp-llm-2025, mitre-atlas, nist-ai-rmf, eu-ai-act, iso-42001; your own go in \
                 $XDG_CONFIG_HOME/mlsoc/packs/*.yaml (the same name overrides a built-in; `mlsoc compliance packs`).
-                Statuses: violated (open findings mapped to the control), accepted (all under a risk acceptance in
-                force), evidenced (a test scan in the window and nothing open), stale (the newest test scan is older
-                than the window), no evidence (no test scan ever ran), not applicable (the pack excludes the model).
+
+                Statuses: violated (open findings mapped to the control), accepted (all under a risk acceptance in \
+                force), evidenced (a test scan in the window and nothing open), stale (the newest test scan is older \
+                than the window), no evidence (no test scan ever ran), not applicable (the pack excludes the model). \
                 mlsoc never says "compliant": it says what evidence exists.
+
                 Examples:
                   mlsoc compliance --pack owasp-llm-2025
                   mlsoc compliance --pack eu-ai-act --model support-bot --format markdown > evidence.md
+                  mlsoc compliance gaps --pack owasp-llm-2025
                   mlsoc compliance --pack nist-ai-rmf --format json --at 2026-12-31
                 """,
             subcommands: [Report.self, Gaps.self, Packs.self],
