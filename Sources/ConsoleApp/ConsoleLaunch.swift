@@ -74,11 +74,12 @@ public enum ConsoleLaunch {
             flash: setup.themeWarning.map { Flash($0, isError: true) }, weights: config.weights, triageRules: config.triage,
             clipboard: config.clipboard,
             maintenance: upkeep, loadTheme: setup.loadTheme)
+        session.restore(memory.session(forStore: store.path))
         worker?.start()
         let exit = session.run()
         worker?.stop()
         terminal.shutdown()
-        memory.remember(project: session.project, forStore: store.path)
+        memory.remember(session.memory, forStore: store.path)
         return exit
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What the console remembers between sessions, per store: the project it was scoped to. Kept in
+/// What the console remembers between sessions: per store, the project it was scoped to and the
+/// view it was on; for every store, the filter and command histories (the last 100 lines each). Kept in
 /// `$XDG_STATE_HOME/mlsoc/console.json` (default `~/.local/state/mlsoc/console.json`), owner-only.
 /// A missing or broken file is an empty memory: remembering is a convenience, never a reason to fail.
 public struct ConsoleMemory: Sendable {
@@ -15,6 +16,46 @@ public struct ConsoleMemory: Sendable {
 
     private struct File: Codable {
         var projects: [String: String] = [:]
+        var views: [String: String]? = [:]
+        var filterHistory: [String]? = []
+        var commandHistory: [String]? = []
+    }
+
+    /// What a session leaves behind for the next one.
+    public struct Session: Sendable, Equatable {
+        public var project: String?
+        public var view: String?
+        public var filterHistory: [String]
+        public var commandHistory: [String]
+
+        public init(project: String? = nil, view: String? = nil, filterHistory: [String] = [], commandHistory: [String] = []) {
+            self.project = project
+            self.view = view
+            self.filterHistory = filterHistory
+            self.commandHistory = commandHistory
+        }
+    }
+
+    /// The last session's view and histories for this store (the project is read with `project(forStore:)`).
+    public func session(forStore storePath: String) -> Session {
+        let file = read()
+        let key = Self.key(storePath)
+        return Session(
+            project: file.projects[key], view: file.views?[key], filterHistory: file.filterHistory ?? [],
+            commandHistory: file.commandHistory ?? [])
+    }
+
+    /// Remembers a whole session: its project and view for the store, the histories for all.
+    public func remember(_ session: Session, forStore storePath: String) {
+        var file = read()
+        let key = Self.key(storePath)
+        file.projects[key] = session.project
+        var views = file.views ?? [:]
+        views[key] = session.view
+        file.views = views
+        file.filterHistory = Array(session.filterHistory.suffix(100))
+        file.commandHistory = Array(session.commandHistory.suffix(100))
+        write(file)
     }
 
     private func read() -> File {
@@ -33,6 +74,10 @@ public struct ConsoleMemory: Sendable {
     public func remember(project: String?, forStore storePath: String) {
         var file = read()
         file.projects[Self.key(storePath)] = project
+        write(file)
+    }
+
+    private func write(_ file: File) {
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         guard let data = try? JSONEncoder().encode(file) else { return }

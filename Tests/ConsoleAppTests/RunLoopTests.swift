@@ -65,6 +65,33 @@ import Testing
         #expect(first.plainText.contains("at most 4096 characters"), "\(first.plainText)")
     }
 
+    @Test("the next session starts where this one ended: its view, its filter and command histories (a state file, owner-only)")
+    func sessionMemory() throws {
+        let store = try FindingStore(path: try storeCopy())
+        let state = try TestPaths.temporaryDirectory("mlsoc-state")
+        let memory = ConsoleMemory(environment: ["XDG_STATE_HOME": state.path])
+        let first = ScriptedTerminal(
+            size: Self.size,
+            script: [
+                .waitFor("Malware distribution"), .type("3"), .waitFor("sort: severity"), .type("/tool:garak"), .key(.enter),
+                .waitFor("tool:garak"), .type(":sort newest"), .key(.enter), .waitFor("sort: newest"), .type("q"),
+            ])
+        let one = ConsoleSession(store: store, writer: store, terminal: first, glyphs: .unicode)
+        one.restore(memory.session(forStore: store.path))
+        #expect(one.run() == .quit)
+        memory.remember(one.memory, forStore: store.path)
+        let mode = try FileManager.default.attributesOfItem(atPath: memory.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // The second session opens on Findings; ↑ in the filter line brings back the last filter.
+        let second = ScriptedTerminal(
+            size: Self.size, script: [.waitFor("sort: severity"), .type("/"), .key(.up), .waitFor("/tool:garak"), .key(.escape), .type("q")])
+        let two = ConsoleSession(store: store, writer: store, terminal: second, glyphs: .unicode)
+        two.restore(memory.session(forStore: store.path))
+        #expect(two.run() == .quit)
+        #expect(second.misses.isEmpty, "\(second.screen)")
+        #expect(memory.session(forStore: store.path).commandHistory.contains("sort newest"))
+    }
+
     @Test("kiosk: the views take turns on the wall screen without a key")
     func kioskRotation() throws {
         let store = try FindingStore(path: try storeCopy(), mode: .readOnly)

@@ -69,6 +69,21 @@ public final class ConsoleSession {
     /// The project the views were scoped to when the session ended (to remember it).
     public var project: String? { loop.state.project }
 
+    /// What the next session starts from: the project, the view (a tab), the histories.
+    public var memory: ConsoleMemory.Session {
+        let view = loop.state.view == .help ? loop.state.helpReturn : loop.state.view
+        return ConsoleMemory.Session(
+            project: loop.state.project, view: ViewID.tabs.contains(view) ? view.rawValue : nil,
+            filterHistory: loop.state.filterHistory, commandHistory: loop.state.commandHistory)
+    }
+
+    /// Starts from what the last session left: its histories, and its view when it was a tab.
+    public func restore(_ memory: ConsoleMemory.Session) {
+        loop.state.filterHistory = memory.filterHistory
+        loop.state.commandHistory = memory.commandHistory
+        if kiosk == nil, let name = memory.view, let view = ViewID(rawValue: name), ViewID.tabs.contains(view) { loop.state.view = view }
+    }
+
     /// Runs until the user quits or a signal arrives; the caller restores the terminal.
     public func run() -> Exit {
         let context = loop.context
