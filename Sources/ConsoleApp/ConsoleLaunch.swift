@@ -51,12 +51,13 @@ public enum ConsoleLaunch {
         let mailbox = Mailbox()
         let worker = try ingestor.map { try InboxWorker(directories: inbox, ingestor: $0, mailbox: mailbox) }
         let memory = ConsoleMemory(environment: setup.environment)
+        let remembered = memory.session(forStore: store.path)
         var context = ConsoleContext(
             inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount,
             actor: actor, rules: config.triage, weights: config.weights)
         context.project = project
-        if project == nil, rememberedProject, let remembered = memory.project(forStore: store.path), try store.projectID(named: remembered) != nil {
-            context.project = remembered
+        if project == nil, rememberedProject, let last = remembered.project, try store.projectID(named: last) != nil {
+            context.project = last
         }
         let upkeep: @Sendable () -> String? = {
             let now = Int64(Date().timeIntervalSince1970)
@@ -74,7 +75,7 @@ public enum ConsoleLaunch {
             flash: setup.themeWarning.map { Flash($0, isError: true) }, weights: config.weights, triageRules: config.triage,
             clipboard: config.clipboard,
             maintenance: upkeep, loadTheme: setup.loadTheme)
-        session.restore(memory.session(forStore: store.path))
+        session.restore(remembered)
         worker?.start()
         let exit = session.run()
         worker?.stop()

@@ -36,7 +36,7 @@ public struct ConsoleMemory: Sendable {
         }
     }
 
-    /// The last session's view and histories for this store (the project is read with `project(forStore:)`).
+    /// What the last session on this store left: its project and view, and the histories.
     public func session(forStore storePath: String) -> Session {
         let file = read()
         let key = Self.key(storePath)
@@ -45,7 +45,7 @@ public struct ConsoleMemory: Sendable {
             commandHistory: file.commandHistory ?? [])
     }
 
-    /// Remembers a whole session: its project and view for the store, the histories for all.
+    /// Remembers a session: its project and view for the store, the histories for all; errors are ignored.
     public func remember(_ session: Session, forStore storePath: String) {
         var file = read()
         let key = Self.key(storePath)
@@ -63,18 +63,6 @@ public struct ConsoleMemory: Sendable {
             let file = try? JSONDecoder().decode(File.self, from: data)
         else { return File() }
         return file
-    }
-
-    /// The project last used with the store at `storePath`, if any.
-    public func project(forStore storePath: String) -> String? {
-        read().projects[Self.key(storePath)]
-    }
-
-    /// Remembers `project` (nil: all) for the store; errors are ignored.
-    public func remember(project: String?, forStore storePath: String) {
-        var file = read()
-        file.projects[Self.key(storePath)] = project
-        write(file)
     }
 
     private func write(_ file: File) {

@@ -33,15 +33,7 @@ extension Mlsoc {
         struct Report: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "report", abstract: "The evidence report (the default).")
 
-            @OptionGroup var options: GlobalOptions
-
-            @Option(help: ArgumentHelp("The framework pack (`mlsoc compliance packs` lists them).", valueName: "name"))
-            var pack: String
-
-            @Option(help: ArgumentHelp("Only this model (its name).", valueName: "name"))
-            var model: String?
-
-            @OptionGroup var scope: ProjectOption
+            @OptionGroup var selection: ComplianceSelection
 
             @Option(help: ArgumentHelp("text, markdown or json (`mlsoc.compliance/1`, docs/FORMAT.md).", valueName: "format"))
             var format = "text"
@@ -57,8 +49,6 @@ extension Mlsoc {
             }
 
             func run() throws {
-                let environment = ProcessInfo.processInfo.environment
-                let pack = try CompliancePacks.named(pack, environment: environment)
                 var now = Int64(Date().timeIntervalSince1970)
                 if let at {
                     guard let parsed = TriageDate.parse(at, now: now) else {
@@ -66,16 +56,7 @@ extension Mlsoc {
                     }
                     now = parsed
                 }
-                let store = try options.openStore(mode: .readOnly)
-                let facts = try store.complianceFacts(now: now, projectID: try scope.projectID(in: store))
-                // Every model is evaluated (which scans name which models depends on all of them); then one is kept.
-                var result = ComplianceEvaluator.evaluate(pack, facts: facts, now: now)
-                if let model {
-                    result.rows = result.rows.filter { $0.model.name == model }
-                    if result.rows.isEmpty {
-                        throw CLIError("no model '\(TextForTerminal.safe(model))' in \(TextForTerminal.safe(store.path)) (mlsoc models lists them)")
-                    }
-                }
+                let result = try selection.evaluate(now: now)
                 let output = JSONOutput(handle: FileHandle.standardOutput)
                 try output.raw(try ComplianceReport.render(result, format: ComplianceReport.Format(rawValue: format) ?? .text))
                 try output.flush()
@@ -87,29 +68,13 @@ extension Mlsoc {
             static let configuration = CommandConfiguration(
                 abstract: "The controls each model has no current test for, with the scans to run (then mlsoc ingest).")
 
-            @OptionGroup var options: GlobalOptions
-
-            @Option(help: ArgumentHelp("The framework pack.", valueName: "name"))
-            var pack: String
-
-            @Option(help: ArgumentHelp("Only this model (its name).", valueName: "name"))
-            var model: String?
-
-            @OptionGroup var scope: ProjectOption
+            @OptionGroup var selection: ComplianceSelection
 
             @Flag(help: "JSON (`mlsoc.compliance-gaps/1`) instead of text.")
             var json = false
 
             func run() throws {
-                let pack = try CompliancePacks.named(pack, environment: ProcessInfo.processInfo.environment)
-                let now = Int64(Date().timeIntervalSince1970)
-                let store = try options.openStore(mode: .readOnly)
-                var result = ComplianceEvaluator.evaluate(
-                    pack, facts: try store.complianceFacts(now: now, projectID: try scope.projectID(in: store)), now: now)
-                if let model {
-                    result.rows = result.rows.filter { $0.model.name == model }
-                    if result.rows.isEmpty { throw CLIError("no model '\(TextForTerminal.safe(model))' in \(TextForTerminal.safe(store.path))") }
-                }
+                let result = try selection.evaluate(now: Int64(Date().timeIntervalSince1970))
                 let output = JSONOutput(handle: FileHandle.standardOutput)
                 try output.raw(json ? try ComplianceGaps.json(result) : ComplianceGaps.text(result))
                 try output.flush()
@@ -134,5 +99,35 @@ extension Mlsoc {
                 print("your packs: \(CompliancePacks.directory(environment: environment))/*.yaml")
             }
         }
+    }
+}
+
+/// What `compliance report` and `compliance gaps` evaluate: a pack over the store, a project's
+/// models or one model.
+struct ComplianceSelection: ParsableArguments {
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: ArgumentHelp("The framework pack (`mlsoc compliance packs` lists them).", valueName: "name"))
+    var pack: String
+
+    @Option(help: ArgumentHelp("Only this model (its name).", valueName: "name"))
+    var model: String?
+
+    @OptionGroup var scope: ProjectOption
+
+    /// The pack evaluated as of `now`. Every model is evaluated (which scans name which models
+    /// depends on all of them); then `--model` keeps one.
+    func evaluate(now: Int64) throws -> ComplianceResult {
+        let pack = try CompliancePacks.named(pack, environment: ProcessInfo.processInfo.environment)
+        let store = try options.openStore(mode: .readOnly)
+        var result = ComplianceEvaluator.evaluate(
+            pack, facts: try store.complianceFacts(now: now, projectID: try scope.projectID(in: store)), now: now)
+        if let model {
+            result.rows = result.rows.filter { $0.model.name == model }
+            if result.rows.isEmpty {
+                throw CLIError("no model '\(TextForTerminal.safe(model))' in \(TextForTerminal.safe(store.path)) (mlsoc models lists them)")
+            }
+        }
+        return result
     }
 }

@@ -19,6 +19,11 @@ import Testing
         try CompliancePacks.named(name, environment: ["HOME": "/nonexistent"])
     }
 
+    /// The pack evaluated over the store as of `now`.
+    static func evaluate(_ store: FindingStore, _ pack: CompliancePack, at now: Int64) throws -> ComplianceResult {
+        ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: now), now: now)
+    }
+
     static func cell(_ result: ComplianceResult, _ model: String, _ control: String) -> ComplianceResult.Cell? {
         result.rows.first { $0.model.name == model }?.cells.first { $0.control.id == control }
     }
@@ -28,7 +33,7 @@ import Testing
         let store = try ExportTests.sampleStore()
         let pack = try Self.pack("owasp-llm-2025")
         let now = Self.ingestedAt + Self.day
-        let result = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: now), now: now)
+        let result = try Self.evaluate(store, pack, at: now)
         // Open findings of fraud-detector in the prompt-injection cells.
         #expect(Self.cell(result, "fraud-detector", "LLM01")?.status == .violated)
         #expect((Self.cell(result, "fraud-detector", "LLM01")?.open ?? 0) > 0)
@@ -44,7 +49,7 @@ import Testing
         #expect(Self.cell(result, "support-bot", "LLM08")?.status != .noEvidence)
         // Forty days on, the same scans are older than the 30-day window.
         let later = Self.ingestedAt + 40 * Self.day
-        let aged = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: later), now: later)
+        let aged = try Self.evaluate(store, pack, at: later)
         let stale = try #require(Self.cell(aged, "credit-advisor", "LLM03"))
         #expect(stale.status == .stale && stale.reason.contains("40 days ago"), "\(stale.reason)")
         #expect(Self.cell(aged, "credit-advisor", "LLM08")?.status == .noEvidence)
@@ -59,7 +64,7 @@ import Testing
         let store = try ExportTests.sampleStore()
         let pack = try Self.pack("owasp-llm-2025")
         let now = Self.ingestedAt + Self.day
-        let before = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: now), now: now)
+        let before = try Self.evaluate(store, pack, at: now)
         let violated = try #require(Self.cell(before, "credit-advisor", "LLM04"))
         #expect(violated.status == .violated)
         let open = try store.findingsPage(
@@ -70,12 +75,12 @@ import Testing
             open.map { ($0.id, $0.version) }, action: .acceptRisk(reason: "compensating control at the gateway", until: until), actor: "alice",
             now: now)
         #expect(results.count == open.count)
-        let after = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: now), now: now)
+        let after = try Self.evaluate(store, pack, at: now)
         let accepted = try #require(Self.cell(after, "credit-advisor", "LLM04"))
         #expect(accepted.status == .accepted && accepted.accepted == violated.open, "\(accepted.reason)")
         // The acceptance ends: the findings are open again, and so is the control.
         let lapsed = until + Self.day
-        let again = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: lapsed), now: lapsed)
+        let again = try Self.evaluate(store, pack, at: lapsed)
         #expect(Self.cell(again, "credit-advisor", "LLM04")?.status == .violated)
     }
 
@@ -84,12 +89,12 @@ import Testing
         let store = try ExportTests.sampleStore()
         let pack = try Self.pack("eu-ai-act")
         let now = Self.ingestedAt + Self.day
-        let result = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: now), now: now)
+        let result = try Self.evaluate(store, pack, at: now)
         #expect(Self.cell(result, "support-bot", "Art.9(2)")?.status == .evidenced)
         #expect(Self.cell(result, "support-bot", "Art.9(4)")?.status == .noEvidence, "no decision recorded yet")
         // A year on, every open finding is past its SLA: post-market monitoring is violated.
         let year = Self.ingestedAt + 365 * Self.day
-        let late = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: year), now: year)
+        let late = try Self.evaluate(store, pack, at: year)
         #expect(Self.cell(late, "support-bot", "Art.72-sla")?.status == .violated)
         #expect(Self.cell(late, "support-bot", "Art.9(2)")?.status == .stale)
         // A triage decision is evidence of a recorded risk response.
@@ -97,7 +102,7 @@ import Testing
             FindingQuery(filter: try FindingFilter.parse("model:support-bot state:open"), sort: .severity), after: nil, limit: 1, now: now)
         let first = try #require(open.first)
         _ = try store.triage(first.id, expectedVersion: first.version, action: .inTriage(note: "looking"), actor: "bob", now: now)
-        let decided = ComplianceEvaluator.evaluate(pack, facts: try store.complianceFacts(now: now), now: now)
+        let decided = try Self.evaluate(store, pack, at: now)
         #expect(Self.cell(decided, "support-bot", "Art.9(4)")?.status == .evidenced)
         // Not applicable by stage: post-market monitoring is for deployed models.
         #expect(Self.cell(result, "sentiment-bert", "Art.72")?.status == .notApplicable)
@@ -155,7 +160,7 @@ import Testing
     func gaps() throws {
         let store = try ExportTests.sampleStore()
         let now = Self.ingestedAt + Self.day
-        let result = ComplianceEvaluator.evaluate(try Self.pack("owasp-llm-2025"), facts: try store.complianceFacts(now: now), now: now)
+        let result = try Self.evaluate(store, try Self.pack("owasp-llm-2025"), at: now)
         let gaps = ComplianceGaps.gaps(result)
         let statuses = result.rows.flatMap { row in row.cells.map { (row.model.name, $0.control.id, $0.status) } }
         // Exactly the no-evidence and stale cells.

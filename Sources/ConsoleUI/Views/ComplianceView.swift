@@ -155,10 +155,7 @@ public enum ComplianceView {
 
     /// The start every id shares (`LLM` of LLM01…LLM10), cut back so every label keeps a character.
     static func commonPrefix(_ ids: [String]) -> String {
-        guard var prefix = ids.first, ids.count > 1 else { return "" }
-        for id in ids.dropFirst() {
-            while !id.hasPrefix(prefix) { prefix.removeLast() }
-        }
+        guard ids.count > 1, var prefix = Prompt.commonPrefix(ids) else { return "" }
         while !prefix.isEmpty, ids.contains(where: { $0.count <= prefix.count }) { prefix.removeLast() }
         return prefix
     }

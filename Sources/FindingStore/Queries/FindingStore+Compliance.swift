@@ -61,34 +61,34 @@ extension FindingStore {
             }
             for index in scans.indices { scans[index].targets.formUnion(targets[scans[index].id] ?? []) }
             let breaches = try Dictionary(
-                uniqueKeysWithValues: ComplianceCountRecord.fetchAll(
+                uniqueKeysWithValues: ModelValueRecord.fetchAll(
                     db,
                     sql: """
-                        SELECT f.modelId AS model, count(*) AS count FROM finding f
+                        SELECT f.modelId AS model, count(*) AS value FROM finding f
                         WHERE f.modelId IS NOT NULL AND f.state IN (\(open)) AND f.slaDue < :now \(scope) GROUP BY f.modelId
                         """, arguments: arguments
-                ).map { ($0.model, $0.count) })
+                ).map { ($0.model, Int($0.value)) })
             var triage: [Int64: ComplianceFacts.Triage] = [:]
             // Decisions by people: triage writes events without a scan; the ingest's carry one.
-            for record in try ComplianceDecisionRecord.fetchAll(
+            for record in try ModelValueRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT f.modelId AS model, max(e.at) AS at FROM findingEvent e JOIN finding f ON f.id = e.findingId
+                    SELECT f.modelId AS model, max(e.at) AS value FROM findingEvent e JOIN finding f ON f.id = e.findingId
                     WHERE e.scanId IS NULL AND f.modelId IS NOT NULL \(scope) GROUP BY f.modelId
                     """, arguments: arguments)
             {
-                triage[record.model, default: ComplianceFacts.Triage()].lastDecision = record.at
+                triage[record.model, default: ComplianceFacts.Triage()].lastDecision = record.value
             }
-            for record in try ComplianceCountRecord.fetchAll(
+            for record in try ModelValueRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT f.modelId AS model, count(*) AS count FROM finding f
+                    SELECT f.modelId AS model, count(*) AS value FROM finding f
                     WHERE f.modelId IS NOT NULL AND f.state = \(accepted) AND (f.acceptedUntil IS NULL OR f.acceptedUntil >= :now)
                       AND (f.acceptedBy IS NULL OR f.acceptedBy = '' OR f.acceptedUntil IS NULL) \(scope)
                     GROUP BY f.modelId
                     """, arguments: arguments)
             {
-                triage[record.model, default: ComplianceFacts.Triage()].unapprovedAcceptances = record.count
+                triage[record.model, default: ComplianceFacts.Triage()].unapprovedAcceptances = Int(record.value)
             }
             return ComplianceFacts(models: models, findings: groups, scans: scans, slaBreaches: breaches, triage: triage)
         }
@@ -180,36 +180,6 @@ private struct ComplianceScanRecord: FetchableRecord {
     }
 }
 
-private struct ComplianceCountRecord: FetchableRecord {
-    enum Columns {
-        static let model = Column("model")
-        static let count = Column("count")
-    }
-
-    var model: Int64
-    var count: Int
-
-    init(row: Row) throws {
-        model = try row.decode(forColumn: Columns.model)
-        count = try row.decode(forColumn: Columns.count)
-    }
-}
-
-private struct ComplianceDecisionRecord: FetchableRecord {
-    enum Columns {
-        static let model = Column("model")
-        static let at = Column("at")
-    }
-
-    var model: Int64
-    var at: Int64
-
-    init(row: Row) throws {
-        model = try row.decode(forColumn: Columns.model)
-        at = try row.decode(forColumn: Columns.at)
-    }
-}
-
 private struct ComplianceTargetRecord: FetchableRecord {
     enum Columns {
         static let scan = Column("scanId")
@@ -221,6 +191,22 @@ private struct ComplianceTargetRecord: FetchableRecord {
 
     init(row: Row) throws {
         scan = try row.decode(forColumn: Columns.scan)
+        value = try row.decode(forColumn: Columns.value)
+    }
+}
+
+/// One number per model (a count, a time), from the compliance reads.
+private struct ModelValueRecord: FetchableRecord {
+    enum Columns {
+        static let model = Column("model")
+        static let value = Column("value")
+    }
+
+    var model: Int64
+    var value: Int64
+
+    init(row: Row) throws {
+        model = try row.decode(forColumn: Columns.model)
         value = try row.decode(forColumn: Columns.value)
     }
 }

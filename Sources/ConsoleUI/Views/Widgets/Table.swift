@@ -42,9 +42,8 @@ enum Table {
         while used(minimum) > room, let drop = leastImportant(shown) {
             shown.remove(drop)
         }
-        func used() -> Int { used(minimum) }
         for index in columns.indices { columns[index].width = shown.contains(index) ? minimum[index] : 0 }
-        var left = room - used()
+        var left = room - used(minimum)
         // Within a priority, a flexible column takes its preferred width before the others grow.
         let byPriority = shown.sorted {
             (columns[$0].priority, columns[$0].flex ? 0 : 1, $0) < (columns[$1].priority, columns[$1].flex ? 0 : 1, $1)
@@ -87,7 +86,8 @@ enum Table {
         for (index, (text, column)) in zip(cells, columns).enumerated() where column.width > 0 {
             let role = selected ? .selection : (index < roles.count ? roles[index] : .normal)
             let shown = Elide.fit(text, width: column.width, cut: column.cut, ellipsis: glyphs.ellipsis)
-            let kept: Substring = column.cut == .never ? Substring(text) : column.cut == .middle ? Elide.lineSuffix(text) : ""
+            let safe = TextSanitizer.sanitize(text)
+            let kept: Substring = column.cut == .never ? Substring(safe) : column.cut == .middle ? Elide.lineSuffix(safe) : ""
             if !kept.isEmpty, DisplayWidth.of(shown) > column.width || !shown.hasSuffix(kept) {
                 buffer.noteCut(String(kept), x: x, y: y)
             }
