@@ -25,6 +25,26 @@ enum Fixture {
         }
     }
 
+    /// Rule groups: a hostile message, a group with closed findings only, counts in the thousands.
+    static func groups() -> FindingGroups {
+        let groups = [
+            FindingGroup(
+                key: .rule(ruleRef: 1, messageID: 1), tool: "modelscan", ruleID: "posix.system",
+                label: "Use of unsafe operator 'system' from module 'posix'", states: [.new: 1_204, .inTriage: 3, .falsePositive: 17],
+                worst: .critical),
+            FindingGroup(
+                key: .rule(ruleRef: 2, messageID: 2), tool: "detect-secrets", ruleID: "Secret Keyword",
+                label: "Secret Keyword in notebooks/explore.ipynb \u{1B}]52;c;ZXZpbA==\u{07}(cell 3)", states: [.new: 12], worst: .high),
+            FindingGroup(
+                key: .rule(ruleRef: 3, messageID: 3), tool: "hand-written", ruleID: "team.rules.python.pickle-load-untrusted-input",
+                label: "pickle.load on data from the request", states: [.new: 2, .exploitable: 1, .resolved: 40], worst: .medium),
+            FindingGroup(
+                key: .rule(ruleRef: 4, messageID: 4), tool: "checkov", ruleID: "CKV_K8S_23", label: "Minimize the admission of root containers",
+                states: [.notAffected: 5], worst: .high),
+        ]
+        return FindingGroups(grouping: .rule, groups: groups, total: 312)
+    }
+
     static func matrix() -> (MatrixSummary, LifecycleSummary) {
         var summary = MatrixSummary()
         var lifecycle = LifecycleSummary()

@@ -15,7 +15,8 @@ import Testing
         state.matrixCursor = Threat.matrixOrder.firstIndex(of: .malwareDistribution) ?? 0
         let effects = Reducer.reduce(&state, .key(.enter))
         let filter = FindingFilter(clauses: [.init(.threats([.malwareDistribution])), .init(.states([.new, .inTriage, .exploitable]))])
-        #expect(effects == [.loadFindings(filter, .severity, after: nil, limit: FindingListState.pageSize, generation: 1)])
+        #expect(
+            effects == [.loadFindings(FindingQuery(filter: filter, sort: .severity), after: nil, limit: FindingListState.pageSize, generation: 1)])
         #expect(state.view == .findings && state.findings.loading)
         let page = Fixture.items(5)
         _ = Reducer.reduce(&state, .findingsLoaded(page, append: false, generation: 1))
@@ -47,7 +48,10 @@ import Testing
         _ = Reducer.reduce(&state, .findingsLoaded(page, append: false, generation: 1))
         state.findings.cursor = page.count - 3
         let effects = Reducer.reduce(&state, .key(.character("j")))
-        #expect(effects == [.loadFindings(.empty, .severity, after: page.last, limit: FindingListState.pageSize, generation: 1)])
+        #expect(
+            effects == [
+                .loadFindings(FindingQuery(filter: .empty, sort: .severity), after: page.last, limit: FindingListState.pageSize, generation: 1)
+            ])
         _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(3, offset: 200), append: true, generation: 1))
         #expect(state.findings.items.count == page.count + 3 && !state.findings.hasMore)
         #expect(Reducer.reduce(&state, .key(.character("G"))) == [])
@@ -60,8 +64,8 @@ import Testing
         _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(FindingListState.pageSize), append: false, generation: 1))
         #expect(
             Reducer.reduce(&state, .key(.character("G"))) == [
-                .loadFindingsBefore(.empty, .severity, before: nil, limit: FindingListState.pageSize, generation: 1),
-                .countFindings(.empty, generation: 1),
+                .loadFindingsBefore(FindingQuery(filter: .empty, sort: .severity), before: nil, limit: FindingListState.pageSize, generation: 1),
+                .countFindings(FindingQuery(filter: .empty), generation: 1),
             ])
         let tail = Fixture.items(FindingListState.pageSize, offset: 5_000)
         _ = Reducer.reduce(&state, .findingsBefore(tail, tail: true, generation: 1))
@@ -72,7 +76,11 @@ import Testing
         // Up to near the window's top: the page above, read backwards.
         state.findings.cursor = 3
         let up = Reducer.reduce(&state, .key(.character("k")))
-        #expect(up == [.loadFindingsBefore(.empty, .severity, before: tail.first, limit: FindingListState.pageSize, generation: 1)])
+        #expect(
+            up == [
+                .loadFindingsBefore(
+                    FindingQuery(filter: .empty, sort: .severity), before: tail.first, limit: FindingListState.pageSize, generation: 1)
+            ])
         let above = Fixture.items(FindingListState.pageSize, offset: 4_800)
         _ = Reducer.reduce(&state, .findingsBefore(above, tail: false, generation: 1))
         #expect(state.findings.cursor == 202 && state.findings.current == tail[2] && state.findings.offset == 4_800)
@@ -81,8 +89,8 @@ import Testing
         let top = Reducer.reduce(&state, .key(.character("g")))
         #expect(
             top == [
-                .loadFindings(.empty, .severity, after: nil, limit: FindingListState.pageSize, generation: 2),
-                .countFindings(.empty, generation: 2),
+                .loadFindings(FindingQuery(filter: .empty, sort: .severity), after: nil, limit: FindingListState.pageSize, generation: 2),
+                .countFindings(FindingQuery(filter: .empty), generation: 2),
             ])
         _ = Reducer.reduce(&state, .findingsLoaded(Fixture.items(FindingListState.pageSize), append: false, generation: 2))
         #expect(Renderer.render(state).plainText.contains("row 1 of 5,200"))
@@ -94,7 +102,9 @@ import Testing
         _ = press(&state, "jjjjj")
         let id = state.findings.current?.id
         let reload = Reducer.reduce(&state, .storeChanged)
-        #expect(reload.contains(.loadFindings(.empty, .severity, after: nil, limit: FindingListState.pageSize, generation: 1)))
+        #expect(
+            reload.contains(.loadFindings(FindingQuery(filter: .empty, sort: .severity), after: nil, limit: FindingListState.pageSize, generation: 1))
+        )
         var fresh = Fixture.items(60)
         fresh.removeFirst(2)
         _ = Reducer.reduce(&state, .findingsLoaded(fresh, append: false, generation: 1))
@@ -112,7 +122,8 @@ import Testing
         let effects = press(&state, "high") + Reducer.reduce(&state, .key(.enter))
         // What the typed text must mean, written out rather than parsed again from the same text.
         let filter = FindingFilter(clauses: [.init(.severity(.atLeast, .high))])
-        #expect(effects == [.loadFindings(filter, .severity, after: nil, limit: FindingListState.pageSize, generation: 2)])
+        #expect(
+            effects == [.loadFindings(FindingQuery(filter: filter, sort: .severity), after: nil, limit: FindingListState.pageSize, generation: 2)])
         #expect(state.prompt == nil && state.filterHistory == ["sev>=high"])
         _ = press(&state, "/")
         #expect(state.prompt?.text == "sev>=high ")
@@ -153,7 +164,7 @@ import Testing
         #expect(
             effects.contains(
                 .loadFindings(
-                    try FindingFilter.parse("tool:garak sev>=high"), .severity, after: nil,
+                    FindingQuery(filter: try FindingFilter.parse("tool:garak sev>=high"), sort: .severity), after: nil,
                     limit: FindingListState.pageSize, generation: 2)))
         #expect(state.view == .findings)
 
@@ -209,7 +220,7 @@ import Testing
         #expect(
             effects == [
                 .loadFindings(
-                    try FindingFilter.parse("model:fraud-detector state:open"), .severity, after: nil,
+                    FindingQuery(filter: try FindingFilter.parse("model:fraud-detector state:open"), sort: .severity), after: nil,
                     limit: FindingListState.pageSize, generation: 2)
             ])
         _ = Reducer.reduce(&state, .key(.escape))
@@ -230,8 +241,8 @@ import Testing
         #expect(
             effects == [
                 .loadFindings(
-                    try FindingFilter.parse("target:infrastructure stage:deploy state:open"), .severity,
-                    after: nil, limit: FindingListState.pageSize, generation: 2)
+                    FindingQuery(filter: try FindingFilter.parse("target:infrastructure stage:deploy state:open"), sort: .severity), after: nil,
+                    limit: FindingListState.pageSize, generation: 2)
             ])
         state.view = .matrix
         _ = press(&state, "llll")
@@ -240,8 +251,8 @@ import Testing
         #expect(
             none == [
                 .loadFindings(
-                    try FindingFilter.parse("target:infrastructure stage:none state:open"), .severity,
-                    after: nil, limit: FindingListState.pageSize, generation: 3)
+                    FindingQuery(filter: try FindingFilter.parse("target:infrastructure stage:none state:open"), sort: .severity), after: nil,
+                    limit: FindingListState.pageSize, generation: 3)
             ])
     }
 
@@ -265,7 +276,7 @@ import Testing
         #expect(
             effects == [
                 .loadFindings(
-                    FindingFilter(clauses: [.init(.ids([id]))]), .severity, after: nil,
+                    FindingQuery(filter: FindingFilter(clauses: [.init(.ids([id]))]), sort: .severity), after: nil,
                     limit: FindingListState.pageSize, generation: 2), .loadDetail(id: id),
             ])
         #expect(state.view == .findings && state.findings.showDetail && state.findings.origin == .audit)
@@ -273,7 +284,9 @@ import Testing
 
     @Test("read-only disables every destructive binding in every screen, with the reason, and keeps the rest", arguments: Keymap.all)
     func readOnly(map: Keymap) {
-        let writes = { (binding: Binding) in binding.destructive || binding.command == .mark || binding.command == .markRange }
+        let writes = { (binding: Binding) in
+            binding.destructive || binding.command == .mark || binding.command == .markRange || binding.command == .markSimilar
+        }
         #expect(map.readOnly.bindings.count == map.bindings.count)
         for binding in map.readOnly.bindings {
             #expect((binding.disabledReason == Keymap.readOnlyReason) == writes(binding), "\(map.name): \(binding.help)")

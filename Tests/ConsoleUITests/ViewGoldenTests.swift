@@ -1,7 +1,8 @@
-import ConsoleUI
 import Findings
 import TestSupport
 import Testing
+
+@testable import ConsoleUI
 
 /// Golden screens of every view at 80×24 (the ssh minimum), 120×40 and 200×60 (a wide terminal),
 /// and at each of them the values that must never be cut.
@@ -10,7 +11,7 @@ import Testing
 
     enum Screen: String, CaseIterable {
         case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
-        case projects, projectScoped, projectPalette, unmapped, kiosk, compliance
+        case projects, projectScoped, projectPalette, unmapped, kiosk, compliance, groups
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -34,6 +35,12 @@ import Testing
         case .findings:
             state = Fixture.state(size, view: .findings)
             state.findings.filter = (try? FindingFilter.parse("sev>=medium state:open model:fraud*")) ?? .empty
+            _ = Reducer.reduce(&state, .key(.down))
+        case .groups:
+            state = Fixture.state(size, view: .findings)
+            state.findings.filter = (try? FindingFilter.parse("state:open")) ?? .empty
+            _ = Reducer.reduce(&state, .key(.character("=")))
+            _ = Reducer.reduce(&state, .groupsLoaded(Fixture.groups(), generation: state.findings.generation))
             _ = Reducer.reduce(&state, .key(.down))
         case .findingDetail:
             state = Fixture.state(size, view: .findings)
@@ -164,6 +171,14 @@ import Testing
                 if size.width >= 120, let at = item.location?.startLine {
                     #expect(line?.contains(":\(at)") == true, "#\(item.id) shows its line number \(at)")
                 }
+            }
+        case .groups:
+            // Every group's counts and worst severity whole, at every size.
+            for group in state.findings.groups?.groups ?? [] {
+                let line = text.split(separator: "\n").first { $0.contains(group.label.prefix(10)) }
+                #expect(line?.contains(" \(FrameView.short(group.worst)) ") == true, "\(group.label): its worst severity")
+                #expect(line?.contains(NumberFormat.grouped(group.count) + " ") == true, "\(group.label): its count")
+                #expect(line?.contains(" " + NumberFormat.grouped(group.openCount) + " ") == true, "\(group.label): its open count")
             }
         case .audit:
             for event in state.audit.items.prefix(size.height - 5) {

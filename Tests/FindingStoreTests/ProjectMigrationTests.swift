@@ -61,6 +61,24 @@ import Testing
                     """)
         }
         #expect(summary == grouped)
+        // v20 fills the group summary from the rows it finds.
+        let groups = try queue.read { db in
+            (
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT ruleRef || ' ' || messageId || ' ' || modelId || ' ' || severity || ' ' || state || ' ' || count
+                        FROM groupSummary WHERE count != 0 ORDER BY 1
+                        """),
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT ruleRef || ' ' || messageId || ' ' || coalesce(modelId, 0) || ' ' || severity || ' ' || state || ' ' || count(*)
+                        FROM finding GROUP BY ruleRef, messageId, coalesce(modelId, 0), severity, state ORDER BY 1
+                        """)
+            )
+        }
+        #expect(!groups.0.isEmpty && groups.0 == groups.1)
         #expect(try store.matrixSummary().totalOpen == (try store.matrixSummary(projectID: 1).totalOpen))
         let detail = try #require(try store.findingDetail(id: 1))
         #expect(detail.state == .falsePositive)

@@ -60,6 +60,12 @@ public enum SyntheticStore {
                     """)
             try db.execute(
                 sql: """
+                    INSERT INTO groupSummary (ruleRef, messageId, modelId, projectId, threat, severity, state, count)
+                    SELECT ruleRef, messageId, coalesce(modelId, 0), projectId, threat, severity, state, count(*) FROM finding
+                    GROUP BY 1, 2, 3, 4, 5, 6, 7
+                    """)
+            try db.execute(
+                sql: """
                     INSERT INTO modelSummary (modelId, projectId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
                     SELECT modelId, projectId, state, sum((severity = 0) * count), sum((severity = 1) * count), sum((severity = 2) * count),
                            sum((severity = 3) * count), sum((severity = 4) * count), sum((severity = 0) * weight),

@@ -58,6 +58,11 @@ public enum EffectRunner {
 
     private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
         let scoped = { (filter: FindingFilter) in filter.scoped(toProject: context.project) }
+        func scopedQuery(_ query: FindingQuery) -> FindingQuery {
+            var query = query
+            query.filter = query.filter.scoped(toProject: context.project)
+            return query
+        }
         // Only the summary reads need the id; a project not in the store (yet) has nothing: id -1 matches no row.
         var projectID: Int64? {
             get throws { try context.project.map { try store.projectID(named: $0) ?? -1 } }
@@ -80,16 +85,23 @@ public enum EffectRunner {
             late.modelID = id
             let overdue = try store.findingsPage(late, after: nil, limit: 10, now: context.now())
             return .modelDetailLoaded(id: id, breakdown, top: top, overdue: overdue)
-        case let .loadFindingsBefore(filter, sort, before, limit, generation):
-            let cursor = before?.cursor(for: sort)
-            let rows = try store.findingsPage(
-                FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit,
-                now: context.now(), backward: true)
+        case let .loadFindingsBefore(query, before, limit, generation):
+            let cursor = before?.cursor(for: query.sort)
+            let rows = try store.findingsPage(scopedQuery(query), after: cursor, limit: limit, now: context.now(), backward: true)
             return .findingsBefore(rows, tail: before == nil, generation: generation)
-        case let .countFindings(filter, generation):
-            return .findingsCounted(
-                try store.count(FindingQuery(filter: scoped(filter), sort: .severity), now: context.now()),
-                generation: generation)
+        case let .countFindings(query, generation):
+            return .findingsCounted(try store.count(scopedQuery(query), now: context.now()), generation: generation)
+        case let .loadGroups(query, grouping, generation):
+            return .groupsLoaded(try store.findingGroups(scopedQuery(query), by: grouping, now: context.now()), generation: generation)
+        case let .loadGroupTargets(query, command):
+            let rows = try store.findingsPage(scopedQuery(query), after: nil, limit: Reducer.groupTargetLimit + 1, now: context.now())
+            return .groupTargetsLoaded(rows, command: command)
+        case let .markSimilar(query, findingID):
+            guard let key = try store.ruleGroup(ofFinding: findingID) else { return .failed("finding #\(findingID) is gone") }
+            var similar = scopedQuery(query)
+            similar.group = key
+            let rows = try store.findingsPage(similar, after: nil, limit: Reducer.groupTargetLimit + 1, now: context.now())
+            return .similarLoaded(rows)
         case .loadVocabulary:
             return .vocabularyLoaded(
                 FilterVocabulary(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000), rules: try store.ruleIDs(limit: 20_000)))
@@ -120,9 +132,9 @@ public enum EffectRunner {
                         tool: rule.tool, ruleID: rule.ruleID, title: rule.title, findings: rule.findings, open: rule.open,
                         worst: rule.worst, seen: suggestion.seen, suggestion: suggestion.ruleJSON)
                 })
-        case let .loadFindings(filter, sort, after, limit, generation):
-            let cursor = after?.cursor(for: sort)
-            let rows = try store.findingsPage(FindingQuery(filter: scoped(filter), sort: sort), after: cursor, limit: limit, now: context.now())
+        case let .loadFindings(query, after, limit, generation):
+            let cursor = after?.cursor(for: query.sort)
+            let rows = try store.findingsPage(scopedQuery(query), after: cursor, limit: limit, now: context.now())
             return .findingsLoaded(rows, append: after != nil, generation: generation)
         case let .loadDetail(id):
             return .detailLoaded(try store.findingDetail(id: id, now: context.now()))

@@ -44,4 +44,8 @@ public enum Command: String, Sendable, CaseIterable {
     case undo
     /// `y`: the finding under the cursor, or the marked ones as TSV, to the local clipboard (OSC 52).
     case copy
+    /// `=`: the Findings view grouped by rule, artefact, model, or not at all (in turn).
+    case group
+    /// `S`: mark every finding of the filter with the same tool, rule and message as this one.
+    case markSimilar
 }

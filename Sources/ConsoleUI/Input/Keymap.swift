@@ -33,7 +33,7 @@ public struct Keymap: Sendable, Equatable {
 
     public static let readOnlyReason = "read-only dashboard"
 
-    static let marking: Set<Command> = [.mark, .markRange]
+    static let marking: Set<Command> = [.mark, .markRange, .markSimilar]
 
     static let movement: [Binding] = [
         Binding([.character("j"), .down], .moveDown, "down", inFooter: false),
@@ -117,7 +117,26 @@ public struct Keymap: Sendable, Equatable {
             Binding([.character("/")], .filter, "filter"),
             Binding([.character("s")], .sort, "sort"),
             Binding([.character("y")], .copy, "copy the finding, or the marked ones as TSV, to your clipboard (OSC 52)", inFooter: false),
+            Binding([.character("S")], .markSimilar, "mark every finding of the filter with this tool, rule and message", inFooter: false),
+            Binding([.character("=")], .group, "group by rule, artifact, model, or not (in turn)", inFooter: false),
         ] + triage + movement + global)
+
+    /// The grouped Findings view: a triage key applies to every open finding of the group under
+    /// the cursor (`o`: its closed ones).
+    public static let findingGroups = Keymap(
+        name: "Findings by group",
+        bindings: [
+            Binding([.enter, .character("l"), .right], .open, "the group's findings"),
+            Binding([.escape, .character("h"), .left, .backspace], .back, "back", inFooter: false),
+            Binding([.character("/")], .filter, "filter"),
+            Binding([.character("=")], .group, "group by rule, artifact, model, or not (in turn)"),
+            Binding([.character("s")], .sort, "sort the findings in a group", inFooter: false),
+        ]
+            + triage.map { binding in
+                var group = binding
+                if binding.command != .undo { group.help += ": the whole group" }
+                return group
+            } + movement + global)
 
     public static let findingDetail = Keymap(
         name: "Finding detail",
@@ -168,7 +187,7 @@ public struct Keymap: Sendable, Equatable {
 
     /// Every table, for the help screen and for tests that walk all bindings.
     public static let all: [Keymap] = [
-        .matrix, .matrixPivot, .models, .modelDetail, .findings, .findingDetail, .ingest, .audit,
+        .matrix, .matrixPivot, .models, .modelDetail, .findings, .findingGroups, .findingDetail, .ingest, .audit,
         .projects, .unmapped, .compliance, .help,
     ]
 }

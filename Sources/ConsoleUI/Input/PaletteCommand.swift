@@ -4,7 +4,7 @@ import Findings
 /// is a compile error rather than a line that silently does nothing. Their names, aliases,
 /// arguments and help are data that the parser, the completion and the help screen read.
 public enum PaletteCommand: String, Sendable, CaseIterable {
-    case matrix, pivot, models, findings, ingest, audit, sort, project, projects, unmapped, compliance, pack, theme, help, quit
+    case matrix, pivot, models, findings, ingest, audit, sort, group, project, projects, unmapped, compliance, pack, theme, help, quit
 
     public var name: String { rawValue }
 
@@ -15,7 +15,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .project: ["p"]
         case .help: ["h"]
         case .quit: ["q", "q!"]
-        case .pivot, .models, .ingest, .audit, .sort, .projects, .unmapped, .compliance, .pack, .theme: []
+        case .pivot, .models, .ingest, .audit, .sort, .group, .projects, .unmapped, .compliance, .pack, .theme: []
         }
     }
 
@@ -23,6 +23,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         switch self {
         case .findings, .audit: "[FILTER]"
         case .sort: FindingSort.allCases.map(\.rawValue).joined(separator: "|")
+        case .group: FindingGrouping.allCases.map(\.rawValue).joined(separator: "|")
         case .project: "NAME|all"
         case .theme, .pack: "NAME"
         case .matrix, .pivot, .models, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
@@ -38,6 +39,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .ingest: "workers, recent scans, quarantine"
         case .audit: "the event log, filtered"
         case .sort: "order of the findings"
+        case .group: "fold the findings by rule (tool + rule + message), artifact or model"
         case .project: "scope every view to one project, or all"
         case .projects: "every project with its open findings and risk"
         case .unmapped: "rules of unclassified findings, with a mapping rule to paste"
@@ -72,6 +74,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .pack: return packs.filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .project: return (["all"] + projects).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .sort: return FindingSort.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case .group: return FindingGrouping.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .findings, .audit: return completeFilter(partial).map { before + $0 }
         default: return []
         }

@@ -17,6 +17,12 @@ public enum Action: Sendable, Equatable {
     case findingsBefore([FindingRow], tail: Bool, generation: Int)
     /// How many findings the list's query has.
     case findingsCounted(Int, generation: Int)
+    /// The groups of the grouped Findings view.
+    case groupsLoaded(FindingGroups, generation: Int)
+    /// The findings a triage key on a group applies to (at most `Reducer.groupTargetLimit` + 1).
+    case groupTargetsLoaded([FindingRow], command: Command)
+    /// The findings `S` marks.
+    case similarLoaded([FindingRow])
     case detailLoaded(FindingDetail?)
     case ingestLoaded(IngestSnapshot)
     case auditLoaded([AuditEntry], append: Bool, generation: Int)

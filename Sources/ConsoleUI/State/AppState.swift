@@ -69,7 +69,7 @@ public struct AppState: Sendable, Equatable {
         switch view {
         case .matrix: map = pivot ? .matrixPivot : .matrix
         case .models: map = models.detail == nil ? .models : .modelDetail
-        case .findings: map = findings.showDetail ? .findingDetail : .findings
+        case .findings: map = findings.showDetail ? .findingDetail : findings.showGroups ? .findingGroups : .findings
         case .ingest: map = .ingest
         case .audit: map = .audit
         case .help: map = .help

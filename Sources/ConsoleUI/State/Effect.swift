@@ -7,11 +7,18 @@ public enum Effect: Sendable, Equatable {
     case loadModels
     case loadModelDetail(id: Int64)
     /// A keyset page of findings after the given row (or the first page), `limit` rows.
-    case loadFindings(FindingFilter, FindingSort, after: FindingRow?, limit: Int, generation: Int)
+    case loadFindings(FindingQuery, after: FindingRow?, limit: Int, generation: Int)
     /// The page before this row, read backwards (reversed keyset), or the last page when nil.
-    case loadFindingsBefore(FindingFilter, FindingSort, before: FindingRow?, limit: Int, generation: Int)
+    case loadFindingsBefore(FindingQuery, before: FindingRow?, limit: Int, generation: Int)
     /// Counts the list's query (for "row N of M" after `G`).
-    case countFindings(FindingFilter, generation: Int)
+    case countFindings(FindingQuery, generation: Int)
+    /// The groups of the list's query (the grouped Findings view).
+    case loadGroups(FindingQuery, FindingGrouping, generation: Int)
+    /// The findings a triage key on a group applies to (its open ones; its closed ones to reopen),
+    /// then the command runs on them.
+    case loadGroupTargets(FindingQuery, Command)
+    /// `S`: every finding of the query with the same tool, rule and message as this one, marked.
+    case markSimilar(FindingQuery, findingID: Int64)
     case loadDetail(id: Int64)
     case loadIngest
     case loadAudit(FindingFilter, before: Int64?, limit: Int, generation: Int)

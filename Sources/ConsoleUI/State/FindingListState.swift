@@ -30,6 +30,16 @@ public struct FindingListState: Sendable, Equatable {
     public var lastBatch: [Int64] = []
     /// Where the last mark was set, for a range.
     public var markAnchor: Int?
+    /// Marked findings that are not among the loaded rows (`S` marks every similar one): bulk
+    /// actions and `y` take them from here.
+    public var markedRows: [Int64: FindingRow] = [:]
+    /// How the list is folded (`=`, `:group`); `.none` lists the findings.
+    public var grouping: FindingGrouping = .none
+    /// The groups of the query, read once per query and after each write, never per key.
+    public var groups: FindingGroups?
+    public var groupCursor = 0
+    /// The group whose findings are listed (Enter on a group); Esc goes back to the groups.
+    public var expanded: FindingGroup?
 
     public init(filter: FindingFilter = .empty) {
         self.filter = filter
@@ -40,4 +50,22 @@ public struct FindingListState: Sendable, Equatable {
     public static let refreshLimit = 2_000
 
     public var current: FindingRow? { items.indices.contains(cursor) ? items[cursor] : nil }
+
+    /// True when the list shows groups rather than findings.
+    public var showGroups: Bool { grouping != .none && expanded == nil }
+
+    public var currentGroup: FindingGroup? {
+        guard let groups = groups?.groups, groups.indices.contains(groupCursor) else { return nil }
+        return groups[groupCursor]
+    }
+
+    /// What the store reads for the rows shown: the filter, the order, and the expanded group.
+    public var query: FindingQuery { FindingQuery(filter: filter, sort: sort, group: expanded?.key) }
+
+    /// The marked findings, loaded or not, in list order then as `S` found them.
+    public var marked: [FindingRow] {
+        let loaded = items.filter { marks.contains($0.id) }
+        let shown = Set(loaded.map(\.id))
+        return loaded + markedRows.values.filter { marks.contains($0.id) && !shown.contains($0.id) }.sorted { $0.id < $1.id }
+    }
 }

@@ -163,9 +163,13 @@ extension Reducer {
                 state.flash = Flash("sort by one of: \(FindingSort.allCases.map(\.rawValue).joined(separator: ", "))", isError: true)
                 return []
             }
-            let origin = state.findings.origin
-            state.findings.sort = sort
-            return startFindings(state.findings.filter, origin: origin, &state)
+            return restartFindings(sort: sort, &state)
+        case .group:
+            guard let grouping = FindingGrouping(rawValue: argument.isEmpty ? "none" : argument) else {
+                state.flash = Flash("group by one of: \(FindingGrouping.allCases.map(\.rawValue).joined(separator: ", "))", isError: true)
+                return []
+            }
+            return group(by: grouping, &state)
         case .project:
             return scope(to: argument, &state)
         case .projects:

@@ -5,17 +5,23 @@ extension Reducer {
     /// The findings an action applies to: the marked ones, else the one under the cursor.
     static func triageTargets(_ state: AppState) -> [FindingRow] {
         let list = state.findings
-        if !list.marks.isEmpty { return list.items.filter { list.marks.contains($0.id) } }
+        if !list.marks.isEmpty { return list.marked }
         return list.current.map { [$0] } ?? []
     }
 
     static func triageCommand(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard state.view == .findings else { return [] }
+        if state.findings.showGroups { return groupTriage(command, &state) }
         let items = triageTargets(state)
         guard !items.isEmpty else {
             state.flash = Flash("no finding under the cursor", isError: true)
             return []
         }
+        return triage(command, items: items, &state)
+    }
+
+    /// A triage key on these findings: straight to the store, or the form its inputs need.
+    static func triage(_ command: Command, items: [FindingRow], _ state: inout AppState) -> [Effect] {
         let targets = items.map { TriageTarget(id: $0.id, version: $0.version) }
         switch command {
         case .setInTriage: return direct(.inTriage(note: nil), items, targets, &state)
@@ -66,6 +72,10 @@ extension Reducer {
     }
 
     static func markCommand(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard !state.findings.showGroups else {
+            state.flash = Flash("a triage key on a group applies to all its findings; Enter opens it to mark some", isError: true)
+            return []
+        }
         guard let current = state.findings.current else { return [] }
         let cursor = state.findings.cursor
         if command == .markRange, let anchor = state.findings.markAnchor {
@@ -122,6 +132,7 @@ extension Reducer {
         let applied = outcome.results.compactMap { if case .applied = $0.result { $0.id } else { nil } }
         state.findings.lastBatch = !outcome.isUndo && applied.count > 1 ? applied : []
         state.findings.marks = []
+        state.findings.markedRows = [:]
         state.findings.markAnchor = nil
         // The rows changed (or someone else changed them): read them again, detail included.
         var effects = reload(state)

@@ -55,6 +55,18 @@ public enum Reducer {
             return findingsLoaded(items, append: append, generation: generation, &state)
         case let .findingsBefore(items, tail, generation):
             return findingsBefore(items, tail: tail, generation: generation, &state)
+        case let .groupsLoaded(groups, generation):
+            guard generation == state.findings.generation else { return [] }
+            let keep = state.findings.currentGroup?.key
+            state.findings.groups = groups
+            state.findings.loading = false
+            if let keep, let index = groups.groups.firstIndex(where: { $0.key == keep }) { state.findings.groupCursor = index }
+            state.findings.groupCursor = clamp(state.findings.groupCursor, groups.groups.count)
+            return []
+        case let .groupTargetsLoaded(rows, command):
+            return groupTargetsLoaded(rows, command: command, &state)
+        case let .similarLoaded(rows):
+            return similarLoaded(rows, &state)
         case let .findingsCounted(total, generation):
             guard generation == state.findings.generation else { return [] }
             state.findings.total = total
@@ -150,17 +162,19 @@ public enum Reducer {
         case .models:
             effects.append(.loadModels)
             if let id = state.models.detail?.model.id { effects.append(.loadModelDetail(id: id)) }
+        case .findings where state.findings.showGroups:
+            effects.append(.loadGroups(state.findings.query, state.findings.grouping, generation: state.findings.generation))
         case .findings:
             let list = state.findings
             let limit = min(max(FindingListState.pageSize, list.items.count), FindingListState.refreshLimit)
             if list.hasBefore {
                 // A window at the bottom (after `G`) is read again from the bottom.
-                effects.append(.loadFindingsBefore(list.filter, list.sort, before: nil, limit: limit, generation: list.generation))
-                effects.append(.countFindings(list.filter, generation: list.generation))
+                effects.append(.loadFindingsBefore(list.query, before: nil, limit: limit, generation: list.generation))
+                effects.append(.countFindings(list.query, generation: list.generation))
             } else {
-                effects.append(.loadFindings(list.filter, list.sort, after: nil, limit: limit, generation: list.generation))
+                effects.append(.loadFindings(list.query, after: nil, limit: limit, generation: list.generation))
                 // A count shown for a longer list is kept true.
-                if list.total != nil, list.hasMore { effects.append(.countFindings(list.filter, generation: list.generation)) }
+                if list.total != nil, list.hasMore { effects.append(.countFindings(list.query, generation: list.generation)) }
             }
             if list.showDetail, let id = list.current?.id { effects.append(.loadDetail(id: id)) }
         case .ingest:
@@ -299,6 +313,10 @@ public enum Reducer {
             return moveFindings(command == .nextItem ? .moveDown : .moveUp, &state)
         case .mark, .markRange:
             return markCommand(command, &state)
+        case .markSimilar:
+            return markSimilar(&state)
+        case .group:
+            return group(by: state.findings.grouping.next, &state)
         case .copy:
             return copy(&state)
         case .setInTriage, .setExploitable, .setFalsePositive, .setNotAffected, .acceptRisk, .resolve, .reopen, .assign, .addNote, .undo:
@@ -327,6 +345,8 @@ public enum Reducer {
             guard visible.indices.contains(state.models.cursor) else { return [] }
             state.models.detail = ModelDetailState(model: visible[state.models.cursor])
             return [.loadModelDetail(id: visible[state.models.cursor].id)]
+        case .findings where state.findings.showGroups:
+            return expand(&state)
         case .findings where !state.findings.showDetail:
             guard let item = state.findings.current else { return [] }
             state.findings.showDetail = true
@@ -377,9 +397,12 @@ public enum Reducer {
             return []
         case .findings where !state.findings.marks.isEmpty:
             state.findings.marks = []
+            state.findings.markedRows = [:]
             state.findings.markAnchor = nil
             state.flash = Flash("marks cleared")
             return []
+        case .findings where state.findings.expanded != nil:
+            return collapse(&state)
         case .findings:
             return show(state.findings.origin == .findings ? .matrix : state.findings.origin, &state)
         case .help:
@@ -405,22 +428,37 @@ public enum Reducer {
     }
 
     /// Opens the findings list on a new filter.
+    /// Opens the findings list on a new filter; grouped, it reads the groups first.
     public static func startFindings(_ filter: FindingFilter, origin: ViewID, _ state: inout AppState) -> [Effect] {
         state.view = .findings
-        let sort = state.findings.sort
-        let generation = state.findings.generation + 1
+        let previous = state.findings
         state.findings = FindingListState(filter: filter)
-        state.findings.sort = sort
+        state.findings.sort = previous.sort
+        state.findings.grouping = previous.grouping
         state.findings.origin = origin
-        state.findings.generation = generation
+        state.findings.generation = previous.generation + 1
         state.findings.loading = true
-        return [.loadFindings(filter, sort, after: nil, limit: FindingListState.pageSize, generation: generation)]
+        if state.findings.showGroups {
+            return [.loadGroups(state.findings.query, state.findings.grouping, generation: state.findings.generation)]
+        }
+        return [.loadFindings(state.findings.query, after: nil, limit: FindingListState.pageSize, generation: state.findings.generation)]
     }
 
-    private static func restartFindings(sort: FindingSort, _ state: inout AppState) -> [Effect] {
-        let origin = state.findings.origin
+    static func restartFindings(sort: FindingSort, _ state: inout AppState) -> [Effect] {
         state.findings.sort = sort
-        return startFindings(state.findings.filter, origin: origin, &state)
+        return restartList(&state)
+    }
+
+    /// The list read again from the top with its filter, order and grouping; inside a group, the
+    /// group stays open.
+    static func restartList(_ state: inout AppState) -> [Effect] {
+        let list = state.findings
+        let effects = startFindings(list.filter, origin: list.origin, &state)
+        guard list.expanded != nil else { return effects }
+        state.findings.expanded = list.expanded
+        state.findings.groups = list.groups
+        state.findings.groupCursor = list.groupCursor
+        return [.loadFindings(state.findings.query, after: nil, limit: FindingListState.pageSize, generation: state.findings.generation)]
     }
 
     static func restartAudit(_ filter: FindingFilter, _ state: inout AppState) -> [Effect] {
@@ -467,6 +505,11 @@ public enum Reducer {
                 state.findings.detailScroll = scrolled(command, state.findings.detailScroll, page: page)
                 return []
             }
+            if state.findings.showGroups {
+                state.findings.groupCursor = moved(
+                    command, cursor: state.findings.groupCursor, count: state.findings.groups?.groups.count ?? 0, page: page)
+                return []
+            }
             return moveFindings(command, &state)
         case .ingest:
             state.ingest.cursor = moved(command, cursor: state.ingest.cursor, count: state.ingest.snapshot.scans.count, page: page)
@@ -510,17 +553,17 @@ public enum Reducer {
             state.findings.loading = true
             state.findings.cursor = max(0, list.items.count - 1)
             return [
-                .loadFindingsBefore(list.filter, list.sort, before: nil, limit: FindingListState.pageSize, generation: list.generation),
-                .countFindings(list.filter, generation: list.generation),
+                .loadFindingsBefore(list.query, before: nil, limit: FindingListState.pageSize, generation: list.generation),
+                .countFindings(list.query, generation: list.generation),
             ]
         }
         // `g` from a window below the top starts the list again; the count it knew stays (and is
         // read again), so the position still reads "row 1 of M".
         if command == .moveTop, list.hasBefore {
-            var effects = startFindings(list.filter, origin: list.origin, &state)
+            var effects = restartList(&state)
             if let total = list.total {
                 state.findings.total = total
-                effects.append(.countFindings(list.filter, generation: state.findings.generation))
+                effects.append(.countFindings(state.findings.query, generation: state.findings.generation))
             }
             return effects
         }
@@ -529,16 +572,10 @@ public enum Reducer {
         let wantsMore = command == .moveBottom || state.findings.cursor >= list.items.count - page
         if wantsMore, list.hasMore, !list.loading, let tail = list.items.last {
             state.findings.loading = true
-            effects.append(
-                .loadFindings(
-                    list.filter, list.sort, after: tail, limit: FindingListState.pageSize,
-                    generation: list.generation))
+            effects.append(.loadFindings(list.query, after: tail, limit: FindingListState.pageSize, generation: list.generation))
         } else if state.findings.cursor < page, list.hasBefore, !list.loading, let first = list.items.first {
             state.findings.loading = true
-            effects.append(
-                .loadFindingsBefore(
-                    list.filter, list.sort, before: first, limit: FindingListState.pageSize,
-                    generation: list.generation))
+            effects.append(.loadFindingsBefore(list.query, before: first, limit: FindingListState.pageSize, generation: list.generation))
         }
         return effects
     }
@@ -551,7 +588,11 @@ public enum Reducer {
             return []
         }
         let list = state.findings
-        let marked = list.items.filter { list.marks.contains($0.id) }
+        if list.showGroups {
+            state.flash = Flash("open the group (Enter) to copy its findings", isError: true)
+            return []
+        }
+        let marked = list.marked
         let rows = marked.isEmpty ? list.current.map { [$0] } ?? [] : marked
         guard !rows.isEmpty else {
             state.flash = Flash("no finding under the cursor", isError: true)

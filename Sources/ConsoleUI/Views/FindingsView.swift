@@ -21,13 +21,83 @@ public enum FindingsView {
             }
             return
         }
+        if list.showGroups {
+            renderGroups(state, into: &buffer)
+            return
+        }
         renderList(state, x: 0, width: buffer.width, into: &buffer)
     }
+
+    /// The grouped view: one row per group, the worst first, with its counts by state.
+    static func renderGroups(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let list = state.findings
+        let top = FrameView.contentTop
+        let width = buffer.width
+        let groups = list.groups?.groups ?? []
+        let total = list.groups?.total ?? 0
+        var title = " " + (list.filter.isEmpty ? "all findings" : list.filter.description) + " \(state.glyphs.dot) by \(list.grouping.rawValue)"
+        let findings = groups.reduce(0) { $0 + $1.count }
+        let right =
+            (groups.isEmpty ? "" : "group \(NumberFormat.grouped(list.groupCursor + 1)) of \(NumberFormat.grouped(total))")
+            + (total > groups.count ? " (first \(NumberFormat.grouped(groups.count)))" : "")
+            + "  \(NumberFormat.grouped(findings)) findings "
+        let room = width - DisplayWidth.of(right) - 1
+        if DisplayWidth.of(title) > room { title = String(title.prefix(max(0, room - 1))) + state.glyphs.ellipsis }
+        buffer.put(title, x: 0, y: top, role: .title, maxWidth: room)
+        buffer.put(right, x: width - DisplayWidth.of(right), y: top, role: .muted)
+        let first = top + 2
+        let rows = max(0, FrameView.contentBottom(buffer) - first)
+        let start = Table.firstVisible(cursor: list.groupCursor, count: groups.count, rows: rows)
+        let shown = Array(groups.dropFirst(start).prefix(rows))
+        let cells = shown.map { group in
+            [
+                NumberFormat.grouped(group.count), NumberFormat.grouped(group.openCount), FrameView.short(group.worst), group.tool,
+                group.ruleID, group.label, states(group, glyphs: state.glyphs),
+            ]
+        }
+        var columns = groupColumns
+        columns[5].title = list.grouping.title
+        // A message says most at its start; a path or a model name at both ends.
+        columns[5].cut = list.grouping == .rule ? .end : .middle
+        let laid = Table.layout(columns, rows: cells, width: width)
+        Table.header(laid, x: 1, y: top + 1, into: &buffer)
+        guard rows > 0 else { return }
+        if groups.isEmpty {
+            buffer.put(list.loading || list.groups == nil ? "loading" + state.glyphs.ellipsis : "No findings match.", x: 1, y: first, role: .muted)
+            return
+        }
+        for (offset, (group, row)) in zip(shown, cells).enumerated() {
+            let roles: [StyleRole] = [.normal, group.openCount > 0 ? .normal : .muted, .severity(group.worst)]
+            Table.row(
+                row, laid, x: 1, y: first + offset, width: width, selected: start + offset == list.groupCursor, roles: roles,
+                glyphs: state.glyphs, into: &buffer)
+        }
+    }
+
+    /// "1,204 new · 3 in_triage · 17 false_positive": open states first.
+    static func states(_ group: FindingGroup, glyphs: Glyphs) -> String {
+        TriageState.allCases.sorted { ($0.isOpen ? 0 : 1, $0.rawValue) < ($1.isOpen ? 0 : 1, $1.rawValue) }
+            .compactMap { state in group.states[state].flatMap { $0 > 0 ? "\(NumberFormat.grouped($0)) \(state.key)" : nil } }
+            .joined(separator: " \(glyphs.dot) ")
+    }
+
+    /// Counts and the worst severity are never cut; the message (or artefact, or model) takes the
+    /// room, then the states, the rule and the tool give way.
+    static let groupColumns = [
+        Column.whole("COUNT", alignRight: true), Column.whole("OPEN", alignRight: true), Column.whole("WORST"),
+        Column("TOOL", min: 8, max: 16, priority: 3), Column("RULE", min: 10, max: 24, priority: 2),
+        Column("GROUP", min: 16, priority: 1, flex: true, preferred: 44, cut: .middle),
+        Column("STATES", min: 12, max: 56, priority: 4, cut: .end),
+    ]
 
     static func renderList(_ state: AppState, x: Int, width: Int, into buffer: inout ScreenBuffer) {
         let list = state.findings
         let top = FrameView.contentTop
-        let filter = list.filter.isEmpty ? "all findings" : list.filter.description
+        var filter = list.filter.isEmpty ? "all findings" : list.filter.description
+        if let group = list.expanded {
+            let name = [group.tool, group.ruleID, group.label].filter { !$0.isEmpty }.joined(separator: " ")
+            filter += " \(state.glyphs.dot) \(list.grouping.rawValue) \(name)"
+        }
         let marked = list.marks.isEmpty ? "" : "\(list.marks.count) marked  "
         let count: String
         if list.total == 0 {

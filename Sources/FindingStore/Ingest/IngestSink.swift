@@ -79,23 +79,37 @@ public final class IngestSink {
                 """)
     }
 
+    /// A new finding's place in the summaries: groupSummary's key, of which summaryCell's and
+    /// modelSummary's are parts.
     private struct SummaryKey: Hashable {
+        var ruleRef: Int64
+        var messageID: Int64
+        var modelID: Int64
+        var threat: Int
+        var severity: Int
+        var state: Int
+
+        var cell: CellKey { CellKey(modelID: modelID, threat: threat, severity: severity, state: state) }
+    }
+
+    private struct CellKey: Hashable {
         var modelID: Int64
         var threat: Int
         var severity: Int
         var state: Int
     }
 
-    private func count(modelID: Int64?, _ finding: Finding, state: TriageState) {
+    private func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, _ finding: Finding, state: TriageState) {
         let key = SummaryKey(
-            modelID: modelID ?? 0, threat: finding.threat.rawValue, severity: finding.severity.rawValue,
-            state: state.rawValue)
+            ruleRef: ruleRef, messageID: messageID, modelID: modelID ?? 0, threat: finding.threat.rawValue,
+            severity: finding.severity.rawValue, state: state.rawValue)
         let old = summary[key] ?? (0, 0)
         summary[key] = (old.count + 1, old.weight + (finding.attackSuccessRate ?? 1))
     }
 
-    /// Adds the report's new findings to the summary tables: summaryCell once per cell, and
-    /// modelSummary (schema v12) once per model and state, each severity in its column.
+    /// Adds the report's new findings to the summary tables: groupSummary (schema v20) once per
+    /// rule, message, model, cell, severity and state; summaryCell once per cell; and modelSummary
+    /// (schema v12) once per model and state, each severity in its column.
     private func flushSummary() throws {
         guard !summary.isEmpty else { return }
         let statement = try db.cachedStatement(
@@ -104,8 +118,19 @@ public final class IngestSink {
                 ON CONFLICT DO UPDATE SET count = count + excluded.count, weight = weight + excluded.weight
                 """)
         let project = try currentProject()
-        var byModel: [ModelStateKey: (counts: [Int64], weights: [Double])] = [:]
+        let perGroup = try db.cachedStatement(
+            sql: """
+                INSERT INTO groupSummary (ruleRef, messageId, modelId, projectId, threat, severity, state, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET count = count + excluded.count
+                """)
+        var cells: [CellKey: (count: Int, weight: Double)] = [:]
         for (key, value) in summary {
+            try perGroup.execute(arguments: [key.ruleRef, key.messageID, key.modelID, project, key.threat, key.severity, key.state, value.count])
+            let old = cells[key.cell] ?? (0, 0)
+            cells[key.cell] = (old.count + value.count, old.weight + value.weight)
+        }
+        var byModel: [ModelStateKey: (counts: [Int64], weights: [Double])] = [:]
+        for (key, value) in cells {
             try statement.execute(arguments: [key.modelID, project, key.threat, key.severity, key.state, value.count, value.weight])
             let modelKey = ModelStateKey(modelID: key.modelID, state: key.state)
             var row = byModel[modelKey] ?? (counts: Array(repeating: 0, count: 5), weights: Array(repeating: 0, count: 5))
@@ -303,6 +328,7 @@ public final class IngestSink {
         let modelID = try finding.model.map { try model(name: $0) }
         if let modelID { reportedModels.insert(modelID) }
         let now = header.ingestedAt
+        let messageID = try messageID(finding.message)
         try db.cachedStatement(
             sql: """
                 INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
@@ -310,12 +336,12 @@ public final class IngestSink {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
                 """
         ).execute(arguments: [
-            Data(finding.fingerprint.bytes), ruleRef, try messageID(finding.message), finding.severity.rawValue, finding.score,
+            Data(finding.fingerprint.bytes), ruleRef, messageID, finding.severity.rawValue, finding.score,
             finding.threat.rawValue, finding.taxonomy.packed, modelID, IngestSink.storedArtifact(finding), finding.location?.path,
             finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
             header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate, try currentProject(),
         ])
-        count(modelID: modelID, finding, state: .new)
+        count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: .new)
         outcome.new += 1
     }
 
@@ -387,7 +413,7 @@ public final class IngestSink {
         insert.bind(try currentProject())
         if try insert.execute() {
             let id = insert.lastInsertedRowID
-            count(modelID: modelID, finding, state: state)
+            count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: state)
             outcome.new += 1
             if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
             if let evidence = finding.evidence, !evidence.isEmpty {

@@ -13,17 +13,7 @@ extension FindingStore {
         _ query: FindingQuery, after cursor: PageCursor?, limit: Int,
         now: Int64 = Int64(Date().timeIntervalSince1970), backward: Bool = false
     ) throws -> [FindingRow] {
-        let filter = FilterSQL(query.filter, now: now)
-        var conditions = filter.conditions
-        var arguments = filter.arguments
-        if let modelID = query.modelID {
-            if modelID == 0 {
-                conditions.append("f.modelId IS NULL")
-            } else {
-                conditions.append("f.modelId = ?")
-                _ = arguments.append(contentsOf: [modelID])
-            }
-        }
+        let (conditions, arguments) = FindingStore.conditions(query, now: now)
         // The keyset after the cursor. For a two-part key (severity or due date, then id) it is two
         // seeks: the rest of the cursor's key, then the keys beyond it. One row-value comparison,
         // `(severity, id) < (?, ?)`, made SQLite walk the whole rest of the cursor's severity
@@ -100,12 +90,43 @@ extension FindingStore {
 
     /// How many findings a query matches (for reports; a scan when no index serves the filter).
     public func count(_ query: FindingQuery, now: Int64) throws -> Int {
-        let filter = FilterSQL(query.filter, now: now)
-        let whereClause = filter.conditions.isEmpty ? "" : "WHERE " + filter.conditions.joined(separator: " AND ")
+        let (conditions, arguments) = FindingStore.conditions(query, now: now)
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f \(whereClause)", arguments: filter.arguments) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f \(whereClause)", arguments: arguments) ?? 0
         }
     }
+
+    /// The WHERE conditions of a query over `finding f`: its filter, its model and its group.
+    static func conditions(_ query: FindingQuery, now: Int64) -> (conditions: [String], arguments: StatementArguments) {
+        let filter = FilterSQL(query.filter, now: now)
+        var conditions = filter.conditions
+        var arguments = filter.arguments
+        if let modelID = query.modelID {
+            if modelID == 0 {
+                conditions.append("f.modelId IS NULL")
+            } else {
+                conditions.append("f.modelId = ?")
+                _ = arguments.append(contentsOf: [modelID])
+            }
+        }
+        switch query.group {
+        case nil: break
+        case let .rule(ruleRef, messageID):
+            conditions.append("f.ruleRef = ? AND f.messageId = ?")
+            _ = arguments.append(contentsOf: [ruleRef, messageID])
+        case let .model(modelID):
+            conditions.append(modelID == 0 ? "f.modelId IS NULL" : "f.modelId = ?")
+            if modelID != 0 { _ = arguments.append(contentsOf: [modelID]) }
+        case let .artifact(artifact):
+            conditions.append("\(FindingStore.artifactKey) = ?")
+            _ = arguments.append(contentsOf: [artifact])
+        }
+        return (conditions, arguments)
+    }
+
+    /// A finding's artefact as grouping sees it: the reported one, else its location's path, else ''.
+    static let artifactKey = "coalesce(nullif(f.artifact, ''), f.path, '')"
 
     /// Everything about one finding: the row, evidence, recorded mapping and the full history.
     public func findingDetail(id: Int64, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> FindingDetail? {

@@ -162,3 +162,52 @@ extension Schema {
             """
     }
 }
+
+extension Schema {
+    /// v20: the finding groups' counts (issue 20). One row per rule and message, model, project,
+    /// cell, severity and state, kept like summaryCell: by the ingest once per key at the end of
+    /// each report, by triggers on UPDATE and DELETE of `finding`, as upserts. The Findings view's
+    /// grouping by rule (tool + rule + message) and by model reads it instead of grouping the rows:
+    /// at 1M findings a few thousand summary rows against a million. `finding_by_rule` finds one
+    /// rule group's findings.
+    static var v20: String {
+        """
+        CREATE TABLE groupSummary (
+            ruleRef INTEGER NOT NULL,
+            messageId INTEGER NOT NULL,
+            modelId INTEGER NOT NULL,
+            projectId INTEGER NOT NULL,
+            threat INTEGER NOT NULL,
+            severity INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (ruleRef, messageId, modelId, projectId, threat, severity, state)
+        ) WITHOUT ROWID;
+        INSERT INTO groupSummary (ruleRef, messageId, modelId, projectId, threat, severity, state, count)
+        SELECT ruleRef, coalesce(messageId, 0), coalesce(modelId, 0), projectId, threat, severity, state, count(*)
+        FROM finding GROUP BY 1, 2, 3, 4, 5, 6, 7;
+        CREATE TRIGGER groupSummary_update AFTER UPDATE OF ruleRef, messageId, modelId, projectId, threat, severity, state ON finding
+        WHEN OLD.ruleRef IS NOT NEW.ruleRef OR OLD.messageId IS NOT NEW.messageId OR OLD.modelId IS NOT NEW.modelId
+             OR OLD.projectId IS NOT NEW.projectId OR OLD.threat IS NOT NEW.threat OR OLD.severity IS NOT NEW.severity
+             OR OLD.state IS NOT NEW.state
+        BEGIN
+            \(addToGroupSummary("OLD", count: "-1"))
+            \(addToGroupSummary("NEW", count: "1"))
+        END;
+        CREATE TRIGGER groupSummary_delete AFTER DELETE ON finding
+        BEGIN \(addToGroupSummary("OLD", count: "-1")) END;
+        -- An expanded rule group's findings (and `S`), most severe first, as a keyset walk.
+        CREATE INDEX finding_by_rule ON finding (ruleRef, messageId, severity);
+        """
+    }
+
+    /// v20's groupSummary upsert for the finding `row` (NEW or OLD). Part of a migration: never change its output.
+    private static func addToGroupSummary(_ row: String, count: String) -> String {
+        """
+        INSERT INTO groupSummary (ruleRef, messageId, modelId, projectId, threat, severity, state, count)
+        VALUES (\(row).ruleRef, coalesce(\(row).messageId, 0), coalesce(\(row).modelId, 0), \(row).projectId, \(row).threat,
+                \(row).severity, \(row).state, \(count))
+        ON CONFLICT DO UPDATE SET count = count + excluded.count;
+        """
+    }
+}

@@ -114,6 +114,9 @@ enum Schema {
                     UNION SELECT DISTINCT firstScanId, modelId FROM finding WHERE modelId IS NOT NULL AND firstScanId IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v20-group-summary") { db in
+            try db.execute(sql: v20)
+        }
         return migrator
     }
 
