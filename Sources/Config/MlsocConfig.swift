@@ -18,6 +18,7 @@ import Yams
 /// triage:
 ///   max_acceptance_days: 90     # the longest a risk may be accepted for
 ///   expiry_warning_days: 7      # warn this long before an acceptance lapses
+///   acceptance_approval: none   # `required`: four-eyes, another person approves each acceptance
 /// models:
 ///   - name: fraud-detector
 ///     version: "2.3.0"        # optional
@@ -81,10 +82,12 @@ public struct MlsocConfig: Sendable, Equatable {
     package struct TriageSection: Codable {
         var maxAcceptanceDays: Int?
         var expiryWarningDays: Int?
+        var acceptanceApproval: String?
 
         enum CodingKeys: String, CodingKey {
             case maxAcceptanceDays = "max_acceptance_days"
             case expiryWarningDays = "expiry_warning_days"
+            case acceptanceApproval = "acceptance_approval"
         }
     }
 
@@ -249,6 +252,12 @@ public struct MlsocConfig: Sendable, Equatable {
                 throw IngestError(.malformed, file: source, "at triage.expiry_warning_days: must be between 0 and 365")
             }
             triage.expiryWarningDays = days
+        }
+        switch file.triage?.acceptanceApproval?.lowercased() {
+        case nil, "none", "off": triage.acceptanceApproval = false
+        case "required": triage.acceptanceApproval = true
+        case let other?:
+            throw IngestError(.malformed, file: source, "at triage.acceptance_approval: '\(other)' is not known: required or none")
         }
         var config = MlsocConfig(models: models, theme: file.theme, weights: weights, sla: sla, triage: triage)
         config.clipboard = file.clipboard ?? true

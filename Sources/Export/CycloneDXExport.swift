@@ -99,6 +99,13 @@ public enum CycloneDXExport {
         return try JSONOutput.encode(object)
     }
 
+    /// " by ACCOUNT", or with four-eyes acceptance " by PROPOSER, approved by APPROVER".
+    package static func acceptedBy(_ row: ExportRow) -> String {
+        guard let by = row.acceptedBy else { return "" }
+        guard let proposer = row.acceptanceProposedBy else { return " by \(by)" }
+        return " by \(proposer), approved by \(by)"
+    }
+
     /// VEX: CycloneDX analysis states. New findings carry none; accepted risks are exploitable
     /// with `will_not_fix` (the `mlsoc:state` property keeps the difference).
     package static func analysis(_ row: ExportRow) -> [String: Any]? {
@@ -121,8 +128,7 @@ public enum CycloneDXExport {
         if row.state == .accepted {
             let until = row.acceptedUntil.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval($0))) }
             detail.append(
-                "risk accepted" + (row.acceptedBy.map { " by \($0)" } ?? "") + (until.map { " until \($0)" } ?? "")
-                    + (row.acceptReason.map { ": \($0)" } ?? ""))
+                "risk accepted" + acceptedBy(row) + (until.map { " until \($0)" } ?? "") + (row.acceptReason.map { ": \($0)" } ?? ""))
         } else if let reason = row.lastReason {
             detail.append(reason)
         }
@@ -158,10 +164,15 @@ public enum CycloneDXExport {
             properties.append(["name": "mlsoc:taxonomy", "value": id])
         }
         if let location = row.location { properties.append(["name": "mlsoc:location", "value": location.display]) }
+        if let ticket = row.ticket { properties.append(["name": "mlsoc:ticket", "value": ticket]) }
         if let rate = row.attackSuccessRate { properties.append(["name": "mlsoc:attack-success-rate", "value": ModelRisk.number(rate, places: 4)]) }
         if row.state == .accepted {
             if let until = row.acceptedUntil { properties.append(["name": "mlsoc:accepted-until", "value": String(until)]) }
             if let by = row.acceptedBy { properties.append(["name": "mlsoc:accepted-by", "value": by]) }
+            if let proposer = row.acceptanceProposedBy {
+                properties.append(["name": "mlsoc:acceptance-proposed-by", "value": proposer])
+                if let by = row.acceptedBy { properties.append(["name": "mlsoc:acceptance-approved-by", "value": by]) }
+            }
             if let reason = row.acceptReason { properties.append(["name": "mlsoc:accept-reason", "value": reason]) }
         }
         object["properties"] = properties

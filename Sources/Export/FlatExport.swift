@@ -7,7 +7,8 @@ import Foundation
 public enum FlatExport {
     public static let columns = [
         "id", "fingerprint", "tool", "rule", "title", "message", "severity", "score", "attack_success_rate",
-        "state", "justification", "assignee", "accepted_until", "accepted_by", "accept_reason", "sla_due", "version", "target",
+        "state", "justification", "assignee", "ticket", "accepted_until", "accepted_by", "acceptance_proposed_by", "accept_reason",
+        "sla_due", "version", "target",
         "threat", "model", "model_version", "location", "cwe", "cve", "atlas", "owasp_llm", "owasp_ml",
         "first_seen", "last_seen", "project", "other_locations",
     ]
@@ -16,8 +17,9 @@ public enum FlatExport {
         [
             "id": row.id, "fingerprint": row.fingerprint.hex, "tool": row.tool, "rule": row.ruleID, "title": row.title,
             "message": row.message, "severity": row.severity.name, "score": row.score, "attack_success_rate": row.attackSuccessRate,
-            "state": row.state.key, "justification": row.justification, "assignee": row.assignee,
-            "accepted_until": row.acceptedUntil, "accepted_by": row.acceptedBy, "accept_reason": row.acceptReason,
+            "state": row.state.key, "justification": row.justification, "assignee": row.assignee, "ticket": row.ticket,
+            "accepted_until": row.acceptedUntil, "accepted_by": row.acceptedBy, "acceptance_proposed_by": row.acceptanceProposedBy,
+            "accept_reason": row.acceptReason,
             // A closed finding has nothing due.
             "sla_due": row.state.isOpen ? row.slaDue : nil, "version": row.version,
             "target": row.threat.target.key, "threat": row.threat.key, "model": row.model, "model_version": row.modelVersion,

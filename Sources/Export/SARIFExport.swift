@@ -84,6 +84,11 @@ public enum SARIFExport {
         if let model = row.model { properties["mlsoc/model"] = model }
         if !row.project.isEmpty { properties["mlsoc/project"] = row.project }
         if let assignee = row.assignee { properties["mlsoc/assignee"] = assignee }
+        if let ticket = row.ticket {
+            properties["mlsoc/ticket"] = ticket
+            // SARIF's own field for "the work items tracking this result" takes URIs.
+            if ticket.hasPrefix("https://") || ticket.hasPrefix("http://") { result["workItemUris"] = [ticket] }
+        }
         if let rate = row.attackSuccessRate { properties["mlsoc/attack-success-rate"] = rate }
         let tags = row.taxonomy.atlas + row.taxonomy.owaspLLM + row.taxonomy.owaspML + row.taxonomy.cwe + row.taxonomy.cve
         if !tags.isEmpty { properties["tags"] = tags }
@@ -109,7 +114,7 @@ public enum SARIFExport {
         case .notAffected: justification = "not affected (\(row.justification ?? "no justification"))" + (row.lastReason.map { ": \($0)" } ?? "")
         case .accepted:
             let until = row.acceptedUntil.map { " until " + CivilDate.format($0) } ?? ""
-            justification = "risk accepted" + (row.acceptedBy.map { " by \($0)" } ?? "") + until + (row.acceptReason.map { ": \($0)" } ?? "")
+            justification = "risk accepted" + CycloneDXExport.acceptedBy(row) + until + (row.acceptReason.map { ": \($0)" } ?? "")
         default: return nil
         }
         return ["kind": "external", "status": "accepted", "justification": justification]

@@ -73,6 +73,23 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case events([String])
         /// Project name globs: the project of the scan that found the finding.
         case projects([String])
+        /// Findings with a risk acceptance in one of these four-eyes steps (`acceptance:proposed`).
+        case acceptances([AcceptanceProposal.Status])
+        /// Ticket globs (`ticket:JIRA-*`); `nil` stands for "no ticket" (`ticket:none`).
+        case tickets([String?])
+        /// Assignee globs; `nil` stands for "unassigned" (`assignee:none`), "me" for the acting
+        /// account once `resolvingMe` has replaced it.
+        case assignees([String?])
+    }
+
+    /// The filter with `assignee:me` naming `person` (the console and the CLI know who acts; the
+    /// parse does not).
+    public func resolvingMe(as person: String) -> FindingFilter {
+        FindingFilter(
+            clauses: clauses.map { clause in
+                guard case let .assignees(values) = clause.term else { return clause }
+                return Clause(.assignees(values.map { $0?.lowercased() == "me" ? person : $0 }), negated: clause.negated)
+            })
     }
 
     /// The filter restricted to one project (`--project`, the console's `:project`); nil: unchanged.
@@ -117,6 +134,11 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         KeyInfo(key: "id", example: "id:42,43", meaning: "finding numbers", values: []),
         KeyInfo(key: "actor", example: "actor:alice", meaning: "findings with an event by them (in Audit: the events)", values: []),
         KeyInfo(key: "event", example: "event:reopened", meaning: "findings with such an event (in Audit: the events)", values: []),
+        KeyInfo(
+            key: "acceptance", example: "acceptance:proposed", meaning: "four-eyes risk acceptance: proposed, approved, rejected, withdrawn",
+            values: AcceptanceProposal.Status.allCases.map(\.rawValue)),
+        KeyInfo(key: "ticket", example: "ticket:JIRA-* ticket:none", meaning: "ticket key or URL glob, or no ticket", values: ["none"]),
+        KeyInfo(key: "assignee", example: "assignee:me assignee:none", meaning: "assignee glob, you, or unassigned", values: ["me", "none"]),
     ]
 
     /// Keys the parser knows, for errors and completion.
@@ -159,6 +181,9 @@ public struct FindingFilter: Sendable, Equatable, CustomStringConvertible {
         case let .events(values): return list("event", values)
         case let .projects(values): return list("project", values)
         case let .paths(values): return list("path", values)
+        case let .acceptances(values): return list("acceptance", values.map(\.rawValue))
+        case let .tickets(values): return list("ticket", values.map { $0 ?? "none" })
+        case let .assignees(values): return list("assignee", values.map { $0 ?? "none" })
         }
     }
 
@@ -349,6 +374,9 @@ private struct FilterParser {
         case "sla": "sla:overdue"
         case "actor": "actor:alice"
         case "event": "event:reopened"
+        case "acceptance": "acceptance:proposed"
+        case "ticket": "ticket:JIRA-*"
+        case "assignee": "assignee:me"
         default: "id:42"
         }
     }
@@ -408,6 +436,13 @@ private struct FilterParser {
         case "event", "kind": return .events(values)
         case "id":
             return .ids(try each({ Int64($0) }, "a finding number"))
+        case "acceptance":
+            return .acceptances(
+                try each(
+                    { AcceptanceProposal.Status(rawValue: $0.lowercased()) },
+                    AcceptanceProposal.Status.allCases.map(\.rawValue).joined(separator: ", ")))
+        case "ticket": return .tickets(values.map { $0.lowercased() == "none" ? nil : $0 })
+        case "assignee": return .assignees(values.map { $0.lowercased() == "none" ? nil : $0 })
         default:
             throw FilterError("unknown key '\(key)': expected one of \(FindingFilter.keys.joined(separator: ", "))", column: keyColumn)
         }

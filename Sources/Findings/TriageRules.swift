@@ -4,10 +4,14 @@ public struct TriageRules: Sendable, Equatable {
     public var maxAcceptanceDays: Int
     /// Warn this many days before an acceptance lapses.
     public var expiryWarningDays: Int
+    /// Four-eyes acceptance (`triage.acceptance_approval: required`): accepting a risk proposes it,
+    /// and another account approves or rejects the proposal.
+    public var acceptanceApproval: Bool
 
-    public init(maxAcceptanceDays: Int = 90, expiryWarningDays: Int = 7) {
+    public init(maxAcceptanceDays: Int = 90, expiryWarningDays: Int = 7, acceptanceApproval: Bool = false) {
         self.maxAcceptanceDays = maxAcceptanceDays
         self.expiryWarningDays = expiryWarningDays
+        self.acceptanceApproval = acceptanceApproval
     }
 
     public static let standard = TriageRules()
@@ -17,6 +21,18 @@ public struct TriageRules: Sendable, Equatable {
         "protected_by_compiler", "protected_at_runtime", "protected_at_perimeter", "protected_by_mitigating_control",
     ]
 
+    /// A ticket link: a key (`JIRA-123`, `SEC-42`, `#1234`) or an http(s) URL, one line, at most 500
+    /// characters, nothing a terminal would read as control.
+    public static func checkTicket(_ link: String) throws(TriageError) {
+        let text = link.trimmingASCIIWhitespace()
+        guard !text.isEmpty else { throw TriageError("a ticket key or URL is required") }
+        guard text.count <= 500 else { throw TriageError("a ticket link holds at most 500 characters") }
+        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else {
+            throw TriageError("a ticket link cannot hold control characters")
+        }
+        guard !text.contains(" ") else { throw TriageError("a ticket link is one word: a key such as JIRA-123, or a URL") }
+    }
+
     /// Checks the action against the finding's current state; throws with a reason a person can act on.
     public func check(_ action: TriageAction, from state: TriageState, now: Int64) throws(TriageError) {
         func nonEmpty(_ text: String, _ what: String) throws(TriageError) {
@@ -24,6 +40,7 @@ public struct TriageRules: Sendable, Equatable {
         }
         switch action {
         case let .falsePositive(reason): try nonEmpty(reason, "a reason")
+        case let .rejectAcceptance(reason): try nonEmpty(reason, "a reason to reject")
         case let .reopen(reason): try nonEmpty(reason, "a reason to reopen")
         case let .note(text): try nonEmpty(text, "the note's text")
         case let .notAffected(justification, _):
@@ -38,6 +55,8 @@ public struct TriageRules: Sendable, Equatable {
             }
         case let .assign(account):
             if let account, account.trimmingASCIIWhitespace().isEmpty { throw TriageError("an account name is required") }
+        case let .ticket(link):
+            if let link { try Self.checkTicket(link) }
         default:
             break
         }

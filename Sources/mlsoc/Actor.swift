@@ -4,6 +4,12 @@ import Foundation
 enum Actor {
     static func current(environment: [String: String]) -> String {
         var actor = accountName(uid: getuid())
+        #if DEBUG
+            // A test hook, compiled into debug builds only (the tests and CI run those): the
+            // end-to-end tests act as two people (four-eyes acceptance) without two OS accounts.
+            // A release build always takes the account from getuid.
+            if let account = environment["MLSOC_TEST_ACCOUNT"], !account.isEmpty { actor = account }
+        #endif
         if let sudo = environment["SUDO_USER"], !sudo.isEmpty, sudo != actor { actor += " (sudo by \(sudo))" }
         if let ssh = environment["SSH_CLIENT"]?.split(separator: " ").first { actor += " via ssh \(ssh)" }
         return actor

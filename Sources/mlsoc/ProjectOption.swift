@@ -1,6 +1,7 @@
 import ArgumentParser
 import FindingStore
 import Findings
+import Foundation
 
 /// `--project NAME` on the reading commands: everything they show is that project's.
 struct ProjectOption: ParsableArguments {
@@ -23,8 +24,8 @@ struct ProjectOption: ParsableArguments {
                 + (known.isEmpty ? "none yet" : known.map(TextForTerminal.safe).joined(separator: ", ")))
     }
 
-    /// `filter` restricted to the project, when one is given.
+    /// `filter` restricted to the project, when one is given, with `assignee:me` naming whoever runs it.
     func scoped(_ filter: FindingFilter) -> FindingFilter {
-        filter.scoped(toProject: project)
+        filter.scoped(toProject: project).resolvingMe(as: AcceptanceProposal.person(Actor.current(environment: ProcessInfo.processInfo.environment)))
     }
 }

@@ -15,9 +15,15 @@ extension Mlsoc {
                 new (reopen a closed finding, --reason).
                 Each change is checked against the finding as it is when written, and recorded in its history
                 with your account (from getuid, plus SUDO_USER and the ssh client when present).
+                With four-eyes acceptance (config.yaml triage: acceptance_approval: required), --state accepted
+                proposes the acceptance; another person approves it (--approve) or rejects it (--reject --reason);
+                the store refuses an approval by the person who proposed it. `mlsoc findings acceptance:proposed`
+                lists the queue.
                 Examples:
                   mlsoc triage 42 43 --state false_positive --reason "test fixture, never deployed"
                   mlsoc triage 17 --state accepted --reason "vendor fix due in Q1" --accept-until +60d
+                  mlsoc triage 17 --approve --note "checked with the vendor"
+                  mlsoc triage 17 --ticket JIRA-4711
                   mlsoc triage 17 --assign alice --note "looking at the pickle opcodes"
                 """
         )
@@ -45,12 +51,34 @@ extension Mlsoc {
         @Option(help: ArgumentHelp("A note for the history (also the note of in_triage, exploitable and resolved).", valueName: "text"))
         var note: String?
 
+        @Flag(help: "Approve the finding's proposed risk acceptance (four-eyes: not your own proposal).")
+        var approve = false
+
+        @Flag(help: "Reject the finding's proposed risk acceptance (--reason); on your own proposal, withdraw it.")
+        var reject = false
+
+        @Option(help: ArgumentHelp("Link the finding to a ticket: a key (JIRA-123) or a URL; `none` removes the link.", valueName: "key|url"))
+        var ticket: String?
+
         @Option(help: ArgumentHelp("Only if the finding is still at this version (what you saw); otherwise nothing changes.", valueName: "n"))
         var ifVersion: Int?
 
         func validate() throws {
-            if state == nil, assign == nil, note == nil {
-                throw ValidationError("nothing to do: give --state, --assign or --note")
+            if state == nil, assign == nil, note == nil, !approve, !reject, ticket == nil {
+                throw ValidationError("nothing to do: give --state, --approve, --reject, --ticket, --assign or --note")
+            }
+            if [state != nil, approve, reject].filter({ $0 }).count > 1 {
+                throw ValidationError("give one of --state, --approve and --reject")
+            }
+            if reject, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--reject needs --reason: why the acceptance is not right")
+            }
+            if let ticket, ticket != "none" {
+                do {
+                    try TriageRules.checkTicket(ticket)
+                } catch {
+                    throw ValidationError("bad --ticket: \(error.message)")
+                }
             }
             if let state, TriageState(key: state) == nil {
                 throw ValidationError("unknown state '\(state)': one of \(TriageState.allCases.map(\.key).joined(separator: ", "))")
@@ -75,8 +103,12 @@ extension Mlsoc {
                     actions.append(.acceptRisk(reason: reason ?? "", until: until))
                 }
             }
+            if approve { actions.append(.approveAcceptance(note: note)) }
+            if reject { actions.append(.rejectAcceptance(reason: reason ?? "")) }
+            if let ticket { actions.append(.ticket(ticket == "none" ? nil : ticket)) }
             if let assign { actions.append(.assign(assign == "none" ? nil : assign)) }
-            let stateTakesNote = [TriageState.inTriage, .exploitable, .resolved].contains(state.flatMap(TriageState.init(key:)))
+            let stateTakesNote =
+                approve || [TriageState.inTriage, .exploitable, .resolved].contains(state.flatMap(TriageState.init(key:)))
             if let note, !stateTakesNote { actions.append(.note(note)) }
             return actions
         }
@@ -98,7 +130,7 @@ extension Mlsoc {
                     switch result {
                     case let .applied(version, state):
                         expected = version
-                        print("#\(id): \(describe(action)) -> \(state.key) (version \(version))")
+                        print(TextSanitizer.sanitize("#\(id): \(describe(action, rules: config.triage)) -> \(state.key) (version \(version))"))
                     case let .conflict(conflict):
                         failed += 1
                         print("#\(id): not changed: \(TextSanitizer.sanitize(conflict.message))")
@@ -115,9 +147,13 @@ extension Mlsoc {
             if failed > 0 { throw ExitCode(1) }
         }
 
-        func describe(_ action: TriageAction) -> String {
+        func describe(_ action: TriageAction, rules: TriageRules) -> String {
             switch action {
             case let .assign(account): "assigned to \(account ?? "nobody")"
+            case let .ticket(link): link.map { "linked to \($0)" } ?? "ticket link removed"
+            case .acceptRisk where rules.acceptanceApproval: "acceptance proposed (awaiting another person's approval)"
+            case .approveAcceptance: "acceptance approved"
+            case .rejectAcceptance: "acceptance rejected"
             case .note: "note added"
             default: action.eventKind
             }

@@ -65,7 +65,8 @@ enum Fixture {
     }
 
     static func models() -> [ModelRisk] {
-        [
+        let unassigned: [Int64: Int] = [1: 21, 2: 5, 0: 16]
+        return [
             ModelRisk(
                 id: 1, name: "fraud-detector", version: "2.3.0", owner: "risk-ml", stage: "deploy", criticality: 2, source: "config",
                 open: [.critical: 3, .high: 5, .medium: 2, .low: 14, .info: 3], slaBreaches: 2, trend: [10, 20, 30, 28, 40, 62, 62]),
@@ -75,7 +76,11 @@ enum Fixture {
                 open: [.high: 4, .low: 1], weighted: [.high: 1.25, .low: 0.5], trend: [30, 25, 21]),
             ModelRisk(id: 3, name: "fraud-transactions", kind: "dataset", source: "cyclonedx"),
             ModelRisk(id: 0, name: "(no model)", kind: "", open: [.medium: 7, .low: 9]),
-        ]
+        ].map { model in
+            var model = model
+            model.unassigned = unassigned[model.id] ?? 0
+            return model
+        }
     }
 
     static func breakdown() -> ModelBreakdown {
@@ -179,7 +184,8 @@ enum Fixture {
     /// Three projects and the empty `default`, as the Projects list reads them (name order); one
     /// name carries an OSC title sequence, as a hostile report could make it.
     static func projects() -> [ProjectSummary] {
-        [
+        let unassigned = [2: 40, 3: 19, 4: 0]
+        return [
             ProjectSummary(id: 1, name: "default"),
             ProjectSummary(
                 id: 2, name: "fraud-detection", owner: "risk-ml", criticality: 2,
@@ -191,7 +197,11 @@ enum Fixture {
             ProjectSummary(
                 id: 4, name: "support-bot\u{1B}]0;owned\u{07}", owner: "cx", criticality: 3, open: [.high: 3],
                 weighted: [.high: 0.75], scans: 3, lastScan: now - 86_400),
-        ]
+        ].map { project in
+            var project = project
+            project.unassigned = unassigned[Int(project.id)] ?? 0
+            return project
+        }
     }
 
     /// A pack of five controls over four models, with every status somewhere; one model name is hostile.

@@ -83,4 +83,19 @@ import Testing
         #expect(try FindingFilter.parse("").isEmpty)
         #expect(try FindingFilter.parse("   ").isEmpty)
     }
+
+    @Test("acceptance, ticket and assignee terms parse, print back the same, and `me` resolves to a person")
+    func teamTerms() throws {
+        let filter = try FindingFilter.parse("acceptance:proposed,rejected -ticket:none ticket:JIRA-* assignee:me,none")
+        #expect(
+            filter.clauses == [
+                .init(.acceptances([.proposed, .rejected])), .init(.tickets([nil]), negated: true), .init(.tickets(["JIRA-*"])),
+                .init(.assignees(["me", nil])),
+            ])
+        #expect(try FindingFilter.parse(filter.description) == filter)
+        #expect(filter.resolvingMe(as: "alice").clauses.last == .init(.assignees(["alice", nil])))
+        #expect(throws: FilterError.self) { try FindingFilter.parse("acceptance:maybe") }
+        #expect(AcceptanceProposal.person("root (sudo by alice) via ssh 10.0.0.1") == "alice")
+        #expect(AcceptanceProposal.person("bob via ssh 10.0.0.7") == "bob" && AcceptanceProposal.person("carol") == "carol")
+    }
 }

@@ -57,10 +57,12 @@ public enum EffectRunner {
     }
 
     private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
-        let scoped = { (filter: FindingFilter) in filter.scoped(toProject: context.project) }
+        // The console's project, and `assignee:me` naming whoever runs the console.
+        let me = AcceptanceProposal.person(context.actor)
+        let scoped = { (filter: FindingFilter) in filter.scoped(toProject: context.project).resolvingMe(as: me) }
         func scopedQuery(_ query: FindingQuery) -> FindingQuery {
             var query = query
-            query.filter = query.filter.scoped(toProject: context.project)
+            query.filter = scoped(query.filter)
             return query
         }
         // Only the summary reads need the id; a project not in the store (yet) has nothing: id -1 matches no row.
@@ -104,7 +106,9 @@ public enum EffectRunner {
             return .similarLoaded(rows)
         case .loadVocabulary:
             return .vocabularyLoaded(
-                FilterVocabulary(tools: try store.toolNames(), models: try store.modelNames(limit: 20_000), rules: try store.ruleIDs(limit: 20_000)))
+                FilterVocabulary(
+                    tools: try store.toolNames(), models: try store.modelNames(limit: 20_000), rules: try store.ruleIDs(limit: 20_000),
+                    accounts: try store.knownAccounts()))
         case let .loadPack(name):
             let packs = (try? CompliancePacks.all(environment: ProcessInfo.processInfo.environment)) ?? []
             guard let pack = packs.first(where: { $0.name == name }) else { return nil }
@@ -158,7 +162,14 @@ public enum EffectRunner {
             let results = try writer.triage(
                 targets.map { (id: $0.id, version: $0.version) }, action: action, actor: context.actor,
                 now: context.now(), rules: context.rules, weights: context.weights)
-            return .triageDone(TriageOutcome(results: zip(targets, results).map { ($0.id, outcome($1)) }))
+            var done = TriageOutcome(results: zip(targets, results).map { ($0.id, outcome($1)) })
+            switch action {
+            case .acceptRisk where context.rules.acceptanceApproval: done.step = "acceptance proposed: awaiting another person's approval"
+            case .approveAcceptance: done.step = "acceptance approved"
+            case .rejectAcceptance: done.step = "proposed acceptance rejected"
+            default: break
+            }
+            return .triageDone(done)
         case let .undo(id):
             return try undo([id], writer: writer, context: context)
         case let .undoGroup(ids):

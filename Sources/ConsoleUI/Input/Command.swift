@@ -42,6 +42,12 @@ public enum Command: String, Sendable, CaseIterable {
     case assign
     case addNote
     case undo
+    /// Four-eyes acceptance: approve the finding's proposed acceptance (not one's own).
+    case approveAcceptance
+    /// Four-eyes acceptance: reject the proposed acceptance (one's own: withdraw it).
+    case rejectAcceptance
+    /// Link the finding to a ticket (a key or a URL).
+    case linkTicket
     /// `y`: the finding under the cursor, or the marked ones as TSV, to the local clipboard (OSC 52).
     case copy
     /// `=`: the Findings view grouped by rule, artefact, model, or not at all (in turn).

@@ -102,7 +102,10 @@ public struct Keymap: Sendable, Equatable {
         Binding([.character("A")], .acceptRisk, "accept risk", destructive: true),
         Binding([.character("d")], .resolve, "resolved", destructive: true, inFooter: false),
         Binding([.character("o")], .reopen, "reopen", destructive: true, inFooter: false),
+        Binding([.character("a")], .approveAcceptance, "approve the proposed acceptance (four-eyes)", destructive: true, inFooter: false),
+        Binding([.character("R")], .rejectAcceptance, "reject the proposed acceptance", destructive: true, inFooter: false),
         Binding([.character("@")], .assign, "assign", destructive: true, inFooter: false),
+        Binding([.character("T")], .linkTicket, "link a ticket (key or URL)", destructive: true, inFooter: false),
         Binding([.character("c")], .addNote, "note", destructive: true, inFooter: false),
         Binding([.character("u")], .undo, "undo my last change", destructive: true, inFooter: false),
     ]

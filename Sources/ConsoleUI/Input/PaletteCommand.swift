@@ -4,7 +4,7 @@ import Findings
 /// is a compile error rather than a line that silently does nothing. Their names, aliases,
 /// arguments and help are data that the parser, the completion and the help screen read.
 public enum PaletteCommand: String, Sendable, CaseIterable {
-    case matrix, pivot, models, findings, ingest, audit, sort, group, project, projects, unmapped, compliance, pack, theme, help, quit
+    case matrix, pivot, models, findings, proposals, ingest, audit, sort, group, project, projects, unmapped, compliance, pack, theme, help, quit
 
     public var name: String { rawValue }
 
@@ -15,7 +15,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .project: ["p"]
         case .help: ["h"]
         case .quit: ["q", "q!"]
-        case .pivot, .models, .ingest, .audit, .sort, .group, .projects, .unmapped, .compliance, .pack, .theme: []
+        case .pivot, .models, .proposals, .ingest, .audit, .sort, .group, .projects, .unmapped, .compliance, .pack, .theme: []
         }
     }
 
@@ -26,7 +26,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .group: FindingGrouping.allCases.map(\.rawValue).joined(separator: "|")
         case .project: "NAME|all"
         case .theme, .pack: "NAME"
-        case .matrix, .pivot, .models, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
+        case .matrix, .pivot, .models, .proposals, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
         }
     }
 
@@ -36,6 +36,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .pivot: "the matrix by lifecycle stage, or back"
         case .models: "the per-model risk table"
         case .findings: "the triage queue, filtered"
+        case .proposals: "risk acceptances waiting for a second person's approval (a to approve, R to reject)"
         case .ingest: "workers, recent scans, quarantine"
         case .audit: "the event log, filtered"
         case .sort: "order of the findings"
@@ -99,6 +100,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case "tool": values = vocabulary.tools
         case "rule": values = vocabulary.rules
         case "model": values = ["none"] + vocabulary.models
+        case "assignee": values = ["me", "none"] + vocabulary.accounts
         default: values = FindingFilter.values(of: key)
         }
         return values.lazy.filter { $0.hasPrefix(value) }.prefix(200).map { negation + key + ":" + done + FindingFilter.quoteIfNeeded($0) }

@@ -5,10 +5,14 @@ public struct FilterVocabulary: Sendable, Equatable {
     public var tools: [String]
     public var models: [String]
     public var rules: [String]
+    /// The people `@` offers and `assignee:` completes: those in the recent audit trail, the
+    /// assignees, and the owners of models and projects in config.
+    public var accounts: [String]
 
-    public init(tools: [String] = [], models: [String] = [], rules: [String] = []) {
+    public init(tools: [String] = [], models: [String] = [], rules: [String] = [], accounts: [String] = []) {
         self.tools = tools
         self.models = models
         self.rules = rules
+        self.accounts = accounts
     }
 }

@@ -26,6 +26,8 @@ extension Reducer {
         state.findings.origin = list.origin
         state.findings.lastBatch = list.lastBatch
         state.findings.expanded = group
+        // The group's count is the list's: "row N of M" from the start.
+        state.findings.total = group.count
         state.findings.generation = generation
         state.findings.loading = true
         return [.loadFindings(state.findings.query, after: nil, limit: FindingListState.pageSize, generation: generation)]

@@ -154,6 +154,12 @@ extension Reducer {
             guard !argument.isEmpty else { return show(.findings, &state) }
             guard let filter = try? FindingFilter.parse(argument) else { return [] }
             return startFindings(filter, origin: state.view == .findings ? state.findings.origin : state.view, &state)
+        case .proposals:
+            let filter = FindingFilter(clauses: [.init(.acceptances([.proposed]))])
+            if !state.triageRules.acceptanceApproval {
+                state.flash = Flash("acceptances need no approval here (config.yaml triage: acceptance_approval: required)")
+            }
+            return startFindings(filter, origin: state.view == .findings ? state.findings.origin : state.view, &state)
         case .audit:
             guard !argument.isEmpty else { return show(.audit, &state) }
             guard let filter = try? FindingFilter.parse(argument) else { return [] }

@@ -26,6 +26,12 @@ extension Reducer {
         switch command {
         case .setInTriage: return direct(.inTriage(note: nil), items, targets, &state)
         case .setExploitable: return direct(.exploitable(note: nil), items, targets, &state)
+        case .approveAcceptance:
+            guard state.triageRules.acceptanceApproval else {
+                state.flash = Flash("acceptances need no approval here (config.yaml triage: acceptance_approval: required)", isError: true)
+                return []
+            }
+            return direct(.approveAcceptance(note: nil), items, targets, &state)
         case .undo:
             // Marked findings are undone together. Right after a bulk action, u undoes that action
             // (as lazygit's undo does the last action), wherever the cursor went: marking moves it
@@ -46,12 +52,16 @@ extension Reducer {
             case .resolve: kind = .resolve
             case .reopen: kind = .reopen
             case .assign: kind = .assign
+            case .rejectAcceptance: kind = .reject
+            case .linkTicket: kind = .ticket
             default: kind = .note
             }
             state.form = TriageForm(
                 kind: kind, targets: targets, states: items.map(\.state),
-                assignee: items.count == 1 ? items[0].assignee : nil)
-            return []
+                assignee: items.count == 1 ? items[0].assignee : nil, ticket: items.count == 1 ? items[0].ticket : nil,
+                proposes: state.triageRules.acceptanceApproval, accounts: state.vocabulary.accounts)
+            // `@` offers the accounts the store knows: read them if they are not here yet.
+            return kind == .assign && state.vocabulary.accounts.isEmpty ? [.loadVocabulary] : []
         }
     }
 

@@ -93,6 +93,12 @@ public enum Reducer {
             return []
         case let .vocabularyLoaded(vocabulary):
             state.vocabulary = vocabulary
+            // An `@` form opened before the accounts were read offers them now.
+            if var form = state.form, form.kind == .assign, form.fields[0].choices.isEmpty, !vocabulary.accounts.isEmpty {
+                form.fields[0].choices = vocabulary.accounts
+                form.fields[0].hint = "↑/↓ for the accounts mlsoc knows; empty to unassign"
+                state.form = form
+            }
             return []
         case let .complianceLoaded(result, packs):
             guard result.pack.name == state.compliance.pack else { return [] }
@@ -319,7 +325,8 @@ public enum Reducer {
             return group(by: state.findings.grouping.next, &state)
         case .copy:
             return copy(&state)
-        case .setInTriage, .setExploitable, .setFalsePositive, .setNotAffected, .acceptRisk, .resolve, .reopen, .assign, .addNote, .undo:
+        case .setInTriage, .setExploitable, .setFalsePositive, .setNotAffected, .acceptRisk, .resolve, .reopen, .assign, .addNote, .undo,
+            .approveAcceptance, .rejectAcceptance, .linkTicket:
             return triageCommand(command, &state)
         case .moveUp, .moveDown, .moveTop, .moveBottom, .pageUp, .pageDown:
             return move(command, &state)

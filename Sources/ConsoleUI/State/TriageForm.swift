@@ -4,7 +4,7 @@ import Findings
 /// over the findings. Nothing is written until every field checks out.
 public struct TriageForm: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
-        case falsePositive, notAffected, accept, resolve, reopen, assign, note
+        case falsePositive, notAffected, accept, resolve, reopen, assign, note, reject, ticket
 
         public var title: String {
             switch self {
@@ -15,6 +15,8 @@ public struct TriageForm: Sendable, Equatable {
             case .reopen: "Reopen"
             case .assign: "Assign"
             case .note: "Add a note"
+            case .reject: "Reject the proposed acceptance"
+            case .ticket: "Link a ticket"
             }
         }
     }
@@ -46,10 +48,20 @@ public struct TriageForm: Sendable, Equatable {
     public var targets: [TriageTarget]
     public var states: [TriageState]
 
-    public init(kind: Kind, targets: [TriageTarget], states: [TriageState], assignee: String? = nil) {
+    /// With four-eyes acceptance, `A` proposes: the title says so.
+    public var proposes = false
+
+    /// The title over the form.
+    public var title: String { kind == .accept && proposes ? "Propose a risk acceptance (another person approves it)" : kind.title }
+
+    public init(
+        kind: Kind, targets: [TriageTarget], states: [TriageState], assignee: String? = nil, ticket: String? = nil, proposes: Bool = false,
+        accounts: [String] = []
+    ) {
         self.kind = kind
         self.targets = targets
         self.states = states
+        self.proposes = proposes
         switch kind {
         case .falsePositive: fields = [Field("reason", hint: "why this is not a real issue")]
         case .notAffected:
@@ -66,8 +78,13 @@ public struct TriageForm: Sendable, Equatable {
             ]
         case .resolve: fields = [Field("note", hint: "optional: how it was fixed", required: false)]
         case .reopen: fields = [Field("reason", hint: "why it needs another look")]
-        case .assign: fields = [Field("account", hint: "empty to unassign", required: false, value: assignee ?? "")]
+        case .assign:
+            let hint = accounts.isEmpty ? "empty to unassign" : "↑/↓ for the accounts mlsoc knows; empty to unassign"
+            fields = [Field("account", hint: hint, required: false, value: assignee ?? "", choices: accounts)]
         case .note: fields = [Field("note")]
+        case .reject: fields = [Field("reason", hint: "why the acceptance is not right (your own: withdraws it)")]
+        case .ticket:
+            fields = [Field("ticket", hint: "a key such as JIRA-123, or a URL; empty removes the link", required: false, value: ticket ?? "")]
         }
     }
 
@@ -91,6 +108,16 @@ public struct TriageForm: Sendable, Equatable {
         case .reopen: action = .reopen(reason: first)
         case .assign: action = .assign(first.isEmpty ? nil : first)
         case .note: action = .note(first)
+        case .reject: action = .rejectAcceptance(reason: first)
+        case .ticket:
+            if !first.isEmpty {
+                do {
+                    try TriageRules.checkTicket(first)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            action = .ticket(first.isEmpty ? nil : first)
         }
         // With one finding the rules are checked here too, so the mistake is said before anything is sent.
         if states.count == 1 {
@@ -127,6 +154,8 @@ public struct TriageOutcome: Sendable, Equatable {
     public var results: [(id: Int64, result: Result)]
     /// True for the outcome of an undo (it is not a new batch to undo).
     public var isUndo: Bool
+    /// What a four-eyes step did, said instead of the state it left (a proposal leaves it open).
+    public var step: String?
 
     public init(results: [(id: Int64, result: Result)], isUndo: Bool = false) {
         self.results = results
@@ -143,14 +172,14 @@ public struct TriageOutcome: Sendable, Equatable {
         let skipped = results.filter { if case .applied = $0.result { false } else { true } }
         func why(_ result: Result) -> String {
             switch result {
-            case let .applied(state): "now \(state.key)"
+            case let .applied(state): step.map { "\($0) (\(state.key))" } ?? "now \(state.key)"
             case let .conflict(message): message
             case let .refused(message): message
             case .missing: "no longer in the store"
             }
         }
         if results.count == 1, let only = results.first { return "#\(only.id): \(why(only.result))" }
-        var text = "\(applied.count) changed"
+        var text = "\(applied.count) changed" + (step.map { ": \($0)" } ?? "")
         if !skipped.isEmpty {
             text += "; \(skipped.count) skipped: " + skipped.prefix(3).map { "#\($0.id) \(why($0.result))" }.joined(separator: ", ")
             if skipped.count > 3 { text += ", …" }

@@ -208,6 +208,20 @@ enum FindingDetailView {
         field("seen", "first \(Clock.format(d.firstSeen)), last \(Clock.format(d.lastSeen))")
         field("SLA due", due, d.state.isOpen && (d.slaDue ?? .max) < state.now ? .overdue : .normal)
         field("assignee", d.assignee)
+        field("ticket", d.ticket)
+        if let proposal = d.proposal {
+            let until = Clock.date(proposal.until)
+            switch proposal.status {
+            case .proposed:
+                field("acceptance", "proposed by \(proposal.proposedBy) until \(until): awaiting another person's approval (a / R)", .overdue)
+                field("", proposal.reason, .muted)
+            case .approved:
+                field("acceptance", "proposed by \(proposal.proposedBy), approved by \(proposal.decidedBy ?? "?")")
+            case .rejected, .withdrawn:
+                let by = proposal.status == .withdrawn ? "withdrawn" : "rejected by \(proposal.decidedBy ?? "?")"
+                field("acceptance", "proposed by \(proposal.proposedBy) until \(until), \(by): \(proposal.decision ?? "")", .muted)
+            }
+        }
         field("ATLAS", d.taxonomy.atlas.joined(separator: " "))
         field("OWASP LLM", d.taxonomy.owaspLLM.joined(separator: " "))
         field("OWASP ML", d.taxonomy.owaspML.joined(separator: " "))

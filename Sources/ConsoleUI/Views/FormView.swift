@@ -12,7 +12,7 @@ public enum FormView {
             buffer.fill(x: x, y: y + row, width: width, role: .form)
         }
         let count = form.targets.count == 1 ? "#\(form.targets[0].id)" : "\(form.targets.count) findings"
-        buffer.put(" \(form.kind.title): \(count) ", x: x + 1, y: y, role: .title, maxWidth: width - 2)
+        buffer.put(" \(form.title): \(count) ", x: x + 1, y: y, role: .title, maxWidth: width - 2)
         var line = y + 2
         for (index, field) in form.fields.enumerated() {
             let focused = index == form.focus

@@ -35,6 +35,7 @@ public enum ModelsView {
                 model.version.isEmpty ? model.name : "\(model.name) \(model.version)", model.id == 0 ? "" : model.kind, model.stage ?? "",
                 model.owner ?? "", ModelRisk.number(model.score(weights: state.models.weights)),
                 counts[0], counts[1], counts[2], counts[3], model.slaBreaches == 0 ? state.glyphs.none : String(model.slaBreaches),
+                model.unassigned == 0 ? state.glyphs.none : NumberFormat.compact(model.unassigned, width: 5),
                 Sparkline.render(model.trend, width: trendWidth, glyphs: state.glyphs),
             ]
         }
@@ -44,7 +45,7 @@ public enum ModelsView {
             let roles: [StyleRole] = [
                 .normal, .muted, .normal, .muted, model.worstOpen.map(StyleRole.severity) ?? .muted,
                 .severityCritical, .severityHigh, .severityMedium, .severityLow,
-                model.slaBreaches > 0 ? .overdue : .muted, .title,
+                model.slaBreaches > 0 ? .overdue : .muted, .muted, .title,
             ]
             Table.row(
                 row, laid, y: first + offset, width: buffer.width, selected: start + offset == state.models.cursor, roles: roles,
@@ -59,7 +60,7 @@ public enum ModelsView {
             Column("STAGE", min: 7, max: 10, priority: 2), Column("OWNER", min: 8, max: 20, priority: 3),
             Column.whole("SCORE", alignRight: true), Column.whole("CRIT", alignRight: true), Column.whole("HIGH", alignRight: true),
             Column.whole("MED", alignRight: true), Column.whole("LOW", alignRight: true), Column.whole("SLA", alignRight: true),
-            Column.fixed("TREND", trendWidth, priority: 5),
+            Column.whole("UNASSIGNED", priority: 3, alignRight: true), Column.fixed("TREND", trendWidth, priority: 5),
         ]
     }
 

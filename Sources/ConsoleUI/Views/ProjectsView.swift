@@ -29,7 +29,7 @@ public enum ProjectsView {
                 project.name + (project.name == state.project ? " *" : ""),
                 ModelRisk.number(project.score(state.models.weights)), count(project.openTotal),
                 count(project.open[.critical]), count(project.open[.high]), count(project.open[.medium]), count(project.open[.low]),
-                count(project.scans), project.lastScan.map(Clock.format) ?? state.glyphs.none, project.owner ?? "",
+                count(project.unassigned), count(project.scans), project.lastScan.map(Clock.format) ?? state.glyphs.none, project.owner ?? "",
             ]
         }
         let laid = Table.layout(columns, rows: cells, width: buffer.width)
@@ -40,7 +40,7 @@ public enum ProjectsView {
                 (project.open[.critical] ?? 0) > 0 ? .severityCritical : .muted,
                 (project.open[.high] ?? 0) > 0 ? .severityHigh : .muted,
                 (project.open[.medium] ?? 0) > 0 ? .severityMedium : .muted,
-                (project.open[.low] ?? 0) > 0 ? .severityLow : .muted, .muted, .muted, .muted,
+                (project.open[.low] ?? 0) > 0 ? .severityLow : .muted, .muted, .muted, .muted, .muted,
             ]
             Table.row(
                 row, laid, y: first + offset, width: buffer.width, selected: start + offset == state.projects.cursor,
@@ -52,7 +52,8 @@ public enum ProjectsView {
     static let columns = [
         Column("PROJECT", min: 12, priority: 0, flex: true, preferred: 24), Column.whole("SCORE", alignRight: true),
         Column.whole("OPEN", alignRight: true), Column.whole("CRIT", alignRight: true), Column.whole("HIGH", alignRight: true),
-        Column.whole("MED", alignRight: true), Column.whole("LOW", alignRight: true), Column.whole("SCANS", alignRight: true),
+        Column.whole("MED", alignRight: true), Column.whole("LOW", alignRight: true),
+        Column.whole("UNASSIGNED", priority: 2, alignRight: true), Column.whole("SCANS", alignRight: true),
         Column.fixed("LAST SCAN", 16, priority: 2), Column("OWNER", min: 8, max: 20, priority: 3),
     ]
 }

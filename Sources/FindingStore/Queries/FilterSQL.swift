@@ -131,11 +131,30 @@ struct FilterSQL {
             bind([pattern, pattern, pattern])
             return
                 "f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.messageId IN (SELECT id FROM message WHERE text LIKE ? ESCAPE '\\') OR f.path LIKE ? ESCAPE '\\'"
+        case let .acceptances(values):
+            bind(values.map(\.rawValue))
+            return "f.id IN (SELECT findingId FROM acceptanceProposal WHERE status IN (\(placeholders(values.count))))"
+        case let .tickets(values):
+            return nullableGlobs(column: "f.ticket", values, bind: bind)
+        case let .assignees(values):
+            return nullableGlobs(column: "f.assignee", values, bind: bind)
         case let .actors(values):
             return eventCondition(column: "actor", values, eventAlias: eventAlias, bind: bind)
         case let .events(values):
             return eventCondition(column: "kind", values, eventAlias: eventAlias, bind: bind)
         }
+    }
+
+    /// A text column against globs, `nil` meaning "no value" (`ticket:none`, `assignee:none`).
+    private static func nullableGlobs(column: String, _ values: [String?], bind: ([any DatabaseValueConvertible]) -> Void) -> String {
+        var parts: [String] = []
+        if values.contains(where: { $0 == nil }) { parts.append("\(column) IS NULL") }
+        let globs = values.compactMap { $0 }
+        if !globs.isEmpty {
+            bind(globs.map(likePattern))
+            parts.append(Array(repeating: "\(column) LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR "))
+        }
+        return parts.joined(separator: " OR ")
     }
 
     /// Findings by their history: a stored event, or their creation, which since schema v10 is the

@@ -30,3 +30,25 @@ extension FindingStore {
         }
     }
 }
+
+extension FindingStore {
+    /// The people `@` offers: who acted in the last `recent` audit events (by person, as four-eyes
+    /// compares them), whom they assigned, and the owners of models and projects. A bounded read:
+    /// the newest events by rowid, never the whole trail.
+    public func knownAccounts(recent: Int = 20_000, limit: Int = 500) throws -> [String] {
+        try read { db in
+            let names = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM (
+                        SELECT actor AS name FROM (SELECT actor, kind FROM findingEvent ORDER BY id DESC LIMIT ?)
+                        WHERE kind NOT IN ('reopened', 'remapped', 'acceptance-lapsed', 'imported-from-VEX')
+                        UNION SELECT toValue FROM (SELECT kind, toValue FROM findingEvent ORDER BY id DESC LIMIT ?) WHERE kind = 'assign'
+                        UNION SELECT owner FROM model UNION SELECT owner FROM project
+                    ) WHERE name IS NOT NULL AND name != ''
+                    """, arguments: [recent, recent])
+            var seen = Set<String>()
+            return names.map(AcceptanceProposal.person).filter { $0 != "mlsoc" && seen.insert($0).inserted }.sorted().prefix(limit).map { $0 }
+        }
+    }
+}

@@ -49,7 +49,10 @@ extension FindingStore {
                        f.modelId, m.version AS modelVersion, f.otherLocations AS otherCount,
                        (SELECT e.reason FROM findingEvent e WHERE e.findingId = f.id AND e.reason IS NOT NULL
                         ORDER BY e.id DESC LIMIT 1) AS lastReason,
-                       (SELECT p.name FROM project p WHERE p.id = f.projectId) AS projectName
+                       (SELECT p.name FROM project p WHERE p.id = f.projectId) AS projectName,
+                       CASE WHEN f.state = \(TriageState.accepted.sql) THEN
+                           (SELECT a.proposedBy FROM acceptanceProposal a WHERE a.findingId = f.id AND a.status = 'approved'
+                            ORDER BY a.id DESC LIMIT 1) END AS proposedBy
                 FROM finding f \(FindingRow.joins)
                 WHERE \(condition)
                 """, arguments: arguments)
@@ -61,6 +64,7 @@ extension FindingStore {
             if row.finding.state != .accepted {
                 row.acceptedBy = nil
                 row.acceptReason = nil
+                row.acceptanceProposedBy = nil
             }
             row.otherLocations = others[row.id] ?? []
             return row
@@ -79,5 +83,6 @@ extension ExportRow: FetchableRecord {
             modelVersion: try row.decode(forColumn: Columns.modelVersion), lastReason: try row.decode(forColumn: Columns.lastReason),
             project: try row.decode(String?.self, forColumn: Columns.project) ?? "")
         hasOtherLocations = (try row.decode(Int?.self, forColumn: Columns.otherCount) ?? 0) > 0
+        acceptanceProposedBy = try row.decode(forColumn: Columns.proposedBy)
     }
 }

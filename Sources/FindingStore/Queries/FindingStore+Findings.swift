@@ -149,7 +149,9 @@ extension FindingStore {
                 justification: try row.decode(forColumn: DetailColumns.justification),
                 acceptedBy: finding.state == .accepted ? try row.decode(forColumn: DetailColumns.acceptedBy) : nil,
                 events: try FindingStore.events(db, findingID: id),
-                otherLocations: try FindingStore.otherLocations(db, of: [id])[id] ?? [])
+                otherLocations: try FindingStore.otherLocations(db, of: [id])[id] ?? [],
+                proposal: try AcceptanceProposal.fetchOne(
+                    db, sql: "SELECT * FROM acceptanceProposal WHERE findingId = ? ORDER BY id DESC LIMIT 1", arguments: [id]))
         }
     }
 
@@ -167,6 +169,7 @@ extension FindingStore {
         static let lastReason = Column("lastReason")
         static let project = Column("projectName")
         static let otherCount = Column("otherCount")
+        static let proposedBy = Column("proposedBy")
     }
 
     /// The artefact as reported: stored as '' when it is the location's path.

@@ -47,7 +47,7 @@ extension FindingStore {
         case .severity, .severities, .states, .targets, .threats, .projects, .tools, .rules: true
         // The summary keeps "no model" as 0, not NULL.
         case let .stages(stages): !stages.contains("none")
-        case .models, .paths, .cwes, .sla, .ids, .text, .actors, .events: false
+        case .models, .paths, .cwes, .sla, .ids, .text, .actors, .events, .acceptances, .tickets, .assignees: false
         }
     }
 

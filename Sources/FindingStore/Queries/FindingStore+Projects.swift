@@ -46,9 +46,22 @@ extension FindingStore {
                 projects[position].open[severity] = row[2]
                 projects[position].weighted[severity] = row[3]
             }
+            // Unassigned open findings: the open ones less the assigned (schema v23).
+            let assigned = try ProjectCount.fetchAll(
+                db, sql: "SELECT projectId, sum(count) AS count FROM assignedSummary WHERE state IN (\(TriageState.openSQL)) GROUP BY projectId")
+            let assignedByProject = Dictionary(assigned.map { ($0.projectId, $0.count) }, uniquingKeysWith: +)
+            for position in projects.indices {
+                projects[position].unassigned = max(0, projects[position].openTotal - (assignedByProject[projects[position].id] ?? 0))
+            }
             return projects
         }
     }
+}
+
+/// A count per project (assignedSummary).
+private struct ProjectCount: Decodable, FetchableRecord {
+    var projectId: Int64
+    var count: Int
 }
 
 /// A project as its summary starts from: the registry's fields and its scans.

@@ -114,6 +114,14 @@ extension FindingStore {
                     risks[position].weighted[severity, default: 0] += row[6 + severity.rawValue] as Double
                 }
             }
+            // Unassigned open findings: the open ones less the assigned (schema v23).
+            let assigned = try ModelCount.fetchAll(
+                db,
+                sql: """
+                    SELECT modelId, sum(count) AS count FROM assignedSummary
+                    WHERE state IN (\(TriageState.openSQL)) AND (?1 IS NULL OR projectId = ?1) GROUP BY modelId
+                    """, arguments: [projectID])
+            let assignedByModel = Dictionary(assigned.map { ($0.modelId, $0.count) }, uniquingKeysWith: +)
             // Acceptances that have ended count as open again.
             for cell in try FindingStore.lapsedCells(db, now: now, projectID: projectID) {
                 if index[cell.modelID] == nil, cell.modelID == 0 {
@@ -140,6 +148,9 @@ extension FindingStore {
                     series.append(last)
                 }
                 risks[position].trend = series
+            }
+            for index in risks.indices {
+                risks[index].unassigned = max(0, risks[index].open.values.reduce(0, +) - (assignedByModel[risks[index].id] ?? 0))
             }
             return risks
         }
@@ -238,6 +249,12 @@ extension FindingStore {
             return LapsedCell(modelID: row[0], threat: threat, severity: severity, count: row[3], weight: row[4])
         }
     }
+}
+
+/// A count per model (assignedSummary).
+private struct ModelCount: Decodable, FetchableRecord {
+    var modelId: Int64
+    var count: Int
 }
 
 /// A model as the risk list starts from: the registry's fields, its SLA breaches and its project.

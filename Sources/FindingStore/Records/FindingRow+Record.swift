@@ -26,13 +26,14 @@ extension FindingRow: FetchableRecord {
         static let slaDue = Column("slaDue")
         static let attackSuccessRate = Column("asr")
         static let assignee = Column("assignee")
+        static let ticket = Column("ticket")
     }
 
     /// The select list of a finding row, over `finding f` with `joins`.
     static let selection = """
         f.id, f.fingerprint, r.tool, r.ruleId, r.title, coalesce(msg.text, '') AS message, f.severity, f.score, f.threat, f.state,
         f.acceptedUntil, m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue,
-        f.asr, f.assignee
+        f.asr, f.assignee, f.ticket
         """
 
     /// The tables a finding row reads beside `finding f`: its rule, its model and its message text
@@ -68,7 +69,8 @@ extension FindingRow: FetchableRecord {
             version: try row.decode(forColumn: Columns.version),
             slaDue: try row.decode(forColumn: Columns.slaDue),
             attackSuccessRate: try row.decode(forColumn: Columns.attackSuccessRate),
-            assignee: try row.decode(forColumn: Columns.assignee)
+            assignee: try row.decode(forColumn: Columns.assignee),
+            ticket: try row.decode(forColumn: Columns.ticket)
         )
     }
 }

@@ -168,8 +168,9 @@ extension Schema {
     /// cell, severity and state, kept like summaryCell: by the ingest once per key at the end of
     /// each report, by triggers on UPDATE and DELETE of `finding`, as upserts. The Findings view's
     /// grouping by rule (tool + rule + message) and by model reads it instead of grouping the rows:
-    /// at 1M findings a few thousand summary rows against a million. `finding_by_rule` finds one
-    /// rule group's findings.
+    /// at 1M findings a few thousand summary rows against a million. A group's findings are read by
+    /// the severity walk with the group as a condition: an index on rule and message found small
+    /// groups at once but cost 30 bytes per finding (316 against the 300 of DESIGN.md §9).
     static var v20: String {
         """
         CREATE TABLE groupSummary (
@@ -196,8 +197,6 @@ extension Schema {
         END;
         CREATE TRIGGER groupSummary_delete AFTER DELETE ON finding
         BEGIN \(addToGroupSummary("OLD", count: "-1")) END;
-        -- An expanded rule group's findings (and `S`), most severe first, as a keyset walk.
-        CREATE INDEX finding_by_rule ON finding (ruleRef, messageId, severity);
         """
     }
 
@@ -208,6 +207,42 @@ extension Schema {
         VALUES (\(row).ruleRef, coalesce(\(row).messageId, 0), coalesce(\(row).modelId, 0), \(row).projectId, \(row).threat,
                 \(row).severity, \(row).state, \(count))
         ON CONFLICT DO UPDATE SET count = count + excluded.count;
+        """
+    }
+}
+
+extension Schema {
+    /// v23: assigned findings per model, project and state (issue 20: the Models and Projects views
+    /// show unassigned open counts, the open count less the assigned). Only triage assigns, so only
+    /// the UPDATE and DELETE triggers keep it: the ingest writes no assignee.
+    static var v23: String {
+        """
+        CREATE TABLE assignedSummary (
+            modelId INTEGER NOT NULL,
+            projectId INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (modelId, projectId, state)
+        ) WITHOUT ROWID;
+        INSERT INTO assignedSummary (modelId, projectId, state, count)
+        SELECT coalesce(modelId, 0), projectId, state, count(*) FROM finding WHERE assignee IS NOT NULL GROUP BY 1, 2, 3;
+        CREATE TRIGGER assignedSummary_update AFTER UPDATE OF assignee, modelId, projectId, state ON finding
+        WHEN (OLD.assignee IS NOT NULL OR NEW.assignee IS NOT NULL)
+             AND (OLD.assignee IS NOT NEW.assignee OR OLD.modelId IS NOT NEW.modelId OR OLD.projectId IS NOT NEW.projectId
+                  OR OLD.state IS NOT NEW.state)
+        BEGIN
+            INSERT INTO assignedSummary (modelId, projectId, state, count)
+            VALUES (coalesce(OLD.modelId, 0), OLD.projectId, OLD.state, -(OLD.assignee IS NOT NULL))
+            ON CONFLICT DO UPDATE SET count = count + excluded.count;
+            INSERT INTO assignedSummary (modelId, projectId, state, count)
+            VALUES (coalesce(NEW.modelId, 0), NEW.projectId, NEW.state, NEW.assignee IS NOT NULL)
+            ON CONFLICT DO UPDATE SET count = count + excluded.count;
+        END;
+        CREATE TRIGGER assignedSummary_delete AFTER DELETE ON finding WHEN OLD.assignee IS NOT NULL
+        BEGIN
+            INSERT INTO assignedSummary (modelId, projectId, state, count) VALUES (coalesce(OLD.modelId, 0), OLD.projectId, OLD.state, -1)
+            ON CONFLICT DO UPDATE SET count = count + excluded.count;
+        END;
         """
     }
 }

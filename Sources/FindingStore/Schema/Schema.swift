@@ -117,6 +117,34 @@ enum Schema {
         migrator.registerMigration("v20-group-summary") { db in
             try db.execute(sql: v20)
         }
+        migrator.registerMigration("v21-acceptance-proposals") { db in
+            // Four-eyes risk acceptance (issue 20): an acceptance one account proposes and another
+            // approves or rejects. Every step is also an event in findingEvent.
+            try db.execute(
+                sql: """
+                    CREATE TABLE acceptanceProposal (
+                        id INTEGER PRIMARY KEY,
+                        findingId INTEGER NOT NULL REFERENCES finding(id),
+                        proposedBy TEXT NOT NULL,
+                        proposedAt INTEGER NOT NULL,
+                        reason TEXT NOT NULL,
+                        until INTEGER NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'rejected', 'withdrawn')),
+                        decidedBy TEXT,
+                        decidedAt INTEGER,
+                        decision TEXT
+                    );
+                    CREATE INDEX acceptanceProposal_by_finding ON acceptanceProposal (findingId, id);
+                    CREATE UNIQUE INDEX acceptanceProposal_pending ON acceptanceProposal (findingId) WHERE status = 'proposed';
+                    """)
+        }
+        migrator.registerMigration("v22-ticket-links") { db in
+            // The ticket a finding is tracked in (a key such as JIRA-123, or a URL), set by triage.
+            try db.execute(sql: "ALTER TABLE finding ADD COLUMN ticket TEXT")
+        }
+        migrator.registerMigration("v23-assigned-summary") { db in
+            try db.execute(sql: v23)
+        }
         return migrator
     }
 

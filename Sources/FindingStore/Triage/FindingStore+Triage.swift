@@ -54,9 +54,23 @@ extension FindingStore {
         _ db: Database, _ id: Int64, expectedVersion: Int?, action: TriageAction, actor: String, now: Int64,
         rules: TriageRules, weights: RiskWeights, snapshot: Bool = true
     ) throws -> TriageResult {
-        guard let row = try TriageRow.fetchOne(db, sql: TriageRow.sql, arguments: [id]) else { return .missing }
+        guard var row = try TriageRow.fetchOne(db, sql: TriageRow.sql, arguments: [id]) else { return .missing }
+        // An acceptance that has ended is open again (issue 23): one no writer has lapsed yet is
+        // lapsed here first, with its event, and the action applies to the open finding
+        // (accepting it again extends it; with four-eyes, proposes it again). The version the
+        // caller saw was the accepted one.
+        var seenVersion = expectedVersion
+        if row.state == .accepted, let until = row.fields.acceptedUntil, until < now {
+            try lapse(
+                db, EndedAcceptance(id: id, acceptedUntil: until, acceptedBy: row.fields.acceptedBy, acceptReason: row.fields.acceptReason),
+                now: now, actor: "mlsoc")
+            if seenVersion == row.version { seenVersion = row.version + 1 }
+            guard let lapsed = try TriageRow.fetchOne(db, sql: TriageRow.sql, arguments: [id]) else { return .missing }
+            row = lapsed
+        }
         let version = row.version
         let state = row.state
+        let expectedVersion = seenVersion
         if let expectedVersion, expectedVersion != version {
             let last = try LastEvent.fetchOne(
                 db, sql: "SELECT id, actor, at, kind, previous FROM findingEvent WHERE findingId = ? ORDER BY id DESC LIMIT 1",
@@ -70,7 +84,52 @@ extension FindingStore {
         }
         let previous = row.fields
         var fields = previous
+        // The four-eyes steps say their own from and to, and are not undone with `u` (reopen, or
+        // reject, instead).
+        var step: (from: String?, to: String?, reason: String?)?
+        let pending = try AcceptanceProposal.fetchOne(
+            db, sql: "SELECT * FROM acceptanceProposal WHERE findingId = ? AND status = 'proposed'", arguments: [id])
         switch action {
+        case let .acceptRisk(reason, until) where rules.acceptanceApproval:
+            if let pending {
+                return .refused("an acceptance is already proposed by \(pending.proposedBy): approve or reject it first")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO acceptanceProposal (findingId, proposedBy, proposedAt, reason, until, status) VALUES (?, ?, ?, ?, ?, 'proposed')
+                    """, arguments: [id, actor, now, reason, until])
+            step = (state.key, "proposed", "\(reason) (until \(CivilDate.format(until))): awaiting another account's approval")
+        case let .approveAcceptance(note):
+            guard let pending else { return .refused("no acceptance is proposed for it") }
+            let proposer = AcceptanceProposal.person(pending.proposedBy)
+            guard proposer != AcceptanceProposal.person(actor) else {
+                return .refused("four-eyes: \(proposer) proposed this acceptance, so another account must approve it")
+            }
+            guard pending.until > now else {
+                return .refused("the proposed acceptance would have ended on \(CivilDate.format(pending.until)): propose it again")
+            }
+            fields.state = TriageState.accepted.rawValue
+            fields.justification = nil
+            (fields.acceptedUntil, fields.acceptedBy, fields.acceptReason) = (pending.until, actor, pending.reason)
+            try db.execute(
+                sql: "UPDATE acceptanceProposal SET status = 'approved', decidedBy = ?, decidedAt = ?, decision = ? WHERE id = ?",
+                arguments: [actor, now, note, pending.id])
+            step = (
+                state.key, TriageState.accepted.key,
+                "proposed by \(pending.proposedBy): \(pending.reason) (until \(CivilDate.format(pending.until)))" + (note.map { "; \($0)" } ?? "")
+            )
+        case let .rejectAcceptance(reason):
+            guard let pending else { return .refused("no acceptance is proposed for it") }
+            let status: AcceptanceProposal.Status =
+                AcceptanceProposal.person(pending.proposedBy) == AcceptanceProposal.person(actor) ? .withdrawn : .rejected
+            try db.execute(
+                sql: "UPDATE acceptanceProposal SET status = ?, decidedBy = ?, decidedAt = ?, decision = ? WHERE id = ?",
+                arguments: [status.rawValue, actor, now, reason, pending.id])
+            step = ("proposed", status.rawValue, "\(reason) (proposed by \(pending.proposedBy): \(pending.reason))")
+        case let .ticket(link):
+            let link = link?.trimmingASCIIWhitespace()
+            if link == previous.ticket { return .refused(link.map { "already linked to \($0)" } ?? "no ticket linked") }
+            fields.ticket = link
         case .inTriage, .exploitable, .resolve, .reopen, .falsePositive:
             if let target = action.targetState { fields.state = target.rawValue }
             fields.justification = nil
@@ -92,28 +151,34 @@ extension FindingStore {
         try db.execute(
             sql: """
                 UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
-                                   version = version + 1
+                                   ticket = ?, version = version + 1
                 WHERE id = ? AND version = ?
                 """,
             arguments: [
                 fields.state, fields.justification, fields.assignee, fields.acceptedUntil, fields.acceptedBy,
-                fields.acceptReason, id, version,
+                fields.acceptReason, fields.ticket, id, version,
             ])
         let newState = TriageState(rawValue: fields.state) ?? .new
-        let (from, to): (String?, String?) =
+        var (from, to): (String?, String?) =
             switch action {
             case let .assign(account): (previous.assignee, account)
+            case .ticket: (previous.ticket, fields.ticket)
             case .note: (nil, nil)
             default: (state.key, newState.key)
             }
         var reason = action.reason
         if case let .acceptRisk(text, until) = action { reason = "\(text) (until \(CivilDate.format(until)))" }
         var undoable: String? = previous.json
+        var kind = action.eventKind
         if case .note = action { undoable = nil }
+        if let step {
+            (from, to, reason, undoable) = (step.from, step.to, step.reason, nil)
+            if case .acceptRisk = action { kind = "acceptance-proposed" }
+        }
         try db.execute(
             sql: """
                 INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, now, actor, action.eventKind, from, to, reason, undoable])
+                """, arguments: [id, now, actor, kind, from, to, reason, undoable])
         if snapshot, newState.isOpen != state.isOpen { try snapshotModels(db, day: now / 86_400, weights: weights) }
         return .applied(version: version + 1, state: newState)
     }
@@ -141,11 +206,11 @@ extension FindingStore {
             try db.execute(
                 sql: """
                     UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
-                                       version = version + 1 WHERE id = ?
+                                       ticket = ?, version = version + 1 WHERE id = ?
                     """,
                 arguments: [
                     previous.state, previous.justification, previous.assignee, previous.acceptedUntil, previous.acceptedBy,
-                    previous.acceptReason, id,
+                    previous.acceptReason, last.kind == "ticket" ? previous.ticket : row.fields.ticket, id,
                 ])
             let restored = TriageState(rawValue: previous.state) ?? .new
             try db.execute(
@@ -168,28 +233,31 @@ extension FindingStore {
                     SELECT id, acceptedUntil, acceptedBy, acceptReason FROM finding INDEXED BY finding_accepted
                     WHERE state = \(TriageState.accepted.sql) AND acceptedUntil < ?
                     """, arguments: [now])
-            for row in rows {
-                let by = row.acceptedBy ?? "?"
-                let until = row.acceptedUntil ?? now
-                try db.execute(
-                    sql: """
-                        INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason)
-                        VALUES (?, ?, ?, 'acceptance-lapsed', 'accepted', 'new', ?)
-                        """,
-                    arguments: [
-                        row.id, now, actor,
-                        "the risk acceptance by \(by) ended on \(CivilDate.format(until))" + (row.acceptReason.map { " (\($0))" } ?? ""),
-                    ])
-                try db.execute(
-                    sql: """
-                        UPDATE finding SET state = \(TriageState.new.sql), acceptedUntil = NULL, acceptedBy = NULL, acceptReason = NULL,
-                                           version = version + 1
-                        WHERE id = ?
-                        """, arguments: [row.id])
-            }
+            for row in rows { try FindingStore.lapse(db, row, now: now, actor: actor) }
             if !rows.isEmpty { try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights) }
             return rows.count
         }
+    }
+
+    /// Reopens one ended acceptance, with an event that says why.
+    static func lapse(_ db: Database, _ row: EndedAcceptance, now: Int64, actor: String) throws {
+        let by = row.acceptedBy ?? "?"
+        let until = row.acceptedUntil ?? now
+        try db.execute(
+            sql: """
+                INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason)
+                VALUES (?, ?, ?, 'acceptance-lapsed', 'accepted', 'new', ?)
+                """,
+            arguments: [
+                row.id, now, actor,
+                "the risk acceptance by \(by) ended on \(CivilDate.format(until))" + (row.acceptReason.map { " (\($0))" } ?? ""),
+            ])
+        try db.execute(
+            sql: """
+                UPDATE finding SET state = \(TriageState.new.sql), acceptedUntil = NULL, acceptedBy = NULL, acceptReason = NULL,
+                                   version = version + 1
+                WHERE id = ?
+                """, arguments: [row.id])
     }
 
     /// Accepted findings whose acceptance ends within `days`.

@@ -11,6 +11,8 @@ struct TriageFields: Codable, Equatable, FetchableRecord {
     var acceptedUntil: Int64?
     var acceptedBy: String?
     var acceptReason: String?
+    /// The ticket the finding is tracked in (schema v22); absent in events written before.
+    var ticket: String?
 
     var json: String { (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }
 }

@@ -7,6 +7,8 @@ public struct ExportRow: Sendable, Equatable {
     public var justification: String?
     public var acceptedBy: String?
     public var acceptReason: String?
+    /// With four-eyes acceptance: who proposed the acceptance that `acceptedBy` approved.
+    public var acceptanceProposedBy: String?
     /// The model's id in the store and its version; nil without a model.
     public var modelID: Int64?
     public var modelVersion: String?

@@ -16,10 +16,12 @@ public struct FindingDetail: Sendable, Equatable {
     public var events: [AuditEntry]
     /// The other places the finding occurs, with the model there when it has one.
     public var otherLocations: [OtherLocation]
+    /// Its latest four-eyes acceptance step (proposed, approved, rejected or withdrawn), if any.
+    public var proposal: AcceptanceProposal?
 
     public init(
         row: FindingRow, artifact: String? = nil, evidence: String? = nil, mappingWhy: String? = nil, justification: String? = nil,
-        acceptedBy: String? = nil, events: [AuditEntry] = [], otherLocations: [OtherLocation] = []
+        acceptedBy: String? = nil, events: [AuditEntry] = [], otherLocations: [OtherLocation] = [], proposal: AcceptanceProposal? = nil
     ) {
         self.row = row
         self.artifact = artifact
@@ -29,6 +31,7 @@ public struct FindingDetail: Sendable, Equatable {
         self.acceptedBy = acceptedBy
         self.events = events
         self.otherLocations = otherLocations
+        self.proposal = proposal
     }
 
     public subscript<T>(dynamicMember keyPath: WritableKeyPath<FindingRow, T>) -> T {

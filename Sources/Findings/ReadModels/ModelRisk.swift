@@ -19,6 +19,8 @@ public struct ModelRisk: Sendable, Equatable, Identifiable {
     public var trend: [Double]
     /// The project the model belongs to; "" for the registry's models (config), which serve every project.
     public var project = ""
+    /// Open findings nobody is assigned to.
+    public var unassigned = 0
 
     public init(
         id: Int64, name: String, version: String = "", kind: String = "model", owner: String? = nil, stage: String? = nil,

@@ -8,6 +8,8 @@ public struct ProjectSummary: Sendable, Equatable, Identifiable {
     public var open: [Severity: Int]
     public var weighted: [Severity: Double]
     public var scans: Int
+    /// Open findings nobody is assigned to.
+    public var unassigned = 0
     public var lastScan: Int64?
 
     public init(
