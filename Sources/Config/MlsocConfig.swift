@@ -19,6 +19,12 @@ import Yams
 ///   max_acceptance_days: 90     # the longest a risk may be accepted for
 ///   expiry_warning_days: 7      # warn this long before an acceptance lapses
 ///   acceptance_approval: none   # `required`: four-eyes, another person approves each acceptance
+/// views:                        # named Findings views: tabs 7–9 and `:view NAME` in the console
+///   - name: crit-open
+///     filter: "sev>=high state:open"
+///     sort: due                   # severity, newest, oldest, due
+///     group: rule                 # none, rule, artifact, model
+///     columns: [id, sev, state, due, age, project, model, title]
 /// models:
 ///   - name: fraud-detector
 ///     version: "2.3.0"        # optional
@@ -106,10 +112,28 @@ public struct MlsocConfig: Sendable, Equatable {
         var sla: SLA?
         var triage: TriageSection?
         var dataStores: [DataStore]?
+        var views: [View]?
 
         enum CodingKeys: String, CodingKey {
-            case theme, clipboard, store, risk, sla, triage
+            case theme, clipboard, store, risk, sla, triage, views
             case dataStores = "data_stores"
+        }
+    }
+
+    /// A named Findings view (`views:`): the console's tabs 7–9 and `:view NAME`.
+    public struct View: Codable, Sendable, Equatable {
+        public var name: String
+        public var filter: String?
+        public var sort: String?
+        public var group: String?
+        public var columns: [String]?
+
+        public init(name: String, filter: String? = nil, sort: String? = nil, group: String? = nil, columns: [String]? = nil) {
+            self.name = name
+            self.filter = filter
+            self.sort = sort
+            self.group = group
+            self.columns = columns
         }
     }
 
@@ -128,6 +152,8 @@ public struct MlsocConfig: Sendable, Equatable {
     /// Where training data, features and model weights are kept (`data_stores:`): the mapping's
     /// resource context.
     public var dataStores: [DataStore] = []
+    /// Named Findings views for the console (`views:`), checked: sort, group and filter parse.
+    public var views: [View] = []
 
     public init(
         models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard,
@@ -259,7 +285,24 @@ public struct MlsocConfig: Sendable, Equatable {
         case let other?:
             throw IngestError(.malformed, file: source, "at triage.acceptance_approval: '\(other)' is not known: required or none")
         }
+        for (index, view) in (file.views ?? []).enumerated() {
+            let at = "at views[\(index)] (\(view.name))"
+            if let sort = view.sort, FindingSort(rawValue: sort) == nil {
+                throw IngestError(
+                    .malformed, file: source, "\(at).sort: '\(sort)': one of \(FindingSort.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if let group = view.group, FindingGrouping(rawValue: group) == nil {
+                throw IngestError(
+                    .malformed, file: source, "\(at).group: '\(group)': one of \(FindingGrouping.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            do {
+                _ = try FindingFilter.parse(view.filter ?? "")
+            } catch {
+                throw IngestError(.malformed, file: source, "\(at).filter: \(error.description)")
+            }
+        }
         var config = MlsocConfig(models: models, theme: file.theme, weights: weights, sla: sla, triage: triage)
+        config.views = file.views ?? []
         config.clipboard = file.clipboard ?? true
         config.projects = projects
         for (index, project) in config.projects.enumerated() {

@@ -51,11 +51,21 @@ public enum ConsoleLaunch {
         let mailbox = Mailbox()
         let worker = try ingestor.map { try InboxWorker(directories: inbox, ingestor: $0, mailbox: mailbox) }
         let memory = ConsoleMemory(environment: setup.environment)
-        let remembered = memory.session(forStore: store.path)
+        var remembered = memory.session(forStore: store.path)
+        // config.yaml's views first (tabs 7–9 in its order), then the saved ones; a saved view of the
+        // same name stands in for config's.
+        let saved = remembered.savedViews
+        let configured = config.views.map { view in
+            SavedView(
+                name: view.name, filter: view.filter ?? "", sort: view.sort.flatMap(FindingSort.init(rawValue:)) ?? .severity,
+                grouping: view.group.flatMap(FindingGrouping.init(rawValue:)) ?? .none, columns: view.columns, fromConfig: true)
+        }
+        remembered.savedViews = configured.filter { view in !saved.contains { $0.name == view.name } } + saved
         var context = ConsoleContext(
             inboxDirectories: inbox, workers: inbox.isEmpty ? 0 : ProcessInfo.processInfo.activeProcessorCount,
             actor: actor, rules: config.triage, weights: config.weights)
         context.project = project
+        context.memory = memory
         if project == nil, rememberedProject, let last = remembered.project, try store.projectID(named: last) != nil {
             context.project = last
         }

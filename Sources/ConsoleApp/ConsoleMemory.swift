@@ -1,3 +1,4 @@
+import ConsoleUI
 import Foundation
 
 /// What the console remembers between sessions: per store, the project it was scoped to and the
@@ -19,6 +20,8 @@ public struct ConsoleMemory: Sendable {
         var views: [String: String]? = [:]
         var filterHistory: [String]? = []
         var commandHistory: [String]? = []
+        /// Saved views (`:view save`), for every store.
+        var savedViews: [SavedView]? = []
     }
 
     /// What a session leaves behind for the next one.
@@ -27,12 +30,18 @@ public struct ConsoleMemory: Sendable {
         public var view: String?
         public var filterHistory: [String]
         public var commandHistory: [String]
+        /// The named views: config.yaml's first, then the saved ones (`:view save`).
+        public var savedViews: [SavedView]
 
-        public init(project: String? = nil, view: String? = nil, filterHistory: [String] = [], commandHistory: [String] = []) {
+        public init(
+            project: String? = nil, view: String? = nil, filterHistory: [String] = [], commandHistory: [String] = [],
+            savedViews: [SavedView] = []
+        ) {
             self.project = project
             self.view = view
             self.filterHistory = filterHistory
             self.commandHistory = commandHistory
+            self.savedViews = savedViews
         }
     }
 
@@ -42,7 +51,7 @@ public struct ConsoleMemory: Sendable {
         let key = Self.key(storePath)
         return Session(
             project: file.projects[key], view: file.views?[key], filterHistory: file.filterHistory ?? [],
-            commandHistory: file.commandHistory ?? [])
+            commandHistory: file.commandHistory ?? [], savedViews: (file.savedViews ?? []).filter { SavedView.validName($0.name) })
     }
 
     /// Remembers a session: its project and view for the store, the histories for all; errors are ignored.
@@ -55,6 +64,13 @@ public struct ConsoleMemory: Sendable {
         file.views = views
         file.filterHistory = Array(session.filterHistory.suffix(100))
         file.commandHistory = Array(session.commandHistory.suffix(100))
+        write(file)
+    }
+
+    /// Keeps the saved views (config.yaml's are not written); errors are ignored.
+    public func rememberViews(_ views: [SavedView]) {
+        var file = read()
+        file.savedViews = views.filter { !$0.fromConfig }
         write(file)
     }
 

@@ -1,5 +1,5 @@
 /// The orders the findings table offers. Each is a keyset walk; severity and age use indexes.
-public enum FindingSort: String, Sendable, CaseIterable {
+public enum FindingSort: String, Sendable, CaseIterable, Codable {
     /// Most severe first (finding_by_severity / finding_by_cell).
     case severity
     /// Most recently first seen first (the rowid).

@@ -6,6 +6,13 @@ import Findings
 enum Fixture {
     static let now: Int64 = 1_795_000_000  // 2026-11-19 09:46 UTC
 
+    /// Types `:LINE` and Enter; the effects of the Enter.
+    static func command(_ state: inout AppState, _ line: String) -> [Effect] {
+        _ = Reducer.reduce(&state, .key(.character(":")))
+        for ch in line { _ = Reducer.reduce(&state, .key(.character(ch))) }
+        return Reducer.reduce(&state, .key(.enter))
+    }
+
     static func items(_ count: Int, offset: Int = 0) -> [FindingRow] {
         (0..<count).map { i in
             let index = i + offset

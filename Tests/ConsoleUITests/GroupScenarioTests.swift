@@ -54,11 +54,7 @@ import Testing
         #expect(state.flash?.isError == true && state.findings.grouping == .model)
     }
 
-    func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
-        _ = Reducer.reduce(&state, .key(.character(":")))
-        for ch in line { _ = Reducer.reduce(&state, .key(.character(ch))) }
-        return Reducer.reduce(&state, .key(.enter))
-    }
+    func runCommand(_ state: inout AppState, _ line: String) -> [Effect] { Fixture.command(&state, line) }
 
     @Test("a triage key on a group reads the group's open findings (closed ones for o), then acts on all of them")
     func groupTriage() throws {

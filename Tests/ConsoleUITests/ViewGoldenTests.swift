@@ -11,7 +11,7 @@ import Testing
 
     enum Screen: String, CaseIterable {
         case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
-        case projects, projectScoped, projectPalette, unmapped, kiosk, compliance, groups
+        case projects, projectScoped, projectPalette, unmapped, kiosk, compliance, groups, savedView
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -36,6 +36,19 @@ import Testing
             state = Fixture.state(size, view: .findings)
             state.findings.filter = (try? FindingFilter.parse("sev>=medium state:open model:fraud*")) ?? .empty
             _ = Reducer.reduce(&state, .key(.down))
+        case .savedView:
+            state = Fixture.state(size, view: .findings)
+            state.findings.items = state.findings.items.enumerated().map { index, item in
+                var item = item
+                item.project = index % 2 == 0 ? "fraud-detection" : "model-zoo"
+                item.ticket = index % 3 == 0 ? "JIRA-\(4_700 + index)" : nil
+                item.assignee = index % 4 == 0 ? "alice" : nil
+                item.firstSeen = Fixture.now - Int64(index) * 7_000
+                return item
+            }
+            state.findings.columns = ["id", "sev", "state", "age", "project", "assignee", "ticket", "title", "location"]
+            state.savedViews = [SavedView(name: "crit-open", fromConfig: true), SavedView(name: "mine"), SavedView(name: "tickets")]
+            state.activeView = "mine"
         case .groups:
             state = Fixture.state(size, view: .findings)
             state.findings.filter = (try? FindingFilter.parse("state:open")) ?? .empty

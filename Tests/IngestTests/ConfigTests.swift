@@ -43,6 +43,10 @@ import Testing
             ("models:\n  - name: x\n    criticality: -3\n", "models.0.criticality"),
             ("models:\n  - version: 1\n", "models.0"),
             ("models: [\n", "YAML"),
+            ("views:\n  - name: hot\n    sort: loudest\n", "views[0] (hot).sort"),
+            ("views:\n  - name: hot\n    group: team\n", "views[0] (hot).group"),
+            ("views:\n  - name: hot\n    filter: \"sev>=hgih\"\n", "views[0] (hot).filter"),
+            ("triage:\n  acceptance_approval: sometimes\n", "triage.acceptance_approval"),
         ])
     func broken(yaml: String, place: String) throws {
         let error = try #require(throws: IngestError.self) { try MlsocConfig.parse(yaml: yaml, source: "/etc/mlsoc.yaml") }
@@ -139,5 +143,28 @@ import Testing
     func missing() throws {
         let environment = ["XDG_CONFIG_HOME": try TestPaths.temporaryDirectory().path]
         #expect(try MlsocConfig.load(environment: environment) == MlsocConfig())
+    }
+
+    @Test("views: and triage.acceptance_approval read from config.yaml")
+    func viewsAndApproval() throws {
+        let config = try MlsocConfig.parse(
+            yaml: """
+                triage:
+                  acceptance_approval: required
+                views:
+                  - name: crit-open
+                    filter: "sev>=high state:open"
+                    sort: due
+                    group: rule
+                    columns: [id, sev, project, title]
+                  - name: all
+                """, source: "config.yaml")
+        #expect(config.triage.acceptanceApproval)
+        #expect(
+            config.views == [
+                .init(name: "crit-open", filter: "sev>=high state:open", sort: "due", group: "rule", columns: ["id", "sev", "project", "title"]),
+                .init(name: "all"),
+            ])
+        #expect(try MlsocConfig.parse(yaml: "theme: dark\n", source: "c").triage.acceptanceApproval == false)
     }
 }

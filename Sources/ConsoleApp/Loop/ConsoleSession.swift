@@ -72,16 +72,27 @@ public final class ConsoleSession {
     /// What the next session starts from: the project, the view (a tab), the histories.
     public var memory: ConsoleMemory.Session {
         let view = loop.state.view == .help ? loop.state.helpReturn : loop.state.view
+        // A saved view's tab is remembered by its name.
+        let name = view == .findings ? loop.state.activeView.map { "view:" + $0 } : nil
         return ConsoleMemory.Session(
-            project: loop.state.project, view: ViewID.tabs.contains(view) ? view.rawValue : nil,
-            filterHistory: loop.state.filterHistory, commandHistory: loop.state.commandHistory)
+            project: loop.state.project, view: name ?? (ViewID.tabs.contains(view) ? view.rawValue : nil),
+            filterHistory: loop.state.filterHistory, commandHistory: loop.state.commandHistory,
+            savedViews: loop.state.savedViews.filter { !$0.fromConfig })
     }
 
     /// Starts from what the last session left: its histories, and its view when it was a tab.
     public func restore(_ memory: ConsoleMemory.Session) {
         loop.state.filterHistory = memory.filterHistory
         loop.state.commandHistory = memory.commandHistory
-        if kiosk == nil, let name = memory.view, let view = ViewID(rawValue: name), ViewID.tabs.contains(view) { loop.state.view = view }
+        loop.state.savedViews = memory.savedViews
+        guard kiosk == nil, let name = memory.view else { return }
+        if name.hasPrefix("view:") {
+            // The saved view it ended on, read again when the session starts (its store change).
+            _ = Reducer.useView(String(name.dropFirst(5)), &loop.state)
+            loop.state.flash = nil
+        } else if let view = ViewID(rawValue: name), ViewID.tabs.contains(view) {
+            loop.state.view = view
+        }
     }
 
     /// Runs until the user quits or a signal arrives; the caller restores the terminal.

@@ -16,6 +16,8 @@ public struct ConsoleContext: Sendable {
     public var weights: RiskWeights
     /// The project the views are scoped to (the state's `project` when the effect was made); nil: all.
     public var project: String?
+    /// Where saved views are kept (nil: not kept, as in the dashboard and the tests).
+    public var memory: ConsoleMemory?
 
     public init(
         inboxDirectories: [String] = [], workers: Int = 0, actor: String = "unknown", rules: TriageRules = .standard,
@@ -174,6 +176,9 @@ public enum EffectRunner {
             return try undo([id], writer: writer, context: context)
         case let .undoGroup(ids):
             return try undo(ids, writer: writer, context: context)
+        case let .saveViews(views):
+            context.memory?.rememberViews(views)
+            return nil
         case .setTheme, .suspend, .copy:
             return nil
         }

@@ -22,6 +22,10 @@ public enum Command: String, Sendable, CaseIterable {
     case showIngest
     case showAudit
     case showCompliance
+    /// The first three saved views (keys 7, 8, 9).
+    case showSavedView1
+    case showSavedView2
+    case showSavedView3
     case help
     case filter
     case palette

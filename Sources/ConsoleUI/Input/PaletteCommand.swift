@@ -4,7 +4,8 @@ import Findings
 /// is a compile error rather than a line that silently does nothing. Their names, aliases,
 /// arguments and help are data that the parser, the completion and the help screen read.
 public enum PaletteCommand: String, Sendable, CaseIterable {
-    case matrix, pivot, models, findings, proposals, ingest, audit, sort, group, project, projects, unmapped, compliance, pack, theme, help, quit
+    case matrix, pivot, models, findings, proposals, view, columns, ingest, audit, sort, group, project, projects, unmapped, compliance, pack, theme,
+        help, quit
 
     public var name: String { rawValue }
 
@@ -15,7 +16,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .project: ["p"]
         case .help: ["h"]
         case .quit: ["q", "q!"]
-        case .pivot, .models, .proposals, .ingest, .audit, .sort, .group, .projects, .unmapped, .compliance, .pack, .theme: []
+        case .pivot, .models, .proposals, .view, .columns, .ingest, .audit, .sort, .group, .projects, .unmapped, .compliance, .pack, .theme: []
         }
     }
 
@@ -24,6 +25,8 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .findings, .audit: "[FILTER]"
         case .sort: FindingSort.allCases.map(\.rawValue).joined(separator: "|")
         case .group: FindingGrouping.allCases.map(\.rawValue).joined(separator: "|")
+        case .view: "NAME|save NAME|delete NAME"
+        case .columns: "COLUMN,…|default"
         case .project: "NAME|all"
         case .theme, .pack: "NAME"
         case .matrix, .pivot, .models, .proposals, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
@@ -41,6 +44,8 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .audit: "the event log, filtered"
         case .sort: "order of the findings"
         case .group: "fold the findings by rule (tool + rule + message), artifact or model"
+        case .view: "open a saved view; save the Findings view (filter, sort, grouping, columns) under a name; delete one"
+        case .columns: "the Findings columns: " + FindingColumn.allCases.map(\.rawValue).joined(separator: ",")
         case .project: "scope every view to one project, or all"
         case .projects: "every project with its open findings and risk"
         case .unmapped: "rules of unclassified findings, with a mapping rule to paste"
@@ -62,7 +67,9 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
     }
 
     /// Completions of a partly typed command line.
-    public static func complete(_ line: String, themes: [String], projects: [String] = [], packs: [String] = []) -> [String] {
+    public static func complete(
+        _ line: String, themes: [String], projects: [String] = [], packs: [String] = [], views: [String] = []
+    ) -> [String] {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard words.count > 1 else {
             return allCases.map(\.name).filter { $0.hasPrefix(line) }.map { $0 + " " }
@@ -76,6 +83,14 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .project: return (["all"] + projects).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .sort: return FindingSort.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
         case .group: return FindingGrouping.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { head + $0 }
+        case .view:
+            if words.count == 2 { return (["save", "delete"] + views).filter { $0.hasPrefix(partial) }.map { head + $0 } }
+            return words[1] == "delete" ? views.filter { $0.hasPrefix(partial) }.map { before + $0 } : []
+        case .columns:
+            let done = partial.lastIndex(of: ",").map { String(partial[...$0]) } ?? ""
+            let last = String(partial.dropFirst(done.count))
+            let names = done.isEmpty ? ["default"] + FindingColumn.allCases.map(\.rawValue) : FindingColumn.allCases.map(\.rawValue)
+            return names.filter { $0.hasPrefix(last) }.map { head + done + $0 }
         case .findings, .audit: return completeFilter(partial).map { before + $0 }
         default: return []
         }

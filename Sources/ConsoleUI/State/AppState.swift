@@ -39,6 +39,10 @@ public struct AppState: Sendable, Equatable {
     public var filterHistory: [String] = []
     /// Tool and model names the filter line completes (`tool:truff` Tab).
     public var vocabulary = FilterVocabulary()
+    /// Named Findings views (config.yaml `views:`, then the state file's); the first three are tabs 7–9.
+    public var savedViews: [SavedView] = []
+    /// The saved view the Findings list was opened from (its tab stands out), if any.
+    public var activeView: String?
     public var commandHistory: [String] = []
     /// Where help returns to.
     public var helpReturn: ViewID = .matrix

@@ -33,6 +33,8 @@ public enum Effect: Sendable, Equatable {
     /// Tool and model names, for Tab in the filter line.
     case loadVocabulary
     case setTheme(String)
+    /// Writes the saved views (not config.yaml's) to the state file.
+    case saveViews([SavedView])
     /// Writes one triage action to each target (optimistic locking on the versions seen).
     case triage([TriageTarget], TriageAction)
     /// Undoes the analyst's own last change to a finding.

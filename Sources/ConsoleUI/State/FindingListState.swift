@@ -40,6 +40,8 @@ public struct FindingListState: Sendable, Equatable {
     public var groupCursor = 0
     /// The group whose findings are listed (Enter on a group); Esc goes back to the groups.
     public var expanded: FindingGroup?
+    /// Column keys (`FindingColumn`) of a saved view or `:columns`; nil: the defaults.
+    public var columns: [String]?
 
     public init(filter: FindingFilter = .empty) {
         self.filter = filter

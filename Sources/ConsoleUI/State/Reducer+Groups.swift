@@ -21,6 +21,7 @@ extension Reducer {
         state.findings = FindingListState(filter: list.filter)
         state.findings.sort = list.sort
         state.findings.grouping = list.grouping
+        state.findings.columns = list.columns
         state.findings.groups = list.groups
         state.findings.groupCursor = list.groupCursor
         state.findings.origin = list.origin

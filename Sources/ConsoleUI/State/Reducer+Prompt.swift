@@ -9,6 +9,7 @@ extension Reducer {
         let history = prompt.kind == .filter ? state.filterHistory : state.commandHistory
         let themes = state.themeNames
         let packs = state.compliance.packNames
+        let views = state.savedViews.map(\.name)
         let projects = state.projects.items.map(\.name)
         let vocabulary = state.vocabulary
         let filterView = state.view
@@ -16,7 +17,7 @@ extension Reducer {
         let lengthBefore = prompt.text.count
         let outcome = prompt.handle(key, history: history) { line in
             switch kind {
-            case .command: return PaletteCommand.complete(line, themes: themes, projects: projects, packs: packs)
+            case .command: return PaletteCommand.complete(line, themes: themes, projects: projects, packs: packs, views: views)
             case .filter:
                 guard filterView != .models else { return [] }
                 let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -118,6 +119,7 @@ extension Reducer {
         default:
             guard let filter = try? FindingFilter.parse(text) else { return [] }
             let origin = state.view == .findings ? state.findings.origin : state.view
+            state.activeView = nil
             return startFindings(filter, origin: origin, &state)
         }
     }
@@ -154,6 +156,10 @@ extension Reducer {
             guard !argument.isEmpty else { return show(.findings, &state) }
             guard let filter = try? FindingFilter.parse(argument) else { return [] }
             return startFindings(filter, origin: state.view == .findings ? state.findings.origin : state.view, &state)
+        case .view:
+            return viewCommand(argument, &state)
+        case .columns:
+            return setColumns(argument, &state)
         case .proposals:
             let filter = FindingFilter(clauses: [.init(.acceptances([.proposed]))])
             if !state.triageRules.acceptanceApproval {

@@ -266,12 +266,19 @@ public enum Reducer {
                 origin: .models, &state)
         case .back: return back(&state)
         case .nextView, .previousView:
-            let current = ViewID.tabs.firstIndex(of: state.view == .help ? state.helpReturn : state.view) ?? 0
-            let step = command == .nextView ? 1 : ViewID.tabs.count - 1
-            return show(ViewID.tabs[(current + step) % ViewID.tabs.count], &state)
+            return nextTab(forward: command == .nextView, &state)
+        case .showSavedView1, .showSavedView2, .showSavedView3:
+            let index = command == .showSavedView1 ? 0 : command == .showSavedView2 ? 1 : 2
+            guard state.savedViews.indices.contains(index) else {
+                state.flash = Flash("no saved view \(index + 7): `:view save NAME` saves the Findings view as one", isError: true)
+                return []
+            }
+            return useView(state.savedViews[index].name, &state)
         case .showMatrix: return show(.matrix, &state)
         case .showModels: return show(.models, &state)
-        case .showFindings: return show(.findings, &state)
+        case .showFindings:
+            state.activeView = nil
+            return show(.findings, &state)
         case .showIngest: return show(.ingest, &state)
         case .showAudit: return show(.audit, &state)
         case .showCompliance: return show(.compliance, &state)
@@ -442,6 +449,7 @@ public enum Reducer {
         state.findings = FindingListState(filter: filter)
         state.findings.sort = previous.sort
         state.findings.grouping = previous.grouping
+        state.findings.columns = previous.columns
         state.findings.origin = origin
         state.findings.generation = previous.generation + 1
         state.findings.loading = true

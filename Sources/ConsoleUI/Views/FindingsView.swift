@@ -120,15 +120,9 @@ public enum FindingsView {
         let rows = max(0, FrameView.contentBottom(buffer) - first)
         let start = Table.firstVisible(cursor: list.cursor, count: list.items.count, rows: rows)
         let shown = Array(list.items.dropFirst(start).prefix(rows))
-        let cells = shown.map { item in
-            [
-                "\(item.id)", FrameView.short(item.severity), item.state.key,
-                // A closed finding has nothing due.
-                item.state.isOpen ? Clock.due(item.slaDue, now: state.now) : "", item.tool, item.ruleID, item.title, item.model ?? "",
-                item.location?.display ?? "",
-            ]
-        }
-        let laid = Table.layout(columns, rows: cells, width: width)
+        let shownColumns = FindingColumn.list(list.columns)
+        let cells = shown.map { item in shownColumns.map { value($0, item, now: state.now) } }
+        let laid = Table.layout(shownColumns.map(column), rows: cells, width: width)
         Table.header(laid, x: x + 1, y: top + 1, sorted: list.sort.column, marker: marker, into: &buffer)
         guard rows > 0 else { return }
         if list.items.isEmpty {
@@ -136,10 +130,7 @@ public enum FindingsView {
             return
         }
         for (offset, (item, row)) in zip(shown, cells).enumerated() {
-            let roles: [StyleRole] = [
-                .muted, .severity(item.severity), item.state.isOpen ? .normal : .muted,
-                item.isOverdue(now: state.now) ? .overdue : .muted,
-            ]
+            let roles = shownColumns.map { role($0, item, now: state.now) }
             let isMarked = list.marks.contains(item.id)
             Table.row(
                 row, laid, x: x + 1, y: first + offset, width: width, selected: start + offset == list.cursor,
@@ -148,14 +139,54 @@ public enum FindingsView {
         }
     }
 
-    /// Id, severity, state and due are never cut; the title takes what the others leave, then the
-    /// location (its line number kept), then the model.
-    static let columns = [
-        Column.whole("ID", alignRight: true), Column.whole("SEV"), Column.whole("STATE"), Column.whole("DUE", priority: 1, alignRight: true),
-        Column("TOOL", min: 8, max: 16, priority: 1), Column("RULE", min: 10, max: 24, priority: 2),
-        Column("TITLE", min: 16, priority: 2, flex: true, preferred: 24, cut: .end), Column("MODEL", min: 10, max: 24, priority: 6),
-        Column("LOCATION", min: 16, max: 80, priority: 5),
-    ]
+    /// Id, severity, state, due and age are never cut; the title takes what the others leave, then
+    /// the location (its line number kept), then the model.
+    static func column(_ key: FindingColumn) -> Column {
+        switch key {
+        case .id: Column.whole("ID", alignRight: true)
+        case .sev: Column.whole("SEV")
+        case .state: Column.whole("STATE")
+        case .due: Column.whole("DUE", priority: 1, alignRight: true)
+        case .age: Column.whole("AGE", priority: 1, alignRight: true)
+        case .tool: Column("TOOL", min: 8, max: 16, priority: 1)
+        case .rule: Column("RULE", min: 10, max: 24, priority: 2)
+        case .title: Column("TITLE", min: 16, priority: 2, flex: true, preferred: 24, cut: .end)
+        case .model: Column("MODEL", min: 10, max: 24, priority: 6)
+        case .project: Column("PROJECT", min: 8, max: 24, priority: 4)
+        case .location: Column("LOCATION", min: 16, max: 80, priority: 5)
+        case .assignee: Column("ASSIGNEE", min: 8, max: 16, priority: 3)
+        case .ticket: Column("TICKET", min: 8, max: 40, priority: 4)
+        }
+    }
+
+    static func value(_ key: FindingColumn, _ item: FindingRow, now: Int64) -> String {
+        switch key {
+        case .id: "\(item.id)"
+        case .sev: FrameView.short(item.severity)
+        case .state: item.state.key
+        // A closed finding has nothing due.
+        case .due: item.state.isOpen ? Clock.due(item.slaDue, now: now) : ""
+        case .age: Clock.age(now - item.firstSeen)
+        case .tool: item.tool
+        case .rule: item.ruleID
+        case .title: item.title
+        case .model: item.model ?? ""
+        case .project: item.project ?? ""
+        case .location: item.location?.display ?? ""
+        case .assignee: item.assignee ?? ""
+        case .ticket: item.ticket ?? ""
+        }
+    }
+
+    static func role(_ key: FindingColumn, _ item: FindingRow, now: Int64) -> StyleRole {
+        switch key {
+        case .id, .age: .muted
+        case .sev: .severity(item.severity)
+        case .state: item.state.isOpen ? .normal : .muted
+        case .due: item.isOverdue(now: now) ? .overdue : .muted
+        default: .normal
+        }
+    }
 }
 
 /// Everything about one finding: message, location, evidence, taxonomy ids, why the mapping

@@ -45,9 +45,18 @@ public enum FrameView {
     static func renderTabs(_ state: AppState, into buffer: inout ScreenBuffer) {
         var x = 1
         let focused = state.view == .help ? state.helpReturn : state.view
+        let savedActive = focused == .findings ? state.activeView : nil
         for (index, view) in ViewID.tabs.enumerated() {
             let label = " \(index + 1) \(view.title) "
-            x += buffer.put(label, x: x, y: 1, role: view == focused && state.view != .help ? .tabActive : .tab)
+            let active = view == focused && state.view != .help && !(view == .findings && savedActive != nil)
+            x += buffer.put(label, x: x, y: 1, role: active ? .tabActive : .tab)
+            x += 1
+        }
+        // Saved views are tabs 7–9, while there is room for them.
+        for (index, view) in state.savedViews.prefix(Reducer.viewTabs).enumerated() {
+            let label = " \(index + 7) \(view.name) "
+            guard x + DisplayWidth.of(label) < buffer.width - 8 else { break }
+            x += buffer.put(label, x: x, y: 1, role: view.name == savedActive && state.view != .help ? .tabActive : .tab)
             x += 1
         }
         let detail: String?

@@ -27,13 +27,14 @@ extension FindingRow: FetchableRecord {
         static let attackSuccessRate = Column("asr")
         static let assignee = Column("assignee")
         static let ticket = Column("ticket")
+        static let project = Column("project")
     }
 
     /// The select list of a finding row, over `finding f` with `joins`.
     static let selection = """
         f.id, f.fingerprint, r.tool, r.ruleId, r.title, coalesce(msg.text, '') AS message, f.severity, f.score, f.threat, f.state,
         f.acceptedUntil, m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue,
-        f.asr, f.assignee, f.ticket
+        f.asr, f.assignee, f.ticket, (SELECT p.name FROM project p WHERE p.id = f.projectId) AS project
         """
 
     /// The tables a finding row reads beside `finding f`: its rule, its model and its message text
@@ -70,7 +71,8 @@ extension FindingRow: FetchableRecord {
             slaDue: try row.decode(forColumn: Columns.slaDue),
             attackSuccessRate: try row.decode(forColumn: Columns.attackSuccessRate),
             assignee: try row.decode(forColumn: Columns.assignee),
-            ticket: try row.decode(forColumn: Columns.ticket)
+            ticket: try row.decode(forColumn: Columns.ticket),
+            project: try row.decode(forColumn: Columns.project)
         )
     }
 }

@@ -30,13 +30,15 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
     public var assignee: String?
     /// The ticket the finding is tracked in (a key or a URL).
     public var ticket: String?
+    /// The project of the scan that found it.
+    public var project: String?
 
     public init(
         id: Int64, fingerprint: Fingerprint, tool: String, ruleID: String, title: String, message: String = "",
         severity: Severity, score: Double? = nil, threat: Threat, state: TriageState, acceptedUntil: Int64? = nil,
         model: String? = nil, location: Location? = nil, taxonomy: TaxonomyIDs = TaxonomyIDs(), firstSeen: Int64 = 0,
         lastSeen: Int64 = 0, version: Int = 1, slaDue: Int64? = nil, attackSuccessRate: Double? = nil, assignee: String? = nil,
-        ticket: String? = nil
+        ticket: String? = nil, project: String? = nil
     ) {
         self.id = id
         self.fingerprint = fingerprint
@@ -59,6 +61,7 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
         self.attackSuccessRate = attackSuccessRate
         self.assignee = assignee
         self.ticket = ticket
+        self.project = project
     }
 
     /// The row as of `now`: an acceptance that has ended is open again (new), decided at read time

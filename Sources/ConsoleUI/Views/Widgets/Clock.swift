@@ -19,4 +19,14 @@ enum Clock {
         let days = seconds >= 0 ? (seconds + 86_399) / 86_400 : -((-seconds + 86_399) / 86_400)
         return "\(days)d"
     }
+
+    /// How long ago, in the largest whole unit: "3d", "5h", "12m", "now".
+    static func age(_ seconds: Int64) -> String {
+        switch seconds {
+        case 86_400...: "\(seconds / 86_400)d"
+        case 3_600...: "\(seconds / 3_600)h"
+        case 60...: "\(seconds / 60)m"
+        default: "now"
+        }
+    }
 }
