@@ -135,7 +135,16 @@ struct FilterSQL {
             bind(values.map(\.rawValue))
             return "f.id IN (SELECT findingId FROM acceptanceProposal WHERE status IN (\(placeholders(values.count))))"
         case let .tickets(values):
-            return nullableGlobs(column: "f.ticket", values, bind: bind)
+            var parts: [String] = []
+            if values.contains(where: { $0 == nil }) { parts.append("f.id NOT IN (SELECT findingId FROM findingTicket)") }
+            let globs = values.compactMap { $0 }
+            if !globs.isEmpty {
+                bind(globs.map(likePattern))
+                parts.append(
+                    "f.id IN (SELECT findingId FROM findingTicket WHERE "
+                        + Array(repeating: "ticket LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ") + ")")
+            }
+            return parts.joined(separator: " OR ")
         case let .assignees(values):
             return nullableGlobs(column: "f.assignee", values, bind: bind)
         case let .actors(values):

@@ -34,7 +34,8 @@ extension FindingRow: FetchableRecord {
     static let selection = """
         f.id, f.fingerprint, r.tool, r.ruleId, r.title, coalesce(msg.text, '') AS message, f.severity, f.score, f.threat, f.state,
         f.acceptedUntil, m.name AS model, f.path, f.line, f.endLine, f.taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue,
-        f.asr, f.assignee, f.ticket, (SELECT p.name FROM project p WHERE p.id = f.projectId) AS project
+        f.asr, f.assignee, (SELECT t.ticket FROM findingTicket t WHERE t.findingId = f.id) AS ticket,
+        (SELECT p.name FROM project p WHERE p.id = f.projectId) AS project
         """
 
     /// The tables a finding row reads beside `finding f`: its rule, its model and its message text

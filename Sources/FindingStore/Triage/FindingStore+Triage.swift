@@ -151,13 +151,14 @@ extension FindingStore {
         try db.execute(
             sql: """
                 UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
-                                   ticket = ?, version = version + 1
+                                   version = version + 1
                 WHERE id = ? AND version = ?
                 """,
             arguments: [
                 fields.state, fields.justification, fields.assignee, fields.acceptedUntil, fields.acceptedBy,
-                fields.acceptReason, fields.ticket, id, version,
+                fields.acceptReason, id, version,
             ])
+        if fields.ticket != previous.ticket { try setTicket(db, id, fields.ticket) }
         let newState = TriageState(rawValue: fields.state) ?? .new
         var (from, to): (String?, String?) =
             switch action {
@@ -206,12 +207,14 @@ extension FindingStore {
             try db.execute(
                 sql: """
                     UPDATE finding SET state = ?, justification = ?, assignee = ?, acceptedUntil = ?, acceptedBy = ?, acceptReason = ?,
-                                       ticket = ?, version = version + 1 WHERE id = ?
+                                       version = version + 1 WHERE id = ?
                     """,
                 arguments: [
                     previous.state, previous.justification, previous.assignee, previous.acceptedUntil, previous.acceptedBy,
-                    previous.acceptReason, last.kind == "ticket" ? previous.ticket : row.fields.ticket, id,
+                    previous.acceptReason, id,
                 ])
+            // Events from before ticket links say nothing of the ticket: only a ticket event restores one.
+            if last.kind == "ticket" { try FindingStore.setTicket(db, id, previous.ticket) }
             let restored = TriageState(rawValue: previous.state) ?? .new
             try db.execute(
                 sql: """
@@ -236,6 +239,17 @@ extension FindingStore {
             for row in rows { try FindingStore.lapse(db, row, now: now, actor: actor) }
             if !rows.isEmpty { try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights) }
             return rows.count
+        }
+    }
+
+    /// Links a finding to a ticket (schema v22's side table), or removes the link.
+    static func setTicket(_ db: Database, _ id: Int64, _ ticket: String?) throws {
+        if let ticket {
+            try db.execute(
+                sql: "INSERT INTO findingTicket (findingId, ticket) VALUES (?, ?) ON CONFLICT (findingId) DO UPDATE SET ticket = excluded.ticket",
+                arguments: [id, ticket])
+        } else {
+            try db.execute(sql: "DELETE FROM findingTicket WHERE findingId = ?", arguments: [id])
         }
     }
 

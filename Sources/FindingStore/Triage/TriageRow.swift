@@ -8,7 +8,11 @@ struct TriageRow: FetchableRecord {
     var state: TriageState
     var fields: TriageFields
 
-    static let sql = "SELECT state, version, justification, assignee, acceptedUntil, acceptedBy, acceptReason, ticket FROM finding WHERE id = ?"
+    static let sql = """
+        SELECT state, version, justification, assignee, acceptedUntil, acceptedBy, acceptReason,
+               (SELECT t.ticket FROM findingTicket t WHERE t.findingId = finding.id) AS ticket
+        FROM finding WHERE id = ?
+        """
 
     init(row: Row) throws {
         version = try row.decode(forColumn: "version")
