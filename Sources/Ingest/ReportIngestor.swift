@@ -76,24 +76,27 @@ public struct ReportIngestor: Sendable {
         }
         var report: Report?
         do {
-            try store.ingestGroup { group in
-                report = try write(prepared, into: group, now: now) { handle in
-                    let stream = try ByteStream.report(path: path)
-                    var count = 0
-                    try prepared.parser.parse(stream, context: ParseContext(file: path)) { item in
-                        try handle(attributed(item))
-                        if case .finding = item {
-                            count += 1
-                            if count % 2048 == 0 { progress?(stream.offset, count) }
-                        }
-                    }
-                }
-            }
+            try store.ingestGroup { group in report = try write(prepared, into: group, now: now, progress: progress) }
         } catch {
             throw ReportIngestor.ingestError(error, file: path)
         }
         guard let report else { throw IngestError(.store, file: path, "the report was not written") }
         return report
+    }
+
+    /// Parses one prepared file, streaming, and writes it into `group`.
+    func write(_ prepared: Prepared, into group: IngestGroup, now: Int64, progress: Progress?) throws -> Report {
+        try write(prepared, into: group, now: now) { handle in
+            let stream = try ByteStream.report(path: prepared.path)
+            var count = 0
+            try prepared.parser.parse(stream, context: ParseContext(file: prepared.path)) { item in
+                try handle(attributed(item))
+                if case .finding = item {
+                    count += 1
+                    if count % 2048 == 0 { progress?(stream.offset, count) }
+                }
+            }
+        }
     }
 
     /// A report recognised and hashed, ready to parse and write.
@@ -109,6 +112,13 @@ public struct ReportIngestor: Sendable {
 
     /// Checks, hashes and recognises a file; nil when this exact file is already in the store.
     func prepare(path: String, request: IngestRequest) throws -> Prepared? {
+        let prepared = try recognise(path: path, request: request)
+        if try store.hasScan(sha256: prepared.digest, subject: prepared.subject) { return nil }
+        return prepared
+    }
+
+    /// Checks, hashes and recognises a file, whether or not the store has it.
+    func recognise(path: String, request: IngestRequest) throws -> Prepared {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IngestError(.unreadable, file: path, "no such file")
@@ -121,7 +131,6 @@ public struct ReportIngestor: Sendable {
         }
         let digest = try sha256(path: path)
         let subject = subject(of: path, format: format, request: request)
-        if try store.hasScan(sha256: digest, subject: subject) { return nil }
         return Prepared(
             path: path, digest: digest, format: format, parser: FormatSniffer.parser(for: format, mapping: mapping),
             request: request, subject: subject)

@@ -66,7 +66,7 @@ extension Mlsoc {
             let store = try options.openStore(mode: .readWrite)
             let ingestor = try options.ingestor(store: store)
             try store.lapseAcceptances(now: Int64(Date().timeIntervalSince1970), weights: try options.config().weights)
-            let (files, walked) = try expand(paths)
+            let (files, walked) = try Self.expand(paths)
             var rows: [IngestRow] = []
             let record = { (given: IngestRow) in
                 var row = given
@@ -128,7 +128,7 @@ extension Mlsoc {
 
         /// Files as given, directories walked in name order (hidden entries left out); also which
         /// files came from a walk.
-        private func expand(_ paths: [String]) throws -> (files: [String], walked: Set<String>) {
+        static func expand(_ paths: [String]) throws -> (files: [String], walked: Set<String>) {
             var files: [String] = []
             var walked = Set<String>()
             let fm = FileManager.default

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Findings
+import Foundation
 
 /// The `mlsoc` command: a terminal-native MLSecOps security operations console.
 @main
@@ -15,13 +16,28 @@ struct Mlsoc: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Console.self, Ingest.self, Watch.self, Dashboard.self, Report.self, FindingsList.self, Triage.self, History.self, Render.self,
-            Models.self, Export.self, Mapping.self, Formats.self, Compliance.self, Metrics.self,
+            Models.self, Export.self, Mapping.self, Formats.self, Compliance.self, Metrics.self, Gate.self,
         ],
         defaultSubcommand: Console.self
     )
 
     static func main() {
-        main(NegatedFilterTerms.movedPastOptions(Array(CommandLine.arguments.dropFirst())))
+        let arguments = NegatedFilterTerms.movedPastOptions(Array(CommandLine.arguments.dropFirst()))
+        // `mlsoc gate` documents 0 pass, 1 policy failed, 2 usage or input error: a usage error the
+        // argument parser finds (its own code is 64) exits 2 there.
+        if arguments.first == "gate" {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                let code = exitCode(for: error)
+                if code == .success || code.rawValue == 1 || code.rawValue == 2 { exit(withError: error) }
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            return
+        }
+        main(arguments)
     }
 }
 

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import GRDB
 
@@ -18,7 +19,9 @@ extension FindingStore {
     /// reports only. If one report fails, the whole group is rolled back (even if `body` catches
     /// the error): the caller writes the others again. Savepoints per report would avoid that, but
     /// SQLite's in-memory sub-journal made them quadratic in the group's size.
-    public func ingestGroup(_ body: (IngestGroup) throws -> Void) throws {
+    /// With `commit: false` (a dry run), everything the body wrote is rolled back at the end; it can
+    /// read its own writes through the group until then (`IngestGroup.gateRows`).
+    public func ingestGroup(commit: Bool = true, _ body: (IngestGroup) throws -> Void) throws {
         guard mode == .readWrite else {
             throw StoreError(.readOnly, "the store \(path) is open read-only")
         }
@@ -30,7 +33,7 @@ extension FindingStore {
                 let group = IngestGroup(db: db)
                 try body(group)
                 if let failure = group.failure { throw failure }
-                return .commit
+                return commit ? .commit : .rollback
             }
         }
     }
@@ -76,6 +79,19 @@ public final class IngestGroup {
 
     static func hasScan(_ db: Database, sha256: [UInt8], subject: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM scan WHERE sha256 = ? AND subject = ?", arguments: [Data(sha256), subject]) ?? false
+    }
+
+    /// The scan a report with these bytes about this subject was stored as (the latest, if several projects).
+    public func scanID(sha256: [UInt8], subject: String = "") throws -> Int64? {
+        try Int64.fetchOne(
+            db, sql: "SELECT id FROM scan WHERE sha256 = ? AND subject = ? ORDER BY id DESC LIMIT 1", arguments: [Data(sha256), subject])
+    }
+
+    /// The findings these scans reported that match `filter`, as of `now`, each with whether a scan
+    /// of this set first reported it (`mlsoc gate`); read inside the group's transaction, so a dry
+    /// run sees what it would write.
+    public func gateRows(scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
+        try FindingStore.gateRows(db, scanIDs: scanIDs, filter: filter, now: now)
     }
 
     /// Writes one report. If it throws, the group is rolled back whatever the caller does next.

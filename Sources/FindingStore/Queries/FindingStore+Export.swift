@@ -41,7 +41,7 @@ extension FindingStore {
 
     /// One read of export rows: the finding, its triage facts, and (for those that have any) its
     /// other places, as of `now` (an ended acceptance is the open finding it is again).
-    private static func exportRows(_ db: Database, where condition: String, _ arguments: StatementArguments, now: Int64) throws -> [ExportRow] {
+    static func exportRows(_ db: Database, where condition: String, _ arguments: StatementArguments, now: Int64) throws -> [ExportRow] {
         let rows = try ExportRow.fetchAll(
             db,
             sql: """
@@ -69,6 +69,39 @@ extension FindingStore {
             row.otherLocations = others[row.id] ?? []
             return row
         }
+    }
+}
+
+/// A finding a gate looks at: its export row, and whether the gated reports first reported it.
+public struct GateRow: Sendable, Equatable {
+    public var row: ExportRow
+    public var isNew: Bool
+
+    public init(row: ExportRow, isNew: Bool) {
+        self.row = row
+        self.isNew = isNew
+    }
+}
+
+extension FindingStore {
+    /// `IngestGroup.gateRows` after the fact: the findings these stored scans reported that match `filter`.
+    public func gateRows(scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
+        try read { db in try FindingStore.gateRows(db, scanIDs: scanIDs, filter: filter, now: now) }
+    }
+
+    static func gateRows(_ db: Database, scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
+        guard !scanIDs.isEmpty else { return [] }
+        let compiled = FilterSQL(filter, now: now)
+        let marks = FindingStore.marks(scanIDs.count)
+        var arguments = StatementArguments(scanIDs)
+        _ = arguments.append(contentsOf: compiled.arguments)
+        let conditions = (["f.lastScanId IN (\(marks))"] + compiled.conditions).joined(separator: " AND ")
+        let rows = try exportRows(db, where: conditions + " ORDER BY f.severity DESC, f.id", arguments, now: now)
+        let fresh = Set(
+            try Int64.fetchAll(
+                db, sql: "SELECT id FROM finding WHERE lastScanId IN (\(marks)) AND firstScanId IN (\(marks))",
+                arguments: StatementArguments(scanIDs) + StatementArguments(scanIDs)))
+        return rows.map { GateRow(row: $0, isNew: fresh.contains($0.id)) }
     }
 }
 
