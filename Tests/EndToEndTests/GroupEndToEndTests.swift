@@ -71,7 +71,8 @@ import Testing
         try tmux.send("C-u")
         try tmux.send("-l", "state:open")
         try tmux.send("Enter")
-        let grouped = try tmux.waitFor { $0.contains("state:open") && $0.contains("by rule") && !Self.groupRows($0).isEmpty }
+        // The title line, not the prompt line still showing what was typed.
+        let grouped = try tmux.waitFor { $0.contains(" state:open \u{00B7} by rule") && !Self.groupRows($0).isEmpty }
         let before = try #require(Self.findings(grouped))
         let firstRow = try #require(Self.groupRows(grouped).first)
         let size = try #require(Int(firstRow.split(separator: " ")[0]))
