@@ -23,7 +23,23 @@ extension Mlsoc {
 
         @OptionGroup var scope: ProjectOption
 
+        @Flag(
+            help: "Metrics over time instead: opened vs closed per week, time to fix per severity, SLA compliance per month, backlog age.")
+        var metrics = false
+
+        @Option(help: ArgumentHelp("With --metrics: how many weeks back (default 12).", valueName: "n"))
+        var weeks = 12
+
+        @Option(help: ArgumentHelp("With --metrics: one model's findings only (`none`: findings of no model).", valueName: "name"))
+        var model: String?
+
+        func validate() throws {
+            guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }
+            if model != nil, !metrics { throw ValidationError("--model goes with --metrics") }
+        }
+
         func run() throws {
+            if metrics { return try runMetrics() }
             let store = try options.openStore(mode: .readOnly)
             let weights = try options.config().weights
             let now = Int64(Date().timeIntervalSince1970)

@@ -64,4 +64,31 @@ import Testing
         let finding = try #require(samples.first { $0.name == "mlsoc_findings" })
         #expect(finding.labels["project"] == "we\"ird\\proj\nname\u{FFFD}]0;x\u{FFFD}" && finding.value == 3)
     }
+
+    @Test("report --metrics: 12 weeks, the triage of the day counted as closed this week, the backlog the open findings; JSON and Markdown")
+    func reportMetrics() throws {
+        let (binary, db) = try TriageEndToEndTests.store()
+        func report() throws -> [String: Any] {
+            let json = try Shell.run([binary, "report", "--db", db, "--metrics", "--format", "json"])
+            #expect(json.status == 0, "\(json.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        }
+        func closed(_ object: [String: Any]) -> [Int] { (object["perWeek"] as? [[String: Any]] ?? []).compactMap { $0["closed"] as? Int } }
+        // The sample reports close some findings themselves (a VEX, a newer report of a scope).
+        let before = closed(try report())
+        #expect(try Shell.run([binary, "triage", "--db", db, "1", "2", "3", "--state", "false_positive", "--reason", "fixture"]).status == 0)
+        #expect(try Shell.run([binary, "triage", "--db", db, "4", "--state", "resolved"]).status == 0)
+        let object = try report()
+        let weeks = closed(object)
+        #expect(weeks.count == 12 && before.count == 12)
+        #expect(weeks.reduce(0, +) == before.reduce(0, +) + 4)
+        #expect(weeks.last == (before.last ?? 0) + 4, "this week's triage counts this week")
+        let backlog = try #require(object["backlogAge"] as? [String: [String: Int]])
+        let open = try Shell.run([binary, "findings", "--db", db, "--json", "--limit", "100000", "state:open"]).stdout
+        #expect(backlog.values.flatMap(\.values).reduce(0, +) == open.components(separatedBy: "\"id\":").count - 1)
+        let markdown = try Shell.run([binary, "report", "--db", db, "--metrics", "--format", "markdown", "--weeks", "2"]).stdout
+        #expect(markdown.hasPrefix("# mlsoc triage metrics, 2 weeks") && markdown.contains("## Open backlog by age"))
+        let usage = try Shell.run([binary, "report", "--db", db, "--model", "x"])
+        #expect(usage.status != 0 && usage.stderr.contains("--model goes with --metrics"))
+    }
 }
