@@ -52,6 +52,24 @@ enum Fixture {
         return FindingGroups(grouping: .rule, groups: groups, total: 312)
     }
 
+    /// Twelve weeks of triage: a busy week, a late month, an old backlog.
+    static func metrics() -> TriageMetrics {
+        let first = TriageMetrics.weekStart(now) - 11 * 604_800
+        let opened = [3, 5, 2, 40, 12, 8, 0, 1, 7, 3, 1_204, 9]
+        let closed = [0, 2, 4, 10, 30, 9, 1, 0, 2, 6, 15, 300]
+        return TriageMetrics(
+            weeks: (0..<12).map { TriageMetrics.Week(start: first + Int64($0) * 604_800, opened: opened[$0], closed: closed[$0]) },
+            timeToFix: [
+                .critical: .init(count: 4, mean: 2.5 * 86_400, p90: 6 * 86_400), .high: .init(count: 31, mean: 12.25 * 86_400, p90: 29 * 86_400),
+                .low: .init(count: 2, mean: 5 * 3_600, p90: 7 * 3_600),
+            ],
+            months: [
+                .init(month: "2026-09", closed: 20, onTime: 19), .init(month: "2026-10", closed: 44, onTime: 30),
+                .init(month: "2026-11", closed: 9, onTime: 9),
+            ],
+            backlog: [.week: [.critical: 2, .high: 11], .month: [.high: 4, .medium: 1_204], .older: [.low: 31]])
+    }
+
     static func matrix() -> (MatrixSummary, LifecycleSummary) {
         var summary = MatrixSummary()
         var lifecycle = LifecycleSummary()

@@ -11,7 +11,7 @@ import Testing
 
     enum Screen: String, CaseIterable {
         case matrix, pivot, models, modelDetail, findings, findingDetail, ingest, audit, help, filterError, palette, triageForm, marked
-        case projects, projectScoped, projectPalette, unmapped, kiosk, compliance, groups, savedView
+        case projects, projectScoped, projectPalette, unmapped, kiosk, compliance, groups, savedView, metrics
     }
 
     static func state(_ screen: Screen, _ size: Size) -> AppState {
@@ -36,6 +36,10 @@ import Testing
             state = Fixture.state(size, view: .findings)
             state.findings.filter = (try? FindingFilter.parse("sev>=medium state:open model:fraud*")) ?? .empty
             _ = Reducer.reduce(&state, .key(.down))
+        case .metrics:
+            state = Fixture.state(size)
+            _ = Fixture.command(&state, "metrics")
+            _ = Reducer.reduce(&state, .metricsLoaded(Fixture.metrics()))
         case .savedView:
             state = Fixture.state(size, view: .findings)
             state.findings.items = state.findings.items.enumerated().map { index, item in

@@ -130,6 +130,9 @@ public enum EffectRunner {
             let now = context.now()
             let facts = try store.complianceFacts(now: now, projectID: try projectID)
             return .complianceLoaded(ComplianceEvaluator.evaluate(pack, facts: facts, now: now), packs: packs.map(\.name))
+        case let .loadMetrics(weeks):
+            let now = context.now()
+            return .metricsLoaded(try store.triageMetrics(since: now - Int64(weeks - 1) * 604_800, now: now, projectID: try projectID))
         case .loadUnmapped:
             return .unmappedLoaded(
                 try store.unmappedRules(scoped(FindingFilter()), now: context.now()).map { rule in

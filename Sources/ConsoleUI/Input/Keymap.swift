@@ -185,6 +185,12 @@ public struct Keymap: Sendable, Equatable {
             Binding([.escape, .backspace], .back, "back"),
         ] + movement + global)
 
+    public static let metrics = Keymap(
+        name: "Metrics",
+        bindings: [
+            Binding([.escape, .character("h"), .left, .backspace], .back, "back")
+        ] + movement + global)
+
     public static let help = Keymap(
         name: "Help",
         bindings: [
@@ -194,6 +200,6 @@ public struct Keymap: Sendable, Equatable {
     /// Every table, for the help screen and for tests that walk all bindings.
     public static let all: [Keymap] = [
         .matrix, .matrixPivot, .models, .modelDetail, .findings, .findingGroups, .findingDetail, .ingest, .audit,
-        .projects, .unmapped, .compliance, .help,
+        .projects, .unmapped, .compliance, .metrics, .help,
     ]
 }

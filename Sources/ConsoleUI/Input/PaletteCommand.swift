@@ -4,7 +4,8 @@ import Findings
 /// is a compile error rather than a line that silently does nothing. Their names, aliases,
 /// arguments and help are data that the parser, the completion and the help screen read.
 public enum PaletteCommand: String, Sendable, CaseIterable {
-    case matrix, pivot, models, findings, proposals, view, columns, ingest, audit, sort, group, project, projects, unmapped, compliance, pack, theme,
+    case matrix, pivot, models, findings, proposals, view, columns, metrics, ingest, audit, sort, group, project, projects, unmapped, compliance,
+        pack, theme,
         help, quit
 
     public var name: String { rawValue }
@@ -16,7 +17,8 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .project: ["p"]
         case .help: ["h"]
         case .quit: ["q", "q!"]
-        case .pivot, .models, .proposals, .view, .columns, .ingest, .audit, .sort, .group, .projects, .unmapped, .compliance, .pack, .theme: []
+        case .pivot, .models, .proposals, .view, .columns, .metrics, .ingest, .audit, .sort, .group, .projects, .unmapped, .compliance, .pack, .theme:
+            []
         }
     }
 
@@ -29,7 +31,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .columns: "COLUMN,…|default"
         case .project: "NAME|all"
         case .theme, .pack: "NAME"
-        case .matrix, .pivot, .models, .proposals, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
+        case .matrix, .pivot, .models, .proposals, .metrics, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
         }
     }
 
@@ -39,6 +41,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .pivot: "the matrix by lifecycle stage, or back"
         case .models: "the per-model risk table"
         case .findings: "the triage queue, filtered"
+        case .metrics: "triage over time: opened vs closed per week, time to fix, SLA compliance, backlog age"
         case .proposals: "risk acceptances waiting for a second person's approval (a to approve, R to reject)"
         case .ingest: "workers, recent scans, quarantine"
         case .audit: "the event log, filtered"

@@ -28,6 +28,7 @@ public enum Action: Sendable, Equatable {
     case auditLoaded([AuditEntry], append: Bool, generation: Int)
     /// The rules of unclassified findings, most findings first.
     case unmappedLoaded([UnmappedItem])
+    case metricsLoaded(TriageMetrics)
     /// A pack evaluated, with the names of every pack (for `:pack`); or why the pack could not be read.
     case complianceLoaded(ComplianceResult, packs: [String])
     case complianceFailed(String)

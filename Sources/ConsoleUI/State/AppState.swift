@@ -41,6 +41,8 @@ public struct AppState: Sendable, Equatable {
     public var vocabulary = FilterVocabulary()
     /// Named Findings views (config.yaml `views:`, then the state file's); the first three are tabs 7–9.
     public var savedViews: [SavedView] = []
+    /// The Metrics view's figures (nil until read).
+    public var metrics: TriageMetrics?
     /// The saved view the Findings list was opened from (its tab stands out), if any.
     public var activeView: String?
     public var commandHistory: [String] = []
@@ -80,6 +82,7 @@ public struct AppState: Sendable, Equatable {
         case .projects: map = .projects
         case .unmapped: map = .unmapped
         case .compliance: map = .compliance
+        case .metrics: map = .metrics
         }
         return map
     }

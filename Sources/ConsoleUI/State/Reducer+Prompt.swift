@@ -188,6 +188,9 @@ extension Reducer {
             return show(.projects, &state)
         case .unmapped:
             return show(.unmapped, &state)
+        case .metrics:
+            state.helpScroll = 0
+            return show(.metrics, &state)
         case .compliance:
             return show(.compliance, &state)
         case .pack:

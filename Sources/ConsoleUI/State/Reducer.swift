@@ -119,6 +119,9 @@ public enum Reducer {
             state.compliance.loaded = true
             state.compliance.error = message
             return []
+        case let .metricsLoaded(metrics):
+            state.metrics = metrics
+            return []
         case let .unmappedLoaded(items):
             let keep = state.unmapped.items.indices.contains(state.unmapped.cursor) ? state.unmapped.items[state.unmapped.cursor] : nil
             state.unmapped.items = items
@@ -163,6 +166,8 @@ public enum Reducer {
             break
         case .unmapped:
             effects.append(.loadUnmapped)
+        case .metrics:
+            effects.append(.loadMetrics(weeks: MetricsView.weeks))
         case .compliance:
             effects.append(.loadCompliance(pack: state.compliance.pack))
         case .models:
@@ -422,7 +427,7 @@ public enum Reducer {
         case .help:
             state.view = state.helpReturn
             return []
-        case .projects, .unmapped, .compliance:
+        case .projects, .unmapped, .compliance, .metrics:
             return show(.matrix, &state)
         default:
             return []
@@ -541,6 +546,8 @@ public enum Reducer {
             state.projects.cursor = moved(command, cursor: state.projects.cursor, count: state.projects.items.count, page: page)
         case .unmapped:
             state.unmapped.cursor = moved(command, cursor: state.unmapped.cursor, count: state.unmapped.items.count, page: page)
+        case .metrics:
+            state.helpScroll = scrolled(command, state.helpScroll, page: page)
         case .compliance:
             state.compliance.row = moved(command, cursor: state.compliance.row, count: state.compliance.result?.rows.count ?? 0, page: page)
         }

@@ -14,6 +14,8 @@ public enum ViewID: String, Sendable, CaseIterable {
     case unmapped
     /// Evidence per model and control of a framework pack (`:pack NAME`).
     case compliance
+    /// Triage over time (`:metrics`): opened vs closed per week, time to fix, SLA compliance, backlog age.
+    case metrics
 
     /// The views Tab cycles through (help is reached with `?`).
     public static let tabs: [ViewID] = [.matrix, .models, .findings, .ingest, .audit, .compliance]
@@ -29,6 +31,7 @@ public enum ViewID: String, Sendable, CaseIterable {
         case .projects: "Projects"
         case .unmapped: "Unmapped"
         case .compliance: "Compliance"
+        case .metrics: "Metrics"
         }
     }
 }

@@ -67,6 +67,7 @@ public enum FrameView {
         case .help: detail = "help"
         case .projects: detail = "projects"
         case .unmapped: detail = "unmapped rules"
+        case .metrics: detail = "triage metrics"
         default: detail = nil
         }
         if let detail {

@@ -32,6 +32,7 @@ public enum Renderer {
         case .projects: ProjectsView.render(state, into: &buffer)
         case .unmapped: UnmappedView.render(state, into: &buffer)
         case .compliance: ComplianceView.render(state, into: &buffer)
+        case .metrics: MetricsView.render(state, into: &buffer)
         }
     }
 
