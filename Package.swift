@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["ConsoleUI", "CNCurses"]),
         .target(
             name: "ConsoleApp",
-            dependencies: ["ConsoleUI", "FindingStore", "Ingest", "Config", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ConsoleUI", "FindingStore", "Ingest", "Config", "Export", .product(name: "Yams", package: "Yams")],
             exclude: ["Resources/themes/README.md"],
             // The theme files; the repository's top-level `themes/` is a link to this directory.
             resources: ["dark", "light", "high-contrast", "solarized-dark", "mono"].map { .embedInCode("Resources/themes/\($0).yaml") }

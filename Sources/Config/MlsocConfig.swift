@@ -113,10 +113,67 @@ public struct MlsocConfig: Sendable, Equatable {
         var triage: TriageSection?
         var dataStores: [DataStore]?
         var views: [View]?
+        var commands: [Command]?
 
         enum CodingKeys: String, CodingKey {
-            case theme, clipboard, store, risk, sla, triage, views
+            case theme, clipboard, store, risk, sla, triage, views, commands
             case dataStores = "data_stores"
+        }
+    }
+
+    /// A custom command (`commands:`), as k9s plugins and lazygit custom commands: a key in the
+    /// Findings list or detail runs `command` with `/bin/sh -c`, the marked findings (or the one
+    /// under the cursor) as JSON on stdin and in `MLSOC_*` variables.
+    public struct Command: Codable, Sendable, Equatable {
+        public var key: String
+        public var description: String
+        /// `findings` (the list) and/or `detail`; default both.
+        public var views: [String]?
+        public var command: String
+        /// Ask first: `true`, or the question to ask.
+        public var confirm: Confirm?
+        /// Changes something outside: absent from the read-only dashboard, and audited when run.
+        public var dangerous: Bool?
+        /// Run without leaving the console, its output in a pane (default: in the terminal, the
+        /// console suspended until it ends).
+        public var background: Bool?
+        /// Seconds before the command is stopped (default 60).
+        public var timeout: Int?
+
+        public enum Confirm: Codable, Sendable, Equatable {
+            case yes(Bool)
+            case prompt(String)
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let flag = try? container.decode(Bool.self) {
+                    self = .yes(flag)
+                } else {
+                    self = .prompt(try container.decode(String.self))
+                }
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case let .yes(flag): try container.encode(flag)
+                case let .prompt(text): try container.encode(text)
+                }
+            }
+        }
+
+        public init(
+            key: String, description: String, views: [String]? = nil, command: String, confirm: Confirm? = nil, dangerous: Bool? = nil,
+            background: Bool? = nil, timeout: Int? = nil
+        ) {
+            self.key = key
+            self.description = description
+            self.views = views
+            self.command = command
+            self.confirm = confirm
+            self.dangerous = dangerous
+            self.background = background
+            self.timeout = timeout
         }
     }
 
@@ -154,6 +211,8 @@ public struct MlsocConfig: Sendable, Equatable {
     public var dataStores: [DataStore] = []
     /// Named Findings views for the console (`views:`), checked: sort, group and filter parse.
     public var views: [View] = []
+    /// Custom commands for the console (`commands:`), checked: one key, known views, a timeout in range.
+    public var commands: [Command] = []
 
     public init(
         models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard,
@@ -301,8 +360,24 @@ public struct MlsocConfig: Sendable, Equatable {
                 throw IngestError(.malformed, file: source, "\(at).filter: \(error.description)")
             }
         }
+        for (index, command) in (file.commands ?? []).enumerated() {
+            let at = "at commands[\(index)] (\(command.key))"
+            guard command.key.count == 1, let scalar = command.key.unicodeScalars.first, scalar.value > 0x20, scalar.value < 0x7F else {
+                throw IngestError(.malformed, file: source, "\(at).key: one printable ASCII character")
+            }
+            if let views = command.views, let unknown = views.first(where: { !["findings", "detail"].contains($0) }) {
+                throw IngestError(.malformed, file: source, "\(at).views: '\(unknown)': findings or detail")
+            }
+            if let timeout = command.timeout, !(1...3600).contains(timeout) {
+                throw IngestError(.malformed, file: source, "\(at).timeout: between 1 and 3600 seconds")
+            }
+            if command.command.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw IngestError(.malformed, file: source, "\(at).command: empty")
+            }
+        }
         var config = MlsocConfig(models: models, theme: file.theme, weights: weights, sla: sla, triage: triage)
         config.views = file.views ?? []
+        config.commands = file.commands ?? []
         config.clipboard = file.clipboard ?? true
         config.projects = projects
         for (index, project) in config.projects.enumerated() {

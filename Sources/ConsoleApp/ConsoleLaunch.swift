@@ -78,13 +78,15 @@ public enum ConsoleLaunch {
             if expiring > 0 { parts.append("\(expiring) acceptance\(expiring == 1 ? "" : "s") end within \(config.triage.expiryWarningDays) days") }
             return parts.isEmpty ? nil : parts.joined(separator: "; ")
         }
+        context.storePath = store.path
+        let commands = try customCommands(config)
         let (terminal, glyphs) = try setup.openTerminal()
         let session = ConsoleSession(
             store: store, writer: store, terminal: terminal, glyphs: glyphs, mailbox: mailbox, context: context,
             themeName: setup.theme.name, themeNames: ThemeCatalog.names(environment: setup.environment),
             flash: setup.themeWarning.map { Flash($0, isError: true) }, weights: config.weights, triageRules: config.triage,
             clipboard: config.clipboard,
-            maintenance: upkeep, loadTheme: setup.loadTheme)
+            maintenance: upkeep, customCommands: commands, loadTheme: setup.loadTheme)
         session.restore(remembered)
         worker?.start()
         let exit = session.run()
@@ -100,15 +102,51 @@ public enum ConsoleLaunch {
         let path = setup.store.path
         var context = ConsoleContext(weights: setup.config.weights)
         context.project = project
+        context.storePath = path
+        let commands = try customCommands(setup.config)
         let (terminal, glyphs) = try setup.openTerminal()
         let session = ConsoleSession(
             store: setup.store, writer: nil, terminal: terminal, glyphs: glyphs, context: context, themeName: setup.theme.name,
             themeNames: ThemeCatalog.names(environment: setup.environment), flash: setup.themeWarning.map { Flash($0, isError: true) },
             weights: setup.config.weights, clipboard: setup.config.clipboard, kiosk: kiosk,
-            reopen: { try FindingStore(path: path, mode: .readOnly) },
+            reopen: { try FindingStore(path: path, mode: .readOnly) }, customCommands: commands,
             loadTheme: setup.loadTheme)
         let exit = session.run()
         terminal.shutdown()
         return exit
+    }
+
+    /// config.yaml `commands:` for the console; a key the Findings list or detail already uses is
+    /// an error that names it (the command would never run).
+    static func customCommands(_ config: MlsocConfig) throws -> [CustomCommand] {
+        try config.commands.enumerated().map { index, entry in
+            guard let key = entry.key.first else { throw ConsoleLaunchError("config.yaml: at commands[\(index)].key: empty") }
+            let views = entry.views ?? ["findings", "detail"]
+            for (view, map) in [("findings", Keymap.findings), ("detail", Keymap.findingDetail)] where views.contains(view) {
+                if let taken = map.binding(for: .character(key)) {
+                    throw ConsoleLaunchError(
+                        "config.yaml: at commands[\(index)].key: '\(key)' is \(taken.help) in the \(map.name) view: choose another key")
+                }
+            }
+            var confirm: String?
+            switch entry.confirm {
+            case .yes(true)?: confirm = ""
+            case let .prompt(text)?: confirm = text
+            case .yes(false)?, nil: confirm = nil
+            }
+            return CustomCommand(
+                key: key, description: entry.description, inList: views.contains("findings"), inDetail: views.contains("detail"),
+                command: entry.command, confirm: confirm, dangerous: entry.dangerous ?? false, background: entry.background ?? false,
+                timeoutSeconds: entry.timeout ?? 60)
+        }
+    }
+}
+
+/// A console that cannot start as configured.
+public struct ConsoleLaunchError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

@@ -15,6 +15,9 @@ public protocol Terminal: AnyObject {
     func suspend()
     /// Puts text on the analyst's clipboard (OSC 52: the terminal they sit at, over ssh and tmux).
     func copy(_ text: String)
+    /// Steps aside while `body` runs a program in the terminal (a custom command), then takes the
+    /// screen back; the next `present` repaints everything.
+    func runOutside(_ body: () -> Void)
 }
 
 extension Terminal {
@@ -22,6 +25,8 @@ extension Terminal {
     public func suspend() {}
     /// Terminals without a clipboard ignore it.
     public func copy(_ text: String) {}
+    /// Terminals that are not a tty just run it.
+    public func runOutside(_ body: () -> Void) { body() }
 }
 
 /// Input from a terminal.

@@ -195,6 +195,18 @@ public final class CursesTerminal: Terminal {
         previous = nil
     }
 
+    public func runOutside(_ body: () -> Void) {
+        guard active else { return body() }
+        curs_set(1)
+        BracketedPaste.disable()
+        endwin()
+        body()
+        BracketedPaste.enable()
+        curs_set(0)
+        refresh()
+        previous = nil
+    }
+
     /// OSC 52 to the terminal (`ESC ] 52 ; c ; BASE64 BEL`): the text was sanitised and is base64,
     /// so nothing in it can act on the terminal. Written after curses' own output of this frame.
     public func copy(_ text: String) {

@@ -2,6 +2,7 @@ import ConsoleUI
 import Dispatch
 import FindingStore
 import Findings
+import Foundation
 
 /// The one effect loop of the console, the headless console and the tests: it reduces an action,
 /// lets the terminal do what only a terminal can (a theme, job control), and runs every store
@@ -80,6 +81,22 @@ final class ConsoleLoop {
         case let .copy(text):
             terminal?.copy(text)
             return nil
+        case let .runCustom(command, rows) where !command.background:
+            // In the terminal: the console steps aside until the command ends and Enter is pressed.
+            var context = context
+            context.project = state.project
+            var result: Action?
+            func run() {
+                result = EffectRunner.runCustom(command, rows, writer: writer, context: context, capture: false)
+                let status: String =
+                    if case let .customFinished(output) = result { output.status.map { "exit \($0)" } ?? "stopped at its timeout" } else { "done" }
+                let line = "\n[mlsoc] \(TextSanitizer.sanitize(command.description)): \(status). Press Enter to return to the console."
+                FileHandle.standardOutput.write(Data(line.utf8))
+                _ = readLine()
+            }
+            if let terminal { terminal.runOutside(run) } else { run() }
+            if let size = terminal?.size { mailbox.post(.resized(size)) }
+            return result
         case let .setTheme(name):
             switch loadTheme(name) {
             case let .success(theme):

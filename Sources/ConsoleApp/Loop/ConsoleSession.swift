@@ -38,6 +38,7 @@ public final class ConsoleSession {
         context: ConsoleContext = ConsoleContext(), themeName: String = ThemeCatalog.defaultName, themeNames: [String] = [],
         flash: Flash? = nil, weights: RiskWeights = .standard, triageRules: TriageRules = .standard, clipboard: Bool = true,
         maintenance: (@Sendable () -> String?)? = nil, kiosk: KioskOptions? = nil, reopen: (() throws -> FindingStore)? = nil,
+        customCommands: [CustomCommand] = [],
         loadTheme: @escaping (String) -> Result<Theme, ThemeError> = { _ in .success(.plain) },
         pollInterval: Duration = .seconds(1), observe: (@Sendable (Effect) -> Void)? = nil
     ) {
@@ -54,6 +55,7 @@ public final class ConsoleSession {
         state.models.weights = weights
         state.triageRules = triageRules
         state.clipboard = clipboard
+        state.customCommands = customCommands
         state.project = context.project
         if let kiosk {
             state.kiosk = true

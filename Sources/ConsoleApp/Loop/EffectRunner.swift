@@ -18,6 +18,8 @@ public struct ConsoleContext: Sendable {
     public var project: String?
     /// Where saved views are kept (nil: not kept, as in the dashboard and the tests).
     public var memory: ConsoleMemory?
+    /// The store's file, for custom commands (`MLSOC_STORE`).
+    public var storePath: String?
 
     public init(
         inboxDirectories: [String] = [], workers: Int = 0, actor: String = "unknown", rules: TriageRules = .standard,
@@ -56,6 +58,23 @@ public enum EffectRunner {
             return (id, outcome(result))
         }
         return .triageDone(TriageOutcome(results: results, isUndo: true))
+    }
+
+    /// Runs a custom command; a dangerous one is recorded on every finding it ran for.
+    static func runCustom(
+        _ command: CustomCommand, _ rows: [FindingRow], writer: (any TriageWriting)?, context: ConsoleContext, capture: Bool
+    ) -> Action {
+        let outcome = CommandRunner.run(command, rows: rows, context: context, capture: capture)
+        let status = outcome.status.map { "exit \($0)" } ?? "stopped after \(command.timeoutSeconds) s"
+        if command.dangerous, let writer {
+            let reason = "ran \(command.key) \(command.description): \(status)"
+            do {
+                try writer.recordCommand(ids: rows.map(\.id), actor: context.actor, now: context.now(), reason: reason)
+            } catch {
+                return .failed("\(command.description) ran (\(status)) but its audit event was not written: \(error)")
+            }
+        }
+        return .customFinished(CommandOutput(title: command.description, status: outcome.status, text: outcome.output))
     }
 
     private static func perform(_ effect: Effect, store: FindingStore, writer: (any TriageWriting)?, context: ConsoleContext) throws -> Action? {
@@ -179,6 +198,8 @@ public enum EffectRunner {
             return try undo([id], writer: writer, context: context)
         case let .undoGroup(ids):
             return try undo(ids, writer: writer, context: context)
+        case let .runCustom(command, rows):
+            return runCustom(command, rows, writer: writer, context: context, capture: true)
         case let .saveViews(views):
             context.memory?.rememberViews(views)
             return nil

@@ -58,4 +58,6 @@ public enum Command: String, Sendable, CaseIterable {
     case group
     /// `S`: mark every finding of the filter with the same tool, rule and message as this one.
     case markSimilar
+    /// A command from config.yaml `commands:` (which one: the key pressed).
+    case runCustom
 }

@@ -29,6 +29,8 @@ public enum Action: Sendable, Equatable {
     /// The rules of unclassified findings, most findings first.
     case unmappedLoaded([UnmappedItem])
     case metricsLoaded(TriageMetrics)
+    /// A custom command ended (its output, when it ran in the background).
+    case customFinished(CommandOutput)
     /// A pack evaluated, with the names of every pack (for `:pack`); or why the pack could not be read.
     case complianceLoaded(ComplianceResult, packs: [String])
     case complianceFailed(String)

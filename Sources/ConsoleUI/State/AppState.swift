@@ -43,6 +43,12 @@ public struct AppState: Sendable, Equatable {
     public var savedViews: [SavedView] = []
     /// The Metrics view's figures (nil until read).
     public var metrics: TriageMetrics?
+    /// config.yaml `commands:`.
+    public var customCommands: [CustomCommand] = []
+    /// A custom command asking "run it?".
+    public var pendingCommand: PendingCommand?
+    /// The last background command's output, shown until Esc.
+    public var commandOutput: CommandOutput?
     /// The saved view the Findings list was opened from (its tab stands out), if any.
     public var activeView: String?
     public var commandHistory: [String] = []
@@ -67,7 +73,26 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// The bindings of the focused screen, with destructive ones disabled in read-only mode.
-    public var keymap: Keymap { readOnly ? fullKeymap.readOnly : fullKeymap }
+    public var keymap: Keymap {
+        let map = readOnly ? fullKeymap.readOnly : fullKeymap
+        let custom = customBindings
+        return custom.isEmpty ? map : Keymap(name: map.name, bindings: map.bindings + custom)
+    }
+
+    /// The custom commands of the focused screen (Findings list or detail); the dangerous ones
+    /// are not there at all in read-only mode.
+    public var customCommandsHere: [CustomCommand] {
+        guard view == .findings, !findings.showGroups else { return [] }
+        return customCommands.filter { (findings.showDetail ? $0.inDetail : $0.inList) && !(readOnly && $0.dangerous) }
+    }
+
+    var customBindings: [Binding] {
+        customCommandsHere.map { command in
+            Binding(
+                [.character(command.key)], .runCustom, command.description + (command.dangerous ? "  (runs: changes things outside)" : ""),
+                inFooter: false)
+        }
+    }
 
     /// The view's keys as the console has them, read-only or not.
     public var fullKeymap: Keymap {

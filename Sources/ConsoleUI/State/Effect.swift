@@ -35,6 +35,8 @@ public enum Effect: Sendable, Equatable {
     /// Tool and model names, for Tab in the filter line.
     case loadVocabulary
     case setTheme(String)
+    /// Runs a custom command on these findings (outside the console, or in the background).
+    case runCustom(CustomCommand, [FindingRow])
     /// Writes the saved views (not config.yaml's) to the state file.
     case saveViews([SavedView])
     /// Writes one triage action to each target (optimistic locking on the versions seen).

@@ -7,7 +7,11 @@ public enum Reducer {
         case let .key(key):
             if state.form != nil { return formKey(key, &state) }
             if state.prompt != nil { return promptKey(key, &state) }
+            if state.pendingCommand != nil || state.commandOutput != nil { return customKey(key, &state) }
             state.flash = nil
+            if case let .character(character) = key, let custom = state.customCommandsHere.first(where: { $0.key == character }) {
+                return startCustom(custom, &state)
+            }
             guard let command = state.keymap.command(for: key) else {
                 // A key that is bound but disabled here: say why nothing happens.
                 if let binding = state.keymap.binding(for: key), let reason = binding.disabledReason {
@@ -119,6 +123,8 @@ public enum Reducer {
             state.compliance.loaded = true
             state.compliance.error = message
             return []
+        case let .customFinished(output):
+            return customFinished(output, &state)
         case let .metricsLoaded(metrics):
             state.metrics = metrics
             return []
@@ -333,6 +339,8 @@ public enum Reducer {
             return markCommand(command, &state)
         case .markSimilar:
             return markSimilar(&state)
+        case .runCustom:
+            return []
         case .group:
             return group(by: state.findings.grouping.next, &state)
         case .copy:

@@ -5,13 +5,14 @@ public enum HelpView {
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
         let top = FrameView.contentTop
         // Long descriptions wrap under themselves rather than being cut (80 columns over ssh).
-        let lines = HelpView.lines(readOnly: state.readOnly, glyphs: state.glyphs).flatMap { $0.wrapped(width: buffer.width - 2) }
+        let lines = HelpView.lines(readOnly: state.readOnly, glyphs: state.glyphs, custom: state.customCommands)
+            .flatMap { $0.wrapped(width: buffer.width - 2) }
         StyledLine.draw(
             lines, x: 1, y: top, width: buffer.width - 2, height: FrameView.contentBottom(buffer) - top,
             scroll: state.helpScroll, into: &buffer)
     }
 
-    static func lines(readOnly: Bool, glyphs: Glyphs) -> [StyledLine] {
+    static func lines(readOnly: Bool, glyphs: Glyphs, custom: [CustomCommand] = []) -> [StyledLine] {
         var lines: [StyledLine] = []
         if readOnly { lines.append(StyledLine("Read-only: keys that change the store are listed with why they do nothing here.", .lock)) }
         let shared = Set((Keymap.movement + Keymap.global).map(\.command))
@@ -25,6 +26,18 @@ public enum HelpView {
             lines.append(.blank)
             lines.append(StyledLine(map.name, .title))
             for binding in own { lines.append(line(binding, glyphs)) }
+        }
+        // config.yaml `commands:`; the dangerous ones do not exist in read-only mode.
+        let commands = custom.filter { !(readOnly && $0.dangerous) }
+        if !commands.isEmpty {
+            lines.append(.blank)
+            lines.append(StyledLine("Your commands (config.yaml commands:, in Findings)", .title))
+            for command in commands {
+                let how = [command.background ? "in the background" : "in the terminal", command.dangerous ? "audited" : nil]
+                    .compactMap { $0 }.joined(separator: ", ")
+                lines.append(
+                    StyledLine([("  " + ModelsView.pad(String(command.key), 26), .footerKey), ("\(command.description) (\(how))", .normal)]))
+            }
         }
         lines.append(.blank)
         lines.append(StyledLine("Commands (:)", .title))

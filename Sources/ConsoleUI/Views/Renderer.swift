@@ -17,6 +17,7 @@ public enum Renderer {
         FrameView.renderTabs(state, into: &buffer)
         renderView(state, into: &buffer)
         if let form = state.form { FormView.render(form, state: state, into: &buffer) }
+        if let output = state.commandOutput { CommandOutputView.render(output, state: state, into: &buffer) }
         FrameView.renderFooter(state, into: &buffer)
         return buffer
     }

@@ -35,6 +35,17 @@ extension FindingStore {
         }
     }
 
+    /// Records that a dangerous custom command ran for these findings: a `command` event each.
+    public func recordCommand(ids: [Int64], actor: String, now: Int64, reason: String) throws {
+        try writeImmediate { db in
+            for id in ids {
+                try db.execute(
+                    sql: "INSERT INTO findingEvent (findingId, at, actor, kind, reason) SELECT id, ?, ?, 'command', ? FROM finding WHERE id = ?",
+                    arguments: [now, actor, reason, id])
+            }
+        }
+    }
+
     /// A write transaction that takes the write lock first (BEGIN IMMEDIATE): a read-then-write never
     /// fails with a stale snapshot, and the busy timeout covers waiting for other writers.
     func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {

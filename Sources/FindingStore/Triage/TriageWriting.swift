@@ -8,4 +8,6 @@ public protocol TriageWriting: Sendable {
         weights: RiskWeights
     ) throws -> [TriageResult]
     func undoLast(_ id: Int64, actor: String, now: Int64, weights: RiskWeights) throws -> TriageResult
+    /// Records that a dangerous custom command ran for these findings (an audit event each).
+    func recordCommand(ids: [Int64], actor: String, now: Int64, reason: String) throws
 }
