@@ -114,9 +114,10 @@ public struct MlsocConfig: Sendable, Equatable {
         var dataStores: [DataStore]?
         var views: [View]?
         var commands: [Command]?
+        var hooks: [Hook]?
 
         enum CodingKeys: String, CodingKey {
-            case theme, clipboard, store, risk, sla, triage, views, commands
+            case theme, clipboard, store, risk, sla, triage, views, commands, hooks
             case dataStores = "data_stores"
         }
     }
@@ -177,6 +178,29 @@ public struct MlsocConfig: Sendable, Equatable {
         }
     }
 
+    /// A hook (`hooks:`): a command run with events as a JSON array on stdin, delivered at least
+    /// once from the store's outbox.
+    public struct Hook: Codable, Sendable, Equatable {
+        public var name: String
+        /// The events it is run on (`HookEvent` names).
+        public var on: [String]
+        public var command: String
+        /// Seconds before the command is stopped (default 30).
+        public var timeout: Int?
+        /// Events per run (default 100).
+        public var batch: Int?
+
+        public init(name: String, on: [String], command: String, timeout: Int? = nil, batch: Int? = nil) {
+            self.name = name
+            self.on = on
+            self.command = command
+            self.timeout = timeout
+            self.batch = batch
+        }
+
+        public var events: Set<HookEvent> { Set(on.compactMap(HookEvent.init(rawValue:))) }
+    }
+
     /// A named Findings view (`views:`): the console's tabs 7–9 and `:view NAME`.
     public struct View: Codable, Sendable, Equatable {
         public var name: String
@@ -213,6 +237,10 @@ public struct MlsocConfig: Sendable, Equatable {
     public var views: [View] = []
     /// Custom commands for the console (`commands:`), checked: one key, known views, a timeout in range.
     public var commands: [Command] = []
+    /// Hooks (`hooks:`), checked: a unique name, known events, a timeout and batch in range.
+    public var hooks: [Hook] = []
+    /// Every event some hook wants: what the store writes to its outbox.
+    public var hookEvents: Set<HookEvent> { hooks.reduce(into: []) { $0.formUnion($1.events) } }
 
     public init(
         models: [Model] = [], theme: String? = nil, weights: RiskWeights = .standard, sla: SLAPolicy = .standard,
@@ -375,9 +403,29 @@ public struct MlsocConfig: Sendable, Equatable {
                 throw IngestError(.malformed, file: source, "\(at).command: empty")
             }
         }
+        var hookNames = Set<String>()
+        for (index, hook) in (file.hooks ?? []).enumerated() {
+            let at = "at hooks[\(index)] (\(hook.name))"
+            guard !hook.name.isEmpty, hook.name.count <= 64, hookNames.insert(hook.name).inserted else {
+                throw IngestError(.malformed, file: source, "\(at).name: a unique name of at most 64 characters")
+            }
+            guard !hook.on.isEmpty else { throw IngestError(.malformed, file: source, "\(at).on: at least one event") }
+            if let unknown = hook.on.first(where: { HookEvent(rawValue: $0) == nil }) {
+                throw IngestError(
+                    .malformed, file: source, "\(at).on: '\(unknown)': one of \(HookEvent.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if let timeout = hook.timeout, !(1...600).contains(timeout) {
+                throw IngestError(.malformed, file: source, "\(at).timeout: between 1 and 600 seconds")
+            }
+            if let batch = hook.batch, !(1...10_000).contains(batch) {
+                throw IngestError(.malformed, file: source, "\(at).batch: between 1 and 10000 events")
+            }
+        }
         var config = MlsocConfig(models: models, theme: file.theme, weights: weights, sla: sla, triage: triage)
         config.views = file.views ?? []
         config.commands = file.commands ?? []
+        config.hooks = file.hooks ?? []
+        config.triage.hookEvents = config.hookEvents
         config.clipboard = file.clipboard ?? true
         config.projects = projects
         for (index, project) in config.projects.enumerated() {

@@ -69,13 +69,19 @@ public enum ConsoleLaunch {
         if project == nil, rememberedProject, let last = remembered.project, try store.projectID(named: last) != nil {
             context.project = last
         }
+        // The hooks get their cursors before the console writes any event; they are delivered with
+        // the upkeep, every minute.
+        try store.registerHooks(config.hooks.map(\.name))
         let upkeep: @Sendable () -> String? = {
             let now = Int64(Date().timeIntervalSince1970)
-            let lapsed = (try? store.lapseAcceptances(now: now, weights: config.weights)) ?? 0
+            let lapsed = (try? store.lapseAcceptances(now: now, weights: config.weights, hookEvents: config.hookEvents)) ?? 0
+            let failed = HookDelivery.deliver(store: store, hooks: config.hooks, now: now, warningDays: config.triage.expiryWarningDays)
+                .filter { $0.error != nil && !$0.waiting }.map(\.hook)
             let expiring = (try? store.expiringAcceptances(now: now, days: config.triage.expiryWarningDays)) ?? 0
             var parts: [String] = []
             if lapsed > 0 { parts.append("\(lapsed) risk acceptance\(lapsed == 1 ? "" : "s") lapsed: open again") }
             if expiring > 0 { parts.append("\(expiring) acceptance\(expiring == 1 ? "" : "s") end within \(config.triage.expiryWarningDays) days") }
+            if !failed.isEmpty { parts.append("hook \(failed.joined(separator: ", ")) failed: `mlsoc hooks status`") }
             return parts.isEmpty ? nil : parts.joined(separator: "; ")
         }
         context.storePath = store.path

@@ -7,6 +7,8 @@ public struct TriageRules: Sendable, Equatable {
     /// Four-eyes acceptance (`triage.acceptance_approval: required`): accepting a risk proposes it,
     /// and another account approves or rejects the proposal.
     public var acceptanceApproval: Bool
+    /// The events some hook wants (config.yaml `hooks:`): triage writes those to the store's outbox.
+    public var hookEvents: Set<HookEvent> = []
 
     public init(maxAcceptanceDays: Int = 90, expiryWarningDays: Int = 7, acceptanceApproval: Bool = false) {
         self.maxAcceptanceDays = maxAcceptanceDays

@@ -77,6 +77,7 @@ extension ReportIngestor {
         }
         header.subject = prepared.subject
         header.covers = prepared.request.coverage
+        header.hookEvents = config.hookEvents
         return header
     }
 }

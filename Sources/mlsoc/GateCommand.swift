@@ -94,6 +94,7 @@ extension Mlsoc {
                 let rows = try group.gateRows(scanIDs: ingest.scanIDs, filter: policy, now: now)
                 return GateVerdict(policy: policy.description, newOnly: newOnly, rows: rows)
             }
+            if !dryRun { options.deliverHooks(store) }
             if dryRun { print("dry run: nothing was written to \(TextForTerminal.safe(store.path)) (the ids above are not kept)") }
             if let junit { try write(verdict.junit(now: now), to: junit) }
             if let sarif { try write(try verdict.sarif(), to: sarif) }

@@ -69,8 +69,29 @@ struct GlobalOptions: ParsableArguments {
     private static let configs = Locked<[String: MlsocConfig]>([:])
 
     /// The ingestor every ingesting command uses: mapping rules, config and the acting account.
+    /// The config's hooks get their cursors first, so the events this run writes reach them.
     func ingestor(store: FindingStore) throws -> ReportIngestor {
-        ReportIngestor(store: store, mapping: try mappingRules(), actor: Actor.current(environment: environment), config: try config())
+        try registerHooks(store)
+        return ReportIngestor(store: store, mapping: try mappingRules(), actor: Actor.current(environment: environment), config: try config())
+    }
+
+    /// Cursors for the config's hooks (before this process writes any event).
+    func registerHooks(_ store: FindingStore) throws {
+        try store.registerHooks(try config().hooks.map(\.name))
+    }
+
+    /// After a command's writes: one delivery pass of the hooks (best effort; a failure is kept
+    /// for the next pass and said on stderr, the command's own result stands).
+    func deliverHooks(_ store: FindingStore) {
+        guard let config = try? config(), !config.hooks.isEmpty else { return }
+        let results = HookDelivery.deliver(
+            store: store, hooks: config.hooks, now: Int64(Date().timeIntervalSince1970), warningDays: config.triage.expiryWarningDays)
+        for result in results where result.error != nil && !result.waiting {
+            FileHandle.standardError.write(
+                Data(
+                    "hook \(TextForTerminal.safe(result.hook)): \(TextForTerminal.safe(result.error ?? "")); kept in the outbox, tried again later\n"
+                        .utf8))
+        }
     }
 
     /// What the console and the dashboard start from: the config, the theme, and curses opened

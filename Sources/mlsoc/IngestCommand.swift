@@ -65,7 +65,8 @@ extension Mlsoc {
         func run() throws {
             let store = try options.openStore(mode: .readWrite)
             let ingestor = try options.ingestor(store: store)
-            try store.lapseAcceptances(now: Int64(Date().timeIntervalSince1970), weights: try options.config().weights)
+            try store.lapseAcceptances(
+                now: Int64(Date().timeIntervalSince1970), weights: try options.config().weights, hookEvents: try options.config().hookEvents)
             let (files, walked) = try Self.expand(paths)
             var rows: [IngestRow] = []
             let record = { (given: IngestRow) in
@@ -123,6 +124,7 @@ extension Mlsoc {
             } else if rows.count > 1 {
                 print(IngestRow.table(rows))
             }
+            options.deliverHooks(store)
             if rows.contains(where: { $0.error != nil && !$0.skipped }) { throw ExitCode(1) }
         }
 

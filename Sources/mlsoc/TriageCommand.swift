@@ -119,7 +119,9 @@ extension Mlsoc {
             let store = try options.openStore(mode: .readWrite)
             let config = try options.config()
             let actor = Actor.current(environment: options.environment)
-            try store.lapseAcceptances(now: now, weights: config.weights)
+            try options.registerHooks(store)
+            try store.lapseAcceptances(now: now, weights: config.weights, hookEvents: config.hookEvents)
+            defer { options.deliverHooks(store) }
             var failed = 0
             for id in ids {
                 var expected = ifVersion

@@ -80,14 +80,17 @@ extension Mlsoc {
             }
             var failed = false
             let weights = try options.config().weights
+            let hookEvents = try options.config().hookEvents
             var lastUpkeep = Date.distantPast
             while !stop.isSet {
                 // Risk acceptances that ended reopen, at start and every minute.
                 if Date().timeIntervalSince(lastUpkeep) >= 60 {
                     lastUpkeep = Date()
-                    let lapsed = try store.lapseAcceptances(now: Int64(lastUpkeep.timeIntervalSince1970), weights: weights)
+                    let lapsed = try store.lapseAcceptances(now: Int64(lastUpkeep.timeIntervalSince1970), weights: weights, hookEvents: hookEvents)
                     if lapsed > 0 { print("\(lapsed) risk acceptance\(lapsed == 1 ? "" : "s") lapsed: open again") }
+                    options.deliverHooks(store)
                 }
+                var ingested = false
                 for inbox in inboxes where !stop.isSet {
                     let ready = try inbox.ready(settle: !once)
                     guard !ready.isEmpty else { continue }
@@ -95,7 +98,9 @@ extension Mlsoc {
                         if case .quarantined = event { failed = true }
                         report(event, inbox: inbox)
                     }
+                    ingested = true
                 }
+                if ingested { options.deliverHooks(store) }
                 if once { break }
                 waiter.wait(timeout: interval)
             }

@@ -19,15 +19,24 @@ enum CommandRunner {
     static let outputLimit = 65_536
 
     static func run(_ command: CustomCommand, rows: [FindingRow], context: ConsoleContext, capture: Bool) -> Outcome {
-        // A command that does not read its stdin closes the pipe: writing the findings then must
-        // fail with EPIPE, not kill the console with SIGPIPE.
+        let json = Data(("[" + rows.map { (try? FlatExport.json(ExportRow(finding: $0))) ?? "{}" }.joined(separator: ",") + "]\n").utf8)
+        return execute(
+            command.command, input: json, environment: environment(rows, context: context), timeoutSeconds: command.timeoutSeconds,
+            capture: capture)
+    }
+
+    /// `/bin/sh -c SHELL` with `input` on stdin and these variables added; output captured (its
+    /// tail) or left on the terminal; stopped (TERM, then KILL) at the timeout.
+    static func execute(_ shell: String, input: Data, environment: [String: String], timeoutSeconds: Int, capture: Bool) -> Outcome {
+        // A command that does not read its stdin closes the pipe: writing to it then must fail
+        // with EPIPE, not kill mlsoc with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command.command]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment(rows, context: context)) { _, new in new }
-        let input = Pipe()
-        process.standardInput = input
+        process.arguments = ["-c", shell]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let stdin = Pipe()
+        process.standardInput = stdin
         let output = Pipe()
         if capture {
             process.standardOutput = output
@@ -42,13 +51,11 @@ enum CommandRunner {
         } catch {
             return Outcome(status: 127, output: "cannot run /bin/sh: \(error.localizedDescription)")
         }
-        // The findings on stdin; a command that does not read them must not block the write.
-        let json = Data(("[" + rows.map { (try? FlatExport.json(ExportRow(finding: $0))) ?? "{}" }.joined(separator: ",") + "]\n").utf8)
         DispatchQueue.global().async {
-            try? input.fileHandleForWriting.write(contentsOf: json)
-            try? input.fileHandleForWriting.close()
+            try? stdin.fileHandleForWriting.write(contentsOf: input)
+            try? stdin.fileHandleForWriting.close()
         }
-        let deadline = Date().addingTimeInterval(TimeInterval(command.timeoutSeconds))
+        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
         var timedOut = false
         while process.isRunning {
             if Date() >= deadline {

@@ -415,6 +415,11 @@ public final class IngestSink {
             let id = insert.lastInsertedRowID
             count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: state)
             outcome.new += 1
+            if finding.severity == .critical, state.isOpen, header.hookEvents.contains(.newCritical) {
+                try FindingStore.enqueueHook(
+                    db, .newCritical, at: header.ingestedAt,
+                    payload: ["finding": try FindingStore.hookFinding(db, id: id), "source": header.sourcePath, "actor": header.actor])
+            }
             if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
             if let evidence = finding.evidence, !evidence.isEmpty {
                 insertEvidence.bind(id)

@@ -26,6 +26,8 @@ public struct ScanHeader: Sendable {
     public var subject: String = ""
     /// `--covers`: what the scan looked at, instead of what the report says.
     public var covers: [Coverage.Entry]?
+    /// The events some hook wants (config.yaml `hooks:`): the ingest writes those to the outbox.
+    public var hookEvents: Set<HookEvent> = []
 
     public init(
         format: String, sourcePath: String, sha256: [UInt8], ingestedAt: Int64, actor: String,

@@ -154,6 +154,29 @@ enum Schema {
         migrator.registerMigration("v23-assigned-summary") { db in
             try db.execute(sql: v23)
         }
+        migrator.registerMigration("v24-hook-outbox") { db in
+            // Hooks (issue 21) deliver from a durable outbox: an event is written in the same
+            // transaction as what caused it, and each hook's cursor moves past it only after the
+            // hook's command succeeded (at least once, never blocking or undoing a write).
+            // `dedupe` keeps time-based events (an SLA breach, an acceptance ending) to one per cause.
+            try db.execute(
+                sql: """
+                    CREATE TABLE hookOutbox (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        payload TEXT NOT NULL,
+                        dedupe TEXT UNIQUE
+                    );
+                    CREATE TABLE hookCursor (
+                        hook TEXT PRIMARY KEY,
+                        lastEventId INTEGER NOT NULL DEFAULT 0,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        nextAttempt INTEGER NOT NULL DEFAULT 0,
+                        lastError TEXT
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 

@@ -74,7 +74,7 @@ extension FindingStore {
         if row.state == .accepted, let until = row.fields.acceptedUntil, until < now {
             try lapse(
                 db, EndedAcceptance(id: id, acceptedUntil: until, acceptedBy: row.fields.acceptedBy, acceptReason: row.fields.acceptReason),
-                now: now, actor: "mlsoc")
+                now: now, actor: "mlsoc", hookEvents: rules.hookEvents)
             if seenVersion == row.version { seenVersion = row.version + 1 }
             guard let lapsed = try TriageRow.fetchOne(db, sql: TriageRow.sql, arguments: [id]) else { return .missing }
             row = lapsed
@@ -192,6 +192,13 @@ extension FindingStore {
                 INSERT INTO findingEvent (findingId, at, actor, kind, fromValue, toValue, reason, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, now, actor, kind, from, to, reason, undoable])
         if snapshot, newState.isOpen != state.isOpen { try snapshotModels(db, day: now / 86_400, weights: weights) }
+        if newState != state, rules.hookEvents.contains(.stateChange) {
+            var payload: [String: Any] = [
+                "finding": try hookFinding(db, id: id), "from": state.key, "to": newState.key, "actor": actor, "change": kind,
+            ]
+            if let reason { payload["reason"] = reason }
+            try enqueueHook(db, .stateChange, at: now, payload: payload)
+        }
         return .applied(version: version + 1, state: newState)
     }
 
@@ -239,7 +246,9 @@ extension FindingStore {
     /// Reopens every accepted finding whose acceptance has ended, each with an event that says why.
     /// Returns how many lapsed.
     @discardableResult
-    public func lapseAcceptances(now: Int64, actor: String = "mlsoc", weights: RiskWeights = .standard) throws -> Int {
+    public func lapseAcceptances(
+        now: Int64, actor: String = "mlsoc", weights: RiskWeights = .standard, hookEvents: Set<HookEvent> = []
+    ) throws -> Int {
         try writeImmediate { db in
             let rows = try EndedAcceptance.fetchAll(
                 db,
@@ -247,7 +256,7 @@ extension FindingStore {
                     SELECT id, acceptedUntil, acceptedBy, acceptReason FROM finding INDEXED BY finding_accepted
                     WHERE state = \(TriageState.accepted.sql) AND acceptedUntil < ?
                     """, arguments: [now])
-            for row in rows { try FindingStore.lapse(db, row, now: now, actor: actor) }
+            for row in rows { try FindingStore.lapse(db, row, now: now, actor: actor, hookEvents: hookEvents) }
             if !rows.isEmpty { try FindingStore.snapshotModels(db, day: now / 86_400, weights: weights) }
             return rows.count
         }
@@ -265,7 +274,7 @@ extension FindingStore {
     }
 
     /// Reopens one ended acceptance, with an event that says why.
-    static func lapse(_ db: Database, _ row: EndedAcceptance, now: Int64, actor: String) throws {
+    static func lapse(_ db: Database, _ row: EndedAcceptance, now: Int64, actor: String, hookEvents: Set<HookEvent> = []) throws {
         let by = row.acceptedBy ?? "?"
         let until = row.acceptedUntil ?? now
         try db.execute(
@@ -283,6 +292,11 @@ extension FindingStore {
                                    version = version + 1
                 WHERE id = ?
                 """, arguments: [row.id])
+        if hookEvents.contains(.acceptanceLapsed) {
+            var payload: [String: Any] = ["finding": try hookFinding(db, id: row.id), "accepted_until": until]
+            if let by = row.acceptedBy { payload["accepted_by"] = by }
+            try enqueueHook(db, .acceptanceLapsed, at: now, payload: payload)
+        }
     }
 
     /// Accepted findings whose acceptance ends within `days`.

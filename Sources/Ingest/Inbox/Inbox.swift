@@ -132,8 +132,13 @@ public final class Inbox {
         now: @escaping @Sendable () -> Int64, onEvent: ((Event) -> Void)? = nil
     ) -> [Event] {
         var events: [Event] = []
+        let inbox = directory.path
         let record = { (event: Event) in
             events.append(event)
+            // A quarantined report is a hook event (issue 21), written to the store's outbox.
+            if case let .quarantined(file, reason) = event, ingestor.config.hookEvents.contains(.quarantined) {
+                try? ingestor.store.enqueueHook(.quarantined, at: now(), payload: ["file": file, "reason": reason, "inbox": inbox])
+            }
             onEvent?(event)
         }
         var claimed: [String] = []
