@@ -50,4 +50,18 @@ import Testing
         #expect(PaletteCommand.complete("view ", themes: [], views: ["hot"]) == ["view save", "view delete", "view hot"])
         #expect(PaletteCommand.complete("columns id,pro", themes: []) == ["columns id,project"])
     }
+
+    @Test(":metrics reads all findings' metrics, :metrics NAME one model's; Esc goes back to the matrix")
+    func metrics() {
+        var state = Fixture.state(Size(width: 120, height: 40))
+        #expect(command(&state, "metrics").contains(.loadMetrics(weeks: MetricsView.weeks, model: nil)))
+        _ = Reducer.reduce(&state, .metricsLoaded(Fixture.metrics()))
+        #expect(Renderer.render(state).plainText.contains("all projects"))
+        #expect(command(&state, "metrics fraud-detector").contains(.loadMetrics(weeks: MetricsView.weeks, model: "fraud-detector")))
+        #expect(state.metrics == nil, "the other model's figures are not shown as this one's")
+        _ = Reducer.reduce(&state, .metricsLoaded(Fixture.metrics()))
+        #expect(Renderer.render(state).plainText.contains("model fraud-detector"))
+        _ = Reducer.reduce(&state, .key(.escape))
+        #expect(state.view == .matrix)
+    }
 }

@@ -149,9 +149,15 @@ public enum EffectRunner {
             let now = context.now()
             let facts = try store.complianceFacts(now: now, projectID: try projectID)
             return .complianceLoaded(ComplianceEvaluator.evaluate(pack, facts: facts, now: now), packs: packs.map(\.name))
-        case let .loadMetrics(weeks):
+        case let .loadMetrics(weeks, model):
             let now = context.now()
-            return .metricsLoaded(try store.triageMetrics(since: now - Int64(weeks - 1) * 604_800, now: now, projectID: try projectID))
+            let projectID = try projectID
+            var modelID: Int64?
+            if let model {
+                modelID = model == "none" ? 0 : try store.modelRisks(now: now, projectID: projectID).first { $0.id != 0 && $0.name == model }?.id
+                guard modelID != nil else { return .failed("no model '\(model)'\(projectID == nil ? "" : " in this project")") }
+            }
+            return .metricsLoaded(try store.triageMetrics(since: now - Int64(weeks - 1) * 604_800, now: now, projectID: projectID, modelID: modelID))
         case .loadUnmapped:
             return .unmappedLoaded(
                 try store.unmappedRules(scoped(FindingFilter()), now: context.now()).map { rule in

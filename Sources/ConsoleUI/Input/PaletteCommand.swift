@@ -31,7 +31,8 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .columns: "COLUMN,…|default"
         case .project: "NAME|all"
         case .theme, .pack: "NAME"
-        case .matrix, .pivot, .models, .proposals, .metrics, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
+        case .metrics: "[MODEL|none]"
+        case .matrix, .pivot, .models, .proposals, .ingest, .projects, .unmapped, .compliance, .help, .quit: ""
         }
     }
 
@@ -41,7 +42,7 @@ public enum PaletteCommand: String, Sendable, CaseIterable {
         case .pivot: "the matrix by lifecycle stage, or back"
         case .models: "the per-model risk table"
         case .findings: "the triage queue, filtered"
-        case .metrics: "triage over time: opened vs closed per week, time to fix, SLA compliance, backlog age"
+        case .metrics: "triage over time (all, or one model's): opened vs closed per week, time to fix, SLA compliance, backlog age"
         case .proposals: "risk acceptances waiting for a second person's approval (a to approve, R to reject)"
         case .ingest: "workers, recent scans, quarantine"
         case .audit: "the event log, filtered"

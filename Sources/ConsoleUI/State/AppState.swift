@@ -43,6 +43,8 @@ public struct AppState: Sendable, Equatable {
     public var savedViews: [SavedView] = []
     /// The Metrics view's figures (nil until read).
     public var metrics: TriageMetrics?
+    /// The model the Metrics view is about (`:metrics NAME`; "none": findings of no model), or all.
+    public var metricsModel: String?
     /// config.yaml `commands:`.
     public var customCommands: [CustomCommand] = []
     /// A custom command asking "run it?".

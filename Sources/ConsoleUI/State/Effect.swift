@@ -25,7 +25,7 @@ public enum Effect: Sendable, Equatable {
     /// The rules of unclassified findings (in the console's project).
     case loadUnmapped
     /// Triage over the last weeks (the Metrics view, in the console's project).
-    case loadMetrics(weeks: Int)
+    case loadMetrics(weeks: Int, model: String?)
     /// Text for the analyst's clipboard, written by the terminal as OSC 52 (works over ssh and in tmux).
     case copy(String)
     /// Evaluates a pack over the store (the Compliance view).

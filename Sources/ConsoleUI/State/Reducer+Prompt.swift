@@ -190,6 +190,8 @@ extension Reducer {
             return show(.unmapped, &state)
         case .metrics:
             state.helpScroll = 0
+            if state.metricsModel != (argument.isEmpty ? nil : argument) { state.metrics = nil }
+            state.metricsModel = argument.isEmpty ? nil : argument
             return show(.metrics, &state)
         case .compliance:
             return show(.compliance, &state)

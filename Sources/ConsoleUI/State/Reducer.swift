@@ -173,7 +173,7 @@ public enum Reducer {
         case .unmapped:
             effects.append(.loadUnmapped)
         case .metrics:
-            effects.append(.loadMetrics(weeks: MetricsView.weeks))
+            effects.append(.loadMetrics(weeks: MetricsView.weeks, model: state.metricsModel))
         case .compliance:
             effects.append(.loadCompliance(pack: state.compliance.pack))
         case .models:

@@ -20,7 +20,9 @@ public enum MetricsView {
 
     static func lines(_ metrics: TriageMetrics, state: AppState) -> [StyledLine] {
         var lines: [StyledLine] = []
-        let scope = state.project.map { "project \($0)" } ?? "all projects"
+        let scope =
+            (state.project.map { "project \($0)" } ?? "all projects")
+            + (state.metricsModel.map { $0 == "none" ? ", no model" : ", model \($0)" } ?? "")
         let last = metrics.weeks.last.map { String(Clock.date($0.start)) } ?? ""
         lines.append(StyledLine("Triage metrics: \(metrics.weeks.count) weeks to the week of \(last), \(scope)", .title))
         lines.append(.blank)
@@ -83,7 +85,7 @@ public enum MetricsView {
                     whole: true))
         }
         lines.append(.blank)
-        lines.append(StyledLine("Per project: `:project NAME`; as text, markdown or JSON: `mlsoc report --metrics`.", .muted))
+        lines.append(StyledLine("Per project: `:project NAME`; per model: `:metrics MODEL`; as text or JSON: `mlsoc report --metrics`.", .muted))
         return lines
     }
 
