@@ -24,8 +24,8 @@ extension Mlsoc {
                 report that cannot be read; nothing written).
 
                 Examples:
-                  mlsoc gate reports/ --fail-on 'sev>=high' --new-only --project fraud-detection --junit gate.xml
-                  mlsoc gate modelscan.json --fail-on 'target:infrastructure threat:malware-distribution' --dry-run
+                  mlsoc gate reports/ --fail-on 'sev>=high' --new-only --junit gate.xml
+                  mlsoc gate scan.json --fail-on 'threat:malware-distribution' --dry-run
                 """
         )
 
