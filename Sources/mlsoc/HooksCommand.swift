@@ -21,11 +21,13 @@ extension Mlsoc {
                 what is due (from cron, say).
 
                   hooks:
-                    - name: slack-critical
+                    - name: critical-to-file
                       on: [new-critical, sla-breach]
-                      command: 'jq -c "{text: (map(.event + \\": \\" + .finding.title) | join(\\"\\\\n\\"))}" | curl -sf -H "Content-Type: application/json" --data @- "$SLACK_WEBHOOK"'
+                      command: 'cat >> /var/log/mlsoc-events.jsonl'
                       timeout: 10
                       batch: 50
+
+                README.md has a Slack example.
                 """,
             subcommands: [Run.self, Test.self, Status.self],
             defaultSubcommand: Status.self
