@@ -88,8 +88,13 @@ extension FindingStore {
         return try findingsPage(FindingQuery(filter: filter), after: cursor, limit: limit)
     }
 
-    /// How many findings a query matches (for reports; a scan when no index serves the filter).
+    /// How many findings a query matches: from groupSummary when every term has a column there
+    /// (severity, state, cell, target, project, tool, rule, a named stage; issue 25), else from the
+    /// rows (a scan when no index serves the filter).
     public func count(_ query: FindingQuery, now: Int64) throws -> Int {
+        if query.group == nil, query.filter.clauses.allSatisfy({ FindingStore.summaryAnswers($0.term) }) {
+            return try read { db in try FindingStore.summaryCount(db, query, now: now) }
+        }
         let (conditions, arguments) = FindingStore.conditions(query, now: now)
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in

@@ -41,6 +41,44 @@ extension FindingStore {
         }
     }
 
+    /// A count from groupSummary: its rows by state under the other terms, acceptances that have
+    /// ended moved to new (finding_accepted), then the state terms.
+    static func summaryCount(_ db: Database, _ query: FindingQuery, now: Int64) throws -> Int {
+        var withoutStates = query
+        withoutStates.filter.clauses.removeAll { if case .states = $0.term { true } else { false } }
+        let filter = FilterSQL(withoutStates.filter, now: now)
+        var conditions = filter.conditions
+        var arguments = filter.arguments
+        if let modelID = query.modelID {
+            conditions.append("f.modelId = ?")
+            _ = arguments.append(contentsOf: [modelID])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var byState: [TriageState: Int] = [:]
+        for row in try StateCount.fetchAll(
+            db, sql: "SELECT f.state AS state, sum(f.count) AS n FROM groupSummary f \(whereClause) GROUP BY 1", arguments: arguments)
+        {
+            byState[row.state, default: 0] += row.count
+        }
+        let (rowConditions, rowArguments) = FindingStore.conditions(withoutStates, now: now)
+        var lapsedArguments: StatementArguments = [now]
+        _ = lapsedArguments.append(contentsOf: rowArguments)
+        let lapsed =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM finding f INDEXED BY finding_accepted
+                    WHERE f.state = \(TriageState.accepted.sql) AND f.acceptedUntil < ? \(rowConditions.map { " AND " + $0 }.joined())
+                    """, arguments: lapsedArguments) ?? 0
+        byState[.accepted, default: 0] -= lapsed
+        byState[.new, default: 0] += lapsed
+        let stateClauses = query.filter.clauses.compactMap { clause -> (Set<TriageState>, Bool)? in
+            if case let .states(states) = clause.term { return (Set(states), clause.negated) }
+            return nil
+        }
+        return byState.filter { state, _ in stateClauses.allSatisfy { $0.0.contains(state) != $0.1 } }.values.reduce(0) { $0 + max(0, $1) }
+    }
+
     /// Terms `groupSummary` has the columns for (FilterSQL's SQL reads the same names there).
     static func summaryAnswers(_ term: FindingFilter.Term) -> Bool {
         switch term {
@@ -177,6 +215,16 @@ extension FindingStore {
                     FROM finding f WHERE f.id = ?
                     """, arguments: [id])?.key
         }
+    }
+}
+
+private struct StateCount: FetchableRecord {
+    var state: TriageState
+    var count: Int
+
+    init(row: Row) throws {
+        state = try row.decode(forColumn: Column("state"))
+        count = try row.decode(forColumn: Column("n"))
     }
 }
 
