@@ -38,15 +38,8 @@ public struct GateVerdict: Sendable {
 
     /// Why a closed finding does not fail the gate, from its triage.
     static func reason(_ row: ExportRow) -> String {
-        switch row.state {
-        case .accepted:
-            let until = row.acceptedUntil.map { " until " + CivilDate.format($0) } ?? ""
-            return "risk accepted" + CycloneDXExport.acceptedBy(row) + until + (row.acceptReason.map { ": \($0)" } ?? "")
-        case .falsePositive: return "false positive" + (row.lastReason.map { ": \($0)" } ?? "")
-        case .notAffected: return "not affected (\(row.justification ?? "no justification"))"
-        case .resolved: return "resolved"
-        default: return row.state.key
-        }
+        if row.state == .notAffected { return "not affected (\(row.justification ?? "no justification"))" }
+        return SARIFExport.justification(row) ?? row.state.key
     }
 
     /// The lines `mlsoc gate` prints: the verdict, then the failing findings and the exempt ones (each capped).

@@ -108,16 +108,20 @@ public enum SARIFExport {
     }
 
     package static func suppression(_ row: ExportRow) -> [String: Any]? {
-        let justification: String
+        justification(row).map { ["kind": "external", "status": "accepted", "justification": $0] }
+    }
+
+    /// Why a finding is suppressed, in words: its false positive's reason, its VEX justification,
+    /// or who accepted the risk until when and why (`mlsoc gate` says the same). nil while open or resolved.
+    package static func justification(_ row: ExportRow) -> String? {
         switch row.state {
-        case .falsePositive: justification = "false positive" + (row.lastReason.map { ": \($0)" } ?? "")
-        case .notAffected: justification = "not affected (\(row.justification ?? "no justification"))" + (row.lastReason.map { ": \($0)" } ?? "")
+        case .falsePositive: return "false positive" + (row.lastReason.map { ": \($0)" } ?? "")
+        case .notAffected: return "not affected (\(row.justification ?? "no justification"))" + (row.lastReason.map { ": \($0)" } ?? "")
         case .accepted:
             let until = row.acceptedUntil.map { " until " + CivilDate.format($0) } ?? ""
-            justification = "risk accepted" + CycloneDXExport.acceptedBy(row) + until + (row.acceptReason.map { ": \($0)" } ?? "")
+            return "risk accepted" + CycloneDXExport.acceptedBy(row) + until + (row.acceptReason.map { ": \($0)" } ?? "")
         default: return nil
         }
-        return ["kind": "external", "status": "accepted", "justification": justification]
     }
 
     /// A path as a URI reference: relative paths stay relative; characters a URI cannot hold are escaped.

@@ -53,7 +53,11 @@ import Testing
         #expect(outside.contains("saved 2: \(ids[0]),\(ids[1])"))
         #expect(!outside.contains("1 Matrix"), "the console stepped aside")
         try tmux.send("Enter")
-        let back = try tmux.waitFor { $0.contains("1 Matrix") && $0.contains("2 marked") && TriageEndToEndTests.rows($0).count == 3 }
+        // The frame with the rows may come before the one with the command's status line.
+        let back = try tmux.waitFor {
+            $0.contains("1 Matrix") && $0.contains("2 marked") && TriageEndToEndTests.rows($0).count == 3
+                && $0.contains("save the findings as JSON: exit 0")
+        }
         #expect(back.contains("save the findings as JSON: exit 0"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [[String: Any]])
         #expect(json.compactMap { $0["id"] as? Int }.map(String.init) == Array(ids.prefix(2)))

@@ -24,7 +24,8 @@ struct FilterSQL {
 
     var whereClause: String { conditions.isEmpty ? "" : conditions.joined(separator: " AND ") }
 
-    private static func placeholders(_ count: Int) -> String {
+    /// `?, ?, …` for a list of `count` bound values (SQLite takes `IN ()` for none).
+    static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }
 

@@ -49,7 +49,6 @@ extension FindingStore {
                        f.modelId, m.version AS modelVersion, f.otherLocations AS otherCount,
                        (SELECT e.reason FROM findingEvent e WHERE e.findingId = f.id AND e.reason IS NOT NULL
                         ORDER BY e.id DESC LIMIT 1) AS lastReason,
-                       (SELECT p.name FROM project p WHERE p.id = f.projectId) AS projectName,
                        CASE WHEN f.state = \(TriageState.accepted.sql) THEN
                            (SELECT a.proposedBy FROM acceptanceProposal a WHERE a.findingId = f.id AND a.status = 'approved'
                             ORDER BY a.id DESC LIMIT 1) END AS proposedBy
@@ -92,7 +91,7 @@ extension FindingStore {
     static func gateRows(_ db: Database, scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
         guard !scanIDs.isEmpty else { return [] }
         let compiled = FilterSQL(filter, now: now)
-        let marks = FindingStore.marks(scanIDs.count)
+        let marks = FilterSQL.placeholders(scanIDs.count)
         var arguments = StatementArguments(scanIDs)
         _ = arguments.append(contentsOf: compiled.arguments)
         let conditions = (["f.lastScanId IN (\(marks))"] + compiled.conditions).joined(separator: " AND ")
@@ -109,12 +108,13 @@ extension ExportRow: FetchableRecord {
     /// The row as stored, without its other locations (`forEachExportRow` reads them per batch).
     public init(row: Row) throws {
         typealias Columns = FindingStore.DetailColumns
+        let finding = try FindingRow(row: row)
         self.init(
-            finding: try FindingRow(row: row), artifact: try row.decode(forColumn: Columns.artifact),
+            finding: finding, artifact: try row.decode(forColumn: Columns.artifact),
             justification: try row.decode(forColumn: Columns.justification), acceptedBy: try row.decode(forColumn: Columns.acceptedBy),
             acceptReason: try row.decode(forColumn: Columns.acceptReason), modelID: try row.decode(forColumn: Columns.modelID),
             modelVersion: try row.decode(forColumn: Columns.modelVersion), lastReason: try row.decode(forColumn: Columns.lastReason),
-            project: try row.decode(String?.self, forColumn: Columns.project) ?? "")
+            project: finding.project ?? "")
         hasOtherLocations = (try row.decode(Int?.self, forColumn: Columns.otherCount) ?? 0) > 0
         acceptanceProposedBy = try row.decode(forColumn: Columns.proposedBy)
     }

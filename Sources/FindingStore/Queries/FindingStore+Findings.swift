@@ -172,7 +172,6 @@ extension FindingStore {
         static let modelID = Column("modelId")
         static let modelVersion = Column("modelVersion")
         static let lastReason = Column("lastReason")
-        static let project = Column("projectName")
         static let otherCount = Column("otherCount")
         static let proposedBy = Column("proposedBy")
     }

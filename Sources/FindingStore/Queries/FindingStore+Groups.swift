@@ -26,11 +26,7 @@ extension FindingStore {
             }
             // State terms hold in both paths: the summary's SQL leaves them out (lapsed acceptances
             // are decided here), the rows' SQL has applied them already.
-            let stateClauses = query.filter.clauses.compactMap { clause -> (Set<TriageState>, Bool)? in
-                if case let .states(states) = clause.term { return (Set(states), clause.negated) }
-                return nil
-            }
-            var groups = tally.groups { state in stateClauses.allSatisfy { $0.0.contains(state) != $0.1 } }
+            var groups = tally.groups(keeping: SummaryScope.allows(query.filter))
             let total = groups.count
             // Ranked before the labels are read (only the groups kept get one), then in the full
             // order, labels included.
@@ -44,39 +40,20 @@ extension FindingStore {
     /// A count from groupSummary: its rows by state under the other terms, acceptances that have
     /// ended moved to new (finding_accepted), then the state terms.
     static func summaryCount(_ db: Database, _ query: FindingQuery, now: Int64) throws -> Int {
-        var withoutStates = query
-        withoutStates.filter.clauses.removeAll { if case .states = $0.term { true } else { false } }
-        let filter = FilterSQL(withoutStates.filter, now: now)
-        var conditions = filter.conditions
-        var arguments = filter.arguments
-        if let modelID = query.modelID {
-            conditions.append("f.modelId = ?")
-            _ = arguments.append(contentsOf: [modelID])
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let scope = SummaryScope(query, now: now)
         var byState: [TriageState: Int] = [:]
         for row in try StateCount.fetchAll(
-            db, sql: "SELECT f.state AS state, sum(f.count) AS n FROM groupSummary f \(whereClause) GROUP BY 1", arguments: arguments)
+            db, sql: "SELECT f.state AS state, sum(f.count) AS n FROM groupSummary f \(scope.summaryWhere) GROUP BY 1",
+            arguments: scope.summaryArguments)
         {
             byState[row.state, default: 0] += row.count
         }
-        let (rowConditions, rowArguments) = FindingStore.conditions(withoutStates, now: now)
-        var lapsedArguments: StatementArguments = [now]
-        _ = lapsedArguments.append(contentsOf: rowArguments)
         let lapsed =
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM finding f INDEXED BY finding_accepted
-                    WHERE f.state = \(TriageState.accepted.sql) AND f.acceptedUntil < ? \(rowConditions.map { " AND " + $0 }.joined())
-                    """, arguments: lapsedArguments) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) \(scope.lapsedFrom)", arguments: scope.lapsedArguments) ?? 0
         byState[.accepted, default: 0] -= lapsed
         byState[.new, default: 0] += lapsed
-        let stateClauses = query.filter.clauses.compactMap { clause -> (Set<TriageState>, Bool)? in
-            if case let .states(states) = clause.term { return (Set(states), clause.negated) }
-            return nil
-        }
-        return byState.filter { state, _ in stateClauses.allSatisfy { $0.0.contains(state) != $0.1 } }.values.reduce(0) { $0 + max(0, $1) }
+        let allows = SummaryScope.allows(query.filter)
+        return byState.filter { state, _ in allows(state) }.values.reduce(0) { $0 + max(0, $1) }
     }
 
     /// Terms `groupSummary` has the columns for (FilterSQL's SQL reads the same names there).
@@ -90,37 +67,21 @@ extension FindingStore {
     }
 
     private func summaryCells(_ db: Database, _ query: FindingQuery, _ grouping: FindingGrouping, now: Int64, into tally: inout GroupTally) throws {
-        var withoutStates = query
-        withoutStates.filter.clauses.removeAll { if case .states = $0.term { true } else { false } }
-        let filter = FilterSQL(withoutStates.filter, now: now)
-        var conditions = filter.conditions
-        var arguments = filter.arguments
-        if let modelID = query.modelID {
-            conditions.append("f.modelId = ?")
-            _ = arguments.append(contentsOf: [modelID])
-        }
+        let scope = SummaryScope(query, now: now)
         let key = grouping == .rule ? "'rule' AS kind, f.ruleRef AS k1, f.messageId AS k2" : "'model' AS kind, f.modelId AS k1, 0 AS k2"
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let cells = try GroupCell.fetchAll(
             db,
             sql: """
-                SELECT \(key), '' AS k3, f.severity AS severity, f.state AS state, sum(f.count) AS n FROM groupSummary f \(whereClause)
+                SELECT \(key), '' AS k3, f.severity AS severity, f.state AS state, sum(f.count) AS n FROM groupSummary f \(scope.summaryWhere)
                 GROUP BY 2, 3, 5, 6 HAVING n != 0
-                """, arguments: arguments)
+                """, arguments: scope.summaryArguments)
         for cell in cells { tally.add(cell) }
-        // The summary counts an acceptance that has ended as accepted until a writer lapses it: the
-        // finding_accepted index finds those few rows, and they count as new.
-        let (rowConditions, rowArguments) = FindingStore.conditions(withoutStates, now: now)
-        var lapsedArguments: StatementArguments = [now]
-        _ = lapsedArguments.append(contentsOf: rowArguments)
         let lapsed = try GroupCell.fetchAll(
             db,
             sql: """
                 SELECT \(FindingStore.rowKey(grouping)), f.severity AS severity, \(TriageState.accepted.sql) AS state, count(*) AS n
-                FROM finding f INDEXED BY finding_accepted
-                WHERE f.state = \(TriageState.accepted.sql) AND f.acceptedUntil < ? \(rowConditions.map { " AND " + $0 }.joined())
-                GROUP BY 2, 3, 4, 5
-                """, arguments: lapsedArguments)
+                \(scope.lapsedFrom) GROUP BY 2, 3, 4, 5
+                """, arguments: scope.lapsedArguments)
         for cell in lapsed {
             tally.add(cell, count: -cell.count)
             tally.add(cell, state: .new)
@@ -165,11 +126,11 @@ extension FindingStore {
                 }
             }
             let ruleRows = try RuleLabel.fetchAll(
-                db, sql: "SELECT id, tool, ruleId, title FROM rule WHERE id IN (\(FindingStore.marks(rules.count)))",
+                db, sql: "SELECT id, tool, ruleId, title FROM rule WHERE id IN (\(FilterSQL.placeholders(rules.count)))",
                 arguments: StatementArguments(rules))
             let byRule = Dictionary(ruleRows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let texts = try NamedID.fetchAll(
-                db, sql: "SELECT id, text AS name FROM message WHERE id IN (\(FindingStore.marks(messages.count)))",
+                db, sql: "SELECT id, text AS name FROM message WHERE id IN (\(FilterSQL.placeholders(messages.count)))",
                 arguments: StatementArguments(messages))
             let byMessage = Dictionary(texts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             for index in groups.indices {
@@ -186,7 +147,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT id, name || CASE WHEN version = '' THEN '' ELSE '@' || version END AS name FROM model
-                    WHERE id IN (\(FindingStore.marks(ids.count)))
+                    WHERE id IN (\(FilterSQL.placeholders(ids.count)))
                     """, arguments: StatementArguments(ids))
             let byID = Dictionary(names.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             for index in groups.indices {
@@ -200,10 +161,6 @@ extension FindingStore {
         }
     }
 
-    static func marks(_ count: Int) -> String {
-        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
-    }
-
     /// The rule-group key of one finding (what `S` looks for), nil when there is no such finding.
     public func ruleGroup(ofFinding id: Int64) throws -> FindingGroupKey? {
         try read { db in
@@ -215,6 +172,47 @@ extension FindingStore {
                     FROM finding f WHERE f.id = ?
                     """, arguments: [id])?.key
         }
+    }
+}
+
+/// A query as groupSummary answers it: its terms other than state as a WHERE over the summary;
+/// the acceptances that have ended under the same terms (the summary counts them as accepted until
+/// a writer lapses them; the finding_accepted index finds those few rows, and they count as new);
+/// and its state terms, applied after.
+struct SummaryScope {
+    var summaryWhere: String
+    var summaryArguments: StatementArguments
+    /// `FROM finding f … WHERE` the lapsed acceptances.
+    var lapsedFrom: String
+    var lapsedArguments: StatementArguments
+
+    init(_ query: FindingQuery, now: Int64) {
+        var withoutStates = query
+        withoutStates.filter.clauses.removeAll { if case .states = $0.term { true } else { false } }
+        let filter = FilterSQL(withoutStates.filter, now: now)
+        var conditions = filter.conditions
+        summaryArguments = filter.arguments
+        if let modelID = query.modelID {
+            conditions.append("f.modelId = ?")
+            _ = summaryArguments.append(contentsOf: [modelID])
+        }
+        summaryWhere = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (rowConditions, rowArguments) = FindingStore.conditions(withoutStates, now: now)
+        lapsedFrom = """
+            FROM finding f INDEXED BY finding_accepted
+            WHERE f.state = \(TriageState.accepted.sql) AND f.acceptedUntil < ? \(rowConditions.map { " AND " + $0 }.joined())
+            """
+        lapsedArguments = [now]
+        _ = lapsedArguments.append(contentsOf: rowArguments)
+    }
+
+    /// Whether a state passes the filter's state terms (all of them; a negated one excludes).
+    static func allows(_ filter: FindingFilter) -> (TriageState) -> Bool {
+        let clauses = filter.clauses.compactMap { clause -> (Set<TriageState>, Bool)? in
+            if case let .states(states) = clause.term { return (Set(states), clause.negated) }
+            return nil
+        }
+        return { state in clauses.allSatisfy { $0.0.contains(state) != $0.1 } }
     }
 }
 

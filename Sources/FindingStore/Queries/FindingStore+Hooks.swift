@@ -59,8 +59,9 @@ extension FindingStore {
     }
 
     /// The time-based events: open findings past their SLA due date, acceptances ending within
-    /// `warningDays`; each once (per finding and due date, per acceptance and end). Returns how many
-    /// were written.
+    /// `warningDays`; each once (per finding and due date, per acceptance and end): those already in
+    /// the outbox are skipped in the query (its dedupe index), not rebuilt each minute. Returns how
+    /// many were written.
     @discardableResult
     public func noteHookDeadlines(now: Int64, events: Set<HookEvent>, warningDays: Int) throws -> Int {
         guard events.contains(.slaBreach) || events.contains(.acceptanceEnding) else { return 0 }
@@ -72,6 +73,7 @@ extension FindingStore {
                     sql: """
                         SELECT f.id, f.slaDue FROM finding f INDEXED BY finding_by_due
                         WHERE \(FindingStore.dueKey) < ? AND f.state IN (\(TriageState.openSQL))
+                              AND NOT EXISTS (SELECT 1 FROM hookOutbox o WHERE o.dedupe = 'sla-breach:' || f.id || ':' || f.slaDue)
                         """, arguments: [now])
                 for row in late {
                     let id: Int64 = row[0]
@@ -87,8 +89,9 @@ extension FindingStore {
                 let ending = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT id, acceptedUntil, acceptedBy FROM finding INDEXED BY finding_accepted
-                        WHERE state = \(TriageState.accepted.sql) AND acceptedUntil >= ? AND acceptedUntil < ?
+                        SELECT f.id, f.acceptedUntil, f.acceptedBy FROM finding f INDEXED BY finding_accepted
+                        WHERE f.state = \(TriageState.accepted.sql) AND f.acceptedUntil >= ? AND f.acceptedUntil < ?
+                              AND NOT EXISTS (SELECT 1 FROM hookOutbox o WHERE o.dedupe = 'acceptance-ending:' || f.id || ':' || f.acceptedUntil)
                         """, arguments: [now, now + Int64(warningDays) * 86_400])
                 for row in ending {
                     let id: Int64 = row[0]
@@ -140,7 +143,7 @@ extension FindingStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, kind, at, payload FROM hookOutbox WHERE id > ? AND kind IN (\(FindingStore.marks(names.count))) ORDER BY id LIMIT ?
+                    SELECT id, kind, at, payload FROM hookOutbox WHERE id > ? AND kind IN (\(FilterSQL.placeholders(names.count))) ORDER BY id LIMIT ?
                     """, arguments: [cursor] + StatementArguments(names) + [limit]
             ).compactMap { row in
                 HookEvent(rawValue: row[1]).map { HookOutboxEvent(id: row[0], kind: $0, at: row[2], payload: row[3]) }
@@ -169,7 +172,7 @@ extension FindingStore {
         let names = kinds.map(\.rawValue)
         return try read { db in
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM hookOutbox WHERE id > ? AND kind IN (\(FindingStore.marks(names.count)))",
+                db, sql: "SELECT count(*) FROM hookOutbox WHERE id > ? AND kind IN (\(FilterSQL.placeholders(names.count)))",
                 arguments: [cursor] + StatementArguments(names)) ?? 0
         }
     }

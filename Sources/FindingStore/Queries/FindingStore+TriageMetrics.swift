@@ -32,8 +32,8 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT e.at, e.toValue, f.severity, f.firstSeen, f.slaDue FROM findingEvent e JOIN finding f ON f.id = e.findingId
-                    WHERE e.at >= ?3 AND e.at <= ?4 AND e.fromValue IN (\(FindingStore.marks(open.count)))
-                          AND e.toValue IN (\(FindingStore.marks(closed.count))) AND \(scope)
+                    WHERE e.at >= ?3 AND e.at <= ?4 AND e.fromValue IN (\(FilterSQL.placeholders(open.count)))
+                          AND e.toValue IN (\(FilterSQL.placeholders(closed.count))) AND \(scope)
                     """,
                 arguments: [projectID, modelID, first, now] + StatementArguments(open) + StatementArguments(closed))
             var fixes: [Severity: [Int64]] = [:]

@@ -98,11 +98,14 @@ extension FindingStore {
         // The four-eyes steps say their own from and to, and are not undone with `u` (reopen, or
         // reject, instead).
         var step: (from: String?, to: String?, reason: String?)?
-        let pending = try AcceptanceProposal.fetchOne(
-            db, sql: "SELECT * FROM acceptanceProposal WHERE findingId = ? AND status = 'proposed'", arguments: [id])
+        // The pending proposal, read only by the four-eyes steps (not by every write of a bulk triage).
+        func pendingProposal() throws -> AcceptanceProposal? {
+            try AcceptanceProposal.fetchOne(
+                db, sql: "SELECT * FROM acceptanceProposal WHERE findingId = ? AND status = 'proposed'", arguments: [id])
+        }
         switch action {
         case let .acceptRisk(reason, until) where rules.acceptanceApproval:
-            if let pending {
+            if let pending = try pendingProposal() {
                 return .refused("an acceptance is already proposed by \(pending.proposedBy): approve or reject it first")
             }
             try db.execute(
@@ -111,7 +114,7 @@ extension FindingStore {
                     """, arguments: [id, actor, now, reason, until])
             step = (state.key, "proposed", "\(reason) (until \(CivilDate.format(until))): awaiting another account's approval")
         case let .approveAcceptance(note):
-            guard let pending else { return .refused("no acceptance is proposed for it") }
+            guard let pending = try pendingProposal() else { return .refused("no acceptance is proposed for it") }
             let proposer = AcceptanceProposal.person(pending.proposedBy)
             guard proposer != AcceptanceProposal.person(actor) else {
                 return .refused("four-eyes: \(proposer) proposed this acceptance, so another account must approve it")
@@ -130,7 +133,7 @@ extension FindingStore {
                 "proposed by \(pending.proposedBy): \(pending.reason) (until \(CivilDate.format(pending.until)))" + (note.map { "; \($0)" } ?? "")
             )
         case let .rejectAcceptance(reason):
-            guard let pending else { return .refused("no acceptance is proposed for it") }
+            guard let pending = try pendingProposal() else { return .refused("no acceptance is proposed for it") }
             let status: AcceptanceProposal.Status =
                 AcceptanceProposal.person(pending.proposedBy) == AcceptanceProposal.person(actor) ? .withdrawn : .rejected
             try db.execute(
