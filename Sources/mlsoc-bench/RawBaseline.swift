@@ -29,7 +29,7 @@ struct RawBaseline {
     static func capture(from path: String, afterScan: Int64) throws -> RawBaseline {
         let db = try RawDatabase(path: path, readOnly: true)
         var baseline = RawBaseline()
-        for table in ["scan", "finding", "findingEvidence", "findingEvent", "rule", "model", "scope", "modelAlias", "message"] {
+        for table in ["scan", "finding", "findingEvidence", "findingEvent", "rule", "model", "scope", "modelAlias", "message", "taxonomy"] {
             baseline.columns[table] = try db.rows("SELECT name FROM pragma_table_info('\(table)') ORDER BY cid").map { $0[0].text }
         }
         // One pass over each table: the rows of these scans come after every older row.
@@ -61,7 +61,7 @@ struct RawBaseline {
             }
             baseline.reports.append(report)
         }
-        for table in ["rule", "model", "scope", "modelAlias", "message"] {
+        for table in ["rule", "model", "scope", "modelAlias", "message", "taxonomy"] {
             baseline.dimensions.append((table, try db.rows("SELECT * FROM \(table)")))
         }
         return baseline

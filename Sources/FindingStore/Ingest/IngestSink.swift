@@ -26,6 +26,8 @@ public final class IngestSink {
     /// Message ids by text: tools repeat a handful of messages thousands of times. Bounded, since a
     /// report may also have a different message on every finding.
     private var messageIDs: [String: Int64] = [:]
+    /// Taxonomy ids by packed text (schema v25), bounded like `messageIDs`.
+    private var taxonomyIDs: [String: Int64] = [:]
     /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
     private var category: String
     private var partial = false
@@ -62,7 +64,7 @@ public final class IngestSink {
         insertFinding = try RawStatement(
             db,
             sql: """
-                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
+                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
                                      path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
                                      projectId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -331,13 +333,13 @@ public final class IngestSink {
         let messageID = try messageID(finding.message)
         try db.cachedStatement(
             sql: """
-                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomy, modelId, artifact,
+                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
                                      path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, asr, projectId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
                 """
         ).execute(arguments: [
             Data(finding.fingerprint.bytes), ruleRef, messageID, finding.severity.rawValue, finding.score,
-            finding.threat.rawValue, finding.taxonomy.packed, modelID, IngestSink.storedArtifact(finding), finding.location?.path,
+            finding.threat.rawValue, try taxonomyID(finding.taxonomy), modelID, IngestSink.storedArtifact(finding), finding.location?.path,
             finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
             header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate, try currentProject(),
         ])
@@ -371,6 +373,19 @@ public final class IngestSink {
         return id
     }
 
+    /// The id of a taxonomy text (schema v25), nil for none: a few dozen distinct texts per store,
+    /// each written once.
+    private func taxonomyID(_ taxonomy: TaxonomyIDs) throws -> Int64? {
+        let text = taxonomy.packed
+        guard !text.isEmpty else { return nil }
+        if let id = taxonomyIDs[text] { return id }
+        try db.cachedStatement(sql: "INSERT INTO taxonomy (text) VALUES (?) ON CONFLICT (text) DO NOTHING").execute(arguments: [text])
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM taxonomy WHERE text = ?"), arguments: [text]) ?? 0
+        if taxonomyIDs.count >= 10_000 { taxonomyIDs.removeAll(keepingCapacity: true) }
+        taxonomyIDs[text] = id
+        return id
+    }
+
     /// False when the fingerprint was already seen in this report.
     /// What became of a finding: written (new or refreshed), or its fingerprint was already met
     /// in this report, at the same file and line or elsewhere.
@@ -396,7 +411,7 @@ public final class IngestSink {
         insert.bind(Int64(finding.severity.rawValue))
         insert.bind(finding.score)
         insert.bind(Int64(finding.threat.rawValue))
-        insert.bind(finding.taxonomy.packed)
+        insert.bind(try taxonomyID(finding.taxonomy))
         insert.bind(modelID)
         insert.bind(IngestSink.storedArtifact(finding))
         insert.bind(finding.location?.path)
@@ -434,7 +449,8 @@ public final class IngestSink {
 
     private func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
         let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, state, lastScanId, path, line, otherLocations, threat, taxonomy FROM finding WHERE fingerprint = ?"),
+            db.cachedStatement(
+                sql: "SELECT id, state, lastScanId, path, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
         guard let existing else { return .written }
@@ -447,7 +463,7 @@ public final class IngestSink {
         }
         let had: Int = existing["otherLocations"]
         if had > 0 || !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: had) }
-        try remapIfChanged(finding, id: id, threat: existing["threat"], taxonomy: existing["taxonomy"])
+        try remapIfChanged(finding, id: id, threat: existing["threat"], taxonomyID: existing["taxonomyId"])
         let state = TriageState(rawValue: existing["state"]) ?? .new
         if state.reopensOnReappearance {
             try db.cachedStatement(
@@ -470,11 +486,11 @@ public final class IngestSink {
     /// data store), with a `remapped` event; summaries follow by trigger. Never back to unclassified:
     /// a poorer format of the same run (semgrep's SARIF drops the metadata its JSON has) is less
     /// information, not another answer.
-    private func remapIfChanged(_ finding: Finding, id: Int64, threat: Int, taxonomy: String?) throws {
-        let packed = finding.taxonomy.packed
-        guard finding.threat != .unclassified, threat != finding.threat.rawValue || (taxonomy ?? "") != packed else { return }
-        try db.cachedStatement(sql: "UPDATE finding SET threat = ?, taxonomy = ? WHERE id = ?")
-            .execute(arguments: [finding.threat.rawValue, packed, id])
+    private func remapIfChanged(_ finding: Finding, id: Int64, threat: Int, taxonomyID stored: Int64?) throws {
+        let newTaxonomy = try taxonomyID(finding.taxonomy)
+        guard finding.threat != .unclassified, threat != finding.threat.rawValue || stored != newTaxonomy else { return }
+        try db.cachedStatement(sql: "UPDATE finding SET threat = ?, taxonomyId = ? WHERE id = ?")
+            .execute(arguments: [finding.threat.rawValue, newTaxonomy, id])
         if threat != finding.threat.rawValue {
             let from = Threat(rawValue: threat)?.key ?? String(threat)
             try event(findingID: id, kind: "remapped", from: from, to: finding.threat.key, reason: finding.mappingWhy.map { String($0.prefix(300)) })

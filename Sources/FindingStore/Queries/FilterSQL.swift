@@ -101,7 +101,8 @@ struct FilterSQL {
         case let .cwes(values):
             // taxonomy is a space-separated list; pad it so an id matches whole.
             bind(values.map { "% CWE-\($0) %" })
-            return Array(repeating: "(' ' || f.taxonomy || ' ') LIKE ?", count: values.count).joined(separator: " OR ")
+            return "f.taxonomyId IN (SELECT id FROM taxonomy WHERE "
+                + Array(repeating: "(' ' || text || ' ') LIKE ?", count: values.count).joined(separator: " OR ") + ")"
         case let .stages(values):
             let named = values.filter { $0 != "none" }
             var parts: [String] = []
@@ -117,8 +118,10 @@ struct FilterSQL {
             let open = TriageState.allCases.filter(\.isOpen).map { String($0.rawValue) }.joined(separator: ", ")
             switch condition {
             case .overdue:
-                bind([now])
-                return "f.slaDue < ? AND f.state IN (\(open))"
+                // A range of finding_by_due: the key is past only for an open or accepted finding
+                // with a due date; an accepted one is overdue once its acceptance lapsed.
+                bind([now, now])
+                return "\(FindingStore.dueKey) < ? AND (f.state <> \(TriageState.accepted.rawValue) OR f.acceptedUntil < ?)"
             case .due:
                 return "f.slaDue IS NOT NULL AND f.state IN (\(open))"
             case .none:

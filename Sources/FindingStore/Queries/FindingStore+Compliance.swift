@@ -25,13 +25,13 @@ extension FindingStore {
             let groups = try ComplianceGroupRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT f.modelId, f.threat, f.taxonomy,
+                    SELECT f.modelId, f.threat, coalesce((SELECT tx.text FROM taxonomy tx WHERE tx.id = f.taxonomyId), '') AS taxonomy,
                            sum(f.state IN (\(open)) OR (f.state = \(accepted) AND f.acceptedUntil < :now)) AS open,
                            sum(f.state = \(accepted) AND (f.acceptedUntil IS NULL OR f.acceptedUntil >= :now)) AS accepted,
                            min(f.id) AS first, max(f.id) AS last
                     FROM finding f
                     WHERE f.modelId IS NOT NULL AND (f.state IN (\(open)) OR f.state = \(accepted)) \(scope)
-                    GROUP BY f.modelId, f.threat, f.taxonomy
+                    GROUP BY f.modelId, f.threat, f.taxonomyId
                     """, arguments: arguments
             ).map(\.group)
             var reported: [Int64: Set<Int64>] = [:]

@@ -54,33 +54,44 @@ extension FindingStore {
             order = order.replacingOccurrences(of: "DESC", with: "\u{1}").replacingOccurrences(of: "ASC", with: "DESC")
                 .replacingOccurrences(of: "\u{1}", with: "ASC")
         }
-        var selects: [String] = []
-        var allArguments = StatementArguments()
-        for part in parts {
-            let all = conditions + part.conditions
-            selects.append(
-                """
-                SELECT * FROM (SELECT f.id, \(key) AS sortKey FROM finding f \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND "))
-                               ORDER BY \(order) LIMIT ?)
-                """)
-            _ = allArguments.append(contentsOf: arguments)
-            _ = allArguments.append(contentsOf: part.arguments)
+        let rows = try read { db -> [FindingRow] in
+            // Each keyset part in each stream of the plan (PagePlan): one subquery with the LIMIT.
+            let plan = try PagePlan(db, query, now: now)
+            let streams = plan.streams ?? [PagePlan.Stream(index: nil, condition: "1", arguments: [], bound: nil)]
+            guard !streams.isEmpty else { return [] }
+            var selects: [String] = []
+            var allArguments = StatementArguments()
+            for stream in streams {
+                for part in parts {
+                    let all = conditions + (plan.streams == nil ? [] : [stream.condition]) + part.conditions
+                    selects.append(
+                        """
+                        SELECT * FROM (SELECT f.id, \(key) AS sortKey FROM finding f \(stream.index.map { "INDEXED BY \($0)" } ?? "")
+                                       \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?)
+                        """)
+                    _ = allArguments.append(contentsOf: arguments)
+                    if plan.streams != nil { _ = allArguments.append(contentsOf: stream.arguments) }
+                    _ = allArguments.append(contentsOf: part.arguments)
+                    _ = allArguments.append(contentsOf: [min(limit, stream.bound ?? limit)])
+                }
+            }
             _ = allArguments.append(contentsOf: [limit])
+            let sql = """
+                SELECT \(FindingRow.selection)
+                FROM (\(selects.joined(separator: " UNION ALL "))) AS page
+                JOIN finding f ON f.id = page.id \(FindingRow.joins)
+                ORDER BY \(order)
+                LIMIT ?
+                """
+            return try FindingRow.fetchAll(db, sql: sql, arguments: allArguments).map { $0.asOf(now) }
         }
-        _ = allArguments.append(contentsOf: [limit])
-        let sql = """
-            SELECT \(FindingRow.selection)
-            FROM (\(selects.joined(separator: " UNION ALL "))) AS page
-            JOIN finding f ON f.id = page.id \(FindingRow.joins)
-            ORDER BY \(order)
-            LIMIT ?
-            """
-        let rows = try read { db in try FindingRow.fetchAll(db, sql: sql, arguments: allArguments).map { $0.asOf(now) } }
         return backward ? rows.reversed() : rows
     }
 
-    /// The "due" sort key: the SLA due date, findings without one last (index finding_by_due).
-    static let dueKey = "coalesce(f.slaDue, 9223372036854775807)"
+    /// The "due" sort key: the SLA due date of an open or accepted finding (an acceptance can lapse,
+    /// and its finding is open again at read time); findings without one, and closed ones, last.
+    /// The expression of index finding_by_due (schema v25), literally, or SQLite does not use it.
+    static let dueKey = "CASE WHEN f.state IN (0, 1, 2, 6) THEN coalesce(f.slaDue, 9223372036854775807) ELSE 9223372036854775807 END"
 
     /// One keyset page, most severe first, optionally restricted to one cell.
     public func findingsPage(after cursor: PageCursor?, threat: Threat? = nil, limit: Int) throws -> [FindingRow] {

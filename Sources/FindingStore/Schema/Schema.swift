@@ -177,6 +177,9 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v25-filter-indexes") { db in
+            try db.execute(sql: v25)
+        }
         return migrator
     }
 

@@ -84,7 +84,7 @@ public struct FindingRow: Sendable, Equatable, Identifiable {
         switch sort {
         case .severity: PageCursor(key: Int64(severity.rawValue), id: id)
         case .newest, .oldest: PageCursor(key: 0, id: id)
-        case .due: PageCursor(key: slaDue ?? Int64.max, id: id)
+        case .due: PageCursor(key: state.isOpen || state == .accepted ? slaDue ?? Int64.max : Int64.max, id: id)
         }
     }
 }

@@ -1,0 +1,185 @@
+import Findings
+import GRDB
+
+/// How a keyset page is read (issue 25): as a merge of *streams*, each an index range already in
+/// the page's order, or as one plain query when no index range serves the filter.
+///
+/// A page most severe first is `ORDER BY severity DESC, id DESC`. An index (X, severity) ends with
+/// the rowid, so for one value of X its range is in exactly that order; SQLite cannot merge several
+/// ranges by itself (for `X IN (…)` it reads them all and sorts), so each stream is its own
+/// subquery with the page's LIMIT, and the union of at most LIMIT rows per stream is sorted. Which
+/// index streams over:
+/// - `finding_by_rule` (ruleRef, severity) when the query names rules (`tool:`, `rule:`, a rule group);
+/// - `finding_by_model_severity` (modelId, severity) when it names models (`model:`, a model's view);
+/// - `finding_by_cell` (threat, severity) otherwise, one stream per threat (14 at most).
+///
+/// `groupSummary` says, under the filter's summary terms, which streams hold any match and at most
+/// how many: empty streams are left out (a filter nothing matches reads no row) and each stream's
+/// LIMIT is cut to its bound, so a walk stops at its last possible match. For the id sorts a stream
+/// is one (value, severity) range, in id order. The "due" sort walks finding_by_due (plain).
+struct PagePlan {
+    struct Stream {
+        /// `INDEXED BY` this index, or nil to leave the choice to SQLite.
+        var index: String?
+        var condition: String
+        var arguments: StatementArguments
+        /// At most this many rows of the stream can match (from groupSummary); nil: unknown.
+        var bound: Int?
+    }
+
+    /// nil: one plain query. Empty: nothing can match.
+    var streams: [Stream]?
+
+    /// A union has at most 500 terms (SQLITE_MAX_COMPOUND_SELECT); each stream is one or two.
+    static let streamCap = 240
+
+    init(_ db: Database, _ query: FindingQuery, now: Int64) throws {
+        guard query.sort != .due else { return }
+        let bySeverity = query.sort == .severity
+        let summary = SummaryBounds(query, now: now)
+        var candidates: [[Stream]] = []
+        if PagePlan.namesRules(query) {
+            let cells = try summary.cells(db, key: "ruleRef")
+            candidates.append(PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity))
+        }
+        if let models = try PagePlan.namedModels(db, query) {
+            let marks = FilterSQL.placeholders(models.ids.count)
+            let cells = try summary.cells(db, key: "modelId", restrict: "f.modelId IN (\(marks))", StatementArguments(models.ids))
+            var streams = PagePlan.streams(cells, column: "modelId", index: "finding_by_model_severity", bySeverity: bySeverity)
+            if models.byLocation {
+                // A finding whose other locations lie in the model's files is the model's too: a
+                // stream of its own, without the findings the model streams give already.
+                var arguments = StatementArguments(models.ids)
+                _ = arguments.append(contentsOf: StatementArguments(models.ids))
+                streams.append(
+                    Stream(
+                        index: nil,
+                        condition: """
+                            f.id IN (SELECT findingId FROM findingLocation WHERE modelId IN (\(marks))) \
+                            AND (f.modelId IS NULL OR f.modelId NOT IN (\(marks)))
+                            """,
+                        arguments: arguments, bound: nil))
+            }
+            candidates.append(streams)
+        }
+        if candidates.isEmpty, bySeverity {
+            let cells = try summary.cells(db, key: "threat")
+            candidates.append(PagePlan.streams(cells, column: "threat", index: "finding_by_cell", bySeverity: true))
+        }
+        // The fewest rows to read: the candidate with the smallest sum of bounds (unknown: large).
+        let best = candidates.filter { $0.count <= PagePlan.streamCap }
+            .min { PagePlan.cost($0) < PagePlan.cost($1) }
+        streams = best
+    }
+
+    private static func cost(_ streams: [Stream]) -> Int {
+        streams.reduce(0) { $0 + ($1.bound ?? 1_000_000_000) }
+    }
+
+    /// Streams over `column`'s index from summary cells: one per value (severity sort) or per
+    /// (value, severity) (id sorts).
+    private static func streams(_ cells: [SummaryBounds.Cell], column: String, index: String, bySeverity: Bool) -> [Stream] {
+        if bySeverity {
+            var order: [Int64] = []
+            var bounds: [Int64: Int] = [:]
+            for cell in cells {
+                if bounds[cell.key] == nil { order.append(cell.key) }
+                bounds[cell.key, default: 0] += cell.count
+            }
+            return order.map { Stream(index: index, condition: "f.\(column) = ?", arguments: [$0], bound: bounds[$0]) }
+        }
+        return cells.map {
+            Stream(index: index, condition: "f.\(column) = ? AND f.severity = ?", arguments: [$0.key, $0.severity], bound: $0.count)
+        }
+    }
+
+    /// Whether the query keeps to named rules: a positive `tool:` or `rule:` term, or a rule group.
+    private static func namesRules(_ query: FindingQuery) -> Bool {
+        if case .rule = query.group { return true }
+        return query.filter.clauses.contains { clause in
+            guard !clause.negated else { return false }
+            switch clause.term {
+            case .tools, .rules: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The models the query keeps to, by id: its model, its model group, or the first positive
+    /// `model:` term (whose findings by other location come too). Nil when it names none, or
+    /// includes "no model".
+    private static func namedModels(_ db: Database, _ query: FindingQuery) throws -> (ids: [Int64], byLocation: Bool)? {
+        if let modelID = query.modelID { return modelID == 0 ? nil : ([modelID], false) }
+        if case let .model(modelID) = query.group { return modelID == 0 ? nil : ([modelID], false) }
+        for clause in query.filter.clauses where !clause.negated {
+            guard case let .models(values) = clause.term, !values.contains(where: { $0 == nil }) else { continue }
+            let globs = values.compactMap { $0 }
+            let names = Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ")
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT id FROM model WHERE \(names)", arguments: StatementArguments(globs.map(FilterSQL.likePattern)))
+            return (ids, true)
+        }
+        return nil
+    }
+}
+
+/// Upper bounds from groupSummary: how many findings of each (key, severity) can match the query,
+/// under the terms the summary has columns for. States count as a superset (an accepted finding
+/// whose acceptance ended is new at read time), other terms are left to the rows.
+struct SummaryBounds {
+    struct Cell: FetchableRecord {
+        var key: Int64
+        var severity: Int
+        var count: Int
+
+        init(row: Row) throws {
+            key = try row.decode(forColumn: Column("k"))
+            severity = try row.decode(forColumn: Column("severity"))
+            count = try row.decode(forColumn: Column("n"))
+        }
+    }
+
+    var conditions: [String]
+    var arguments: StatementArguments
+
+    init(_ query: FindingQuery, now: Int64) {
+        var kept = query
+        kept.filter.clauses.removeAll { !FindingStore.summaryAnswers($0.term) }
+        kept.filter.clauses.removeAll { if case .states = $0.term { true } else { false } }
+        let filter = FilterSQL(kept.filter, now: now)
+        conditions = filter.conditions
+        arguments = filter.arguments
+        let allows = SummaryScope.allows(query.filter)
+        var states = TriageState.allCases.filter(allows)
+        if allows(.new), !states.contains(.accepted) { states.append(.accepted) }
+        if states.count < TriageState.allCases.count {
+            conditions.append("f.state IN (\(states.map(\.sql).joined(separator: ", ")))")
+        }
+        if let modelID = query.modelID {
+            conditions.append("f.modelId = ?")
+            _ = arguments.append(contentsOf: [modelID])
+        }
+        switch query.group {
+        case let .rule(ruleRef, messageID):
+            conditions.append("f.ruleRef = ? AND f.messageId = ?")
+            _ = arguments.append(contentsOf: [ruleRef, messageID])
+        case let .model(modelID):
+            conditions.append("f.modelId = ?")
+            _ = arguments.append(contentsOf: [modelID])
+        case .artifact, nil: break
+        }
+    }
+
+    /// The cells with a possible match, by `key` (a groupSummary column) and severity, most severe first.
+    func cells(_ db: Database, key: String, restrict: String? = nil, _ restrictArguments: StatementArguments = []) throws -> [Cell] {
+        let all = conditions + (restrict.map { [$0] } ?? [])
+        var allArguments = arguments
+        _ = allArguments.append(contentsOf: restrictArguments)
+        return try Cell.fetchAll(
+            db,
+            sql: """
+                SELECT f.\(key) AS k, f.severity AS severity, sum(f.count) AS n FROM groupSummary f
+                \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) GROUP BY 1, 2 HAVING n > 0 ORDER BY 2 DESC, 1
+                """, arguments: allArguments)
+    }
+}

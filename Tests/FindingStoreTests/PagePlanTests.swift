@@ -1,0 +1,147 @@
+import Findings
+import GRDB
+import TestSupport
+import Testing
+
+@testable import FindingStore
+
+/// The page plans (issue 25) read pages as merges of index streams bounded by groupSummary. Their
+/// pages must be exactly those of one plain query over the same conditions, in every sort, both
+/// ways, for the filters that pick each plan, and with triage having moved findings between states.
+@Suite struct PagePlanTests {
+    static let now: Int64 = 1_700_000_000 + 86_400 * 40
+
+    /// 300 findings over 3 tools, 9 rules, 3 models and none, every severity and threat; some with
+    /// other locations in a model's files; some triaged (closed, accepted, one acceptance lapsed).
+    static func store() throws -> FindingStore {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("r")) { sink in
+            for index in 0..<300 {
+                var finding = TestStore.finding(
+                    "p\(index)", severity: Severity(rawValue: (index * 7) % 5) ?? .info,
+                    threat: Threat.matrixOrder[(index * 3) % Threat.matrixOrder.count],
+                    tool: ["garak", "bandit", "modelscan"][index % 3], rule: "B\(index % 9)")
+                finding.model = index % 4 == 3 ? nil : ["fraud-detector", "chat-bot", "ranker"][index % 4]
+                if index % 10 == 5 {
+                    finding.otherLocations = [OtherLocation(Location(path: "models/m\(index).pkl", startLine: 1), model: "ranker")]
+                }
+                try sink.add(finding)
+            }
+        }
+        let ids = try store.findingsPage(FindingQuery(sort: .oldest), after: nil, limit: 300, now: now).map(\.id)
+        for id in ids where id % 11 == 0 {
+            _ = try store.triage(id, expectedVersion: nil, action: .falsePositive(reason: "test"), actor: "a", now: 1_700_000_100)
+        }
+        for id in ids where id % 13 == 0 {
+            _ = try store.triage(id, expectedVersion: nil, action: .inTriage(note: nil), actor: "a", now: 1_700_000_100)
+        }
+        for id in ids where id % 17 == 0 {
+            // Accepted until day 20: lapsed by `now` (day 40), so new again at read time.
+            _ = try store.triage(
+                id, expectedVersion: nil, action: .acceptRisk(reason: "r", until: 1_700_000_000 + 86_400 * 20), actor: "a",
+                now: 1_700_000_100)
+        }
+        return store
+    }
+
+    /// The reference: one plain query over the same conditions, no plan.
+    static func plain(_ store: FindingStore, _ query: FindingQuery) throws -> [Int64] {
+        let (conditions, arguments) = FindingStore.conditions(query, now: now)
+        let order =
+            switch query.sort {
+            case .severity: "f.severity DESC, f.id DESC"
+            case .newest: "f.id DESC"
+            case .oldest: "f.id ASC"
+            case .due: "\(FindingStore.dueKey) ASC, f.id ASC"
+            }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT f.id FROM finding f \(whereClause) ORDER BY \(order)", arguments: arguments)
+        }
+    }
+
+    /// Every row, page by page (7 a page, so pages end inside streams), forward and then backward.
+    static func walk(_ store: FindingStore, _ query: FindingQuery, backward: Bool = false) throws -> [Int64] {
+        var ids: [Int64] = []
+        var cursor: PageCursor?
+        for _ in 0..<60 {
+            let page = try store.findingsPage(query, after: cursor, limit: 7, now: now, backward: backward)
+            guard let edge = backward ? page.first : page.last else { return ids }
+            ids = backward ? page.map(\.id) + ids : ids + page.map(\.id)
+            cursor = edge.cursor(for: query.sort)
+        }
+        Issue.record("more than 60 pages of 7: the walk does not advance (\(query), backward: \(backward))")
+        return ids
+    }
+
+    @Test(
+        "plans give the plain query's pages: rule, tool, model, threat and sparse filters, every sort, both ways",
+        arguments: [
+            "", "tool:garak", "rule:B1,B2", "rule:B*", "tool:bandit state:open", "model:ranker", "model:fraud*,chat*",
+            "model:none", "-model:ranker", "sev>=high state:open", "state:closed", "state:accepted", "state:new", "target:data",
+            "sla:overdue", "tool:nothing", "model:ranker tool:bandit sev:critical", "-tool:garak rule:B3",
+        ])
+    func sameAsPlain(text: String) throws {
+        let store = try Self.store()
+        for sort in FindingSort.allCases {
+            let query = FindingQuery(filter: try FindingFilter.parse(text), sort: sort)
+            let expected = try Self.plain(store, query)
+            #expect(try Self.walk(store, query) == expected, "\(text) by \(sort)")
+            #expect(try Self.walk(store, query, backward: true) == expected, "\(text) by \(sort), backward")
+        }
+        if text == "model:ranker" {
+            // Findings whose other location lies in the model's files come too.
+            let query = FindingQuery(filter: try FindingFilter.parse(text))
+            #expect(try Self.plain(store, query).count > 75)
+        }
+    }
+
+    @Test("a model's view and a rule group read through the plans give the plain query's pages")
+    func viewsAndGroups() throws {
+        let store = try Self.store()
+        let (modelID, ruleRef, messageID) = try store.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT modelId, ruleRef, messageId FROM finding WHERE modelId IS NOT NULL LIMIT 1")
+            return (row?[0] as Int64? ?? 0, row?[1] as Int64? ?? 0, row?[2] as Int64? ?? 0)
+        }
+        let queries = [
+            FindingQuery(modelID: modelID), FindingQuery(modelID: 0), FindingQuery(group: .model(modelID)),
+            FindingQuery(group: .rule(ruleRef: ruleRef, messageID: messageID)),
+            FindingQuery(filter: try FindingFilter.parse("state:open"), modelID: modelID),
+        ]
+        for base in queries {
+            for sort in FindingSort.allCases {
+                var query = base
+                query.sort = sort
+                let expected = try Self.plain(store, query)
+                #expect(!expected.isEmpty)
+                #expect(try Self.walk(store, query) == expected, "\(query)")
+            }
+        }
+    }
+
+    @Test(
+        "each stream is one index range already in the page's order: no sort step",
+        arguments: [
+            ("finding_by_rule", "f.ruleRef = 1"), ("finding_by_model_severity", "f.modelId = 1"), ("finding_by_cell", "f.threat = 1"),
+        ])
+    func streamsUseTheirIndex(index: String, condition: String) throws {
+        let store = try TestStore.make()
+        let detail = try store.read { db in
+            try Row.fetchAll(
+                db,
+                sql:
+                    "EXPLAIN QUERY PLAN SELECT f.id FROM finding f INDEXED BY \(index) WHERE \(condition) ORDER BY f.severity DESC, f.id DESC LIMIT 5"
+            ).map { $0["detail"] as String? ?? "" }
+        }
+        #expect(detail.contains { $0.contains(index) }, "\(detail)")
+        #expect(!detail.contains { $0.contains("TEMP B-TREE") }, "\(detail)")
+        let due = try store.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT f.id FROM finding f WHERE \(FindingStore.dueKey) < 5 ORDER BY \(FindingStore.dueKey), f.id LIMIT 5"
+            ).map { $0["detail"] as String? ?? "" }
+        }
+        #expect(due.contains { $0.contains("finding_by_due") && $0.contains("<") }, "\(due)")
+        #expect(!due.contains { $0.contains("TEMP B-TREE") }, "\(due)")
+    }
+}
