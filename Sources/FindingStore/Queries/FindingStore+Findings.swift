@@ -76,12 +76,14 @@ extension FindingStore {
                 }
             }
             _ = allArguments.append(contentsOf: [limit])
+            // The union is cut to the page by its own columns before the join: joining every
+            // stream's rows first read up to 14 × 200 finding rows for a page of 200.
+            let pageOrder = order.replacingOccurrences(of: key, with: "sortKey").replacingOccurrences(of: "f.id", with: "id")
             let sql = """
                 SELECT \(FindingRow.selection)
-                FROM (\(selects.joined(separator: " UNION ALL "))) AS page
+                FROM (SELECT * FROM (\(selects.joined(separator: " UNION ALL "))) ORDER BY \(pageOrder) LIMIT ?) AS page
                 JOIN finding f ON f.id = page.id \(FindingRow.joins)
-                ORDER BY \(order)
-                LIMIT ?
+                ORDER BY \(order.replacingOccurrences(of: key, with: "page.sortKey").replacingOccurrences(of: "f.id", with: "page.id"))
                 """
             return try FindingRow.fetchAll(db, sql: sql, arguments: allArguments).map { $0.asOf(now) }
         }

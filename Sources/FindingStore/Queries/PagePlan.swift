@@ -38,6 +38,12 @@ struct PagePlan {
         let bySeverity = query.sort == .severity
         let summary = SummaryBounds(query, now: now)
         var candidates: [[Stream]] = []
+        if let overdue = try PagePlan.fewOverdue(db, query, now: now) {
+            // Few overdue findings: their range of finding_by_due, sorted, beats walking every
+            // stream past rows that are not overdue (a walk of the whole store when none are).
+            streams = [overdue]
+            return
+        }
         if PagePlan.namesRules(query) {
             let cells = try summary.cells(db, key: "ruleRef")
             candidates.append(PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity))
@@ -93,6 +99,25 @@ struct PagePlan {
         }
     }
 
+    /// Overdue findings read from their range of finding_by_due (one stream, sorted after) when the
+    /// query has a positive `sla:overdue` term and the range holds at most `overdueCap` entries,
+    /// counted on the index alone.
+    private static func fewOverdue(_ db: Database, _ query: FindingQuery, now: Int64) throws -> Stream? {
+        let overdue = query.filter.clauses.contains { !$0.negated && $0.term == .sla(.overdue) }
+        guard overdue else { return nil }
+        let inRange = try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM (SELECT 1 FROM finding f INDEXED BY finding_by_due WHERE \(FindingStore.dueKey) < ? LIMIT ?)
+                """, arguments: [now, overdueCap + 1]) ?? 0
+        guard inRange <= overdueCap else { return nil }
+        return Stream(index: "finding_by_due", condition: "1", arguments: [], bound: inRange)
+    }
+
+    /// Up to this many overdue findings are read and sorted (tens of milliseconds); beyond, they
+    /// are dense enough for the streams to find a page soon.
+    static let overdueCap = 20_000
+
     /// Whether the query keeps to named rules: a positive `tool:` or `rule:` term, or a rule group.
     private static func namesRules(_ query: FindingQuery) -> Bool {
         if case .rule = query.group { return true }
@@ -123,7 +148,7 @@ struct PagePlan {
     }
 }
 
-/// Upper bounds from groupSummary: how many findings of each (key, severity) can match the query,
+/// Upper bounds from the summaries: how many findings of each (key, severity) can match the query,
 /// under the terms the summary has columns for. States count as a superset (an accepted finding
 /// whose acceptance ended is new at read time), other terms are left to the rows.
 struct SummaryBounds {
@@ -141,11 +166,22 @@ struct SummaryBounds {
 
     var conditions: [String]
     var arguments: StatementArguments
+    /// summaryCell (a few thousand rows) unless a term or the group needs groupSummary's rule column
+    /// (tens of thousands of rows at 1M, more with more rules and messages).
+    var table = "summaryCell"
 
     init(_ query: FindingQuery, now: Int64) {
         var kept = query
         kept.filter.clauses.removeAll { !FindingStore.summaryAnswers($0.term) }
         kept.filter.clauses.removeAll { if case .states = $0.term { true } else { false } }
+        let byRule = kept.filter.clauses.contains { clause in
+            switch clause.term {
+            case .tools, .rules, .stages: true
+            default: false
+            }
+        }
+        if byRule { table = "groupSummary" }
+        if case .rule = query.group { table = "groupSummary" }
         let filter = FilterSQL(kept.filter, now: now)
         conditions = filter.conditions
         arguments = filter.arguments
@@ -178,7 +214,7 @@ struct SummaryBounds {
         return try Cell.fetchAll(
             db,
             sql: """
-                SELECT f.\(key) AS k, f.severity AS severity, sum(f.count) AS n FROM groupSummary f
+                SELECT f.\(key) AS k, f.severity AS severity, sum(f.count) AS n FROM \(key == "ruleRef" ? "groupSummary" : table) f
                 \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) GROUP BY 1, 2 HAVING n > 0 ORDER BY 2 DESC, 1
                 """, arguments: allArguments)
     }
