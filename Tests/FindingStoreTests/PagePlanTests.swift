@@ -96,6 +96,22 @@ import Testing
         }
     }
 
+    @Test("sla:overdue is exactly the rows the list marks overdue: open ones past due, and lapsed acceptances, not running ones")
+    func overdueMatchesRows() throws {
+        let store = try Self.store()
+        let all = try Self.walk(store, FindingQuery(sort: .oldest))
+        let rows = try store.findingsPage(FindingQuery(sort: .oldest), after: nil, limit: 1_000, now: Self.now)
+        #expect(rows.map(\.id) == all)
+        let expected = rows.filter { $0.isOverdue(now: Self.now) }.map(\.id)
+        let query = FindingQuery(filter: try FindingFilter.parse("sla:overdue"), sort: .oldest)
+        #expect(try Self.walk(store, query) == expected)
+        #expect(try store.count(query, now: Self.now) == expected.count)
+        // Lapsed acceptances (id % 17) are among them; nothing accepted and running is.
+        #expect(expected.contains { $0 % 17 == 0 && $0 % 11 != 0 && $0 % 13 != 0 })
+        let running = try store.findingsPage(query, after: nil, limit: 1_000, now: 1_700_000_000 + 86_400 * 19)
+        #expect(running.allSatisfy { $0.state != .accepted })
+    }
+
     @Test("a model's view and a rule group read through the plans give the plain query's pages")
     func viewsAndGroups() throws {
         let store = try Self.store()

@@ -105,11 +105,12 @@ struct PagePlan {
     private static func fewOverdue(_ db: Database, _ query: FindingQuery, now: Int64) throws -> Stream? {
         let overdue = query.filter.clauses.contains { !$0.negated && $0.term == .sla(.overdue) }
         guard overdue else { return nil }
-        let inRange = try Int.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) FROM (SELECT 1 FROM finding f INDEXED BY finding_by_due WHERE \(FindingStore.dueKey) < ? LIMIT ?)
-                """, arguments: [now, overdueCap + 1]) ?? 0
+        let inRange =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM (SELECT 1 FROM finding f INDEXED BY finding_by_due WHERE \(FindingStore.dueKey) < ? LIMIT ?)
+                    """, arguments: [now, overdueCap + 1]) ?? 0
         guard inRange <= overdueCap else { return nil }
         return Stream(index: "finding_by_due", condition: "1", arguments: [], bound: inRange)
     }
