@@ -105,9 +105,11 @@ extension FindingStore {
     }
 
     /// A grouping's key over `finding f`, as `GroupCell` reads it (kind, k1, k2, k3).
+    /// The rule key is `+f.ruleRef`: grouped by the bare column, SQLite walked finding_by_rule for
+    /// its order and read every row at random (0.7 s at 1M, against 0.2 s for a scan).
     private static func rowKey(_ grouping: FindingGrouping) -> String {
         switch grouping {
-        case .rule: "'rule' AS kind, f.ruleRef AS k1, coalesce(f.messageId, 0) AS k2, '' AS k3"
+        case .rule: "'rule' AS kind, +f.ruleRef AS k1, coalesce(f.messageId, 0) AS k2, '' AS k3"
         case .model: "'model' AS kind, coalesce(f.modelId, 0) AS k1, 0 AS k2, '' AS k3"
         case .artifact, .none: "'artifact' AS kind, 0 AS k1, 0 AS k2, \(artifactKey) AS k3"
         }
