@@ -6,7 +6,7 @@ public enum FindingSort: String, Sendable, CaseIterable, Codable {
     case newest
     /// Oldest first (the rowid).
     case oldest
-    /// Soonest SLA due date first; findings without one last.
+    /// Soonest SLA due date first (open and accepted findings); findings without one, and closed ones, last.
     case due
 
     /// The column the table marks as sorted.
