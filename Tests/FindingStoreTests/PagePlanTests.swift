@@ -112,6 +112,29 @@ import Testing
         #expect(running.allSatisfy { $0.state != .accepted })
     }
 
+    @Test("a model glob naming more models than a plan merges (`model:*`) pages like the plain query")
+    func manyModels() throws {
+        let store = try TestStore.make()
+        _ = try store.ingest(TestStore.header("m")) { sink in
+            for index in 0..<(PagePlan.streamCap + 60) {
+                var finding = TestStore.finding("m\(index)", severity: Severity(rawValue: index % 5) ?? .info)
+                finding.model = "model-\(index)"
+                finding.otherLocations = [OtherLocation(Location(path: "w/\(index).bin", startLine: 1), model: "model-\(index + 1)")]
+                try sink.add(finding)
+            }
+        }
+        for text in ["model:*", "model:model-1*"] {
+            let query = FindingQuery(filter: try FindingFilter.parse(text))
+            let expected = try Self.plain(store, query)
+            #expect(expected.count >= 10)
+            let first = try store.findingsPage(query, after: nil, limit: 50, now: Self.now)
+            #expect(first.map(\.id) == Array(expected.prefix(50)), "\(text)")
+            let cursor = try #require(first.last).cursor(for: .severity)
+            let second = try store.findingsPage(query, after: cursor, limit: 50, now: Self.now)
+            #expect(second.map(\.id) == Array(expected.dropFirst(50).prefix(50)), "\(text)")
+        }
+    }
+
     @Test("a model's view and a rule group read through the plans give the plain query's pages")
     func viewsAndGroups() throws {
         let store = try Self.store()

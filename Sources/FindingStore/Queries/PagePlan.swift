@@ -143,7 +143,9 @@ struct PagePlan {
             let names = Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ")
             let ids = try Int64.fetchAll(
                 db, sql: "SELECT id FROM model WHERE \(names)", arguments: StatementArguments(globs.map(FilterSQL.likePattern)))
-            return (ids, true)
+            // A glob naming more models than streams can be merged (`model:*` on a big platform)
+            // is not a plan by model: the ids would also outgrow SQLite's bound parameters.
+            return ids.count <= streamCap ? (ids, true) : nil
         }
         return nil
     }
