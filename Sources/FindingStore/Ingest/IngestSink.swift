@@ -379,8 +379,10 @@ public final class IngestSink {
         let text = taxonomy.packed
         guard !text.isEmpty else { return nil }
         if let id = taxonomyIDs[text] { return id }
-        try db.cachedStatement(sql: "INSERT INTO taxonomy (text) VALUES (?) ON CONFLICT (text) DO NOTHING").execute(arguments: [text])
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM taxonomy WHERE text = ?"), arguments: [text]) ?? 0
+        let id =
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "INSERT INTO taxonomy (text) VALUES (?) ON CONFLICT (text) DO UPDATE SET text = excluded.text RETURNING id"),
+                arguments: [text]) ?? 0
         if taxonomyIDs.count >= 10_000 { taxonomyIDs.removeAll(keepingCapacity: true) }
         taxonomyIDs[text] = id
         return id
@@ -487,8 +489,9 @@ public final class IngestSink {
     /// a poorer format of the same run (semgrep's SARIF drops the metadata its JSON has) is less
     /// information, not another answer.
     private func remapIfChanged(_ finding: Finding, id: Int64, threat: Int, taxonomyID stored: Int64?) throws {
+        guard finding.threat != .unclassified else { return }
         let newTaxonomy = try taxonomyID(finding.taxonomy)
-        guard finding.threat != .unclassified, threat != finding.threat.rawValue || stored != newTaxonomy else { return }
+        guard threat != finding.threat.rawValue || stored != newTaxonomy else { return }
         try db.cachedStatement(sql: "UPDATE finding SET threat = ?, taxonomyId = ? WHERE id = ?")
             .execute(arguments: [finding.threat.rawValue, newTaxonomy, id])
         if threat != finding.threat.rawValue {

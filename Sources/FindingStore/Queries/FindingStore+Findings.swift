@@ -63,14 +63,14 @@ extension FindingStore {
             var allArguments = StatementArguments()
             for stream in streams {
                 for part in parts {
-                    let all = conditions + (plan.streams == nil ? [] : [stream.condition]) + part.conditions
+                    let all = conditions + [stream.condition] + part.conditions
                     selects.append(
                         """
                         SELECT * FROM (SELECT f.id, \(key) AS sortKey FROM finding f \(stream.index.map { "INDEXED BY \($0)" } ?? "")
                                        \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?)
                         """)
                     _ = allArguments.append(contentsOf: arguments)
-                    if plan.streams != nil { _ = allArguments.append(contentsOf: stream.arguments) }
+                    _ = allArguments.append(contentsOf: stream.arguments)
                     _ = allArguments.append(contentsOf: part.arguments)
                     _ = allArguments.append(contentsOf: [min(limit, stream.bound ?? limit)])
                 }

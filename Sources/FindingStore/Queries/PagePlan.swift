@@ -35,15 +35,15 @@ struct PagePlan {
 
     init(_ db: Database, _ query: FindingQuery, now: Int64) throws {
         guard query.sort != .due else { return }
-        let bySeverity = query.sort == .severity
-        let summary = SummaryBounds(query, now: now)
-        var candidates: [[Stream]] = []
         if let overdue = try PagePlan.fewOverdue(db, query, now: now) {
             // Few overdue findings: their range of finding_by_due, sorted, beats walking every
             // stream past rows that are not overdue (a walk of the whole store when none are).
             streams = [overdue]
             return
         }
+        let bySeverity = query.sort == .severity
+        let summary = SummaryBounds(query, now: now)
+        var candidates: [[Stream]] = []
         if PagePlan.namesRules(query) {
             let cells = try summary.cells(db, key: "ruleRef")
             candidates.append(PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity))
@@ -170,7 +170,8 @@ struct SummaryBounds {
     var conditions: [String]
     var arguments: StatementArguments
     /// summaryCell (a few thousand rows) unless a term or the group needs groupSummary's rule column
-    /// (tens of thousands of rows at 1M, more with more rules and messages).
+    /// (tens of thousands of rows at 1M, more with more rules and messages); every query that
+    /// streams by rule (`PagePlan.namesRules`) has such a term.
     var table = "summaryCell"
 
     init(_ query: FindingQuery, now: Int64) {
@@ -217,7 +218,7 @@ struct SummaryBounds {
         return try Cell.fetchAll(
             db,
             sql: """
-                SELECT f.\(key) AS k, f.severity AS severity, sum(f.count) AS n FROM \(key == "ruleRef" ? "groupSummary" : table) f
+                SELECT f.\(key) AS k, f.severity AS severity, sum(f.count) AS n FROM \(table) f
                 \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) GROUP BY 1, 2 HAVING n > 0 ORDER BY 2 DESC, 1
                 """, arguments: allArguments)
     }

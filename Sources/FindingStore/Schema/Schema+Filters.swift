@@ -11,9 +11,9 @@ extension Schema {
     ///   `finding_by_cell` (14 threats), which SQLite reads as a union of short seeks.
     /// - `finding_by_cell` and `finding_by_due` lose their explicit `id`: an index entry always ends
     ///   with the rowid, so naming it stored it twice (4 bytes per entry).
-    /// - The due key is the SLA due date of an *open* finding; a closed one sorts with those that
-    ///   have none (it is due nowhere). `sla:overdue` is then a range of `finding_by_due`, counted
-    ///   without reading a row. Part of a migration: never change its output (`FindingStore.dueKey`
+    /// - The due key is the SLA due date of an open or accepted finding (an acceptance can lapse); a
+    ///   closed one sorts with those that have none (it is due nowhere). `sla:overdue` is then a range
+    ///   of `finding_by_due`. Part of a migration: never change its output (`FindingStore.dueKey`
     ///   must stay the same expression, or the index is not used).
     static var v25: String {
         """
