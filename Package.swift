@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C shim over ncursesw; the only importer is CursesTerminal.
@@ -26,6 +28,15 @@ let package = Package(
             name: "FindingStore",
             dependencies: [
                 "Findings", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // The shared PostgreSQL backend (issue 22): connections from a postgres:// URL, its schema and
+        // migrations, and `store copy` between the two backends. Sees SQLite only through FindingStore.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Findings", "FindingStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Bounded reading of untrusted files: byte streams, the streaming JSON reader, and the error
@@ -60,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "mlsoc",
             dependencies: [
-                "ConsoleApp", "CursesTerminal", "Ingest", "FindingStore", "Config", "Export", "JSONStream",
+                "ConsoleApp", "CursesTerminal", "Ingest", "FindingStore", "PostgresStore", "Config", "Export", "JSONStream",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,7 +16,7 @@ struct Mlsoc: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Console.self, Ingest.self, Watch.self, Dashboard.self, Report.self, FindingsList.self, Triage.self, History.self, Render.self,
-            Models.self, Export.self, Mapping.self, Formats.self, Compliance.self, Metrics.self, Gate.self, Hooks.self,
+            Models.self, Export.self, Mapping.self, Formats.self, Compliance.self, Metrics.self, Gate.self, Hooks.self, Store.self,
         ],
         defaultSubcommand: Console.self
     )

@@ -1,0 +1,187 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// One connection to a PostgreSQL store, with its schema checked or migrated.
+public final class PostgresSession: Sendable {
+    public let location: PostgresLocation
+    let connection: PostgresConnection
+    let logger: Logger
+
+    private init(location: PostgresLocation, connection: PostgresConnection, logger: Logger) {
+        self.location = location
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Connects; the error names the store (without its password) and says what the server said.
+    public static func connect(_ location: PostgresLocation) async throws -> PostgresSession {
+        var logger = Logger(label: "mlsoc.postgres")
+        logger.logLevel = .critical
+        var configuration: PostgresConnection.Configuration
+        switch location.endpoint {
+        case let .tcp(host, port):
+            configuration = .init(
+                host: host, port: port, username: location.user, password: location.password, database: location.database,
+                tls: try tls(location))
+        case let .socket(directory, port):
+            configuration = .init(
+                unixSocketPath: directory + "/.s.PGSQL.\(port)", username: location.user, password: location.password,
+                database: location.database)
+        }
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            return PostgresSession(location: location, connection: connection, logger: logger)
+        } catch {
+            throw PostgresStoreError("cannot connect to \(location): \(PostgresSession.message(error))")
+        }
+    }
+
+    private static func tls(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch location.sslMode {
+        case .disable: return .disable
+        case .allow, .prefer, .require: tls.certificateVerification = .none
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: tls.certificateVerification = .fullVerification
+        }
+        if let root = location.rootCertificate { tls.trustRoots = .file(root) }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: tls)
+        } catch {
+            throw PostgresStoreError("\(location): cannot set up TLS: \(error)")
+        }
+        return [.allow, .prefer].contains(location.sslMode) ? .prefer(context) : .require(context)
+    }
+
+    public func close() async {
+        try? await connection.close()
+    }
+
+    /// The server's own words for an error (its message and detail), else the error itself.
+    static func message(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let server = error.serverInfo {
+                let text = [server[.message], server[.detail]].compactMap { $0 }.joined(separator: ": ")
+                return server[.sqlState].map { "\(text) (SQLSTATE \($0))" } ?? text
+            }
+            return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+        }
+        return "\(error)"
+    }
+
+    /// Runs one statement (or several, without parameters); errors carry the server's words.
+    @discardableResult
+    func run(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) async throws -> [PostgresRow] {
+        do {
+            var rows: [PostgresRow] = []
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
+                rows.append(row)
+            }
+            return rows
+        } catch let error as PostgresStoreError {
+            throw error
+        } catch {
+            throw PostgresStoreError("\(location): \(PostgresSession.message(error))")
+        }
+    }
+
+    /// Several statements, one after another (PostgresNIO speaks the extended protocol only, which
+    /// takes one statement at a time).
+    func script(_ sql: String) async throws {
+        for statement in PostgresSession.statements(sql) { try await run(statement) }
+    }
+
+    /// `sql` split at the semicolons that end statements: not inside quotes, `$$` bodies or comments.
+    static func statements(_ sql: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        var inQuote = false
+        var inDollar = false
+        var inComment = false
+        var previous: Character = " "
+        for character in sql {
+            if inComment {
+                if character == "\n" { inComment = false }
+                current.append(character)
+            } else if inQuote {
+                if character == "'" { inQuote = false }
+                current.append(character)
+            } else if inDollar {
+                if character == "$", previous == "$" { inDollar = false }
+                current.append(character)
+            } else if character == ";" {
+                let statement = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !statement.isEmpty { statements.append(statement) }
+                current = ""
+            } else {
+                if character == "'" { inQuote = true }
+                if character == "-", previous == "-" { inComment = true }
+                if character == "$", previous == "$" { inDollar = true }
+                current.append(character)
+            }
+            // A closing `$$` must not open the next one.
+            previous = (character == "$" && previous == "$") ? " " : character
+        }
+        let last = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !last.isEmpty { statements.append(last) }
+        return statements
+    }
+
+    func scalar(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) async throws -> Int64 {
+        guard let row = try await run(sql, bindings).first else { return 0 }
+        return try row.decode(Int64?.self) ?? 0
+    }
+
+    // MARK: - Schema
+
+    /// The migrations this server store has, in order; empty for a database without mlsoc's tables.
+    public func appliedMigrations() async throws -> [String] {
+        let exists = try await scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'mlsoc_migrations'")
+        guard exists > 0 else { return [] }
+        return try await run("SELECT identifier FROM mlsoc_migrations ORDER BY applied").map { try $0.decode(String.self) }
+    }
+
+    /// Brings the store's schema up to this mlsoc's, each migration in its own transaction; a store
+    /// a newer mlsoc wrote is refused.
+    public func migrate() async throws {
+        try await script(
+            "CREATE TABLE IF NOT EXISTS mlsoc_migrations (identifier text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT clock_timestamp())")
+        let applied = try await appliedMigrations()
+        let known = PostgresSchema.migrations.map(\.identifier)
+        if let unknown = applied.first(where: { !known.contains($0) }) {
+            throw PostgresStoreError("the store \(location) was written by a newer mlsoc (migration \(unknown)): use that version")
+        }
+        for migration in PostgresSchema.migrations where !applied.contains(migration.identifier) {
+            try await script("BEGIN")
+            do {
+                try await script(migration.sql)
+                var bindings = PostgresBindings()
+                bindings.append(migration.identifier)
+                try await run("INSERT INTO mlsoc_migrations (identifier) VALUES ($1)", bindings)
+                try await script("COMMIT")
+            } catch {
+                try? await script("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// A store a read-only user opens: its schema must be this mlsoc's, since it cannot migrate.
+    public func checkSchema() async throws {
+        let applied = try await appliedMigrations()
+        guard !applied.isEmpty else {
+            throw PostgresStoreError("\(location) is not an mlsoc store (no mlsoc_migrations table): copy a store there first (mlsoc store copy)")
+        }
+        let known = PostgresSchema.migrations.map(\.identifier)
+        if let unknown = applied.first(where: { !known.contains($0) }) {
+            throw PostgresStoreError("the store \(location) was written by a newer mlsoc (migration \(unknown)): use that version")
+        }
+        if applied.count < known.count {
+            throw PostgresStoreError("the store \(location) has an older schema: open it once with a writer (mlsoc ingest) to migrate it")
+        }
+    }
+}

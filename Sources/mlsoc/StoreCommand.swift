@@ -1,0 +1,93 @@
+import ArgumentParser
+import FindingStore
+import Foundation
+import PostgresStore
+
+extension Mlsoc {
+    /// The store itself: moving it between backends.
+    struct Store: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Work on the store itself: copy it between SQLite and PostgreSQL.",
+            discussion: """
+                A store is a SQLite file (the default) or a PostgreSQL database named by a URL:
+                  postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE?sslmode=verify-full
+                  postgres://USER@/DATABASE?host=/run/postgresql          (a Unix socket directory)
+                A password not in the URL comes from PGPASSWORD. docs/DEPLOY.md has the roles, TLS and backups.
+                """,
+            subcommands: [Copy.self]
+        )
+
+        struct Copy: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Copy a store into a new, empty store (SQLite ↔ PostgreSQL), then check every table's count.",
+                discussion: """
+                    FROM is read in one snapshot (writers may go on; the copy sees one moment). TO must be new: a \
+                    SQLite file that does not exist yet (created with mode 0600), or a PostgreSQL database without \
+                    mlsoc's tables or with an empty store (the schema is created). Rows go a page at a time, so \
+                    memory stays flat however large the store. TO is committed only when every table holds as many \
+                    rows as FROM; otherwise nothing is left behind (the new file is removed, the server's \
+                    transaction rolled back).
+
+                      mlsoc store copy /var/lib/mlsoc/findings.db 'postgres://mlsoc@db.example/mlsoc?sslmode=verify-full'
+                      mlsoc store copy 'postgres://mlsoc@db.example/mlsoc' backup.db
+                    """
+            )
+
+            @Argument(help: ArgumentHelp("The store to copy: a SQLite file or a postgres:// URL.", valueName: "from"))
+            var from: String
+
+            @Argument(help: ArgumentHelp("The new store: a SQLite file or a postgres:// URL.", valueName: "to"))
+            var to: String
+
+            @Flag(help: "No progress on standard error.")
+            var quiet = false
+
+            func run() throws {
+                let environment = ProcessInfo.processInfo.environment
+                let source: StoreEndpoint
+                let destination: StoreEndpoint
+                do {
+                    source = try StoreEndpoint.parse(from, environment: environment)
+                    destination = try StoreEndpoint.parse(to, environment: environment)
+                } catch let error as PostgresStoreError {
+                    throw ValidationError(error.description)
+                }
+                let started = Date()
+                let quiet = quiet
+                let progress = StoreCopyProgress()
+                let counts: [StoreCopy.TableCount]
+                do {
+                    counts = try runBlocking {
+                        try await StoreCopy.run(from: source, to: destination) { table, copied, total in
+                            if !quiet { progress.report(table: table, copied: copied, total: total) }
+                        }
+                    }
+                } catch let error as PostgresStoreError {
+                    throw CLIError("store copy: \(TextForTerminal.safe(error.description))")
+                }
+                let rows = counts.reduce(Int64(0)) { $0 + $1.rows }
+                let findings = counts.first { $0.table == "finding" }?.rows ?? 0
+                let events = counts.first { $0.table == "findingEvent" }?.rows ?? 0
+                let seconds = Date().timeIntervalSince(started)
+                print(
+                    "copied \(TextForTerminal.safe(source.description)) → \(TextForTerminal.safe(destination.description)): \(findings) findings, \(events) audit events, \(rows) rows in \(counts.count) tables, every count checked (\(String(format: "%.1f", seconds)) s)"
+                )
+            }
+        }
+    }
+}
+
+/// A line on stderr per table, and every second or so on a large one.
+final class StoreCopyProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastLine = Date.distantPast
+
+    func report(table: String, copied: Int64, total: Int64) {
+        lock.withLock {
+            let now = Date()
+            guard copied == total || now.timeIntervalSince(lastLine) >= 1 else { return }
+            lastLine = now
+            FileHandle.standardError.write(Data("  \(table): \(copied) of \(total) rows\n".utf8))
+        }
+    }
+}
