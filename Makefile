@@ -14,10 +14,10 @@ build: deps
 	$(SWIFT) build
 
 # The end-to-end tests drive the built binary, so build it before testing. Lint first: it takes
-# seconds, the tests minutes.
+# seconds, the tests minutes. A throwaway PostgreSQL server runs beside them (issue 22).
 test: lint build
 	@scripts/install-test-tools.sh
-	$(SWIFT) test
+	scripts/with-test-postgres.sh $(SWIFT) test
 
 # swift-format (it ships with the toolchain) with the repository's .swift-format: the layout, a
 # 150-column limit, no force unwraps or force tries outside the tests (Tests/.swift-format).

@@ -110,6 +110,13 @@ let package = Package(
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleUI", "FindingStore", "Config", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: [
+                "PostgresStore", "FindingStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
             name: "ReliabilityTests",
             dependencies: ["TestSupport", "FindingStore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Hostile", "FilterSeeds"]

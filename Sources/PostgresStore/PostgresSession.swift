@@ -170,6 +170,19 @@ public final class PostgresSession: Sendable {
         }
     }
 
+    /// Grants `role` SELECT on a migrated store and nothing more (PostgresSchema.readerGrants).
+    public static func grantReader(_ location: PostgresLocation, role: String) async throws {
+        let session = try await connect(location)
+        do {
+            try await session.checkSchema()
+            for statement in PostgresSchema.readerGrants(role: role, database: location.database) { try await session.run(statement) }
+        } catch {
+            await session.close()
+            throw error
+        }
+        await session.close()
+    }
+
     /// A store a read-only user opens: its schema must be this mlsoc's, since it cannot migrate.
     public func checkSchema() async throws {
         let applied = try await appliedMigrations()

@@ -8,10 +8,11 @@ import Findings
 import Foundation
 import Ingest
 import JSONStream
+import PostgresStore
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The findings store file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The findings store: a SQLite file (postgres:// URLs: `mlsoc store copy`).", valueName: "path"))
     var db: String?
 
     @Option(
@@ -111,6 +112,14 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openStore(mode: FindingStore.Mode) throws -> FindingStore {
+        if PostgresLocation.isURL(storePath) {
+            // Issue 22 is under way: stores move to and from PostgreSQL; the commands that read and
+            // write a store do not run on the server yet. Say so rather than make a file of the URL.
+            let shown = PostgresLocation.redacted(storePath)
+            throw CLIError(
+                "\(TextForTerminal.safe(shown)): this command does not run on a PostgreSQL store yet; this release moves a store to and from PostgreSQL with `mlsoc store copy FROM TO` (docs/DEPLOY.md)"
+            )
+        }
         do {
             let fileMode = mode == .readWrite ? mode_t(try config().storeFileMode) : 0o600
             return try FindingStore(path: storePath, mode: mode, fileMode: fileMode)

@@ -14,7 +14,7 @@ extension Mlsoc {
                   postgres://USER@/DATABASE?host=/run/postgresql          (a Unix socket directory)
                 A password not in the URL comes from PGPASSWORD. docs/DEPLOY.md has the roles, TLS and backups.
                 """,
-            subcommands: [Copy.self]
+            subcommands: [Copy.self, GrantReader.self]
         )
 
         struct Copy: ParsableCommand {
@@ -72,6 +72,44 @@ extension Mlsoc {
                 print(
                     "copied \(TextForTerminal.safe(source.description)) → \(TextForTerminal.safe(destination.description)): \(findings) findings, \(events) audit events, \(rows) rows in \(counts.count) tables, every count checked (\(String(format: "%.1f", seconds)) s)"
                 )
+            }
+        }
+    }
+}
+
+extension Mlsoc.Store {
+    /// A SELECT-only role for wall dashboards: the server, not mlsoc, refuses its writes.
+    struct GrantReader: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grant-reader",
+            abstract: "Let a PostgreSQL role read the store and nothing more (for dashboards and wall screens).",
+            discussion: """
+                Run as the store's owner. The role must exist (CREATE ROLE mlsoc_reader LOGIN PASSWORD '…'). It gets \
+                CONNECT, USAGE on the schema and SELECT on every table, also on tables later migrations add; \
+                INSERT, UPDATE, DELETE and TRUNCATE are revoked, so a dashboard connecting as it cannot write \
+                whatever the client does.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The store: a postgres:// URL (as its owner).", valueName: "url"))
+        var url: String
+
+        @Option(help: ArgumentHelp("The role to grant to.", valueName: "role"))
+        var role = "mlsoc_reader"
+
+        func run() throws {
+            guard PostgresLocation.isURL(url) else { throw ValidationError("grant-reader is for PostgreSQL stores: pass a postgres:// URL") }
+            guard StoreCopy.isIdentifier(role) else { throw ValidationError("--role \(TextForTerminal.safe(role)) is not a plain SQL identifier") }
+            let role = role
+            do {
+                let location = try PostgresLocation.parse(url, environment: ProcessInfo.processInfo.environment)
+                guard StoreCopy.isIdentifier(location.database) else {
+                    throw PostgresStoreError("the database name \(location.database) is not a plain SQL identifier")
+                }
+                try runBlocking { try await PostgresSession.grantReader(location, role: role) }
+                print("\(role) may read \(location) and nothing more")
+            } catch let error as PostgresStoreError {
+                throw CLIError(TextForTerminal.safe(error.description))
             }
         }
     }

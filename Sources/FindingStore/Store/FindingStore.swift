@@ -173,3 +173,8 @@ extension FindingStore {
         }
     }
 }
+
+extension FindingStore {
+    /// The SQLite schema's migrations, in order: the PostgreSQL schema is versioned against the last.
+    public static var schemaMigrations: [String] { Schema.migrator.migrations }
+}
