@@ -64,6 +64,18 @@ start)
         echo "PostgreSQL cannot start: initdb failed (log above)" >&2
         exit 1
     }
+    # TLS with a self-signed certificate for localhost and 127.0.0.1 (the tests of sslmode).
+    if command -v openssl >/dev/null 2>&1; then
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+            -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+            -keyout "$dir/data/server.key" -out "$dir/data/server.crt" >/dev/null 2>&1
+        chmod 600 "$dir/data/server.key"
+        chown "$owner" "$dir/data/server.key" "$dir/data/server.crt" 2>/dev/null || true
+        cp "$dir/data/server.crt" "$dir/ca.crt"
+        chmod 644 "$dir/ca.crt"
+        echo "ssl = on" >>"$dir/data/postgresql.conf"
+        # Loopback TCP must use TLS when the client asks; trust stays (a throwaway server).
+    fi
     # The socket directory must be reachable by the tests' account (root or the developer).
     chmod 755 "$dir"
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \

@@ -14,4 +14,6 @@ if ! url=$(scripts/pg-test-cluster.sh start "$dir"); then
     exit 1
 fi
 echo "PostgreSQL test server: $url" >&2
-MLSOC_TEST_POSTGRES="$url" "$@"
+ca=""
+[ -f "$dir/ca.crt" ] && ca="$dir/ca.crt"
+MLSOC_TEST_POSTGRES="$url" MLSOC_TEST_POSTGRES_CA="$ca" "$@"

@@ -68,7 +68,12 @@ public final class PostgresSession: Sendable {
                 let text = [server[.message], server[.detail]].compactMap { $0 }.joined(separator: ": ")
                 return server[.sqlState].map { "\(text) (SQLSTATE \($0))" } ?? text
             }
-            return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+            let underlying = error.underlying.map { "\($0)" } ?? ""
+            if underlying.contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's TLS certificate could not be verified: name its CA with sslrootcert=FILE, or check the host name"
+            }
+            if underlying.contains("Connection refused") { return "connection refused: is PostgreSQL running and listening there?" }
+            return "\(error.code)" + (underlying.isEmpty ? "" : ": \(underlying)")
         }
         return "\(error)"
     }

@@ -249,6 +249,25 @@ import Testing
         }
     }
 
+    @Test func tlsAsAskedAndACertificateItCannotVerifyIsRefused() async throws {
+        let ca = try #require(
+            ProcessInfo.processInfo.environment["MLSOC_TEST_POSTGRES_CA"].flatMap { $0.isEmpty ? nil : $0 },
+            "the test server has no TLS (scripts/pg-test-cluster.sh makes a certificate with openssl)")
+        let separator = admin.contains("?") ? "&" : "?"
+        for query in ["sslmode=require", "sslmode=verify-full&sslrootcert=\(ca)"] {
+            let session = try await PostgresSession.connect(try PostgresLocation.parse(admin + separator + query))
+            let rows = try await session.run("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            #expect(try rows.first?.decode(Bool.self) == true, "\(query): not encrypted")
+            await session.close()
+        }
+        // The server's certificate is self-signed: the system's roots do not vouch for it.
+        await #expect {
+            _ = try await PostgresSession.connect(try PostgresLocation.parse(admin + separator + "sslmode=verify-full"))
+        } throws: { error in
+            "\(error)".contains("could not be verified")
+        }
+    }
+
     @Test func theServerSchemaHasSQLitesTablesAndColumns() async throws {
         let path = try TestPaths.temporaryDirectory("pg-schema").appendingPathComponent("fresh.db").path
         _ = try FindingStore(path: path)
