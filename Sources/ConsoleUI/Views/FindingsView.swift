@@ -40,7 +40,8 @@ public enum FindingsView {
         let right =
             (groups.isEmpty ? "" : "group \(NumberFormat.grouped(list.groupCursor + 1)) of \(NumberFormat.grouped(total))")
             + (total > groups.count ? " (first \(NumberFormat.grouped(groups.count)))" : "")
-            + "  \(NumberFormat.grouped(findings)) findings "
+            // No count while the groups load: "0 findings" would be a claim.
+            + (list.groups == nil ? " " : "  \(NumberFormat.grouped(findings)) findings ")
         let room = width - DisplayWidth.of(right) - 1
         if DisplayWidth.of(title) > room { title = String(title.prefix(max(0, room - 1))) + state.glyphs.ellipsis }
         buffer.put(title, x: 0, y: top, role: .title, maxWidth: room)
