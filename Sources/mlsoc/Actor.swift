@@ -1,8 +1,17 @@
+import FindingStore
 import Foundation
 
-/// Who is acting: the OS account from getuid (not $USER), plus SUDO_USER and the ssh client address.
+/// Who is acting: the OS account from getuid (not $USER), plus SUDO_USER and the ssh client address,
+/// and on a PostgreSQL store the database role the server knows the session as. The role follows
+/// " via ", as the ssh client does, so `AcceptanceProposal.person` (four-eyes) still names the person.
 enum Actor {
-    static func current(environment: [String: String]) -> String {
+    static func current(environment: [String: String], store: FindingStore? = nil) -> String {
+        var actor = osAccount(environment: environment)
+        if let role = store?.serverRole { actor += " via PostgreSQL role \(role)" }
+        return actor
+    }
+
+    private static func osAccount(environment: [String: String]) -> String {
         var actor = accountName(uid: getuid())
         #if DEBUG
             // A test hook, compiled into debug builds only (the tests and CI run those): the

@@ -45,7 +45,7 @@ extension Mlsoc {
             }
             do {
                 let exit = try ConsoleLaunch.console(
-                    try options.launchSetup(store: store, mouse: mouse), actor: Actor.current(environment: environment), inbox: inbox,
+                    try options.launchSetup(store: store, mouse: mouse), actor: Actor.current(environment: environment, store: store), inbox: inbox,
                     ingestor: inbox.isEmpty ? nil : try options.ingestor(store: store), project: project,
                     rememberedProject: self.project == nil)
                 // Leave with the conventional status of the signal, the terminal already restored.

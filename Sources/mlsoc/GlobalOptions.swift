@@ -113,12 +113,17 @@ struct GlobalOptions: ParsableArguments {
 
     func openStore(mode: FindingStore.Mode) throws -> FindingStore {
         if PostgresLocation.isURL(storePath) {
-            // Issue 22 is under way: stores move to and from PostgreSQL; the commands that read and
-            // write a store do not run on the server yet. Say so rather than make a file of the URL.
-            let shown = PostgresLocation.redacted(storePath)
-            throw CLIError(
-                "\(TextForTerminal.safe(shown)): this command does not run on a PostgreSQL store yet; this release moves a store to and from PostgreSQL with `mlsoc store copy FROM TO` (docs/DEPLOY.md)"
-            )
+            // A shared PostgreSQL store (issue 22): the same queries, triage and exports as on
+            // SQLite; ingest still runs on SQLite stores only, and says so.
+            do {
+                let location = try PostgresLocation.parse(storePath, environment: ProcessInfo.processInfo.environment)
+                let backend = try PostgresBackend.open(location, readOnly: mode == .readOnly)
+                return try FindingStore(server: backend, mode: mode)
+            } catch let error as PostgresStoreError {
+                throw CLIError(TextForTerminal.safe(error.description))
+            } catch let error as StoreError {
+                throw CLIError(TextForTerminal.safe(error.description))
+            }
         }
         do {
             let fileMode = mode == .readWrite ? mode_t(try config().storeFileMode) : 0o600

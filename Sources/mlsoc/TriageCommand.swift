@@ -118,7 +118,7 @@ extension Mlsoc {
             let actions = try actions(now: now)
             let store = try options.openStore(mode: .readWrite)
             let config = try options.config()
-            let actor = Actor.current(environment: options.environment)
+            let actor = Actor.current(environment: options.environment, store: store)
             try options.registerHooks(store)
             try store.lapseAcceptances(now: now, weights: config.weights, hookEvents: config.hookEvents)
             defer { options.deliverHooks(store) }

@@ -150,7 +150,8 @@ public final class ConsoleSession {
                 lastUpkeep = clock.now
                 upkeep()
             }
-            if clock.now - lastPoll >= pollInterval {
+            // A server's notifications cost nothing to poll: a flag, not a query.
+            if clock.now - lastPoll >= (monitor?.isPushed == true ? min(pollInterval, .milliseconds(100)) : pollInterval) {
                 lastPoll = clock.now
                 reopenIfReplaced()
                 if (try? monitor?.changed()) == true {

@@ -63,7 +63,7 @@ extension FindingStore {
 
     /// True when a report with this SHA-256 about this subject (`ScanHeader.subject`) is already in the store.
     public func hasScan(sha256: [UInt8], subject: String = "") throws -> Bool {
-        try read { db in try IngestGroup.hasScan(db, sha256: sha256, subject: subject) }
+        try readSQLite { db in try IngestGroup.hasScan(db, sha256: sha256, subject: subject) }
     }
 }
 
@@ -91,7 +91,7 @@ public final class IngestGroup {
     /// of this set first reported it (`mlsoc gate`); read inside the group's transaction, so a dry
     /// run sees what it would write.
     public func gateRows(scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
-        try FindingStore.gateRows(db, scanIDs: scanIDs, filter: filter, now: now)
+        try FindingStore.gateRows(StoreConnection(db), scanIDs: scanIDs, filter: filter, now: now)
     }
 
     /// Writes one report. If it throws, the group is rolled back whatever the caller does next.

@@ -434,8 +434,10 @@ public final class IngestSink {
             outcome.new += 1
             if finding.severity == .critical, state.isOpen, header.hookEvents.contains(.newCritical) {
                 try FindingStore.enqueueHook(
-                    db, .newCritical, at: header.ingestedAt,
-                    payload: ["finding": try FindingStore.hookFinding(db, id: id), "source": header.sourcePath, "actor": header.actor])
+                    StoreConnection(db), .newCritical, at: header.ingestedAt,
+                    payload: [
+                        "finding": try FindingStore.hookFinding(StoreConnection(db), id: id), "source": header.sourcePath, "actor": header.actor,
+                    ])
             }
             if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
             if let evidence = finding.evidence, !evidence.isEmpty {
@@ -706,7 +708,7 @@ public final class IngestSink {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO scanModel (scanId, modelId) VALUES (?, ?)").execute(arguments: [scanID, model])
         }
         try mergeSameHash()
-        try FindingStore.snapshotModels(db, day: header.ingestedAt / 86_400, weights: header.weights)
+        try FindingStore.snapshotModels(StoreConnection(db), day: header.ingestedAt / 86_400, weights: header.weights)
         return outcome
     }
 }

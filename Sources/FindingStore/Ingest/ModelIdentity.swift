@@ -177,7 +177,7 @@ extension FindingStore {
 
     /// Lineage of one model or dataset: the datasets a model's card names (by bom-ref or name), or
     /// the models whose cards name a dataset.
-    func lineage(_ db: Database, modelID: Int64) throws -> (facts: [CardFact], lineage: [String]) {
+    func lineage(_ db: StoreConnection, modelID: Int64) throws -> (facts: [CardFact], lineage: [String]) {
         guard let model = try ModelRecord.fetchOne(db, sql: "SELECT \(ModelRecord.selection) FROM model WHERE id = ?", arguments: [modelID]) else {
             return ([], [])
         }

@@ -41,11 +41,11 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT name FROM (
-                        SELECT actor AS name FROM (SELECT actor, kind FROM findingEvent ORDER BY id DESC LIMIT ?)
+                        SELECT actor AS name FROM (SELECT actor, kind FROM findingEvent ORDER BY id DESC LIMIT ?) AS recent
                         WHERE kind NOT IN ('reopened', 'remapped', 'acceptance-lapsed', 'imported-from-VEX')
-                        UNION SELECT toValue FROM (SELECT kind, toValue FROM findingEvent ORDER BY id DESC LIMIT ?) WHERE kind = 'assign'
+                        UNION SELECT toValue FROM (SELECT kind, toValue FROM findingEvent ORDER BY id DESC LIMIT ?) AS assigned WHERE kind = 'assign'
                         UNION SELECT owner FROM model UNION SELECT owner FROM project
-                    ) WHERE name IS NOT NULL AND name != ''
+                    ) AS names WHERE name IS NOT NULL AND name != ''
                     """, arguments: [recent, recent])
             var seen = Set<String>()
             return names.map(AcceptanceProposal.person).filter { $0 != "mlsoc" && seen.insert($0).inserted }.sorted().prefix(limit).map { $0 }

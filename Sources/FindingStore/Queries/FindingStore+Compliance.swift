@@ -27,8 +27,8 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT f.modelId, f.threat, coalesce((SELECT tx.text FROM taxonomy tx WHERE tx.id = f.taxonomyId), '') AS taxonomy,
-                           sum(f.state IN (\(open)) OR (f.state = \(accepted) AND f.acceptedUntil < :now)) AS open,
-                           sum(f.state = \(accepted) AND (f.acceptedUntil IS NULL OR f.acceptedUntil >= :now)) AS accepted,
+                           count(*) FILTER (WHERE f.state IN (\(open)) OR (f.state = \(accepted) AND f.acceptedUntil < :now)) AS open,
+                           count(*) FILTER (WHERE f.state = \(accepted) AND (f.acceptedUntil IS NULL OR f.acceptedUntil >= :now)) AS accepted,
                            min(f.id) AS first, max(f.id) AS last
                     FROM finding f NOT INDEXED
                     WHERE f.modelId IS NOT NULL AND (f.state IN (\(open)) OR f.state = \(accepted)) \(scope)
@@ -49,7 +49,7 @@ extension FindingStore {
                 sql: """
                     SELECT s.id, s.tool, s.toolVersion, lower(hex(s.sha256)) AS sha256, s.ingestedAt, s.projectId, s.scopeModel, s.sourcePath
                     FROM scan s
-                    \(projectID == nil ? "" : "WHERE s.projectId = :project") ORDER BY s.ingestedAt DESC
+                    \(projectID == nil ? "" : "WHERE s.projectId = :project") ORDER BY s.ingestedAt DESC, s.id DESC
                     """, arguments: arguments
             ).map { record in
                 var scan = record.scan

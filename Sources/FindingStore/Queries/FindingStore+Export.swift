@@ -41,7 +41,7 @@ extension FindingStore {
 
     /// One read of export rows: the finding, its triage facts, and (for those that have any) its
     /// other places, as of `now` (an ended acceptance is the open finding it is again).
-    static func exportRows(_ db: Database, where condition: String, _ arguments: StatementArguments, now: Int64) throws -> [ExportRow] {
+    static func exportRows(_ db: StoreConnection, where condition: String, _ arguments: StatementArguments, now: Int64) throws -> [ExportRow] {
         let rows = try ExportRow.fetchAll(
             db,
             sql: """
@@ -88,7 +88,7 @@ extension FindingStore {
         try read { db in try FindingStore.gateRows(db, scanIDs: scanIDs, filter: filter, now: now) }
     }
 
-    static func gateRows(_ db: Database, scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
+    static func gateRows(_ db: StoreConnection, scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
         guard !scanIDs.isEmpty else { return [] }
         let compiled = FilterSQL(filter, now: now)
         let marks = FilterSQL.placeholders(scanIDs.count)

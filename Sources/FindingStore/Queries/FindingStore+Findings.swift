@@ -57,7 +57,7 @@ extension FindingStore {
         let rows = try read { db -> [FindingRow] in
             // Each keyset part in each stream of the plan (PagePlan): one subquery with the LIMIT.
             let plan = try PagePlan(db, query, now: now)
-            let streams = plan.streams ?? [PagePlan.Stream(index: nil, condition: "1", arguments: [], bound: nil)]
+            let streams = plan.streams ?? [PagePlan.Stream(index: nil, condition: "1 = 1", arguments: [], bound: nil)]
             guard !streams.isEmpty else { return [] }
             var selects: [String] = []
             var allArguments = StatementArguments()
@@ -67,7 +67,7 @@ extension FindingStore {
                     selects.append(
                         """
                         SELECT * FROM (SELECT f.id, \(key) AS sortKey FROM finding f \(stream.index.map { "INDEXED BY \($0)" } ?? "")
-                                       \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?)
+                                       \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?) AS stream\(selects.count)
                         """)
                     _ = allArguments.append(contentsOf: arguments)
                     _ = allArguments.append(contentsOf: stream.arguments)
@@ -81,7 +81,7 @@ extension FindingStore {
             let pageOrder = order.replacingOccurrences(of: key, with: "sortKey").replacingOccurrences(of: "f.id", with: "id")
             let sql = """
                 SELECT \(FindingRow.selection)
-                FROM (SELECT * FROM (\(selects.joined(separator: " UNION ALL "))) ORDER BY \(pageOrder) LIMIT ?) AS page
+                FROM (SELECT * FROM (\(selects.joined(separator: " UNION ALL "))) AS streams ORDER BY \(pageOrder) LIMIT ?) AS page
                 JOIN finding f ON f.id = page.id \(FindingRow.joins)
                 ORDER BY \(order.replacingOccurrences(of: key, with: "page.sortKey").replacingOccurrences(of: "f.id", with: "page.id"))
                 """
@@ -194,7 +194,7 @@ extension FindingStore {
 
     /// The further places of these findings (`findingLocation`, schema v15), in the order the tool
     /// listed them, with the model there when it has one.
-    static func otherLocations(_ db: Database, of ids: [Int64]) throws -> [Int64: [OtherLocation]] {
+    static func otherLocations(_ db: StoreConnection, of ids: [Int64]) throws -> [Int64: [OtherLocation]] {
         guard !ids.isEmpty else { return [:] }
         var others: [Int64: [OtherLocation]] = [:]
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
@@ -219,7 +219,7 @@ extension FindingStore {
     /// Stored events, after the finding's creation: read from its row (first seen, first scan and
     /// the state it started in), since ingest writes no event per new finding. Stores from before
     /// schema v10 kept a "created" event; it is shown as it was.
-    static func events(_ db: Database, findingID: Int64) throws -> [AuditEntry] {
+    static func events(_ db: StoreConnection, findingID: Int64) throws -> [AuditEntry] {
         let stored = try AuditEntry.fetchAll(
             db,
             sql: """

@@ -39,7 +39,7 @@ extension FindingStore {
 
     /// A count from groupSummary: its rows by state under the other terms, acceptances that have
     /// ended moved to new (finding_accepted), then the state terms.
-    static func summaryCount(_ db: Database, _ query: FindingQuery, now: Int64) throws -> Int {
+    static func summaryCount(_ db: StoreConnection, _ query: FindingQuery, now: Int64) throws -> Int {
         let scope = SummaryScope(query, now: now)
         var byState: [TriageState: Int] = [:]
         for row in try StateCount.fetchAll(
@@ -66,14 +66,16 @@ extension FindingStore {
         }
     }
 
-    private func summaryCells(_ db: Database, _ query: FindingQuery, _ grouping: FindingGrouping, now: Int64, into tally: inout GroupTally) throws {
+    private func summaryCells(_ db: StoreConnection, _ query: FindingQuery, _ grouping: FindingGrouping, now: Int64, into tally: inout GroupTally)
+        throws
+    {
         let scope = SummaryScope(query, now: now)
         let key = grouping == .rule ? "'rule' AS kind, f.ruleRef AS k1, f.messageId AS k2" : "'model' AS kind, f.modelId AS k1, 0 AS k2"
         let cells = try GroupCell.fetchAll(
             db,
             sql: """
                 SELECT \(key), '' AS k3, f.severity AS severity, f.state AS state, sum(f.count) AS n FROM groupSummary f \(scope.summaryWhere)
-                GROUP BY 2, 3, 5, 6 HAVING n != 0
+                GROUP BY 2, 3, 5, 6 HAVING sum(f.count) != 0
                 """, arguments: scope.summaryArguments)
         for cell in cells { tally.add(cell) }
         let lapsed = try GroupCell.fetchAll(
@@ -88,7 +90,8 @@ extension FindingStore {
         }
     }
 
-    private func rowCells(_ db: Database, _ query: FindingQuery, _ grouping: FindingGrouping, now: Int64, into tally: inout GroupTally) throws {
+    private func rowCells(_ db: StoreConnection, _ query: FindingQuery, _ grouping: FindingGrouping, now: Int64, into tally: inout GroupTally) throws
+    {
         let (conditions, arguments) = FindingStore.conditions(query, now: now)
         var allArguments: StatementArguments = [now]
         _ = allArguments.append(contentsOf: arguments)
@@ -116,7 +119,7 @@ extension FindingStore {
     }
 
     /// Names for the groups shown: the rule's tool and id with the message, the model's name, the artefact.
-    private func label(_ db: Database, _ groups: inout [FindingGroup], _ grouping: FindingGrouping) throws {
+    private func label(_ db: StoreConnection, _ groups: inout [FindingGroup], _ grouping: FindingGrouping) throws {
         switch grouping {
         case .rule:
             var rules: [Int64] = []

@@ -24,7 +24,7 @@ public struct HookCursor: Sendable, Equatable {
 extension FindingStore {
     /// Writes one event (`dedupe`: at most one event per key, ever). Returns false when the key was taken.
     @discardableResult
-    static func enqueueHook(_ db: Database, _ kind: HookEvent, at: Int64, payload: [String: Any], dedupe: String? = nil) throws -> Bool {
+    static func enqueueHook(_ db: StoreConnection, _ kind: HookEvent, at: Int64, payload: [String: Any], dedupe: String? = nil) throws -> Bool {
         var object = payload
         object["event"] = kind.rawValue
         object["at"] = at
@@ -36,7 +36,7 @@ extension FindingStore {
     }
 
     /// What a hook event says about a finding.
-    static func hookFinding(_ db: Database, id: Int64) throws -> [String: Any] {
+    static func hookFinding(_ db: StoreConnection, id: Int64) throws -> [String: Any] {
         guard
             let row = try FindingRow.fetchOne(
                 db, sql: "SELECT \(FindingRow.selection) FROM finding f \(FindingRow.joins) WHERE f.id = ?", arguments: [id])
@@ -130,7 +130,7 @@ extension FindingStore {
         }
     }
 
-    static func readCursor(_ db: Database, _ hook: String) throws -> HookCursor {
+    static func readCursor(_ db: StoreConnection, _ hook: String) throws -> HookCursor {
         let row = try Row.fetchOne(db, sql: "SELECT lastEventId, attempts, nextAttempt, lastError FROM hookCursor WHERE hook = ?", arguments: [hook])
         return HookCursor(
             hook: hook, lastEventId: row?[0] ?? 0, attempts: row?[1] ?? 0, nextAttempt: row?[2] ?? 0, lastError: row?[3])

@@ -33,11 +33,11 @@ extension FindingStore {
             try UnmappedRule.fetchAll(
                 db,
                 sql: """
-                    SELECT r.tool, r.ruleId, r.title, r.inputs, count(*) AS findings, sum(f.state IN (\(TriageState.openSQL))) AS open,
+                    SELECT r.tool, r.ruleId, r.title, r.inputs, count(*) AS findings, count(*) FILTER (WHERE f.state IN (\(TriageState.openSQL))) AS open,
                            max(f.severity) AS worst, min(f.path) AS example
                     FROM finding f JOIN rule r ON r.id = f.ruleRef
                     WHERE \(conditions)
-                    GROUP BY f.ruleRef ORDER BY findings DESC, r.tool, r.ruleId LIMIT ?
+                    GROUP BY f.ruleRef, r.id ORDER BY findings DESC, r.tool, r.ruleId LIMIT ?
                     """, arguments: sql.arguments + [limit])
         }
     }

@@ -16,7 +16,7 @@ extension FindingStore {
             for row in try CountRow.fetchAll(
                 db,
                 sql: """
-                    SELECT projectId AS project, severity, state, sum(count) AS n FROM summaryCell GROUP BY 1, 2, 3 HAVING n != 0
+                    SELECT projectId AS project, severity, state, sum(count) AS n FROM summaryCell GROUP BY 1, 2, 3 HAVING sum(count) != 0
                     """)
             {
                 cells[CellKey(project: row.project, severity: row.severity, state: row.state), default: 0] += row.count

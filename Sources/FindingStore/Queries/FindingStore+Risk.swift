@@ -14,7 +14,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT threat, severity, state, sum(count) FROM summaryCell
-                    WHERE count > 0 AND (?1 IS NULL OR projectId = ?1) GROUP BY 1, 2, 3
+                    WHERE count > 0 AND (CAST(?1 AS BIGINT) IS NULL OR projectId = ?1) GROUP BY 1, 2, 3
                     """, arguments: [projectID])
             while let row = try rows.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
@@ -38,7 +38,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT s.threat, m.stage, s.severity, sum(s.count) FROM summaryCell s LEFT JOIN model m ON m.id = s.modelId
-                    WHERE s.state IN (\(TriageState.openSQL)) AND s.count > 0 AND (?1 IS NULL OR s.projectId = ?1) GROUP BY 1, 2, 3
+                    WHERE s.state IN (\(TriageState.openSQL)) AND s.count > 0 AND (CAST(?1 AS BIGINT) IS NULL OR s.projectId = ?1) GROUP BY 1, 2, 3
                     """, arguments: [projectID])
             while let row = try rows.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[2]) else { continue }
@@ -49,7 +49,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT f.threat, m.stage, f.severity, count(*) FROM finding f INDEXED BY finding_accepted LEFT JOIN model m ON m.id = f.modelId
-                    WHERE f.state = \(TriageState.accepted.sql) AND f.acceptedUntil < ?1 AND (?2 IS NULL OR f.projectId = ?2) GROUP BY 1, 2, 3
+                    WHERE f.state = \(TriageState.accepted.sql) AND f.acceptedUntil < ?1 AND (CAST(?2 AS BIGINT) IS NULL OR f.projectId = ?2) GROUP BY 1, 2, 3
                     """, arguments: [now, projectID])
             while let row = try lapsed.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[2]) else { continue }
@@ -79,10 +79,10 @@ extension FindingStore {
                     SELECT m.id, m.name, m.version, m.kind, m.owner, m.stage, m.criticality, m.source,
                            (SELECT count(*) FROM finding f INDEXED BY finding_by_model
                             WHERE f.modelId = m.id AND f.state IN (\(TriageState.openSQL)) AND f.slaDue < ?1
-                                  AND (?2 IS NULL OR f.projectId = ?2)) AS slaBreaches,
+                                  AND (CAST(?2 AS BIGINT) IS NULL OR f.projectId = ?2)) AS slaBreaches,
                            coalesce(p.name, '') AS project
                     FROM model m LEFT JOIN project p ON p.id = m.projectId
-                    WHERE ?2 IS NULL OR m.projectId = ?2
+                    WHERE CAST(?2 AS BIGINT) IS NULL OR m.projectId = ?2
                         OR (m.projectId = 0 AND EXISTS (SELECT 1 FROM modelSummary s WHERE s.modelId = m.id AND s.projectId = ?2))
                     """, arguments: [now, projectID])
             while let head = try models.next() {
@@ -98,7 +98,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT modelId, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4 FROM modelSummary
-                    WHERE state IN (\(TriageState.openSQL)) AND (?1 IS NULL OR projectId = ?1)
+                    WHERE state IN (\(TriageState.openSQL)) AND (CAST(?1 AS BIGINT) IS NULL OR projectId = ?1)
                     """, arguments: [projectID])
             while let row = try counts.next() {
                 let id: Int64 = row[0]
@@ -119,7 +119,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT modelId, sum(count) AS count FROM assignedSummary
-                    WHERE state IN (\(TriageState.openSQL)) AND (?1 IS NULL OR projectId = ?1) GROUP BY modelId
+                    WHERE state IN (\(TriageState.openSQL)) AND (CAST(?1 AS BIGINT) IS NULL OR projectId = ?1) GROUP BY modelId
                     """, arguments: [projectID])
             let assignedByModel = Dictionary(assigned.map { ($0.modelId, $0.count) }, uniquingKeysWith: +)
             // Acceptances that have ended count as open again.
@@ -166,7 +166,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT threat, severity, state, count, weight FROM summaryCell
-                    WHERE modelId = ?1 AND count > 0 AND (?2 IS NULL OR projectId = ?2)
+                    WHERE modelId = ?1 AND count > 0 AND (CAST(?2 AS BIGINT) IS NULL OR projectId = ?2)
                     """, arguments: [modelID, projectID])
             while let row = try cells.next() {
                 guard let threat = Threat(rawValue: row[0]), let severity = Severity(rawValue: row[1]),
@@ -193,7 +193,7 @@ extension FindingStore {
                 sql: """
                     SELECT r.tool, f.severity, count(*), sum(coalesce(f.asr, 1)) FROM finding f JOIN rule r ON r.id = f.ruleRef
                     WHERE \(modelCondition) AND (f.state IN (\(TriageState.openSQL)) OR (f.state = \(TriageState.accepted.sql) AND f.acceptedUntil < ?3))
-                          AND (?2 IS NULL OR f.projectId = ?2) GROUP BY 1, 2
+                          AND (CAST(?2 AS BIGINT) IS NULL OR f.projectId = ?2) GROUP BY 1, 2
                     """, arguments: [modelID, projectID, now])
             var byTool: [String: [Severity: Int]] = [:]
             var weightedByTool: [String: [Severity: Double]] = [:]
@@ -211,7 +211,7 @@ extension FindingStore {
 
     /// Today's score of every model, from the summary table: the trend sparklines' data. Written
     /// with every ingest and every triage change.
-    static func snapshotModels(_ db: Database, day: Int64, weights: RiskWeights) throws {
+    static func snapshotModels(_ db: StoreConnection, day: Int64, weights: RiskWeights) throws {
         try db.execute(
             sql: """
                 INSERT INTO modelSnapshot (modelId, day, score, open)
@@ -236,12 +236,12 @@ extension FindingStore {
         var weight: Double
     }
 
-    static func lapsedCells(_ db: Database, now: Int64, projectID: Int64?, modelID: Int64? = nil) throws -> [LapsedCell] {
+    static func lapsedCells(_ db: StoreConnection, now: Int64, projectID: Int64?, modelID: Int64? = nil) throws -> [LapsedCell] {
         try Row.fetchAll(
             db,
             sql: """
                 SELECT coalesce(modelId, 0), threat, severity, count(*), sum(coalesce(asr, 1)) FROM finding INDEXED BY finding_accepted
-                WHERE state = \(TriageState.accepted.sql) AND acceptedUntil < ?1 AND (?2 IS NULL OR projectId = ?2) AND (?3 IS NULL OR coalesce(modelId, 0) = ?3)
+                WHERE state = \(TriageState.accepted.sql) AND acceptedUntil < ?1 AND (CAST(?2 AS BIGINT) IS NULL OR projectId = ?2) AND (CAST(?3 AS BIGINT) IS NULL OR coalesce(modelId, 0) = ?3)
                 GROUP BY 1, 2, 3
                 """, arguments: [now, projectID, modelID]
         ).compactMap { row in

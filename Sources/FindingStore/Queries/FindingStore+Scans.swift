@@ -11,7 +11,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT s.*, (SELECT count(*) FROM scanWarning w WHERE w.scanId = s.id) AS warnings, p.name AS project
-                    FROM scan s JOIN project p ON p.id = s.projectId WHERE ?2 IS NULL OR s.projectId = ?2 ORDER BY s.id DESC LIMIT ?1
+                    FROM scan s JOIN project p ON p.id = s.projectId WHERE CAST(?2 AS BIGINT) IS NULL OR s.projectId = ?2 ORDER BY s.id DESC LIMIT ?1
                     """, arguments: [limit, projectID])
         }
     }
@@ -23,7 +23,7 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT w.scanId, w.message FROM scanWarning w JOIN scan s ON s.id = w.scanId
-                    WHERE ?2 IS NULL OR s.projectId = ?2 ORDER BY w.id DESC LIMIT ?1
+                    WHERE CAST(?2 AS BIGINT) IS NULL OR s.projectId = ?2 ORDER BY w.id DESC LIMIT ?1
                     """, arguments: [limit, projectID]
             )
             .map { (scanID: $0[0], message: $0[1]) }
@@ -47,14 +47,15 @@ extension FindingStore {
         try read { db in
             let findings =
                 try Int.fetchOne(
-                    db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell WHERE ?1 IS NULL OR projectId = ?1",
+                    db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell WHERE CAST(?1 AS BIGINT) IS NULL OR projectId = ?1",
                     arguments: [projectID]) ?? 0
-            let scans = try Int.fetchOne(db, sql: "SELECT count(*) FROM scan WHERE ?1 IS NULL OR projectId = ?1", arguments: [projectID]) ?? 0
+            let scans =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM scan WHERE CAST(?1 AS BIGINT) IS NULL OR projectId = ?1", arguments: [projectID]) ?? 0
             let models =
                 try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT count(*) FROM model m WHERE ?1 IS NULL OR m.projectId = ?1
+                        SELECT count(*) FROM model m WHERE CAST(?1 AS BIGINT) IS NULL OR m.projectId = ?1
                             OR (m.projectId = 0 AND EXISTS (SELECT 1 FROM modelSummary s WHERE s.modelId = m.id AND s.projectId = ?1))
                         """, arguments: [projectID]) ?? 0
             return (findings, scans, models)

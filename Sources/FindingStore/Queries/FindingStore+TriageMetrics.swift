@@ -16,7 +16,7 @@ extension FindingStore {
                 weeks[start] = TriageMetrics.Week(start: start)
                 start += 604_800
             }
-            let scope = "(?1 IS NULL OR f.projectId = ?1) AND (?2 IS NULL OR coalesce(f.modelId, 0) = ?2)"
+            let scope = "(CAST(?1 AS BIGINT) IS NULL OR f.projectId = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR coalesce(f.modelId, 0) = ?2)"
             for row in try WeekCount.fetchAll(
                 db,
                 sql: """

@@ -33,7 +33,7 @@ struct PagePlan {
     /// A union has at most 500 terms (SQLITE_MAX_COMPOUND_SELECT); each stream is one or two.
     static let streamCap = 240
 
-    init(_ db: Database, _ query: FindingQuery, now: Int64) throws {
+    init(_ db: StoreConnection, _ query: FindingQuery, now: Int64) throws {
         guard query.sort != .due else { return }
         if let overdue = try PagePlan.fewOverdue(db, query, now: now) {
             // Few overdue findings: their range of finding_by_due, sorted, beats walking every
@@ -102,17 +102,17 @@ struct PagePlan {
     /// Overdue findings read from their range of finding_by_due (one stream, sorted after) when the
     /// query has a positive `sla:overdue` term and the range holds at most `overdueCap` entries,
     /// counted on the index alone.
-    private static func fewOverdue(_ db: Database, _ query: FindingQuery, now: Int64) throws -> Stream? {
+    private static func fewOverdue(_ db: StoreConnection, _ query: FindingQuery, now: Int64) throws -> Stream? {
         let overdue = query.filter.clauses.contains { !$0.negated && $0.term == .sla(.overdue) }
         guard overdue else { return nil }
         let inRange =
             try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(*) FROM (SELECT 1 FROM finding f INDEXED BY finding_by_due WHERE \(FindingStore.dueKey) < ? LIMIT ?)
+                    SELECT count(*) FROM (SELECT 1 FROM finding f INDEXED BY finding_by_due WHERE \(FindingStore.dueKey) < ? LIMIT ?) AS due
                     """, arguments: [now, overdueCap + 1]) ?? 0
         guard inRange <= overdueCap else { return nil }
-        return Stream(index: "finding_by_due", condition: "1", arguments: [], bound: inRange)
+        return Stream(index: "finding_by_due", condition: "1 = 1", arguments: [], bound: inRange)
     }
 
     /// Up to this many overdue findings are read and sorted (tens of milliseconds); beyond, they
@@ -134,7 +134,7 @@ struct PagePlan {
     /// The models the query keeps to, by id: its model, its model group, or the first positive
     /// `model:` term (whose findings by other location come too). Nil when it names none, or
     /// includes "no model".
-    private static func namedModels(_ db: Database, _ query: FindingQuery) throws -> (ids: [Int64], byLocation: Bool)? {
+    private static func namedModels(_ db: StoreConnection, _ query: FindingQuery) throws -> (ids: [Int64], byLocation: Bool)? {
         if let modelID = query.modelID { return modelID == 0 ? nil : ([modelID], false) }
         if case let .model(modelID) = query.group { return modelID == 0 ? nil : ([modelID], false) }
         for clause in query.filter.clauses where !clause.negated {
@@ -211,7 +211,7 @@ struct SummaryBounds {
     }
 
     /// The cells with a possible match, by `key` (a groupSummary column) and severity, most severe first.
-    func cells(_ db: Database, key: String, restrict: String? = nil, _ restrictArguments: StatementArguments = []) throws -> [Cell] {
+    func cells(_ db: StoreConnection, key: String, restrict: String? = nil, _ restrictArguments: StatementArguments = []) throws -> [Cell] {
         let all = conditions + (restrict.map { [$0] } ?? [])
         var allArguments = arguments
         _ = allArguments.append(contentsOf: restrictArguments)
@@ -219,7 +219,7 @@ struct SummaryBounds {
             db,
             sql: """
                 SELECT f.\(key) AS k, f.severity AS severity, sum(f.count) AS n FROM \(table) f
-                \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) GROUP BY 1, 2 HAVING n > 0 ORDER BY 2 DESC, 1
+                \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")) GROUP BY 1, 2 HAVING sum(f.count) > 0 ORDER BY 2 DESC, 1
                 """, arguments: allArguments)
     }
 }

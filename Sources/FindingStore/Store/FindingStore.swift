@@ -11,9 +11,44 @@ public final class FindingStore: Sendable {
         case readOnly
     }
 
+    /// Where the store is: a SQLite file's path, or a server store's name (without its password).
     public let path: String
     public let mode: Mode
-    let pool: DatabasePool
+    let backing: Backing
+
+    enum Backing: Sendable {
+        case sqlite(DatabasePool)
+        case server(any ServerBackend, ServerCodec)
+    }
+
+    /// The SQLite pool; a server store has none, and the SQLite-only paths (ingest) say so.
+    var pool: DatabasePool {
+        get throws {
+            guard case let .sqlite(pool) = backing else {
+                throw StoreError(.cannotOpen, "this does not run on a PostgreSQL store yet (\(path)): use a SQLite store")
+            }
+            return pool
+        }
+    }
+
+    /// The database role a server store's sessions log in as; nil for SQLite.
+    public var serverRole: String? {
+        if case let .server(backend, _) = backing { return backend.role }
+        return nil
+    }
+
+    /// True for a store on a server (PostgreSQL).
+    public var isServer: Bool {
+        if case .server = backing { return true }
+        return false
+    }
+
+    /// A store on a server: `backend` gives its sessions (PostgresStore opens it and checks its schema).
+    public init(server backend: any ServerBackend, mode: Mode) throws {
+        path = backend.description
+        self.mode = mode
+        backing = .server(backend, try ServerCodec())
+    }
 
     /// Opens (and for `.readWrite`, creates and migrates) the store at `path`.
     public init(path: String, mode: Mode = .readWrite, fileMode: mode_t = 0o600) throws {
@@ -38,6 +73,7 @@ public final class FindingStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
+        let pool: DatabasePool
         do {
             if mode == .readWrite {
                 pool = try StoreOwnership.withCreationLock(path: path) {
@@ -64,6 +100,7 @@ public final class FindingStore: Sendable {
             throw StoreError(.cannotOpen, "cannot open the store \(path)", underlying: error)
         }
         if let schemaProblem { throw StoreError(.cannotOpen, schemaProblem) }
+        backing = .sqlite(pool)
     }
 
     /// A read-only open never migrates: a store an older mlsoc wrote must be opened once by a writer
@@ -132,19 +169,31 @@ public final class FindingStore: Sendable {
 
     /// Runs `quick_check`; "ok" when the file is sound.
     public func quickCheck() throws -> String {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
+        try readSQLite { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
     }
 }
 
 extension FindingStore {
-    /// A read on one of the pool's reader connections, with SQLite's errors as `StoreError`.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try StoreError.boundary { try pool.read(body) }
+    /// A read on one of the pool's reader connections (or a server's reading session), with the
+    /// backend's errors as `StoreError`.
+    func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        switch backing {
+        case let .sqlite(pool): return try StoreError.boundary { try pool.read { try body(StoreConnection($0)) } }
+        case let .server(backend, codec):
+            return try StoreError.boundary { try backend.withSession(write: false) { try body(StoreConnection(server: $0, codec: codec)) } }
+        }
+    }
+
+    /// A read on SQLite itself, for the SQLite-only paths (ingest, pragmas).
+    func readSQLite<T>(_ body: (Database) throws -> T) throws -> T {
+        let pool = try pool
+        return try StoreError.boundary { try pool.read(body) }
     }
 
     /// The one writer connection, outside a transaction, with SQLite's errors as `StoreError`.
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try StoreError.boundary { try pool.writeWithoutTransaction(body) }
+        let pool = try pool
+        return try StoreError.boundary { try pool.writeWithoutTransaction(body) }
     }
 }
 
@@ -153,6 +202,10 @@ extension FindingStore {
     /// prove a read-only store's own connection refuses every write (SQLITE_OPEN_READONLY and
     /// `query_only`), not just that mlsoc has no method that writes. Package-only; no command calls it.
     package func executeOnWriterConnection(sql: String) throws {
+        if case let .server(backend, _) = backing {
+            guard mode == .readOnly else { throw StoreError(.database, "executeOnWriterConnection is for read-only stores") }
+            return try StoreError.boundary { try backend.executeAsReader(sql) }
+        }
         try writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
 }
@@ -161,14 +214,14 @@ extension FindingStore {
     /// Reads an integer pragma on one of the store's own connections (diagnostics and tests).
     public func pragma(_ name: String) throws -> Int? {
         guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
-        return try read { db in try Int.fetchOne(db, sql: "PRAGMA \(name)") }
+        return try readSQLite { db in try Int.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 }
 
 extension FindingStore {
     /// The schema as SQLite keeps it (every table, index and trigger), for checks that nothing changed it.
     public func schemaSQL() throws -> String {
-        try read { db in
+        try readSQLite { db in
             try String.fetchAll(db, sql: "SELECT coalesce(sql, name) FROM sqlite_master ORDER BY type, name").joined(separator: "\n")
         }
     }

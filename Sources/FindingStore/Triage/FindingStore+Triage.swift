@@ -48,12 +48,15 @@ extension FindingStore {
 
     /// A write transaction that takes the write lock first (BEGIN IMMEDIATE): a read-then-write never
     /// fails with a stale snapshot, and the busy timeout covers waiting for other writers.
-    func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
+    func writeImmediate<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         guard mode == .readWrite else { throw StoreError(.readOnly, "the store \(path) is open read-only") }
+        if case let .server(backend, codec) = backing {
+            return try StoreError.boundary { try backend.withSession(write: true) { try body(StoreConnection(server: $0, codec: codec)) } }
+        }
         return try writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(db)
+                result = try body(StoreConnection(db))
                 return .commit
             }
             guard let result else { throw StoreError(.database, "the store's transaction ended without a result") }
@@ -62,7 +65,7 @@ extension FindingStore {
     }
 
     static func triage(
-        _ db: Database, _ id: Int64, expectedVersion: Int?, action: TriageAction, actor: String, now: Int64,
+        _ db: StoreConnection, _ id: Int64, expectedVersion: Int?, action: TriageAction, actor: String, now: Int64,
         rules: TriageRules, weights: RiskWeights, snapshot: Bool = true
     ) throws -> TriageResult {
         guard var row = try TriageRow.fetchOne(db, sql: TriageRow.sql, arguments: [id]) else { return .missing }
@@ -266,7 +269,7 @@ extension FindingStore {
     }
 
     /// Links a finding to a ticket (schema v22's side table), or removes the link.
-    static func setTicket(_ db: Database, _ id: Int64, _ ticket: String?) throws {
+    static func setTicket(_ db: StoreConnection, _ id: Int64, _ ticket: String?) throws {
         if let ticket {
             try db.execute(
                 sql: "INSERT INTO findingTicket (findingId, ticket) VALUES (?, ?) ON CONFLICT (findingId) DO UPDATE SET ticket = excluded.ticket",
@@ -277,7 +280,7 @@ extension FindingStore {
     }
 
     /// Reopens one ended acceptance, with an event that says why.
-    static func lapse(_ db: Database, _ row: EndedAcceptance, now: Int64, actor: String, hookEvents: Set<HookEvent> = []) throws {
+    static func lapse(_ db: StoreConnection, _ row: EndedAcceptance, now: Int64, actor: String, hookEvents: Set<HookEvent> = []) throws {
         let by = row.acceptedBy ?? "?"
         let until = row.acceptedUntil ?? now
         try db.execute(

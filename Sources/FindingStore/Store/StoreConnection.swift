@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+
+/// What the store's queries run on: SQLite's own connection, or a session on a server store
+/// (PostgreSQL, through the PostgresStore module; FindingStore itself knows no server).
+///
+/// The queries are written once, as SQL both backends read (the server's tables mirror SQLite's,
+/// docs/DECISIONS.md "One store interface, two backends"), and call `T.fetchAll(db, sql:, arguments:)`
+/// as they would on a GRDB `Database`. On a server the statement is put into the server's dialect
+/// (`ServerSQL`), run there, and its rows are decoded by GRDB itself from an in-memory SQLite
+/// statement (`ServerCodec`), so a value reads the same from either backend.
+public final class StoreConnection {
+    enum Backend {
+        case sqlite(Database)
+        case server(any ServerSession, ServerCodec)
+    }
+
+    let backend: Backend
+
+    init(_ database: Database) {
+        backend = .sqlite(database)
+    }
+
+    init(server: any ServerSession, codec: ServerCodec) {
+        backend = .server(server, codec)
+    }
+
+    /// The SQLite connection, for the SQLite-only paths (ingest's prepared statements, pragmas).
+    var sqlite: Database? {
+        if case let .sqlite(database) = backend { return database }
+        return nil
+    }
+
+    /// Rows the last `execute` changed.
+    public private(set) var lastChanges = 0
+
+    var changesCount: Int {
+        if case let .sqlite(database) = backend { return database.changesCount }
+        return lastChanges
+    }
+
+    public func execute(sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        switch backend {
+        case let .sqlite(database): try database.execute(sql: sql, arguments: arguments)
+        case let .server(session, codec):
+            let statement = ServerSQL(sql)
+            lastChanges = try session.run(statement.text, try codec.values(of: arguments, for: statement), countingRows: true).affected
+        }
+    }
+
+    /// Every row of a server statement, materialised as one SQLite statement the caller's GRDB
+    /// fetch runs (`body` is handed the codec's connection, that SQL and its arguments).
+    func serverFetch<T>(
+        _ session: any ServerSession, _ codec: ServerCodec, sql: String, arguments: StatementArguments, limit: Int? = nil,
+        _ body: (Database, String, StatementArguments) throws -> [T]
+    ) throws -> [T] {
+        let statement = ServerSQL(sql)
+        let result = try session.run(statement.text, try codec.values(of: arguments, for: statement), countingRows: false)
+        return try codec.decode(result, limit: limit, body)
+    }
+
+    /// Runs `fetch` on SQLite, or on the server and then the codec.
+    func fetch<T>(
+        sql: String, arguments: StatementArguments, limit: Int? = nil, sqlite: (Database) throws -> [T],
+        decode: (Database, String, StatementArguments) throws -> [T]
+    ) throws -> [T] {
+        switch backend {
+        case let .sqlite(database): return try sqlite(database)
+        case let .server(session, codec): return try serverFetch(session, codec, sql: sql, arguments: arguments, limit: limit, decode)
+        }
+    }
+}
+
+/// One server session, as the store needs it: a statement with `$n` parameters and its values in,
+/// column names and rows of SQLite-shaped values out. Implemented by PostgresStore.
+public protocol ServerSession: AnyObject {
+    /// `countingRows`: the statement changes rows, and `affected` must say how many.
+    func run(_ sql: String, _ values: [DatabaseValue], countingRows: Bool) throws -> ServerResult
+}
+
+public struct ServerResult: Sendable {
+    public var columns: [String]
+    public var rows: [[DatabaseValue]]
+    public var affected: Int
+
+    public init(columns: [String], rows: [[DatabaseValue]], affected: Int) {
+        self.columns = columns
+        self.rows = rows
+        self.affected = affected
+    }
+}
+
+/// A server store: where its sessions come from, and what it is called in messages.
+public protocol ServerBackend: AnyObject, Sendable {
+    /// The store's name without its password.
+    var description: String { get }
+    /// The database role the sessions log in as (it goes into audit events with the OS account).
+    var role: String { get }
+    /// Runs `body` on a session of its own: a reading one, or the one that writes. `write` sessions
+    /// run `body` in one transaction that holds the store's write lock, committed when `body`
+    /// returns and rolled back when it throws.
+    func withSession<T>(write: Bool, _ body: (any ServerSession) throws -> T) throws -> T
+    /// Runs one statement on the reading session as its role, outside any transaction mlsoc opens:
+    /// for the tests that prove the server itself refuses a reader's writes (the dashboard's role),
+    /// not only mlsoc's read-only transactions. No command calls it.
+    func executeAsReader(_ sql: String) throws
+    /// A listener for the store's change notifications.
+    func changeListener() throws -> any ServerChangeListener
+    func close()
+}
+
+/// Tells whether anything committed on the server since the last call (LISTEN/NOTIFY).
+public protocol ServerChangeListener: AnyObject, Sendable {
+    func changed() throws -> Bool
+}
+
+// MARK: - Fetching from either backend
+
+/// GRDB's own fetch for one type, as the helpers below take it.
+typealias GRDBFetch<T> = (Database, String, StatementArguments) throws -> T
+
+extension StoreConnection {
+    func all<T>(_ sql: String, _ arguments: StatementArguments, _ fetch: GRDBFetch<[T]>) throws -> [T] {
+        try self.fetch(sql: sql, arguments: arguments, sqlite: { try fetch($0, sql, arguments) }, decode: fetch)
+    }
+
+    func one<T>(_ sql: String, _ arguments: StatementArguments, _ fetch: GRDBFetch<T?>) throws -> T? {
+        try self.fetch(sql: sql, arguments: arguments, limit: 1, sqlite: { try fetch($0, sql, arguments).map { [$0] } ?? [] }) {
+            try fetch($0, $1, $2).map { [$0] } ?? []
+        }.first
+    }
+
+    /// On SQLite GRDB's cursor (its rows are reused, as GRDB's are); on a server every row, fetched.
+    func cursor<T>(_ sql: String, _ arguments: StatementArguments, _ fetch: GRDBFetch<[T]>, _ cursor: (Database) throws -> AnyCursor<T>) throws
+        -> AnyCursor<T>
+    {
+        if let database = sqlite { return try cursor(database) }
+        return AnyCursor(try all(sql, arguments, fetch))
+    }
+}
+
+extension DatabaseValueConvertible {
+    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
+        try db.all(sql, arguments) { try fetchAll($0, sql: $1, arguments: $2) }
+    }
+
+    static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+        try db.one(sql, arguments) { try fetchOne($0, sql: $1, arguments: $2) }
+    }
+}
+
+extension Optional where Wrapped: DatabaseValueConvertible {
+    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Wrapped?] {
+        try db.all(sql, arguments) { try fetchAll($0, sql: $1, arguments: $2) }
+    }
+}
+
+extension FetchableRecord {
+    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
+        try db.all(sql, arguments) { try fetchAll($0, sql: $1, arguments: $2) }
+    }
+
+    static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+        try db.one(sql, arguments) { try fetchOne($0, sql: $1, arguments: $2) }
+    }
+
+    static func fetchCursor(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<Self> {
+        try db.cursor(sql, arguments, { try fetchAll($0, sql: $1, arguments: $2) }) { AnyCursor(try fetchCursor($0, sql: sql, arguments: arguments)) }
+    }
+}
+
+/// A row as a record: the server and SQLite paths of `Row` are the records' own.
+private struct RowRecord: FetchableRecord {
+    let row: Row
+
+    init(row: Row) {
+        self.row = row.copy()
+    }
+}
+
+extension Row {
+    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Row] {
+        try RowRecord.fetchAll(db, sql: sql, arguments: arguments).map(\.row)
+    }
+
+    static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Row? {
+        try RowRecord.fetchOne(db, sql: sql, arguments: arguments)?.row
+    }
+
+    /// Each row its own copy, on either backend.
+    static func fetchCursor(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<Row> {
+        AnyCursor(try RowRecord.fetchCursor(db, sql: sql, arguments: arguments).map(\.row))
+    }
+}

@@ -1,0 +1,236 @@
+import FindingStore
+import Foundation
+import GRDB
+import PostgresNIO
+
+/// A PostgreSQL store as FindingStore's queries see it (`ServerBackend`): one session that reads and,
+/// for a writing store, one that writes, each used by one caller at a time.
+///
+/// Reads run in a REPEATABLE READ, READ ONLY transaction, so one read sees one snapshot as a SQLite
+/// read does. Writes run in a transaction that first takes a transaction-scoped advisory lock, one
+/// per store: writers queue as SQLite's BEGIN IMMEDIATE makes them queue, so triage's
+/// read-check-write (optimistic locking on `version`) behaves the same on both backends.
+public final class PostgresBackend: ServerBackend, @unchecked Sendable {
+    public let location: PostgresLocation
+    public let role: String
+    private let reader: PostgresSession
+    private let writer: PostgresSession?
+    private let readerLock = NSLock()
+    private let writerLock = NSLock()
+
+    /// The advisory lock key every mlsoc writer of a store takes ("mlsoc" in ASCII).
+    static let writeLockKey: Int64 = 0x6D6C_736F_63
+
+    private init(location: PostgresLocation, role: String, reader: PostgresSession, writer: PostgresSession?) {
+        self.location = location
+        self.role = role
+        self.reader = reader
+        self.writer = writer
+    }
+
+    /// Connects; a writing store is migrated to this mlsoc's schema, a read-only one must be at it.
+    public static func open(_ location: PostgresLocation, readOnly: Bool) throws -> PostgresBackend {
+        try runBlocking {
+            let reader = try await PostgresSession.connect(location)
+            var writer: PostgresSession?
+            do {
+                if readOnly {
+                    try await reader.checkSchema()
+                } else {
+                    writer = try await PostgresSession.connect(location)
+                    try await writer?.migrate()
+                }
+                let role = try await reader.run("SELECT current_user").first?.decode(String.self) ?? location.user
+                return PostgresBackend(location: location, role: role, reader: reader, writer: writer)
+            } catch {
+                await reader.close()
+                await writer?.close()
+                throw error
+            }
+        }
+    }
+
+    public var description: String { location.description }
+
+    public func withSession<T>(write: Bool, _ body: (any ServerSession) throws -> T) throws -> T {
+        guard write else {
+            return try readerLock.withLock {
+                try transaction(reader, begin: ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], body)
+            }
+        }
+        guard let writer else { throw StoreError(.readOnly, "the store \(location) is open read-only") }
+        return try writerLock.withLock {
+            try transaction(writer, begin: ["BEGIN", "SELECT pg_advisory_xact_lock(\(PostgresBackend.writeLockKey))"], body)
+        }
+    }
+
+    private func transaction<T>(_ session: PostgresSession, begin: [String], _ body: (any ServerSession) throws -> T) throws -> T {
+        let server = PostgresServerSession(session)
+        for statement in begin { _ = try server.run(statement, [], countingRows: false) }
+        let result: T
+        do {
+            result = try body(server)
+        } catch {
+            _ = try? server.run("ROLLBACK", [], countingRows: false)
+            throw error
+        }
+        _ = try server.run("COMMIT", [], countingRows: false)
+        return result
+    }
+
+    public func executeAsReader(_ sql: String) throws {
+        try readerLock.withLock { _ = try PostgresServerSession(reader).run(sql, [], countingRows: false) }
+    }
+
+    public func changeListener() throws -> any ServerChangeListener {
+        try PostgresChangeListener.start(location)
+    }
+
+    public func close() {
+        _ = try? runBlocking { [reader, writer] in
+            await reader.close()
+            await writer?.close()
+        }
+    }
+
+    deinit {
+        close()
+    }
+}
+
+/// One statement at a time on a PostgreSQL session, from synchronous code.
+final class PostgresServerSession: ServerSession {
+    private let session: PostgresSession
+
+    init(_ session: PostgresSession) {
+        self.session = session
+    }
+
+    func run(_ sql: String, _ values: [DatabaseValue], countingRows: Bool) throws -> ServerResult {
+        var bindings = PostgresBindings()
+        for value in values {
+            switch value.storage {
+            case .null: bindings.appendNull()
+            case let .int64(number): bindings.append(number)
+            case let .double(number): bindings.append(number)
+            case let .string(text): bindings.append(text)
+            case let .blob(data): bindings.append(ByteBuffer(bytes: data))
+            }
+        }
+        // A statement that changes rows reports how many through RETURNING (the row count of a
+        // command tag is not part of PostgresNIO's public API).
+        let counted = countingRows && PostgresServerSession.changesRows(sql) && !sql.localizedCaseInsensitiveContains("RETURNING")
+        let text = counted ? sql + " RETURNING 1" : sql
+        let session = self.session
+        let bound = bindings
+        do {
+            return try runBlocking {
+                let rows = try await session.run(text, bound)
+                if PostgresServerSession.tracedAll {
+                    FileHandle.standardError.write(Data("mlsoc: SQL (\(rows.count) rows): \(text) -- \(values)\n".utf8))
+                }
+                var columns: [String] = []
+                var values: [[DatabaseValue]] = []
+                values.reserveCapacity(rows.count)
+                for row in rows {
+                    if columns.isEmpty { columns = row.map(\.columnName) }
+                    values.append(try row.map(PostgresServerSession.value(of:)))
+                }
+                return ServerResult(columns: counted ? [] : columns, rows: counted ? [] : values, affected: rows.count)
+            }
+        } catch let error as PostgresStoreError {
+            if PostgresServerSession.traced { FileHandle.standardError.write(Data("mlsoc: failed SQL: \(text)\n".utf8)) }
+            throw StoreError(.database, "the store failed: \(error.description)")
+        }
+    }
+
+    /// MLSOC_TRACE_SQL=1: a failed statement is printed to standard error (for a bug report).
+    static let traced = ["1", "2"].contains(ProcessInfo.processInfo.environment["MLSOC_TRACE_SQL"])
+    /// MLSOC_TRACE_SQL=2: every statement, with its row count.
+    static let tracedAll = ProcessInfo.processInfo.environment["MLSOC_TRACE_SQL"] == "2"
+
+    static func changesRows(_ sql: String) -> Bool {
+        let head = sql.drop { $0.isWhitespace }.prefix(6).uppercased()
+        return head == "INSERT" || head == "UPDATE" || head == "DELETE"
+    }
+
+    /// A server value as SQLite would hold it: integers, booleans as 0 and 1, numeric (a sum of
+    /// bigints) as an integer when whole, floats, text, bytes.
+    static func value(of cell: PostgresCell) throws -> DatabaseValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int8, .int4, .int2: return try cell.decode(Int64.self).databaseValue
+        case .float8, .float4: return try cell.decode(Double.self).databaseValue
+        case .bool: return (try cell.decode(Bool.self) ? 1 : 0).databaseValue
+        case .bytea:
+            var buffer = try cell.decode(ByteBuffer.self)
+            return Data(buffer.readBytes(length: buffer.readableBytes) ?? []).databaseValue
+        case .numeric:
+            let number = try cell.decode(Decimal.self)
+            var rounded = Decimal()
+            var copy = number
+            NSDecimalRound(&rounded, &copy, 0, .plain)
+            if rounded == number, let whole = Int64(exactly: NSDecimalNumber(decimal: number).int64Value), Decimal(whole) == number {
+                return whole.databaseValue
+            }
+            return NSDecimalNumber(decimal: number).doubleValue.databaseValue
+        default: return try cell.decode(String.self).databaseValue
+        }
+    }
+}
+
+/// LISTEN mlsoc_changed on a session of its own: the server says when a write committed, so a
+/// console refreshes within a round trip and never polls the store.
+final class PostgresChangeListener: ServerChangeListener, @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending = false
+    private var failure: (any Error)?
+    private var task: Task<Void, Never>?
+    private let session: PostgresSession
+
+    private init(session: PostgresSession) {
+        self.session = session
+    }
+
+    static func start(_ location: PostgresLocation) throws -> PostgresChangeListener {
+        let session = try runBlocking { try await PostgresSession.connect(location) }
+        let listener = PostgresChangeListener(session: session)
+        let ready = DispatchSemaphore(value: 0)
+        listener.task = Task.detached { [weak listener] in
+            do {
+                try await session.connection.listen(on: "mlsoc_changed") { notifications in
+                    ready.signal()
+                    for try await _ in notifications { listener?.mark(nil) }
+                }
+            } catch {
+                listener?.mark(error)
+                ready.signal()
+            }
+        }
+        ready.wait()
+        return listener
+    }
+
+    private func mark(_ error: (any Error)?) {
+        lock.withLock {
+            pending = true
+            if let error { failure = error }
+        }
+    }
+
+    func changed() throws -> Bool {
+        try lock.withLock {
+            if let failure {
+                throw StoreError(.database, "the store's change notifications stopped: \(PostgresSession.message(failure))")
+            }
+            defer { pending = false }
+            return pending
+        }
+    }
+
+    deinit {
+        task?.cancel()
+        let session = self.session
+        Task.detached { await session.close() }
+    }
+}
