@@ -34,6 +34,9 @@ import Testing
                 == "INSERT INTO scanModel (scanId, modelId) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         #expect(ServerSQL("SELECT f.id FROM finding f NOT INDEXED WHERE f.id = 1").text == "SELECT f.id FROM finding f  WHERE f.id = 1")
         #expect(ServerSQL("SELECT lower(hex(s.sha256)) AS sha256 FROM scan s").text == "SELECT encode(s.sha256, 'hex') AS sha256 FROM scan s")
+        #expect(
+            ServerSQL("UPDATE m SET lastSeen = max(lastSeen, ?), n = (SELECT max(id) FROM t), o = min(a, coalesce(b, ','))").text
+                == "UPDATE m SET lastSeen = greatest(lastSeen, $1), n = (SELECT max(id) FROM t), o = least(a, coalesce(b, ','))")
         // Words that only contain a keyword are left alone.
         #expect(ServerSQL("SELECT unliked, indexedAt FROM t").text == "SELECT unliked, indexedAt FROM t")
     }

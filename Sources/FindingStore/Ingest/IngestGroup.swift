@@ -25,18 +25,36 @@ extension FindingStore {
         guard mode == .readWrite else {
             throw StoreError(.readOnly, "the store \(path) is open read-only")
         }
+        if case let .server(backend, codec) = backing {
+            // One server transaction under the store's write lock (PostgresBackend); a dry run's
+            // writes are rolled back by the error that ends it.
+            do {
+                try StoreError.boundary {
+                    try backend.withSession(write: true) { session in
+                        let group = IngestGroup(db: StoreConnection(server: session, codec: codec))
+                        try body(group)
+                        if let failure = group.failure { throw failure }
+                        if !commit { throw DryRun() }
+                    }
+                }
+            } catch is DryRun {}
+            return
+        }
         try writeWithoutTransaction { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             for pragma in FindingStore.ingestPragmas(pageCount: pages) { try db.execute(sql: "PRAGMA \(pragma)") }
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction(.immediate) {
-                let group = IngestGroup(db: db)
+                let group = IngestGroup(db: StoreConnection(db))
                 try body(group)
                 if let failure = group.failure { throw failure }
                 return commit ? .commit : .rollback
             }
         }
     }
+
+    /// Ends a dry run's server transaction by rolling it back.
+    private struct DryRun: Error {}
 
     /// The settings of the connection that writes reports, for a store of `pageCount` pages.
     /// - cache_size 128 MiB (negative: KiB), an upper bound: a group's dirty index pages stay in
@@ -63,21 +81,21 @@ extension FindingStore {
 
     /// True when a report with this SHA-256 about this subject (`ScanHeader.subject`) is already in the store.
     public func hasScan(sha256: [UInt8], subject: String = "") throws -> Bool {
-        try readSQLite { db in try IngestGroup.hasScan(db, sha256: sha256, subject: subject) }
+        try read { db in try IngestGroup.hasScan(db, sha256: sha256, subject: subject) }
     }
 }
 
 /// Reports written together in one transaction (`FindingStore.ingestGroup`).
 public final class IngestGroup {
-    let db: Database
+    let db: StoreConnection
     /// The first error of a report: the group can only be rolled back.
     private(set) var failure: (any Error)?
 
-    init(db: Database) {
+    init(db: StoreConnection) {
         self.db = db
     }
 
-    static func hasScan(_ db: Database, sha256: [UInt8], subject: String) throws -> Bool {
+    static func hasScan(_ db: StoreConnection, sha256: [UInt8], subject: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM scan WHERE sha256 = ? AND subject = ?", arguments: [Data(sha256), subject]) ?? false
     }
 
@@ -91,7 +109,7 @@ public final class IngestGroup {
     /// of this set first reported it (`mlsoc gate`); read inside the group's transaction, so a dry
     /// run sees what it would write.
     public func gateRows(scanIDs: [Int64], filter: FindingFilter, now: Int64) throws -> [GateRow] {
-        try FindingStore.gateRows(StoreConnection(db), scanIDs: scanIDs, filter: filter, now: now)
+        try FindingStore.gateRows(db, scanIDs: scanIDs, filter: filter, now: now)
     }
 
     /// Writes one report. If it throws, the group is rolled back whatever the caller does next.

@@ -52,10 +52,10 @@ extension IngestSink {
                     sql: """
                         INSERT INTO project (name, owner, criticality, repository, source, firstSeen, lastSeen)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (name) DO UPDATE SET lastSeen = max(lastSeen, excluded.lastSeen),
-                            owner = coalesce(excluded.owner, owner), criticality = coalesce(excluded.criticality, criticality),
-                            repository = coalesce(excluded.repository, repository),
-                            firstSeen = CASE WHEN firstSeen = 0 THEN excluded.firstSeen ELSE firstSeen END
+                        ON CONFLICT (name) DO UPDATE SET lastSeen = max(project.lastSeen, excluded.lastSeen),
+                            owner = coalesce(excluded.owner, project.owner), criticality = coalesce(excluded.criticality, project.criticality),
+                            repository = coalesce(excluded.repository, project.repository),
+                            firstSeen = CASE WHEN project.firstSeen = 0 THEN excluded.firstSeen ELSE project.firstSeen END
                         RETURNING id
                         """),
                 arguments: [

@@ -4,7 +4,7 @@ import GRDB
 
 /// Receives one report's findings inside its write transaction. Only the store makes one.
 public final class IngestSink {
-    let db: Database
+    let db: StoreConnection
     let header: ScanHeader
     let scanID: Int64
     private(set) var outcome: IngestOutcome
@@ -48,7 +48,7 @@ public final class IngestSink {
     private var named = Set<String>()
     private static let namedCap = 200_000
 
-    init(db: Database, header: ScanHeader) throws {
+    init(db: StoreConnection, header: ScanHeader) throws {
         self.db = db
         self.header = header
         category = header.category
@@ -59,7 +59,7 @@ public final class IngestSink {
                 """,
             arguments: [header.format, header.sourcePath, Data(header.sha256), header.ingestedAt, header.actor, header.subject]
         )
-        scanID = db.lastInsertedRowID
+        scanID = try db.lastInsertedRowID
         outcome = IngestOutcome(scanID: scanID)
         insertFinding = try RawStatement(
             db,
@@ -69,9 +69,9 @@ public final class IngestSink {
                                      projectId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (fingerprint) DO NOTHING
-                """)
+                """, returningID: true)
         findMessage = try RawStatement(db, sql: "SELECT id FROM message WHERE hash = ? AND text = ?")
-        insertMessage = try RawStatement(db, sql: "INSERT INTO message (hash, text) VALUES (?, ?)")
+        insertMessage = try RawStatement(db, sql: "INSERT INTO message (hash, text) VALUES (?, ?)", returningID: true)
         insertEvidence = try RawStatement(db, sql: "INSERT INTO findingEvidence (findingId, evidence) VALUES (?, ?)")
         insertEvent = try RawStatement(
             db,
@@ -117,13 +117,14 @@ public final class IngestSink {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO summaryCell (modelId, projectId, threat, severity, state, count, weight) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET count = count + excluded.count, weight = weight + excluded.weight
+                ON CONFLICT (modelId, projectId, threat, severity, state)
+                DO UPDATE SET count = summaryCell.count + excluded.count, weight = summaryCell.weight + excluded.weight
                 """)
         let project = try currentProject()
         let perGroup = try db.cachedStatement(
             sql: """
                 INSERT INTO groupSummary (ruleRef, messageId, modelId, projectId, threat, severity, state, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET count = count + excluded.count
+                ON CONFLICT (ruleRef, messageId, modelId, projectId, threat, severity, state) DO UPDATE SET count = groupSummary.count + excluded.count
                 """)
         var cells: [CellKey: (count: Int, weight: Double)] = [:]
         for (key, value) in summary {
@@ -144,9 +145,11 @@ public final class IngestSink {
             sql: """
                 INSERT INTO modelSummary (modelId, projectId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET c0 = c0 + excluded.c0, c1 = c1 + excluded.c1, c2 = c2 + excluded.c2, c3 = c3 + excluded.c3,
-                    c4 = c4 + excluded.c4, w0 = w0 + excluded.w0, w1 = w1 + excluded.w1, w2 = w2 + excluded.w2, w3 = w3 + excluded.w3,
-                    w4 = w4 + excluded.w4
+                ON CONFLICT (modelId, projectId, state) DO UPDATE SET
+                    c0 = modelSummary.c0 + excluded.c0, c1 = modelSummary.c1 + excluded.c1, c2 = modelSummary.c2 + excluded.c2,
+                    c3 = modelSummary.c3 + excluded.c3, c4 = modelSummary.c4 + excluded.c4, w0 = modelSummary.w0 + excluded.w0,
+                    w1 = modelSummary.w1 + excluded.w1, w2 = modelSummary.w2 + excluded.w2, w3 = modelSummary.w3 + excluded.w3,
+                    w4 = modelSummary.w4 + excluded.w4
                 """)
         for (key, row) in byModel {
             try perModel.execute(
@@ -196,11 +199,11 @@ public final class IngestSink {
                                            projectId)
                         VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, 1.0), ?, ?, ?, ?, ?)
                         ON CONFLICT (projectId, name, version) DO UPDATE SET lastSeen = excluded.lastSeen, kind = excluded.kind,
-                            sha256 = coalesce(excluded.sha256, sha256), uri = coalesce(excluded.uri, uri),
-                            owner = coalesce(excluded.owner, owner), stage = coalesce(excluded.stage, stage),
-                            modelCard = coalesce(excluded.modelCard, modelCard),
-                            criticality = CASE WHEN ? IS NULL THEN criticality ELSE excluded.criticality END,
-                            source = CASE WHEN source = 'attribution' THEN excluded.source ELSE source END
+                            sha256 = coalesce(excluded.sha256, model.sha256), uri = coalesce(excluded.uri, model.uri),
+                            owner = coalesce(excluded.owner, model.owner), stage = coalesce(excluded.stage, model.stage),
+                            modelCard = coalesce(excluded.modelCard, model.modelCard),
+                            criticality = CASE WHEN CAST(? AS DOUBLE PRECISION) IS NULL THEN model.criticality ELSE excluded.criticality END,
+                            source = CASE WHEN model.source = 'attribution' THEN excluded.source ELSE model.source END
                         RETURNING id
                         """),
                 arguments: [
@@ -405,6 +408,9 @@ public final class IngestSink {
         let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
         let state: TriageState = finding.suppressed ? .falsePositive : finding.needsReview ? .inTriage : .new
+        // A server's sequence spends an id on every INSERT that conflicts (SQLite's rowids do not):
+        // there a known finding is looked up first, so ids stay dense and the same as SQLite's.
+        if db.sqlite == nil, let existing = try existingRow(finding) { return try refresh(finding, scopeID: scopeID, existing: existing) }
         let insert = insertFinding
         let messageID = try messageID(finding.message)
         insert.bind(blob: finding.fingerprint.bytes)
@@ -434,9 +440,9 @@ public final class IngestSink {
             outcome.new += 1
             if finding.severity == .critical, state.isOpen, header.hookEvents.contains(.newCritical) {
                 try FindingStore.enqueueHook(
-                    StoreConnection(db), .newCritical, at: header.ingestedAt,
+                    db, .newCritical, at: header.ingestedAt,
                     payload: [
-                        "finding": try FindingStore.hookFinding(StoreConnection(db), id: id), "source": header.sourcePath, "actor": header.actor,
+                        "finding": try FindingStore.hookFinding(db, id: id), "source": header.sourcePath, "actor": header.actor,
                     ])
             }
             if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
@@ -451,13 +457,20 @@ public final class IngestSink {
         return try refresh(finding, scopeID: scopeID)
     }
 
-    private func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
-        let existing = try Row.fetchOne(
+    private func existingRow(_ finding: Finding) throws -> Row? {
+        try Row.fetchOne(
             db.cachedStatement(
                 sql: "SELECT id, state, lastScanId, path, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
-        guard let existing else { return .written }
+    }
+
+    private func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
+        guard let existing = try existingRow(finding) else { return .written }
+        return try refresh(finding, scopeID: scopeID, existing: existing)
+    }
+
+    private func refresh(_ finding: Finding, scopeID: Int64, existing: Row) throws -> Placement {
         let id: Int64 = existing["id"]
         let lastScan: Int64 = existing["lastScanId"]
         if lastScan == scanID {
@@ -708,7 +721,7 @@ public final class IngestSink {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO scanModel (scanId, modelId) VALUES (?, ?)").execute(arguments: [scanID, model])
         }
         try mergeSameHash()
-        try FindingStore.snapshotModels(StoreConnection(db), day: header.ingestedAt / 86_400, weights: header.weights)
+        try FindingStore.snapshotModels(db, day: header.ingestedAt / 86_400, weights: header.weights)
         return outcome
     }
 }

@@ -48,7 +48,7 @@ extension IngestSink {
                 sql: """
                     SELECT id, name, version FROM model WHERE lower(sha256) = ?
                     ORDER BY CASE source WHEN 'config' THEN 0 WHEN 'cyclonedx' THEN 1 ELSE 2 END,
-                             (version != '') + (modelCard IS NOT NULL) DESC, id
+                             (CASE WHEN version != '' THEN 1 ELSE 0 END) + (CASE WHEN modelCard IS NOT NULL THEN 1 ELSE 0 END) DESC, id
                     """, arguments: [hash])
             guard let keep = members.first else { continue }
             for other in members.dropFirst() {

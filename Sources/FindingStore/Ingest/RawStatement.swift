@@ -9,24 +9,44 @@ import GRDBSQLite
 ///
 /// Owned by one `IngestSink`, inside its write transaction: made with `makeStatement` (never the
 /// shared cache), so a failed step cannot leave a half-used statement for anyone else.
+///
+/// On a server store the same calls collect the values and run the statement there; an INSERT
+/// made with `returningID` reads its new id back in the same round trip (RETURNING id).
 final class RawStatement {
-    private let statement: Statement
-    private let handle: SQLiteStatement
-    private let connection: SQLiteConnection
+    private struct SQLiteParts {
+        let statement: Statement
+        let handle: SQLiteStatement
+        let connection: SQLiteConnection
+    }
+
+    private let sqlite: SQLiteParts?
+    private let server: StoreConnection?
+    private let sql: String
+    private let returningID: Bool
     private var index: Int32 = 0
+    private var values: [DatabaseValue] = []
+    private var returnedID: Int64 = 0
 
     /// SQLite copies the bytes before the bind call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(_ db: Database, sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
-        handle = statement.sqliteStatement
-        guard let connection = db.sqliteConnection else { throw StoreError(.database, "the store's connection is closed") }
-        self.connection = connection
+    init(_ db: StoreConnection, sql: String, returningID: Bool = false) throws {
+        self.sql = sql
+        self.returningID = returningID
+        if let database = db.sqlite {
+            let statement = try database.makeStatement(sql: sql)
+            guard let connection = database.sqliteConnection else { throw StoreError(.database, "the store's connection is closed") }
+            sqlite = SQLiteParts(statement: statement, handle: statement.sqliteStatement, connection: connection)
+            server = nil
+        } else {
+            sqlite = nil
+            server = db
+        }
     }
 
     func bind(_ value: Int64?) {
         index += 1
+        guard let handle = sqlite?.handle else { return values.append(value?.databaseValue ?? .null) }
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
@@ -36,11 +56,13 @@ final class RawStatement {
 
     func bind(_ value: Double?) {
         index += 1
+        guard let handle = sqlite?.handle else { return values.append(value?.databaseValue ?? .null) }
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
     func bind(_ value: String?) {
         index += 1
+        guard let handle = sqlite?.handle else { return values.append(value?.databaseValue ?? .null) }
         guard var text = value else {
             sqlite3_bind_null(handle, index)
             return
@@ -59,6 +81,7 @@ final class RawStatement {
 
     func bind(blob: [UInt8]) {
         index += 1
+        guard let handle = sqlite?.handle else { return values.append(Data(blob).databaseValue) }
         blob.withUnsafeBytes { bytes in
             _ = sqlite3_bind_blob(
                 handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
@@ -66,41 +89,72 @@ final class RawStatement {
         }
     }
 
+    /// The bound values on the server, then cleared for the next run.
+    private func runOnServer(_ server: StoreConnection, _ text: String) throws -> [DatabaseValue]? {
+        defer {
+            values.removeAll(keepingCapacity: true)
+            index = 0
+        }
+        return try server.serverRows(text, values).first
+    }
+
     /// Runs the bound statement to completion; true when it changed a row.
     @discardableResult
     func execute() throws -> Bool {
+        if let server {
+            if returningID {
+                let row = try runOnServer(server, sql + " RETURNING id")
+                guard let value = row?.first, let id = Int64.fromDatabaseValue(value) else { return false }
+                returnedID = id
+                return true
+            }
+            let changed = values
+            defer {
+                values.removeAll(keepingCapacity: true)
+                index = 0
+            }
+            return try server.serverChanges(sql, changed) > 0
+        }
+        guard let sqlite else { return false }
         defer {
-            sqlite3_reset(handle)
+            sqlite3_reset(sqlite.handle)
             index = 0
         }
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
+        var code = sqlite3_step(sqlite.handle)
+        while code == SQLITE_ROW { code = sqlite3_step(sqlite.handle) }
         guard code == SQLITE_DONE else {
             throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
-                sql: statement.sql)
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite.connection)),
+                sql: sqlite.statement.sql)
         }
-        return sqlite3_changes(connection) > 0
+        return sqlite3_changes(sqlite.connection) > 0
     }
 
     /// Runs the bound query; the first column of its first row, nil when it has no row.
     func firstInt64() throws -> Int64? {
+        if let server {
+            guard let value = try runOnServer(server, sql)?.first else { return nil }
+            return Int64.fromDatabaseValue(value)
+        }
+        guard let sqlite else { return nil }
         defer {
-            sqlite3_reset(handle)
+            sqlite3_reset(sqlite.handle)
             index = 0
         }
-        let code = sqlite3_step(handle)
-        if code == SQLITE_ROW { return sqlite3_column_int64(handle, 0) }
+        let code = sqlite3_step(sqlite.handle)
+        if code == SQLITE_ROW { return sqlite3_column_int64(sqlite.handle, 0) }
         guard code == SQLITE_DONE else {
             throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
-                sql: statement.sql)
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite.connection)),
+                sql: sqlite.statement.sql)
         }
         return nil
     }
 
-    /// The rowid of the row the last successful INSERT on this connection added.
+    /// The rowid of the row the last successful INSERT on this connection added (on a server, the
+    /// id this statement's last run returned).
     var lastInsertedRowID: Int64 {
-        sqlite3_last_insert_rowid(connection)
+        guard let sqlite else { return returnedID }
+        return sqlite3_last_insert_rowid(sqlite.connection)
     }
 }

@@ -8,7 +8,9 @@ import GRDB
 /// - `INDEXED BY index` and `NOT INDEXED` (SQLite's planner hints) are dropped: the server plans on its own;
 /// - `INSERT OR IGNORE INTO …` becomes `INSERT INTO … ON CONFLICT DO NOTHING`;
 /// - `LIKE` becomes `ILIKE`: SQLite's LIKE ignores ASCII case, PostgreSQL's does not;
-/// - `lower(hex(x))` becomes `encode(x, 'hex')`.
+/// - `lower(hex(x))` becomes `encode(x, 'hex')`;
+/// - `max(a, b)` and `min(a, b)`, SQLite's scalar forms, become `greatest` and `least` (which skip a
+///   NULL where SQLite's return NULL: the store's SQL uses them on NOT NULL columns only).
 struct ServerSQL: Equatable {
     /// A `$n` parameter: SQLite's number for it (`?` takes one more than the highest so far, as
     /// in SQLite, and `?NNN` its own), or its name.
@@ -102,6 +104,8 @@ struct ServerSQL: Equatable {
                         insertOrIgnore = true
                         out.append("INSERT")
                     case "LIKE": out.append("ILIKE")
+                    case "MAX" where ServerSQL.argumentCount(characters, index) == 2: out.append("greatest")
+                    case "MIN" where ServerSQL.argumentCount(characters, index) == 2: out.append("least")
                     case "LOWER" where ServerSQL.followedBy(characters, index, ["(", "HEX", "("]) != nil:
                         index = ServerSQL.followedBy(characters, index, ["(", "HEX", "("]) ?? index
                         // The argument to its closing parenthesis, then the outer one.
@@ -138,6 +142,34 @@ struct ServerSQL: Equatable {
 
     private static func isNameStart(_ character: Character) -> Bool { character.isLetter || character == "_" }
     private static func isNamePart(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }
+
+    /// How many arguments the call whose `(` follows `start` has (commas at its own depth, outside
+    /// quotes); nil when no call follows.
+    private static func argumentCount(_ characters: [Character], _ start: Int) -> Int? {
+        var index = start
+        while index < characters.count, characters[index].isWhitespace { index += 1 }
+        guard index < characters.count, characters[index] == "(" else { return nil }
+        var depth = 0
+        var count = 1
+        var quote: Character?
+        while index < characters.count {
+            let character = characters[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+                if depth == 0 { return count }
+            } else if character == ",", depth == 1 {
+                count += 1
+            }
+            index += 1
+        }
+        return nil
+    }
 
     /// Where `words` (each a word or a punctuation character, any case, whitespace between) end
     /// when they follow `index`; nil when they do not.

@@ -48,6 +48,19 @@ public final class StoreConnection {
         }
     }
 
+    /// A server statement's rows as raw values (the ingest's hot path, which reads ids only).
+    func serverRows(_ sql: String, _ values: [DatabaseValue]) throws -> [[DatabaseValue]] {
+        guard case let .server(session, _) = backend else { return [] }
+        return try session.run(ServerSQL(sql).text, values, countingRows: false).rows
+    }
+
+    /// Runs a server statement with these values in `?` order; the rows it changed.
+    func serverChanges(_ sql: String, _ values: [DatabaseValue]) throws -> Int {
+        guard case let .server(session, _) = backend else { return 0 }
+        lastChanges = try session.run(ServerSQL(sql).text, values, countingRows: true).affected
+        return lastChanges
+    }
+
     /// Every row of a server statement, materialised as one SQLite statement the caller's GRDB
     /// fetch runs (`body` is handed the codec's connection, that SQL and its arguments).
     func serverFetch<T>(
@@ -190,5 +203,66 @@ extension Row {
     /// Each row its own copy, on either backend.
     static func fetchCursor(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<Row> {
         AnyCursor(try RowRecord.fetchCursor(db, sql: sql, arguments: arguments).map(\.row))
+    }
+}
+
+// MARK: - Statements the ingest repeats
+
+/// A statement the ingest runs again and again: SQLite's cached prepared statement, or on a server
+/// the statement's text (PostgresNIO prepares it on the server per run).
+final class StoreStatement {
+    let connection: StoreConnection
+    let sql: String
+    let prepared: Statement?
+
+    init(_ connection: StoreConnection, sql: String) throws {
+        self.connection = connection
+        self.sql = sql
+        prepared = try connection.sqlite?.cachedStatement(sql: sql)
+    }
+
+    func execute(arguments: StatementArguments = StatementArguments()) throws {
+        if let prepared { try prepared.execute(arguments: arguments) } else { try connection.execute(sql: sql, arguments: arguments) }
+    }
+}
+
+extension StoreConnection {
+    func cachedStatement(sql: String) throws -> StoreStatement {
+        try StoreStatement(self, sql: sql)
+    }
+
+    /// The id the last INSERT made (on a server, the session's last sequence value: every id
+    /// column is an identity column).
+    var lastInsertedRowID: Int64 {
+        get throws {
+            if let sqlite { return sqlite.lastInsertedRowID }
+            return try Int64.fetchOne(self, sql: "SELECT lastval()") ?? 0
+        }
+    }
+}
+
+extension DatabaseValueConvertible {
+    static func fetchOne(_ statement: StoreStatement, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+        if let prepared = statement.prepared { return try fetchOne(prepared, arguments: arguments) }
+        return try fetchOne(statement.connection, sql: statement.sql, arguments: arguments)
+    }
+}
+
+extension FetchableRecord {
+    static func fetchOne(_ statement: StoreStatement, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+        if let prepared = statement.prepared { return try fetchOne(prepared, arguments: arguments) }
+        return try fetchOne(statement.connection, sql: statement.sql, arguments: arguments)
+    }
+}
+
+extension Row {
+    static func fetchOne(_ statement: StoreStatement, arguments: StatementArguments = StatementArguments()) throws -> Row? {
+        if let prepared = statement.prepared { return try fetchOne(prepared, arguments: arguments) }
+        return try fetchOne(statement.connection, sql: statement.sql, arguments: arguments)
+    }
+
+    static func fetchCursor(_ statement: StoreStatement, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<Row> {
+        if let prepared = statement.prepared { return AnyCursor(try fetchCursor(prepared, arguments: arguments)) }
+        return try fetchCursor(statement.connection, sql: statement.sql, arguments: arguments)
     }
 }
