@@ -15,9 +15,14 @@ build: deps
 
 # The end-to-end tests drive the built binary, so build it before testing. Lint first: it takes
 # seconds, the tests minutes. A throwaway PostgreSQL server runs beside them (issue 22).
+# The whole suite on SQLite (the PostgreSQL suites among it run against the throwaway server), then
+# the store, ingest, triage and dashboard suites again with every test store on PostgreSQL
+# (TestStore.make: the same tests, parameterised by MLSOC_TEST_BACKEND, not copies).
+PG_SUITES := FindingStoreTests|IngestTests|ReadOnlyTests
+
 test: lint build
 	@scripts/install-test-tools.sh
-	scripts/with-test-postgres.sh $(SWIFT) test
+	scripts/with-test-postgres.sh sh -c '$(SWIFT) test && MLSOC_TEST_BACKEND=postgres $(SWIFT) test --skip-build --filter "$(PG_SUITES)"'
 
 # swift-format (it ships with the toolchain) with the repository's .swift-format: the layout, a
 # 150-column limit, no force unwraps or force tries outside the tests (Tests/.swift-format).

@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(name: "mlsoc-fuzz-prompt", dependencies: ["ConsoleUI", "Findings"]),
         .target(
             name: "TestSupport",
-            dependencies: ["Findings", "FindingStore", "ConsoleUI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Findings", "FindingStore", "PostgresStore", "ConsoleUI", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),

@@ -30,23 +30,24 @@ public final class PostgresBackend: ServerBackend, @unchecked Sendable {
 
     /// Connects; a writing store is migrated to this mlsoc's schema, a read-only one must be at it.
     public static func open(_ location: PostgresLocation, readOnly: Bool) throws -> PostgresBackend {
-        try runBlocking {
-            let reader = try await PostgresSession.connect(location)
-            var writer: PostgresSession?
-            do {
-                if readOnly {
-                    try await reader.checkSchema()
-                } else {
-                    writer = try await PostgresSession.connect(location)
-                    try await writer?.migrate()
-                }
-                let role = try await reader.run("SELECT current_user").first?.decode(String.self) ?? location.user
-                return PostgresBackend(location: location, role: role, reader: reader, writer: writer)
-            } catch {
-                await reader.close()
-                await writer?.close()
-                throw error
+        let reader = try PostgresSession.connect(location)
+        var writer: PostgresSession?
+        do {
+            // The reading session refuses writes itself, whatever runs on it (the dashboard's
+            // role makes the server refuse them for good: `store grant-reader`).
+            try reader.run("SET default_transaction_read_only = on")
+            if readOnly {
+                try reader.checkSchema()
+            } else {
+                writer = try PostgresSession.connect(location)
+                try writer?.migrate()
             }
+            let role = try reader.run("SELECT current_user").first?.decode(String.self) ?? location.user
+            return PostgresBackend(location: location, role: role, reader: reader, writer: writer)
+        } catch {
+            reader.close()
+            writer?.close()
+            throw error
         }
     }
 
@@ -66,20 +67,32 @@ public final class PostgresBackend: ServerBackend, @unchecked Sendable {
 
     private func transaction<T>(_ session: PostgresSession, begin: [String], _ body: (any ServerSession) throws -> T) throws -> T {
         let server = PostgresServerSession(session)
-        for statement in begin { _ = try server.run(statement, [], countingRows: false) }
+        for statement in begin { _ = try server.run(statement, []) }
         let result: T
         do {
             result = try body(server)
         } catch {
-            _ = try? server.run("ROLLBACK", [], countingRows: false)
+            _ = try? server.run("ROLLBACK", [])
             throw error
         }
-        _ = try server.run("COMMIT", [], countingRows: false)
+        _ = try server.run("COMMIT", [])
         return result
     }
 
     public func executeAsReader(_ sql: String) throws {
-        try readerLock.withLock { _ = try PostgresServerSession(reader).run(sql, [], countingRows: false) }
+        try readerLock.withLock { _ = try PostgresServerSession(reader).run(sql, []) }
+    }
+
+    public func schemaDescription() throws -> String {
+        try readerLock.withLock {
+            let sql = """
+                SELECT 'table ' || tablename FROM pg_tables WHERE schemaname = current_schema()
+                UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()
+                UNION ALL SELECT 'trigger ' || tgname || ' on ' || tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal
+                ORDER BY 1
+                """
+            return try reader.run(sql).map { try $0.decode(String.self) }.joined(separator: "\n")
+        }
     }
 
     public func changeListener() throws -> any ServerChangeListener {
@@ -87,10 +100,8 @@ public final class PostgresBackend: ServerBackend, @unchecked Sendable {
     }
 
     public func close() {
-        _ = try? runBlocking { [reader, writer] in
-            await reader.close()
-            await writer?.close()
-        }
+        reader.close()
+        writer?.close()
     }
 
     deinit {
@@ -106,7 +117,7 @@ final class PostgresServerSession: ServerSession {
         self.session = session
     }
 
-    func run(_ sql: String, _ values: [DatabaseValue], countingRows: Bool) throws -> ServerResult {
+    func run(_ sql: String, _ values: [DatabaseValue]) throws -> ServerResult {
         var bindings = PostgresBindings()
         for value in values {
             switch value.storage {
@@ -119,27 +130,21 @@ final class PostgresServerSession: ServerSession {
         }
         // A statement that changes rows reports how many through RETURNING (the row count of a
         // command tag is not part of PostgresNIO's public API).
-        let counted = countingRows && PostgresServerSession.changesRows(sql) && !sql.localizedCaseInsensitiveContains("RETURNING")
-        let text = counted ? sql + " RETURNING 1" : sql
-        let session = self.session
-        let bound = bindings
         do {
-            return try runBlocking {
-                let rows = try await session.run(text, bound)
-                if PostgresServerSession.tracedAll {
-                    FileHandle.standardError.write(Data("mlsoc: SQL (\(rows.count) rows): \(text) -- \(values)\n".utf8))
-                }
-                var columns: [String] = []
-                var values: [[DatabaseValue]] = []
-                values.reserveCapacity(rows.count)
-                for row in rows {
-                    if columns.isEmpty { columns = row.map(\.columnName) }
-                    values.append(try row.map(PostgresServerSession.value(of:)))
-                }
-                return ServerResult(columns: counted ? [] : columns, rows: counted ? [] : values, affected: rows.count)
+            let result = try session.query(sql, bindings)
+            if PostgresServerSession.tracedAll {
+                FileHandle.standardError.write(Data("mlsoc: SQL (\(result.rows.count) rows): \(sql) -- \(values)\n".utf8))
             }
+            var columns: [String] = []
+            var rows: [[DatabaseValue]] = []
+            rows.reserveCapacity(result.rows.count)
+            for row in result.rows {
+                if columns.isEmpty { columns = row.map(\.columnName) }
+                rows.append(try row.map(PostgresServerSession.value(of:)))
+            }
+            return ServerResult(columns: columns, rows: rows, affected: result.metadata.rows ?? 0)
         } catch let error as PostgresStoreError {
-            if PostgresServerSession.traced { FileHandle.standardError.write(Data("mlsoc: failed SQL: \(text)\n".utf8)) }
+            if PostgresServerSession.traced { FileHandle.standardError.write(Data("mlsoc: failed SQL: \(sql)\n".utf8)) }
             throw StoreError(.database, "the store failed: \(error.description)")
         }
     }
@@ -148,11 +153,6 @@ final class PostgresServerSession: ServerSession {
     static let traced = ["1", "2"].contains(ProcessInfo.processInfo.environment["MLSOC_TRACE_SQL"])
     /// MLSOC_TRACE_SQL=2: every statement, with its row count.
     static let tracedAll = ProcessInfo.processInfo.environment["MLSOC_TRACE_SQL"] == "2"
-
-    static func changesRows(_ sql: String) -> Bool {
-        let head = sql.drop { $0.isWhitespace }.prefix(6).uppercased()
-        return head == "INSERT" || head == "UPDATE" || head == "DELETE"
-    }
 
     /// A server value as SQLite would hold it: integers, booleans as 0 and 1, numeric (a sum of
     /// bigints) as an integer when whole, floats, text, bytes.
@@ -185,29 +185,26 @@ final class PostgresChangeListener: ServerChangeListener, @unchecked Sendable {
     private let lock = NSLock()
     private var pending = false
     private var failure: (any Error)?
-    private var task: Task<Void, Never>?
     private let session: PostgresSession
+    private var context: PostgresListenContext?
 
     private init(session: PostgresSession) {
         self.session = session
     }
 
     static func start(_ location: PostgresLocation) throws -> PostgresChangeListener {
-        let session = try runBlocking { try await PostgresSession.connect(location) }
+        let session = try PostgresSession.connect(location)
         let listener = PostgresChangeListener(session: session)
-        let ready = DispatchSemaphore(value: 0)
-        listener.task = Task.detached { [weak listener] in
-            do {
-                try await session.connection.listen(on: "mlsoc_changed") { notifications in
-                    ready.signal()
-                    for try await _ in notifications { listener?.mark(nil) }
-                }
-            } catch {
-                listener?.mark(error)
-                ready.signal()
-            }
+        listener.context = session.connection.addListener(channel: "mlsoc_changed") { [weak listener] _, _ in listener?.mark(nil) }
+        session.connection.closeFuture.whenComplete { [weak listener] _ in
+            listener?.mark(PostgresStoreError("\(location): the connection closed"))
         }
-        ready.wait()
+        do {
+            try session.run("LISTEN mlsoc_changed")
+        } catch {
+            session.close()
+            throw error
+        }
         return listener
     }
 
@@ -229,8 +226,7 @@ final class PostgresChangeListener: ServerChangeListener, @unchecked Sendable {
     }
 
     deinit {
-        task?.cancel()
-        let session = self.session
-        Task.detached { await session.close() }
+        context?.stop()
+        session.close()
     }
 }

@@ -4,6 +4,10 @@ import NIOSSL
 import PostgresNIO
 
 /// One connection to a PostgreSQL store, with its schema checked or migrated.
+///
+/// Synchronous: every call waits on PostgresNIO's event-loop futures, never on Swift concurrency's
+/// threads, so the store's synchronous API may be called from anywhere (a test's task, a console
+/// thread) without a task waiting for a thread its caller holds. Only COPY (store copy) is async.
 public final class PostgresSession: Sendable {
     public let location: PostgresLocation
     let connection: PostgresConnection
@@ -16,7 +20,7 @@ public final class PostgresSession: Sendable {
     }
 
     /// Connects; the error names the store (without its password) and says what the server said.
-    public static func connect(_ location: PostgresLocation) async throws -> PostgresSession {
+    public static func connect(_ location: PostgresLocation) throws -> PostgresSession {
         var logger = Logger(label: "mlsoc.postgres")
         logger.logLevel = .critical
         var configuration: PostgresConnection.Configuration
@@ -32,7 +36,9 @@ public final class PostgresSession: Sendable {
         }
         configuration.options.connectTimeout = .seconds(10)
         do {
-            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            let connection = try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
             return PostgresSession(location: location, connection: connection, logger: logger)
         } catch {
             throw PostgresStoreError("cannot connect to \(location): \(PostgresSession.message(error))")
@@ -57,8 +63,8 @@ public final class PostgresSession: Sendable {
         return [.allow, .prefer].contains(location.sslMode) ? .prefer(context) : .require(context)
     }
 
-    public func close() async {
-        try? await connection.close()
+    public func close() {
+        try? connection.close().wait()
     }
 
     /// The server's own words for an error (its message and detail), else the error itself.
@@ -80,13 +86,14 @@ public final class PostgresSession: Sendable {
 
     /// Runs one statement (or several, without parameters); errors carry the server's words.
     @discardableResult
-    func run(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) async throws -> [PostgresRow] {
+    func run(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
+        try query(sql, bindings).rows
+    }
+
+    /// Runs one statement: its rows, and how many rows it changed.
+    func query(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> PostgresQueryResult {
         do {
-            var rows: [PostgresRow] = []
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
-                rows.append(row)
-            }
-            return rows
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
         } catch let error as PostgresStoreError {
             throw error
         } catch {
@@ -96,8 +103,8 @@ public final class PostgresSession: Sendable {
 
     /// Several statements, one after another (PostgresNIO speaks the extended protocol only, which
     /// takes one statement at a time).
-    func script(_ sql: String) async throws {
-        for statement in PostgresSession.statements(sql) { try await run(statement) }
+    func script(_ sql: String) throws {
+        for statement in PostgresSession.statements(sql) { try run(statement) }
     }
 
     /// `sql` split at the semicolons that end statements: not inside quotes, `$$` bodies or comments.
@@ -136,61 +143,61 @@ public final class PostgresSession: Sendable {
         return statements
     }
 
-    func scalar(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) async throws -> Int64 {
-        guard let row = try await run(sql, bindings).first else { return 0 }
+    func scalar(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> Int64 {
+        guard let row = try run(sql, bindings).first else { return 0 }
         return try row.decode(Int64?.self) ?? 0
     }
 
     // MARK: - Schema
 
     /// The migrations this server store has, in order; empty for a database without mlsoc's tables.
-    public func appliedMigrations() async throws -> [String] {
-        let exists = try await scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'mlsoc_migrations'")
+    public func appliedMigrations() throws -> [String] {
+        let exists = try scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'mlsoc_migrations'")
         guard exists > 0 else { return [] }
-        return try await run("SELECT identifier FROM mlsoc_migrations ORDER BY applied").map { try $0.decode(String.self) }
+        return try run("SELECT identifier FROM mlsoc_migrations ORDER BY applied").map { try $0.decode(String.self) }
     }
 
     /// Brings the store's schema up to this mlsoc's, each migration in its own transaction; a store
     /// a newer mlsoc wrote is refused.
-    public func migrate() async throws {
-        try await script(
+    public func migrate() throws {
+        try script(
             "CREATE TABLE IF NOT EXISTS mlsoc_migrations (identifier text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT clock_timestamp())")
-        let applied = try await appliedMigrations()
+        let applied = try appliedMigrations()
         let known = PostgresSchema.migrations.map(\.identifier)
         if let unknown = applied.first(where: { !known.contains($0) }) {
             throw PostgresStoreError("the store \(location) was written by a newer mlsoc (migration \(unknown)): use that version")
         }
         for migration in PostgresSchema.migrations where !applied.contains(migration.identifier) {
-            try await script("BEGIN")
+            try script("BEGIN")
             do {
-                try await script(migration.sql)
+                try script(migration.sql)
                 var bindings = PostgresBindings()
                 bindings.append(migration.identifier)
-                try await run("INSERT INTO mlsoc_migrations (identifier) VALUES ($1)", bindings)
-                try await script("COMMIT")
+                try run("INSERT INTO mlsoc_migrations (identifier) VALUES ($1)", bindings)
+                try script("COMMIT")
             } catch {
-                try? await script("ROLLBACK")
+                try? script("ROLLBACK")
                 throw error
             }
         }
     }
 
     /// Grants `role` SELECT on a migrated store and nothing more (PostgresSchema.readerGrants).
-    public static func grantReader(_ location: PostgresLocation, role: String) async throws {
-        let session = try await connect(location)
+    public static func grantReader(_ location: PostgresLocation, role: String) throws {
+        let session = try connect(location)
         do {
-            try await session.checkSchema()
-            for statement in PostgresSchema.readerGrants(role: role, database: location.database) { try await session.run(statement) }
+            try session.checkSchema()
+            for statement in PostgresSchema.readerGrants(role: role, database: location.database) { try session.run(statement) }
         } catch {
-            await session.close()
+            session.close()
             throw error
         }
-        await session.close()
+        session.close()
     }
 
     /// A store a read-only user opens: its schema must be this mlsoc's, since it cannot migrate.
-    public func checkSchema() async throws {
-        let applied = try await appliedMigrations()
+    public func checkSchema() throws {
+        let applied = try appliedMigrations()
         guard !applied.isEmpty else {
             throw PostgresStoreError("\(location) is not an mlsoc store (no mlsoc_migrations table): copy a store there first (mlsoc store copy)")
         }

@@ -106,7 +106,7 @@ extension Mlsoc.Store {
                 guard StoreCopy.isIdentifier(location.database) else {
                     throw PostgresStoreError("the database name \(location.database) is not a plain SQL identifier")
                 }
-                try runBlocking { try await PostgresSession.grantReader(location, role: role) }
+                try PostgresSession.grantReader(location, role: role)
                 print("\(role) may read \(location) and nothing more")
             } catch let error as PostgresStoreError {
                 throw CLIError(TextForTerminal.safe(error.description))

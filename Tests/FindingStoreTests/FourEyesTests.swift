@@ -150,7 +150,7 @@ import Testing
         _ = try Self.triage(store, 1, .falsePositive(reason: "fixture"), by: "bob")
         _ = try Self.triage(store, 3, .assign(nil), by: "bob")
         #expect(try unassigned() == ["m0": 2, "(no model)": 2])
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         let (kept, grouped) = try queue.read { db in
             (
                 try String.fetchAll(

@@ -32,7 +32,7 @@ import Testing
     static func folded(_ store: FindingStore, _ filter: FindingFilter, _ grouping: FindingGrouping, now: Int64) throws -> [String: String] {
         let rows = try store.findingsPage(FindingQuery(filter: filter), after: nil, limit: 100_000, now: now)
         var keys: [Int64: String] = [:]
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         try queue.read { db in
             let column =
                 switch grouping {
@@ -81,7 +81,7 @@ import Testing
         _ = try store.triage(
             [(id: 131, version: nil), (id: 132, version: nil)], action: .acceptRisk(reason: "ended", until: 1_700_050_000), actor: "dave",
             now: 1_700_000_100)
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         let accepted = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT id || ':' || acceptedUntil FROM finding WHERE state = 6 ORDER BY id")
         }
@@ -108,7 +108,7 @@ import Testing
             (10...40).map { (id: Int64($0), version: nil) }, action: .falsePositive(reason: "bulk"), actor: "dave",
             now: 1_700_000_200)
         _ = try store.ingest(TestStore.header("alias")) { sink in try sink.noteAlias("m1", of: "m0", reason: "config alias") }
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         let (kept, grouped) = try queue.read { db in
             (
                 try String.fetchAll(

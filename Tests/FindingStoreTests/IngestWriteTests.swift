@@ -33,7 +33,7 @@ import Testing
                         threat: Threat.matrixOrder[index % Threat.matrixOrder.count]))
             }
         }
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         try queue.write { db in
             try db.execute(sql: "UPDATE finding SET state = 3 WHERE id % 3 = 0")
             try db.execute(sql: "UPDATE finding SET severity = 4 WHERE id % 7 = 0")
@@ -86,7 +86,7 @@ import Testing
     func reopen() throws {
         let store = try TestStore.make()
         _ = try store.ingest(TestStore.header("r1")) { try $0.add(TestStore.finding("a")) }
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 5") }
         let outcome = try store.ingest(TestStore.header("r2")) { try $0.add(TestStore.finding("a")) }
         #expect(outcome.reopened == 1)
@@ -99,7 +99,7 @@ import Testing
     func falsePositiveStays() throws {
         let store = try TestStore.make()
         _ = try store.ingest(TestStore.header("r1")) { try $0.add(TestStore.finding("a")) }
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3") }
         let outcome = try store.ingest(TestStore.header("r2")) { try $0.add(TestStore.finding("a")) }
         #expect(outcome.reopened == 0 && outcome.unchanged == 1)
@@ -186,7 +186,7 @@ import Testing
     func closedStayClosed() throws {
         let store = try TestStore.make()
         _ = try ingest(store, "r1", ["a", "b"])
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         try queue.write { db in
             try db.execute(sql: "UPDATE finding SET state = 3 WHERE messageId = (SELECT id FROM message WHERE text = 'message b')")
         }

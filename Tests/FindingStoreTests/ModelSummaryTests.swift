@@ -11,11 +11,10 @@ import Testing
 @Suite struct ModelSummaryTests {
     /// modelSummary's non-zero counts as "model/severity/state=count@weight", and summaryCell
     /// grouped the same way.
-    static func both(_ path: String) throws -> (kept: [String], grouped: [String]) {
+    static func both(_ queue: StoreSQL) throws -> (kept: [String], grouped: [String]) {
         func cell(_ model: Int64, _ severity: Int, _ state: Int, _ count: Int, _ weight: Double) -> String {
             "\(model)/\(severity)/\(state)=\(count)@" + String(format: "%.3f", weight)
         }
-        let queue = try DatabaseQueue(path: path)
         return try queue.read { db in
             var kept: [String] = []
             for row in try Row.fetchAll(db, sql: "SELECT * FROM modelSummary") {
@@ -49,14 +48,14 @@ import Testing
                 }
             }
         }
-        var (kept, grouped) = try Self.both(store.path)
+        var (kept, grouped) = try Self.both(TestStore.sql(store))
         #expect(!kept.isEmpty && kept == grouped)
 
         _ = try store.triage(1, expectedVersion: nil, action: .falsePositive(reason: "test"), actor: "dave", now: 1_700_000_100)
         _ = try store.triage(
             [(id: 2, version: nil), (id: 3, version: nil), (id: 40, version: nil)],
             action: .falsePositive(reason: "bulk"), actor: "dave", now: 1_700_000_200)
-        (kept, grouped) = try Self.both(store.path)
+        (kept, grouped) = try Self.both(TestStore.sql(store))
         #expect(kept == grouped)
         let falsePositives = kept.filter { $0.contains("/3=") }
         #expect(!falsePositives.isEmpty)
@@ -65,7 +64,7 @@ import Testing
         _ = try store.ingest(TestStore.header("alias")) { sink in
             try sink.noteAlias("m1", of: "m0", reason: "config alias")
         }
-        (kept, grouped) = try Self.both(store.path)
+        (kept, grouped) = try Self.both(TestStore.sql(store))
         #expect(kept == grouped)
         let risks = try store.modelRisks(now: 1_700_000_300)
         let open = risks.map { $0.open.values.reduce(0, +) }.reduce(0, +)
@@ -94,7 +93,7 @@ import Testing
             return text.contains("older mlsoc") && text.contains(path)
         }
         _ = try FindingStore(path: path)
-        let (kept, grouped) = try Self.both(path)
+        let (kept, grouped) = try Self.both(TestStore.sql(try FindingStore(path: path)))
         #expect(kept == ["0/3/0=7@6.500", "7/4/0=1@1.000", "7/4/3=2@2.000"])  // sorted as text
         #expect(kept == grouped)
         _ = try FindingStore(path: path, mode: .readOnly)  // upgraded: opens

@@ -37,6 +37,9 @@ import Testing
         #expect(
             ServerSQL("UPDATE m SET lastSeen = max(lastSeen, ?), n = (SELECT max(id) FROM t), o = min(a, coalesce(b, ','))").text
                 == "UPDATE m SET lastSeen = greatest(lastSeen, $1), n = (SELECT max(id) FROM t), o = least(a, coalesce(b, ','))")
+        #expect(
+            ServerSQL("SELECT 1 WHERE a IN () AND b NOT IN ( ) AND c IN (?)").text
+                == "SELECT 1 WHERE a = ANY('{}') AND b <> ALL('{}') AND c IN ($1)")
         // Words that only contain a keyword are left alone.
         #expect(ServerSQL("SELECT unliked, indexedAt FROM t").text == "SELECT unliked, indexedAt FROM t")
     }

@@ -61,7 +61,7 @@ import Testing
     @Test("two connections: the second writer sees the version changed and overwrites nothing")
     func conflictAcrossConnections() throws {
         let store = try Self.store()
-        let other = try FindingStore(path: store.path)
+        let other = try TestStore.reopen(store)
         let seen = try #require(try store.version(of: 3))
         #expect(
             try other.triage(3, expectedVersion: seen, action: .falsePositive(reason: "dup"), actor: "bob", now: Self.now + 1)
@@ -115,9 +115,9 @@ import Testing
     func appendOnly() throws {
         let store = try Self.store()
         _ = try store.triage(1, expectedVersion: nil, action: .note("n"), actor: "a", now: Self.now)
-        let queue = try DatabaseQueue(path: store.path)
-        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE findingEvent SET actor = 'mallory'") } }
-        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM findingEvent") } }
+        let queue = TestStore.sql(store)
+        #expect { try queue.write { try $0.execute(sql: "UPDATE findingEvent SET actor = 'mallory'") } } throws: { "\($0)".contains("append-only") }
+        #expect { try queue.write { try $0.execute(sql: "DELETE FROM findingEvent") } } throws: { "\($0)".contains("append-only") }
     }
 
     @Test("bulk: each finding on its own; what changed and what was skipped, and why")

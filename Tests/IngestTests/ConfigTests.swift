@@ -91,7 +91,7 @@ import Testing
             let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "test", config: config)
             _ = try ingestor.ingest(path: TestPaths.sample(report), now: now)
         }
-        let database = try DatabaseQueue(path: store.path)
+        let database = TestStore.sql(store)
         func lastSeen() throws -> Int64? {
             try database.read { try Int64.fetchOne($0, sql: "SELECT lastSeen FROM model WHERE name = 'fraud-detector' AND version = '2.3.0'") }
         }

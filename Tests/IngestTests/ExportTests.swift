@@ -59,7 +59,7 @@ import Testing
     func roundTrip() throws {
         let source = try Self.sampleStore()
         // Give some findings triage states the export must carry (VEX) and restore.
-        let queue = try DatabaseQueue(path: source.path)
+        let queue = TestStore.sql(source)
         try queue.write { db in
             try db.execute(sql: "UPDATE finding SET state = 3 WHERE id % 7 = 1")
             try db.execute(sql: "UPDATE finding SET state = 4, justification = 'code_not_reachable' WHERE id % 11 = 2")
@@ -101,22 +101,22 @@ import Testing
     @Test("VEX round trip onto a store with the same findings restores the states, and moves no scope")
     func vexOntoSameFindings() throws {
         let source = try Self.sampleStore()
-        let queue = try DatabaseQueue(path: source.path)
+        let queue = TestStore.sql(source)
         try queue.write { db in try db.execute(sql: "UPDATE finding SET state = 3 WHERE id % 5 = 0") }
         let path = try Self.export(source)
         let target = try Self.sampleStore()
-        let scopes = try DatabaseQueue(path: target.path).read { db in
+        let scopes = try TestStore.sql(target).read { db in
             try Int.fetchAll(db, sql: "SELECT coalesce(scopeId, 0) FROM finding ORDER BY id")
         }
         let ingestor = ReportIngestor(store: target, mapping: try MappingRules.bundled(), actor: "tester", config: MlsocConfig())
         let report = try ingestor.ingest(path: path, now: 1_790_000_300)
         #expect(report.outcome.new == 0)
         let states = { (store: FindingStore) in
-            try DatabaseQueue(path: store.path).read { db in try String.fetchAll(db, sql: "SELECT hex(fingerprint) || state FROM finding ORDER BY 1")
+            try TestStore.sql(store).read { db in try Int.fetchAll(db, sql: "SELECT state FROM finding ORDER BY fingerprint")
             }
         }
         #expect(try states(target) == states(source))
-        let after = try DatabaseQueue(path: target.path).read { db in
+        let after = try TestStore.sql(target).read { db in
             try Int.fetchAll(db, sql: "SELECT coalesce(scopeId, 0) FROM finding ORDER BY id")
         }
         #expect(after == scopes)

@@ -219,7 +219,9 @@ import Testing
         #expect(inDefault.count == inRepoA.count && inDefault.isDisjoint(with: inRepoA))
     }
 
-    @Test("a store from before v17 gets its fingerprints per project on open: a re-ingest into the same project finds every finding again")
+    @Test(
+        "a store from before v17 gets its fingerprints per project on open: a re-ingest into the same project finds every finding again",
+        .enabled(if: TestStore.onSQLite, "SQLite schema history"))
     func fingerprintMigration() throws {
         let store = try TestStore.make()
         let report = MappingTests.report("semgrep-community.json")

@@ -75,7 +75,7 @@ import Testing
     @Test("the SARIF export follows SARIF 2.1.0, carries triage as suppressions and baselineState, and reads back")
     func sarif() throws {
         let store = try ExportTests.sampleStore()
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = TestStore.sql(store)
         try queue.write { db in
             try db.execute(sql: "UPDATE finding SET state = 3 WHERE id = 1")
             try db.execute(

@@ -72,17 +72,17 @@ import Testing
     /// A new database on the test server, dropped after `body`.
     func withDatabase(_ body: (String) async throws -> Void) async throws {
         let name = "mlsoc_t_" + UUID().uuidString.prefix(8).lowercased()
-        let server = try await PostgresSession.connect(try PostgresLocation.parse(admin))
-        try await server.run("CREATE DATABASE \(name)")
+        let server = try PostgresSession.connect(try PostgresLocation.parse(admin))
+        try server.run("CREATE DATABASE \(name)")
         do {
             try await body(TestPostgres.url(admin, database: name))
         } catch {
-            _ = try? await server.run("DROP DATABASE \(name) WITH (FORCE)")
-            await server.close()
+            _ = try? server.run("DROP DATABASE \(name) WITH (FORCE)")
+            server.close()
             throw error
         }
-        try await server.run("DROP DATABASE \(name) WITH (FORCE)")
-        await server.close()
+        try server.run("DROP DATABASE \(name) WITH (FORCE)")
+        server.close()
     }
 
     /// The demo's reports ingested by the real binary, with triage on top (events, assignees,
@@ -154,9 +154,9 @@ import Testing
             let again = try Shell.run([binary, "store", "copy", source, url])
             #expect(again.status != 0)
             #expect(again.stderr.contains("already holds a store"))
-            let session = try await PostgresSession.connect(try PostgresLocation.parse(url))
-            let findings = try await session.scalar("SELECT count(*) FROM finding")
-            await session.close()
+            let session = try PostgresSession.connect(try PostgresLocation.parse(url))
+            let findings = try session.scalar("SELECT count(*) FROM finding")
+            session.close()
             let expected = try await DatabaseQueue(path: source).read { db in try Int64.fetchOne(db, sql: "SELECT count(*) FROM finding") }
             #expect(findings == expected)
         }
@@ -175,10 +175,10 @@ import Testing
             let failed = try Shell.run([binary, "store", "copy", source, url])
             #expect(failed.status != 0)
             #expect(failed.stderr.lowercased().contains("hookoutbox") && failed.stderr.contains("bigint"), "\(failed.stderr)")
-            let session = try await PostgresSession.connect(try PostgresLocation.parse(url))
-            #expect(try await session.scalar("SELECT count(*) FROM finding") == 0)
-            #expect(try await session.scalar("SELECT count(*) FROM project") == 1)
-            await session.close()
+            let session = try PostgresSession.connect(try PostgresLocation.parse(url))
+            #expect(try session.scalar("SELECT count(*) FROM finding") == 0)
+            #expect(try session.scalar("SELECT count(*) FROM project") == 1)
+            session.close()
         }
     }
 
@@ -186,13 +186,13 @@ import Testing
         let source = try demoStore()
         try await withDatabase { url in
             #expect(try Shell.run([binary, "store", "copy", source, url]).status == 0)
-            let session = try await PostgresSession.connect(try PostgresLocation.parse(url))
+            let session = try PostgresSession.connect(try PostgresLocation.parse(url))
             for statement in ["UPDATE findingEvent SET actor = 'mallory'", "DELETE FROM findingEvent", "TRUNCATE findingEvent CASCADE"] {
-                await #expect(throws: PostgresStoreError.self, "\(statement) was allowed") { try await session.run(statement) }
+                #expect(throws: PostgresStoreError.self, "\(statement) was allowed") { try session.run(statement) }
             }
-            #expect(try await session.scalar("SELECT count(*) FROM findingEvent WHERE actor = 'mallory'") == 0)
-            #expect(try await session.scalar("SELECT count(*) FROM findingEvent") > 0)
-            await session.close()
+            #expect(try session.scalar("SELECT count(*) FROM findingEvent WHERE actor = 'mallory'") == 0)
+            #expect(try session.scalar("SELECT count(*) FROM findingEvent") > 0)
+            session.close()
         }
     }
 
@@ -212,9 +212,9 @@ import Testing
         let back = (source as NSString).deletingLastPathComponent + "/changed.db"
         try await withDatabase { url in
             #expect(try Shell.run([binary, "store", "copy", source, url]).status == 0)
-            let session = try await PostgresSession.connect(try PostgresLocation.parse(url))
-            for change in changes { try await session.run(change) }
-            await session.close()
+            let session = try PostgresSession.connect(try PostgresLocation.parse(url))
+            for change in changes { try session.run(change) }
+            session.close()
             #expect(try Shell.run([binary, "store", "copy", url, back]).status == 0)
         }
         try await DatabaseQueue(path: source).write { db in
@@ -234,16 +234,16 @@ import Testing
             // The test server has the role mlsoc_reader (scripts/pg-test-cluster.sh).
             let granted = try Shell.run([binary, "store", "grant-reader", url, "--role", "mlsoc_reader"])
             #expect(granted.status == 0, "\(granted.stderr)")
-            let reader = try await PostgresSession.connect(
+            let reader = try PostgresSession.connect(
                 try PostgresLocation.parse(TestPostgres.url(url, database: String(url.split(separator: "/").last ?? ""), user: "mlsoc_reader")))
-            #expect(try await reader.scalar("SELECT count(*) FROM finding") > 0)
+            #expect(try reader.scalar("SELECT count(*) FROM finding") > 0)
             for write in [
                 "UPDATE finding SET state = 5", "DELETE FROM findingTicket", "INSERT INTO storeSetting (key, value) VALUES ('k', 'v')",
                 "TRUNCATE hookOutbox",
             ] {
-                await #expect(throws: PostgresStoreError.self, "\(write) was allowed") { try await reader.run(write) }
+                #expect(throws: PostgresStoreError.self, "\(write) was allowed") { try reader.run(write) }
             }
-            await reader.close()
+            reader.close()
             let bad = try Shell.run([binary, "store", "grant-reader", url, "--role", "x; DROP TABLE finding"])
             #expect(bad.status != 0 && bad.stderr.contains("not a plain SQL identifier"))
         }
@@ -255,14 +255,14 @@ import Testing
             "the test server has no TLS (scripts/pg-test-cluster.sh makes a certificate with openssl)")
         let separator = admin.contains("?") ? "&" : "?"
         for query in ["sslmode=require", "sslmode=verify-full&sslrootcert=\(ca)"] {
-            let session = try await PostgresSession.connect(try PostgresLocation.parse(admin + separator + query))
-            let rows = try await session.run("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            let session = try PostgresSession.connect(try PostgresLocation.parse(admin + separator + query))
+            let rows = try session.run("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
             #expect(try rows.first?.decode(Bool.self) == true, "\(query): not encrypted")
-            await session.close()
+            session.close()
         }
         // The server's certificate is self-signed: the system's roots do not vouch for it.
-        await #expect {
-            _ = try await PostgresSession.connect(try PostgresLocation.parse(admin + separator + "sslmode=verify-full"))
+        #expect {
+            _ = try PostgresSession.connect(try PostgresLocation.parse(admin + separator + "sslmode=verify-full"))
         } throws: { error in
             "\(error)".contains("could not be verified")
         }
@@ -278,13 +278,13 @@ import Testing
         }
         #expect(Set(sqlite.keys) == Set(PostgresSchema.tables.map { $0.name.lowercased() }))
         try await withDatabase { url in
-            let session = try await PostgresSession.connect(try PostgresLocation.parse(url))
-            try await session.migrate()
-            try await session.migrate()  // a second run changes nothing
+            let session = try PostgresSession.connect(try PostgresLocation.parse(url))
+            try session.migrate()
+            try session.migrate()  // a second run changes nothing
             for (table, columns) in sqlite {
                 #expect(try await session.columns(table) == columns, "\(table): columns differ from SQLite's")
             }
-            await session.close()
+            session.close()
         }
     }
 }

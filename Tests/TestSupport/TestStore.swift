@@ -2,11 +2,49 @@ import FindingStore
 import Findings
 import Foundation
 
-/// A fresh store in its own temporary directory, one per test.
+@testable import PostgresStore
+
+/// A fresh store, one per test: a SQLite file in its own temporary directory, or with
+/// MLSOC_TEST_BACKEND=postgres a new database on the test server (MLSOC_TEST_POSTGRES). The store,
+/// ingest and read-only suites run once per backend that way (`make test`): the same tests, not copies.
 public enum TestStore {
+    public enum Backend: String, Sendable {
+        case sqlite, postgres
+    }
+
+    /// The backend `make()` gives stores on.
+    public static var backend: Backend {
+        ProcessInfo.processInfo.environment["MLSOC_TEST_BACKEND"].flatMap(Backend.init(rawValue:)) ?? .sqlite
+    }
+
+    /// For the tests of what only a SQLite file has (its pragmas, its file, its own connections).
+    public static var onSQLite: Bool { backend == .sqlite }
+
     public static func make() throws -> FindingStore {
+        if backend == .postgres { return try makeOnServer() }
         let directory = try TestPaths.temporaryDirectory("mlsoc-store")
         return try FindingStore(path: directory.appendingPathComponent("findings.db").path)
+    }
+
+    /// The same store opened again, as another process would: a second connection on SQLite, a
+    /// second pair of sessions on the server.
+    public static func reopen(_ store: FindingStore, mode: FindingStore.Mode = .readWrite) throws -> FindingStore {
+        guard store.isServer else { return try FindingStore(path: store.path, mode: mode) }
+        let backend = try PostgresBackend.open(try PostgresLocation.parse(store.path), readOnly: mode == .readOnly)
+        return try FindingStore(server: backend, mode: mode)
+    }
+
+    /// A store in a new database on the test server; the server is thrown away after the run.
+    public static func makeOnServer(readOnly: Bool = false) throws -> FindingStore {
+        guard let admin = TestPostgres.adminURL else {
+            throw PostgresStoreError("MLSOC_TEST_BACKEND=postgres: \(TestPostgres.missing)")
+        }
+        let name = "mlsoc_s_" + UUID().uuidString.filter(\.isHexDigit).prefix(16).lowercased()
+        let server = try PostgresSession.connect(try PostgresLocation.parse(admin))
+        defer { server.close() }
+        try server.run("CREATE DATABASE \(name)")
+        let location = try PostgresLocation.parse(TestPostgres.url(admin, database: name))
+        return try FindingStore(server: try PostgresBackend.open(location, readOnly: readOnly), mode: readOnly ? .readOnly : .readWrite)
     }
 
     /// A finding with just enough set; `key` decides the fingerprint.
@@ -27,5 +65,25 @@ public enum TestStore {
         var sha = Array(name.utf8.prefix(32))
         while sha.count < 32 { sha.append(0x5A) }
         return ScanHeader(format: "test", sourcePath: name, sha256: sha, ingestedAt: time, actor: "tester")
+    }
+}
+
+/// SQL on a test's store whatever its backend, in place of a `DatabaseQueue` on the SQLite file:
+/// the same statements (the store's dialect), on the store's own connections.
+public struct StoreSQL {
+    let store: FindingStore
+
+    public func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try store.readForTests(body)
+    }
+
+    public func write<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try store.writeForTests(body)
+    }
+}
+
+extension TestStore {
+    public static func sql(_ store: FindingStore) -> StoreSQL {
+        StoreSQL(store: store)
     }
 }

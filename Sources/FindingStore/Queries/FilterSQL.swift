@@ -17,7 +17,7 @@ struct FilterSQL {
             var args = StatementArguments()
             let sql = FilterSQL.condition(clause.term, now: now, eventAlias: eventAlias, arguments: &args)
             // NOT over a NULL comparison would drop the row; a negated term keeps everything it does not match.
-            conditions.append(clause.negated ? "coalesce((\(sql)), 0) = 0" : "(\(sql))")
+            conditions.append(clause.negated ? "NOT coalesce((\(sql)), FALSE)" : "(\(sql))")
             _ = arguments.append(contentsOf: args)
         }
     }

@@ -8,6 +8,8 @@ import GRDB
 /// - `INDEXED BY index` and `NOT INDEXED` (SQLite's planner hints) are dropped: the server plans on its own;
 /// - `INSERT OR IGNORE INTO …` becomes `INSERT INTO … ON CONFLICT DO NOTHING`;
 /// - `LIKE` becomes `ILIKE`: SQLite's LIKE ignores ASCII case, PostgreSQL's does not;
+/// - `IN ()` and `NOT IN ()` (an empty list, which PostgreSQL's grammar lacks) become `= ANY('{}')`
+///   and `<> ALL('{}')`;
 /// - `lower(hex(x))` becomes `encode(x, 'hex')`;
 /// - `max(a, b)` and `min(a, b)`, SQLite's scalar forms, become `greatest` and `least` (which skip a
 ///   NULL where SQLite's return NULL: the store's SQL uses them on NOT NULL columns only).
@@ -104,6 +106,16 @@ struct ServerSQL: Equatable {
                         insertOrIgnore = true
                         out.append("INSERT")
                     case "LIKE": out.append("ILIKE")
+                    case "IN" where ServerSQL.followedBy(characters, index, ["(", ")"]) != nil:
+                        // SQLite's empty list: no value is in it, every value is not.
+                        index = ServerSQL.followedBy(characters, index, ["(", ")"]) ?? index
+                        if out.trimmingCharacters(in: .whitespaces).uppercased().hasSuffix(" NOT") {
+                            while out.last?.isWhitespace == true { out.removeLast() }
+                            out.removeLast(3)
+                            out.append("<> ALL('{}')")
+                        } else {
+                            out.append("= ANY('{}')")
+                        }
                     case "MAX" where ServerSQL.argumentCount(characters, index) == 2: out.append("greatest")
                     case "MIN" where ServerSQL.argumentCount(characters, index) == 2: out.append("least")
                     case "LOWER" where ServerSQL.followedBy(characters, index, ["(", "HEX", "("]) != nil:

@@ -44,20 +44,20 @@ public final class StoreConnection {
         case let .sqlite(database): try database.execute(sql: sql, arguments: arguments)
         case let .server(session, codec):
             let statement = ServerSQL(sql)
-            lastChanges = try session.run(statement.text, try codec.values(of: arguments, for: statement), countingRows: true).affected
+            lastChanges = try session.run(statement.text, try codec.values(of: arguments, for: statement)).affected
         }
     }
 
     /// A server statement's rows as raw values (the ingest's hot path, which reads ids only).
     func serverRows(_ sql: String, _ values: [DatabaseValue]) throws -> [[DatabaseValue]] {
         guard case let .server(session, _) = backend else { return [] }
-        return try session.run(ServerSQL(sql).text, values, countingRows: false).rows
+        return try session.run(ServerSQL(sql).text, values).rows
     }
 
     /// Runs a server statement with these values in `?` order; the rows it changed.
     func serverChanges(_ sql: String, _ values: [DatabaseValue]) throws -> Int {
         guard case let .server(session, _) = backend else { return 0 }
-        lastChanges = try session.run(ServerSQL(sql).text, values, countingRows: true).affected
+        lastChanges = try session.run(ServerSQL(sql).text, values).affected
         return lastChanges
     }
 
@@ -68,7 +68,7 @@ public final class StoreConnection {
         _ body: (Database, String, StatementArguments) throws -> [T]
     ) throws -> [T] {
         let statement = ServerSQL(sql)
-        let result = try session.run(statement.text, try codec.values(of: arguments, for: statement), countingRows: false)
+        let result = try session.run(statement.text, try codec.values(of: arguments, for: statement))
         return try codec.decode(result, limit: limit, body)
     }
 
@@ -87,8 +87,8 @@ public final class StoreConnection {
 /// One server session, as the store needs it: a statement with `$n` parameters and its values in,
 /// column names and rows of SQLite-shaped values out. Implemented by PostgresStore.
 public protocol ServerSession: AnyObject {
-    /// `countingRows`: the statement changes rows, and `affected` must say how many.
-    func run(_ sql: String, _ values: [DatabaseValue], countingRows: Bool) throws -> ServerResult
+    /// `affected`: how many rows the statement changed (or returned).
+    func run(_ sql: String, _ values: [DatabaseValue]) throws -> ServerResult
 }
 
 public struct ServerResult: Sendable {
@@ -117,6 +117,8 @@ public protocol ServerBackend: AnyObject, Sendable {
     /// for the tests that prove the server itself refuses a reader's writes (the dashboard's role),
     /// not only mlsoc's read-only transactions. No command calls it.
     func executeAsReader(_ sql: String) throws
+    /// Every table, index and trigger, as text: for checks that nothing changed the schema.
+    func schemaDescription() throws -> String
     /// A listener for the store's change notifications.
     func changeListener() throws -> any ServerChangeListener
     func close()
@@ -153,31 +155,33 @@ extension StoreConnection {
 }
 
 extension DatabaseValueConvertible {
-    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
+    package static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
         try db.all(sql, arguments) { try fetchAll($0, sql: $1, arguments: $2) }
     }
 
-    static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+    package static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
         try db.one(sql, arguments) { try fetchOne($0, sql: $1, arguments: $2) }
     }
 }
 
 extension Optional where Wrapped: DatabaseValueConvertible {
-    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Wrapped?] {
+    package static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Wrapped?] {
         try db.all(sql, arguments) { try fetchAll($0, sql: $1, arguments: $2) }
     }
 }
 
 extension FetchableRecord {
-    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
+    package static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
         try db.all(sql, arguments) { try fetchAll($0, sql: $1, arguments: $2) }
     }
 
-    static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+    package static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
         try db.one(sql, arguments) { try fetchOne($0, sql: $1, arguments: $2) }
     }
 
-    static func fetchCursor(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<Self> {
+    package static func fetchCursor(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<
+        Self
+    > {
         try db.cursor(sql, arguments, { try fetchAll($0, sql: $1, arguments: $2) }) { AnyCursor(try fetchCursor($0, sql: sql, arguments: arguments)) }
     }
 }
@@ -192,16 +196,17 @@ private struct RowRecord: FetchableRecord {
 }
 
 extension Row {
-    static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Row] {
+    package static func fetchAll(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Row] {
         try RowRecord.fetchAll(db, sql: sql, arguments: arguments).map(\.row)
     }
 
-    static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Row? {
+    package static func fetchOne(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Row? {
         try RowRecord.fetchOne(db, sql: sql, arguments: arguments)?.row
     }
 
     /// Each row its own copy, on either backend.
-    static func fetchCursor(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<Row> {
+    package static func fetchCursor(_ db: StoreConnection, sql: String, arguments: StatementArguments = StatementArguments()) throws -> AnyCursor<Row>
+    {
         AnyCursor(try RowRecord.fetchCursor(db, sql: sql, arguments: arguments).map(\.row))
     }
 }
