@@ -15,6 +15,7 @@ import Yams
 ///   days: { critical: 7, high: 30, medium: 90, low: 120 }            # due = first seen + days
 /// store:
 ///   mode: "0640"                # new store files: owner-only (0600) unless a group must read
+///   location: postgres://mlsoc@db.example/mlsoc?sslmode=verify-full   # or a file; --db and MLSOC_DB win
 /// triage:
 ///   max_acceptance_days: 90     # the longest a risk may be accepted for
 ///   expiry_warning_days: 7      # warn this long before an acceptance lapses
@@ -100,6 +101,8 @@ public struct MlsocConfig: Sendable, Equatable {
     package struct StoreSection: Codable {
         /// Octal permission bits for a new store file, e.g. "0640" to let a group read it.
         var mode: String?
+        /// The store: a SQLite file or a postgres:// URL (its password from PGPASSWORD, not here).
+        var location: String?
     }
 
     /// The small sections, decoded by `YAMLDecoder`; `models:` and `projects:` are read from the
@@ -230,6 +233,8 @@ public struct MlsocConfig: Sendable, Equatable {
     public var triage: TriageRules
     /// Permission bits of a new store file (and so of its -wal and -shm): owner-only by default.
     public var storeFileMode: UInt16 = 0o600
+    /// The store when neither --db nor MLSOC_DB names one (`store: location:`).
+    public var storeLocation: String?
     /// Where training data, features and model weights are kept (`data_stores:`): the mapping's
     /// resource context.
     public var dataStores: [DataStore] = []
@@ -444,6 +449,14 @@ public struct MlsocConfig: Sendable, Equatable {
                     "at store.mode: '\(text)' must be octal like 0600 or 0640 (owner read-write; group at most read-write; nothing for others)")
             }
             config.storeFileMode = bits
+        }
+        if let location = file.store?.location {
+            if location.isEmpty { throw IngestError(.malformed, file: source, "at store.location: empty (a file path or a postgres:// URL)") }
+            if location.lowercased().hasPrefix("postgres"), URLComponents(string: location)?.password != nil {
+                throw IngestError(
+                    .malformed, file: source, "at store.location: a password in the config file; give it in PGPASSWORD instead")
+            }
+            config.storeLocation = location
         }
         for (index, store) in (file.dataStores ?? []).enumerated() {
             if store.name.isEmpty {

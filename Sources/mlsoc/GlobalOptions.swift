@@ -27,7 +27,7 @@ struct GlobalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var storePath: String { StorePath.resolve(explicit: db, environment: environment) }
+    var storePath: String { StorePath.resolve(explicit: db, environment: environment, configured: (try? config())?.storeLocation) }
 
     var colorEnabled: Bool {
         !noColor && (environment["NO_COLOR"].map(\.isEmpty) ?? true)
@@ -112,6 +112,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openStore(mode: FindingStore.Mode) throws -> FindingStore {
+        // A config.yaml that does not read is said before its `store: location:` is passed over.
+        _ = try config()
         if PostgresLocation.isURL(storePath) {
             // A shared PostgreSQL store (issue 22): the same queries, triage and exports as on
             // SQLite; ingest still runs on SQLite stores only, and says so.

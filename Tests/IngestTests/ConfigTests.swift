@@ -139,6 +139,27 @@ import Testing
         #expect(third.models.count == 12_001 && !third.models.contains { $0.owner == "from-the-copy" })
     }
 
+    @Test("store.location names the store when --db and MLSOC_DB do not, and never holds a password")
+    func storeLocation() throws {
+        let directory = try TestPaths.temporaryDirectory("config-store")
+        let config = directory.appendingPathComponent("config.yaml")
+        let url = "postgres://mlsoc@db.example/mlsoc?sslmode=verify-full"
+        try "store:\n  location: \(url)\n".write(to: config, atomically: true, encoding: .utf8)
+        let environment = ["MLSOC_CONFIG": config.path, "HOME": directory.path]
+        let loaded = try MlsocConfig.load(environment: environment)
+        #expect(loaded.storeLocation == url)
+        #expect(StorePath.resolve(explicit: nil, environment: environment, configured: loaded.storeLocation) == url)
+        #expect(StorePath.resolve(explicit: nil, environment: environment.merging(["MLSOC_DB": "/x.db"]) { $1 }, configured: url) == "/x.db")
+        #expect(StorePath.resolve(explicit: "/y.db", environment: environment, configured: url) == "/y.db")
+        try "store:\n  location: postgres://mlsoc:hunter2@db.example/mlsoc\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try MlsocConfig.load(environment: environment)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("PGPASSWORD") && text.contains("store.location") && !text.contains("hunter2")
+        }
+    }
+
     @Test("no config file is an empty config")
     func missing() throws {
         let environment = ["XDG_CONFIG_HOME": try TestPaths.temporaryDirectory().path]

@@ -202,11 +202,26 @@ struct ServerSQL: Equatable {
 /// rows GRDB decodes, through an in-memory SQLite connection: GRDB has no public way to list an
 /// argument set's values or to build an ordered row, and decoding through SQLite itself means a
 /// value converts exactly as it does when it comes from the SQLite store (docs/DECISIONS.md).
-final class ServerCodec: Sendable {
+final class ServerCodec: @unchecked Sendable {
     private let queue: DatabaseQueue
+    /// Statements already put into the server's dialect: the ingest runs a few texts per finding.
+    private var translations: [String: ServerSQL] = [:]
+    private let lock = NSLock()
 
     init() throws {
         queue = try DatabaseQueue()
+    }
+
+    /// `sql` in the server's dialect, translated once (a bounded cache: the store's texts are few,
+    /// but a filter's IN list makes a new text per length).
+    func translated(_ sql: String) -> ServerSQL {
+        if let known = lock.withLock({ translations[sql] }) { return known }
+        let statement = ServerSQL(sql)
+        lock.withLock {
+            if translations.count >= 2_048 { translations.removeAll(keepingCapacity: true) }
+            translations[sql] = statement
+        }
+        return statement
     }
 
     /// The values of `arguments` in the order of `statement`'s `$n` parameters.

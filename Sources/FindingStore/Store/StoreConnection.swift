@@ -43,21 +43,21 @@ public final class StoreConnection {
         switch backend {
         case let .sqlite(database): try database.execute(sql: sql, arguments: arguments)
         case let .server(session, codec):
-            let statement = ServerSQL(sql)
+            let statement = codec.translated(sql)
             lastChanges = try session.run(statement.text, try codec.values(of: arguments, for: statement)).affected
         }
     }
 
     /// A server statement's rows as raw values (the ingest's hot path, which reads ids only).
     func serverRows(_ sql: String, _ values: [DatabaseValue]) throws -> [[DatabaseValue]] {
-        guard case let .server(session, _) = backend else { return [] }
-        return try session.run(ServerSQL(sql).text, values).rows
+        guard case let .server(session, codec) = backend else { return [] }
+        return try session.run(codec.translated(sql).text, values).rows
     }
 
     /// Runs a server statement with these values in `?` order; the rows it changed.
     func serverChanges(_ sql: String, _ values: [DatabaseValue]) throws -> Int {
-        guard case let .server(session, _) = backend else { return 0 }
-        lastChanges = try session.run(ServerSQL(sql).text, values).affected
+        guard case let .server(session, codec) = backend else { return 0 }
+        lastChanges = try session.run(codec.translated(sql).text, values).affected
         return lastChanges
     }
 
@@ -67,7 +67,7 @@ public final class StoreConnection {
         _ session: any ServerSession, _ codec: ServerCodec, sql: String, arguments: StatementArguments, limit: Int? = nil,
         _ body: (Database, String, StatementArguments) throws -> [T]
     ) throws -> [T] {
-        let statement = ServerSQL(sql)
+        let statement = codec.translated(sql)
         let result = try session.run(statement.text, try codec.values(of: arguments, for: statement))
         return try codec.decode(result, limit: limit, body)
     }
