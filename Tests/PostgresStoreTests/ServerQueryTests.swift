@@ -127,7 +127,18 @@ extension PostgresServerTests {
             let dashboard = try FindingStore(
                 server: try PostgresBackend.open(try PostgresLocation.parse(readerURL), readOnly: true), mode: .readOnly)
             #expect(try dashboard.matrixSummary().totalOpen > 0)
-            for write in ["UPDATE finding SET state = 5", "INSERT INTO findingEvent (findingId, at, actor, kind) VALUES (1, 1, 'x', 'note')"] {
+            let writes = ["UPDATE finding SET state = 5", "INSERT INTO findingEvent (findingId, at, actor, kind) VALUES (1, 1, 'x', 'note')"]
+            // Two walls: the dashboard's session is read-only...
+            for write in writes {
+                #expect {
+                    try dashboard.executeOnWriterConnection(sql: write)
+                } throws: { error in
+                    "\(error)".contains("read-only transaction")
+                }
+            }
+            // ...and with that switched off, the role itself has no write grant.
+            try dashboard.executeOnWriterConnection(sql: "SET default_transaction_read_only = off")
+            for write in writes {
                 #expect {
                     try dashboard.executeOnWriterConnection(sql: write)
                 } throws: { error in
