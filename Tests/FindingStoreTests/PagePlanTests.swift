@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test(
-        "each stream is one index range already in the page's order: no sort step",
+        "each stream is one index range already in the page's order: no sort step", .enabled(if: TestStore.onSQLite, "SQLite's query plans"),
         arguments: [
             ("finding_by_rule", "f.ruleRef = 1"), ("finding_by_model_severity", "f.modelId = 1"), ("finding_by_cell", "f.threat = 1"),
         ])

@@ -6,6 +6,7 @@ extension IngestSink {
     /// them all on every report made each ingest cost seconds. The digest is kept in the report's
     /// transaction, so a report that fails leaves the registry to be noted by the next one.
     public func syncRegistry(digest: String, _ note: () throws -> Void) throws {
+        try writeQueued()
         let key = "registryDigest"
         let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM storeSetting WHERE key = ?"), arguments: [key])
         guard stored != digest else { return }

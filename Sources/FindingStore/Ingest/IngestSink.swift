@@ -7,7 +7,7 @@ public final class IngestSink {
     let db: StoreConnection
     let header: ScanHeader
     let scanID: Int64
-    private(set) var outcome: IngestOutcome
+    var outcome: IngestOutcome
     private var tools: [String: String?] = [:]
     private var toolOrder: [String] = []
     private var ruleIDs: [RuleKey: Int64] = [:]
@@ -17,15 +17,17 @@ public final class IngestSink {
     private var scopeByTool: [String: Int64] = [:]
     /// The per-finding statements, bound through SQLite's C API (see `RawStatement`).
     private let insertFinding: RawStatement
-    private let insertEvidence: RawStatement
+    let insertEvidence: RawStatement
     private let insertEvent: RawStatement
     private let findMessage: RawStatement
     private let insertMessage: RawStatement
     /// What this report adds to the summary table, flushed once per cell (see schema v11).
     private var summary: [SummaryKey: (count: Int, weight: Double)] = [:]
+    /// A server store's findings waiting to be written together (`IngestSink+ServerBatch.swift`).
+    var queued: [QueuedFinding] = []
     /// Message ids by text: tools repeat a handful of messages thousands of times. Bounded, since a
     /// report may also have a different message on every finding.
-    private var messageIDs: [String: Int64] = [:]
+    var messageIDs: [String: Int64] = [:]
     /// Taxonomy ids by packed text (schema v25), bounded like `messageIDs`.
     private var taxonomyIDs: [String: Int64] = [:]
     /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
@@ -34,7 +36,7 @@ public final class IngestSink {
     /// The one model the whole report is about (garak, promptfoo, a single model file), if any.
     private var scopeModel: String?
     /// The models this report has findings for (`scanModel`, written at the end).
-    private var reportedModels: Set<Int64> = []
+    var reportedModels: Set<Int64> = []
     /// The project the report names (SARIF repositoryUri, a CycloneDX metadata component, a target).
     var reportProject: (name: String, repository: String?)?
     /// The scan's project, fixed when the first finding, model or scope needs it.
@@ -101,7 +103,7 @@ public final class IngestSink {
         var state: Int
     }
 
-    private func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, _ finding: Finding, state: TriageState) {
+    func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, _ finding: Finding, state: TriageState) {
         let key = SummaryKey(
             ruleRef: ruleRef, messageID: messageID, modelID: modelID ?? 0, threat: finding.threat.rawValue,
             severity: finding.severity.rawValue, state: state.rawValue)
@@ -114,49 +116,64 @@ public final class IngestSink {
     /// (schema v12) once per model and state, each severity in its column.
     private func flushSummary() throws {
         guard !summary.isEmpty else { return }
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO summaryCell (modelId, projectId, threat, severity, state, count, weight) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (modelId, projectId, threat, severity, state)
-                DO UPDATE SET count = summaryCell.count + excluded.count, weight = summaryCell.weight + excluded.weight
-                """)
         let project = try currentProject()
-        let perGroup = try db.cachedStatement(
-            sql: """
-                INSERT INTO groupSummary (ruleRef, messageId, modelId, projectId, threat, severity, state, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ruleRef, messageId, modelId, projectId, threat, severity, state) DO UPDATE SET count = groupSummary.count + excluded.count
-                """)
+        var groups: [[DatabaseValue]] = []
         var cells: [CellKey: (count: Int, weight: Double)] = [:]
         for (key, value) in summary {
-            try perGroup.execute(arguments: [key.ruleRef, key.messageID, key.modelID, project, key.threat, key.severity, key.state, value.count])
+            let ids: [Int64] = [key.ruleRef, key.messageID, key.modelID, project]
+            let cell: [Int] = [key.threat, key.severity, key.state, value.count]
+            groups.append(ids.map(\.databaseValue) + cell.map(\.databaseValue))
             let old = cells[key.cell] ?? (0, 0)
             cells[key.cell] = (old.count + value.count, old.weight + value.weight)
         }
+        var cellRows: [[DatabaseValue]] = []
         var byModel: [ModelStateKey: (counts: [Int64], weights: [Double])] = [:]
         for (key, value) in cells {
-            try statement.execute(arguments: [key.modelID, project, key.threat, key.severity, key.state, value.count, value.weight])
+            let ids: [Int64] = [key.modelID, project]
+            let cell: [Int] = [key.threat, key.severity, key.state, value.count]
+            cellRows.append(ids.map(\.databaseValue) + cell.map(\.databaseValue) + [value.weight.databaseValue])
             let modelKey = ModelStateKey(modelID: key.modelID, state: key.state)
             var row = byModel[modelKey] ?? (counts: Array(repeating: 0, count: 5), weights: Array(repeating: 0, count: 5))
             row.counts[key.severity] += Int64(value.count)
             row.weights[key.severity] += value.weight
             byModel[modelKey] = row
         }
-        let perModel = try db.cachedStatement(
-            sql: """
-                INSERT INTO modelSummary (modelId, projectId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (modelId, projectId, state) DO UPDATE SET
-                    c0 = modelSummary.c0 + excluded.c0, c1 = modelSummary.c1 + excluded.c1, c2 = modelSummary.c2 + excluded.c2,
-                    c3 = modelSummary.c3 + excluded.c3, c4 = modelSummary.c4 + excluded.c4, w0 = modelSummary.w0 + excluded.w0,
-                    w1 = modelSummary.w1 + excluded.w1, w2 = modelSummary.w2 + excluded.w2, w3 = modelSummary.w3 + excluded.w3,
-                    w4 = modelSummary.w4 + excluded.w4
-                """)
-        for (key, row) in byModel {
-            try perModel.execute(
-                arguments: StatementArguments([key.modelID, project, Int64(key.state)] + row.counts)
-                    + StatementArguments(row.weights))
+        let modelRows = byModel.map { key, row -> [DatabaseValue] in
+            let counts: [Int64] = [key.modelID, project, Int64(key.state)] + row.counts
+            return counts.map(\.databaseValue) + row.weights.map(\.databaseValue)
         }
+        try upsert(
+            "INSERT INTO groupSummary (ruleRef, messageId, modelId, projectId, threat, severity, state, count)", groups,
+            "ON CONFLICT (ruleRef, messageId, modelId, projectId, threat, severity, state) DO UPDATE SET count = groupSummary.count + excluded.count")
+        try upsert(
+            "INSERT INTO summaryCell (modelId, projectId, threat, severity, state, count, weight)", cellRows,
+            """
+            ON CONFLICT (modelId, projectId, threat, severity, state)
+            DO UPDATE SET count = summaryCell.count + excluded.count, weight = summaryCell.weight + excluded.weight
+            """)
+        try upsert(
+            "INSERT INTO modelSummary (modelId, projectId, state, c0, c1, c2, c3, c4, w0, w1, w2, w3, w4)", modelRows,
+            """
+            ON CONFLICT (modelId, projectId, state) DO UPDATE SET
+                c0 = modelSummary.c0 + excluded.c0, c1 = modelSummary.c1 + excluded.c1, c2 = modelSummary.c2 + excluded.c2,
+                c3 = modelSummary.c3 + excluded.c3, c4 = modelSummary.c4 + excluded.c4, w0 = modelSummary.w0 + excluded.w0,
+                w1 = modelSummary.w1 + excluded.w1, w2 = modelSummary.w2 + excluded.w2, w3 = modelSummary.w3 + excluded.w3,
+                w4 = modelSummary.w4 + excluded.w4
+            """)
         summary.removeAll()
+    }
+
+    /// `head VALUES (…) tail` for each row: one prepared statement per row on SQLite, a few
+    /// multi-row statements on a server (where each statement is a round trip).
+    private func upsert(_ head: String, _ rows: [[DatabaseValue]], _ tail: String) throws {
+        guard let width = rows.first?.count else { return }
+        guard db.sqlite != nil else {
+            _ = try db.serverInsertRows(head, rows, tail: tail)
+            return
+        }
+        let statement = try db.cachedStatement(
+            sql: head + " VALUES (" + Array(repeating: "?", count: width).joined(separator: ", ") + ") " + tail)
+        for row in rows { try statement.execute(arguments: StatementArguments(row)) }
     }
 
     private struct ModelStateKey: Hashable {
@@ -177,6 +194,7 @@ public final class IngestSink {
 
     /// Records a model or dataset in the inventory (first seen kept, last seen and facts refreshed).
     public func noteModel(_ record: ModelRecord) throws {
+        try writeQueued()
         let now = header.ingestedAt
         // A name already known as another model's alias is that model.
         if record.version.isEmpty, let id = try aliasedModel(record.name) {
@@ -216,6 +234,7 @@ public final class IngestSink {
     /// Sets a finding's triage state from a VEX analysis, with an "imported-from-VEX" event.
     /// Unknown VEX states are kept as a scan warning; an unchanged state writes nothing.
     public func applyTriage(_ decision: TriageImport) throws {
+        try writeQueued()
         guard var state = decision.state else {
             try noteWarning("unknown VEX analysis state '\(decision.vexState)' for finding \(decision.fingerprint.hex)")
             return
@@ -298,6 +317,17 @@ public final class IngestSink {
         let base = finding.fingerprint
         let project = try currentProjectName()
         finding.fingerprint = IngestSink.inProject(base, name: project)
+        if db.sqlite == nil {
+            try queue(finding, base: base, project: project)
+            return
+        }
+        try place(finding, base: base, project: project)
+    }
+
+    /// Writes one finding by itself: the next occurrence of its identity when the report already
+    /// had it elsewhere, nothing when it had it at the same place.
+    func place(_ finding: Finding, base: Fingerprint, project: String) throws {
+        var finding = finding
         var occurrence = 0
         while case let .alreadyInThisReport(samePlace) = try insertOrRefresh(finding) {
             if samePlace {
@@ -318,6 +348,7 @@ public final class IngestSink {
     /// Adds a finding known by its fingerprint unless the store has it; an existing one is left as
     /// it is (its scope, last scan and state belong to the scans that found it).
     public func addReference(_ finding: Finding) throws {
+        try writeQueued()
         outcome.total += 1
         let candidates = try storedForms(finding.fingerprint)
         if try Bool.fetchOne(
@@ -378,7 +409,7 @@ public final class IngestSink {
 
     /// The id of a taxonomy text (schema v25), nil for none: a few dozen distinct texts per store,
     /// each written once.
-    private func taxonomyID(_ taxonomy: TaxonomyIDs) throws -> Int64? {
+    func taxonomyID(_ taxonomy: TaxonomyIDs) throws -> Int64? {
         let text = taxonomy.packed
         guard !text.isEmpty else { return nil }
         if let id = taxonomyIDs[text] { return id }
@@ -394,7 +425,7 @@ public final class IngestSink {
     /// False when the fingerprint was already seen in this report.
     /// What became of a finding: written (new or refreshed), or its fingerprint was already met
     /// in this report, at the same file and line or elsewhere.
-    private enum Placement {
+    enum Placement {
         case written
         case alreadyInThisReport(samePlace: Bool)
     }
@@ -407,7 +438,7 @@ public final class IngestSink {
         if let modelID { reportedModels.insert(modelID) }
         let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
-        let state: TriageState = finding.suppressed ? .falsePositive : finding.needsReview ? .inTriage : .new
+        let state = IngestSink.initialState(finding)
         // A server's sequence spends an id on every INSERT that conflicts (SQLite's rowids do not):
         // there a known finding is looked up first, so ids stay dense and the same as SQLite's.
         if db.sqlite == nil, let existing = try existingRow(finding) { return try refresh(finding, scopeID: scopeID, existing: existing) }
@@ -436,25 +467,36 @@ public final class IngestSink {
         insert.bind(try currentProject())
         if try insert.execute() {
             let id = insert.lastInsertedRowID
-            count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: state)
-            outcome.new += 1
-            if finding.severity == .critical, state.isOpen, header.hookEvents.contains(.newCritical) {
-                try FindingStore.enqueueHook(
-                    db, .newCritical, at: header.ingestedAt,
-                    payload: [
-                        "finding": try FindingStore.hookFinding(db, id: id), "source": header.sourcePath, "actor": header.actor,
-                    ])
-            }
-            if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
+            try inserted(finding, id: id, ruleRef: ruleRef, messageID: messageID, modelID: modelID, state: state)
             if let evidence = finding.evidence, !evidence.isEmpty {
                 insertEvidence.bind(id)
                 insertEvidence.bind(evidence)
                 try insertEvidence.execute()
             }
-            // No "created" event: the row's firstSeen and firstScanId are its creation (see FindingStore.events).
             return .written
         }
         return try refresh(finding, scopeID: scopeID)
+    }
+
+    /// The state a new finding starts in.
+    static func initialState(_ finding: Finding) -> TriageState {
+        finding.suppressed ? .falsePositive : finding.needsReview ? .inTriage : .new
+    }
+
+    /// What follows a new finding's row (its evidence aside): the summaries, the count, a hook for
+    /// a new critical, its other locations. No "created" event: the row's firstSeen and
+    /// firstScanId are its creation (see FindingStore.events).
+    func inserted(_ finding: Finding, id: Int64, ruleRef: Int64, messageID: Int64, modelID: Int64?, state: TriageState) throws {
+        count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: state)
+        outcome.new += 1
+        if finding.severity == .critical, state.isOpen, header.hookEvents.contains(.newCritical) {
+            try FindingStore.enqueueHook(
+                db, .newCritical, at: header.ingestedAt,
+                payload: [
+                    "finding": try FindingStore.hookFinding(db, id: id), "source": header.sourcePath, "actor": header.actor,
+                ])
+        }
+        if !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: 0) }
     }
 
     private func existingRow(_ finding: Finding) throws -> Row? {
@@ -465,12 +507,12 @@ public final class IngestSink {
         )
     }
 
-    private func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
+    func refresh(_ finding: Finding, scopeID: Int64) throws -> Placement {
         guard let existing = try existingRow(finding) else { return .written }
         return try refresh(finding, scopeID: scopeID, existing: existing)
     }
 
-    private func refresh(_ finding: Finding, scopeID: Int64, existing: Row) throws -> Placement {
+    func refresh(_ finding: Finding, scopeID: Int64, existing: Row) throws -> Placement {
         let id: Int64 = existing["id"]
         let lastScan: Int64 = existing["lastScanId"]
         if lastScan == scanID {
@@ -517,7 +559,7 @@ public final class IngestSink {
     }
 
     /// Replaces a finding's other locations with this report's (the latest run says where it is).
-    private func writeOtherLocations(_ finding: Finding, findingID: Int64, had: Int) throws {
+    func writeOtherLocations(_ finding: Finding, findingID: Int64, had: Int) throws {
         if had > 0 {
             try db.cachedStatement(sql: "DELETE FROM findingLocation WHERE findingId = ?").execute(arguments: [findingID])
         }
@@ -551,7 +593,7 @@ public final class IngestSink {
         try insert.execute()
     }
 
-    private func rule(tool: String, ruleID: String, title: String, mapping: String?, inputs: String?, unclassified: Bool) throws -> Int64 {
+    func rule(tool: String, ruleID: String, title: String, mapping: String?, inputs: String?, unclassified: Bool) throws -> Int64 {
         let key = RuleKey(tool: tool, ruleID: ruleID)
         if let id = ruleIDs[key] { return id }
         // An unclassified answer does not replace what a richer format of the rule said before.
@@ -576,7 +618,7 @@ public final class IngestSink {
         modelIDs = modelIDs.filter { $0.value != id }
     }
 
-    private func model(name: String) throws -> Int64 {
+    func model(name: String) throws -> Int64 {
         if let id = modelIDs[name] { return id }
         // An alias, or a model known by that name under a version (config, ML-BOM): the same model.
         // The same name in another project is another model, unless the registry (project 0) has it.
@@ -611,7 +653,7 @@ public final class IngestSink {
     /// The scope a finding belongs to: tool, category and, for reports about one model, that model.
     /// A newer report of the same scope replaces the older one, so what it no longer reports is resolved.
     /// Reports that cover many models (a directory scan) have one scope for all of them.
-    private func scope(tool: String) throws -> Int64 {
+    func scope(tool: String) throws -> Int64 {
         if let id = scopeByTool[tool] { return id }
         let project = try currentProject()
         let key = "project=\(project);tool=\(tool);category=\(category);model=\(scopeModel ?? "")"
@@ -687,6 +729,7 @@ public final class IngestSink {
     /// Closes what disappeared, writes the scan's project, coverage, tool and counts; called by the
     /// store before commit.
     func finish() throws -> IngestOutcome {
+        try writeQueued()
         try flushSummary()
         let project = try currentProject()
         let coverage = coverage()

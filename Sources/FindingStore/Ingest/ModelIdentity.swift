@@ -17,6 +17,7 @@ extension IngestSink {
     /// Records that `alias` is another name of the model `canonical` (the config's `aliases:`), and
     /// merges the two when both are known already.
     public func noteAlias(_ alias: String, of canonical: String, reason: String) throws {
+        try writeQueued()
         guard alias != canonical,
             let target = try Int64.fetchOne(
                 db, sql: "SELECT id FROM model WHERE name = ? ORDER BY version = '' DESC, id LIMIT 1",

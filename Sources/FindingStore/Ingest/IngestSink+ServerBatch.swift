@@ -1,0 +1,153 @@
+import Findings
+import Foundation
+import GRDB
+
+/// A finding of a report on a server store, waiting for its batch.
+struct QueuedFinding {
+    /// With its fingerprint in the report's project.
+    var finding: Finding
+    /// The tool's fingerprint, from which the next occurrences are made.
+    var base: Fingerprint
+    var project: String
+    var ruleRef: Int64
+    var modelID: Int64?
+    var scopeID: Int64
+}
+
+/// On a server every statement is a round trip, and SQLite's way (three to five prepared
+/// statements per finding) wrote 230 findings a second. There the findings of a report are queued
+/// and written a thousand at a time: their messages looked up and added in two statements, the
+/// stored ones among them found in one, the new ones inserted in one (ids in report order, as on
+/// SQLite) and their evidence in one. What is rarer goes the one-by-one way of SQLite, after what
+/// came before it is written: a finding already stored is refreshed by itself (its events and
+/// summary moves are per finding), and a fingerprint the report already had takes `place`.
+///
+/// Anything else that reads or writes findings mid-report (a model, a VEX decision, a reference,
+/// the end of the report) writes the queue first, so the order of effects is SQLite's.
+extension IngestSink {
+    static let serverBatchSize = 1_000
+
+    func queue(_ finding: Finding, base: Fingerprint, project: String) throws {
+        let ruleRef = try rule(
+            tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
+            unclassified: finding.threat == .unclassified)
+        let modelID = try finding.model.map { try model(name: $0) }
+        if let modelID { reportedModels.insert(modelID) }
+        queued.append(
+            QueuedFinding(finding: finding, base: base, project: project, ruleRef: ruleRef, modelID: modelID, scopeID: try scope(tool: finding.tool)))
+        if queued.count >= IngestSink.serverBatchSize { try writeQueued() }
+    }
+
+    /// Writes the queued findings (nothing on SQLite, where nothing is queued).
+    func writeQueued() throws {
+        guard !queued.isEmpty else { return }
+        let batch = queued
+        queued.removeAll(keepingCapacity: true)
+        let messages = try messageIDs(batch.map(\.finding.message))
+        let fingerprints = batch.map { Data($0.finding.fingerprint.bytes) }
+        var stored: [Data: Row] = [:]
+        for values in try db.serverRowsIn(
+            "SELECT fingerprint, id, state, lastScanId, path, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint",
+            Array(Set(fingerprints)).map(\.databaseValue))
+        {
+            guard values.count == 9, let key = Data.fromDatabaseValue(values[0]) else { continue }
+            let names = ["id", "state", "lastScanId", "path", "line", "otherLocations", "threat", "taxonomyId"]
+            stored[key] = Row(Dictionary(uniqueKeysWithValues: zip(names, values.dropFirst().map { $0 as (any DatabaseValueConvertible)? })))
+        }
+        var fresh: [QueuedFinding] = []
+        var inBatch = Set<Data>()
+        for (item, key) in zip(batch, fingerprints) {
+            let lastScan = stored[key].flatMap { row -> Int64? in row["lastScanId"] }
+            if inBatch.contains(key) || lastScan == scanID {
+                try insertFresh(&fresh, messages: messages)
+                try place(item.finding, base: item.base, project: item.project)
+            } else if let row = stored[key] {
+                _ = try refresh(item.finding, scopeID: item.scopeID, existing: row)
+            } else {
+                fresh.append(item)
+            }
+            inBatch.insert(key)
+        }
+        try insertFresh(&fresh, messages: messages)
+    }
+
+    /// Inserts new findings in one statement per thousand, then their evidence; empties `fresh`.
+    private func insertFresh(_ fresh: inout [QueuedFinding], messages: [String: Int64]) throws {
+        guard !fresh.isEmpty else { return }
+        defer { fresh.removeAll(keepingCapacity: true) }
+        let now = header.ingestedAt
+        let project = try currentProject()
+        var rows: [[DatabaseValue]] = []
+        rows.reserveCapacity(fresh.count)
+        for item in fresh {
+            let finding = item.finding
+            let values: [(any DatabaseValueConvertible)?] = [
+                Data(finding.fingerprint.bytes), item.ruleRef, messages[finding.message], finding.severity.rawValue, finding.score,
+                finding.threat.rawValue, try taxonomyID(finding.taxonomy), item.modelID, IngestSink.storedArtifact(finding),
+                finding.location?.path, finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
+                IngestSink.initialState(finding).rawValue, header.sla.due(severity: finding.severity, firstSeen: now), item.scopeID,
+                finding.attackSuccessRate, project,
+            ]
+            rows.append(values.map { $0?.databaseValue ?? .null })
+        }
+        let returned = try db.serverInsertRows(
+            """
+            INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
+                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
+                                 projectId)
+            """, rows, tail: "ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint, id")
+        var ids: [Data: Int64] = [:]
+        for values in returned where values.count == 2 {
+            if let key = Data.fromDatabaseValue(values[0]), let id = Int64.fromDatabaseValue(values[1]) { ids[key] = id }
+        }
+        var evidence: [[DatabaseValue]] = []
+        for item in fresh {
+            let finding = item.finding
+            // Under the store's write lock nothing else inserts: a conflict would be a finding
+            // written since the lookup, and is refreshed as SQLite's way does.
+            guard let id = ids[Data(finding.fingerprint.bytes)] else {
+                _ = try refresh(finding, scopeID: item.scopeID)
+                continue
+            }
+            try inserted(
+                finding, id: id, ruleRef: item.ruleRef, messageID: messages[finding.message] ?? 0, modelID: item.modelID,
+                state: IngestSink.initialState(finding))
+            if let text = finding.evidence, !text.isEmpty { evidence.append([id.databaseValue, text.databaseValue]) }
+        }
+        if !evidence.isEmpty { _ = try db.serverInsertRows("INSERT INTO findingEvidence (findingId, evidence)", evidence) }
+    }
+
+    /// The ids of these message texts, the unknown ones added in order of first appearance (the
+    /// ids SQLite's one-by-one way gives them).
+    private func messageIDs(_ texts: [String]) throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        var missing: [String] = []
+        var queuedTexts = Set<String>()
+        for text in texts where ids[text] == nil {
+            if let known = messageIDs[text] {
+                ids[text] = known
+            } else if queuedTexts.insert(text).inserted {
+                missing.append(text)
+            }
+        }
+        guard !missing.isEmpty else { return ids }
+        for values in try db.serverRowsIn(
+            "SELECT id, text FROM message WHERE hash", Array(Set(missing.map(TextHash.hash))).map(\.databaseValue), tail: "ORDER BY id")
+        where values.count == 2 {
+            if let text = String.fromDatabaseValue(values[1]), queuedTexts.contains(text), ids[text] == nil {
+                ids[text] = Int64.fromDatabaseValue(values[0])
+            }
+        }
+        let new = missing.filter { ids[$0] == nil }
+        if !new.isEmpty {
+            let returned = try db.serverInsertRows(
+                "INSERT INTO message (hash, text)", new.map { [TextHash.hash($0).databaseValue, $0.databaseValue] }, tail: "RETURNING id, text")
+            for values in returned where values.count == 2 {
+                if let text = String.fromDatabaseValue(values[1]), let id = Int64.fromDatabaseValue(values[0]) { ids[text] = id }
+            }
+        }
+        if messageIDs.count + ids.count > 10_000 { messageIDs.removeAll(keepingCapacity: true) }
+        messageIDs.merge(ids) { old, _ in old }
+        return ids
+    }
+}
