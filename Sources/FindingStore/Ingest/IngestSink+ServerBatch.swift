@@ -55,20 +55,57 @@ extension IngestSink {
             stored[key] = Row(Dictionary(uniqueKeysWithValues: zip(names, values.dropFirst().map { $0 as (any DatabaseValueConvertible)? })))
         }
         var fresh: [QueuedFinding] = []
+        var seenAgain: [[DatabaseValue]] = []
         var inBatch = Set<Data>()
         for (item, key) in zip(batch, fingerprints) {
             let lastScan = stored[key].flatMap { row -> Int64? in row["lastScanId"] }
             if inBatch.contains(key) || lastScan == scanID {
+                // One by one, as on SQLite, on what the report wrote so far.
                 try insertFresh(&fresh, messages: messages)
+                try markSeenAgain(&seenAgain)
                 try place(item.finding, base: item.base, project: item.project)
             } else if let row = stored[key] {
-                _ = try refresh(item.finding, scopeID: item.scopeID, existing: row)
+                if try seenAgainOnly(item.finding, row) {
+                    let id: Int64 = row["id"]
+                    let ids: [Int64] = [id, item.scopeID, header.ingestedAt, scanID]
+                    seenAgain.append(ids.map(\.databaseValue) + [item.finding.attackSuccessRate.databaseValue])
+                    outcome.unchanged += 1
+                } else {
+                    _ = try refresh(item.finding, scopeID: item.scopeID, existing: row)
+                }
             } else {
                 fresh.append(item)
             }
             inBatch.insert(key)
         }
         try insertFresh(&fresh, messages: messages)
+        try markSeenAgain(&seenAgain)
+    }
+
+    /// The findings a nightly scan of the same tree mostly has: seen again, nothing else changed.
+    /// One statement per few thousand; empties `rows`.
+    private func markSeenAgain(_ rows: inout [[DatabaseValue]]) throws {
+        guard !rows.isEmpty else { return }
+        defer { rows.removeAll(keepingCapacity: true) }
+        _ = try db.serverWithValues(
+            "UPDATE finding SET lastSeen = v.lastSeen, lastScanId = v.lastScanId, scopeId = v.scopeId, asr = v.asr FROM (", rows,
+            tail: ") AS v (id, scopeId, lastSeen, lastScanId, asr) WHERE finding.id = v.id",
+            types: ["bigint", "bigint", "bigint", "bigint", "double precision"])
+    }
+
+    /// True when a stored finding seen again needs only its last seen, last scan, scope and
+    /// attack-success rate written (what `refresh` would write for it, with no event): it is not
+    /// resolved (that reopens), has and gets no other locations, and keeps its cell.
+    private func seenAgainOnly(_ finding: Finding, _ row: Row) throws -> Bool {
+        let had: Int = row["otherLocations"]
+        guard had == 0, finding.otherLocations.isEmpty, !(TriageState(rawValue: row["state"]) ?? .new).reopensOnReappearance else {
+            return false
+        }
+        guard finding.threat != .unclassified else { return true }
+        let threat: Int = row["threat"]
+        let taxonomy: Int64? = row["taxonomyId"]
+        let mapped = try taxonomyID(finding.taxonomy)
+        return threat == finding.threat.rawValue && taxonomy == mapped
     }
 
     /// Inserts new findings in one statement per thousand, then their evidence; empties `fresh`.
@@ -90,7 +127,7 @@ extension IngestSink {
             ]
             rows.append(values.map { $0?.databaseValue ?? .null })
         }
-        let returned = try db.serverInsertRows(
+        let returned = try db.serverWithValues(
             """
             INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
                                  path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
@@ -114,7 +151,7 @@ extension IngestSink {
                 state: IngestSink.initialState(finding))
             if let text = finding.evidence, !text.isEmpty { evidence.append([id.databaseValue, text.databaseValue]) }
         }
-        if !evidence.isEmpty { _ = try db.serverInsertRows("INSERT INTO findingEvidence (findingId, evidence)", evidence) }
+        if !evidence.isEmpty { _ = try db.serverWithValues("INSERT INTO findingEvidence (findingId, evidence)", evidence) }
     }
 
     /// The ids of these message texts, the unknown ones added in order of first appearance (the
@@ -140,7 +177,7 @@ extension IngestSink {
         }
         let new = missing.filter { ids[$0] == nil }
         if !new.isEmpty {
-            let returned = try db.serverInsertRows(
+            let returned = try db.serverWithValues(
                 "INSERT INTO message (hash, text)", new.map { [TextHash.hash($0).databaseValue, $0.databaseValue] }, tail: "RETURNING id, text")
             for values in returned where values.count == 2 {
                 if let text = String.fromDatabaseValue(values[1]), let id = Int64.fromDatabaseValue(values[0]) { ids[text] = id }

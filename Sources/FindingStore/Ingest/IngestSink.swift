@@ -168,7 +168,7 @@ public final class IngestSink {
     private func upsert(_ head: String, _ rows: [[DatabaseValue]], _ tail: String) throws {
         guard let width = rows.first?.count else { return }
         guard db.sqlite != nil else {
-            _ = try db.serverInsertRows(head, rows, tail: tail)
+            _ = try db.serverWithValues(head, rows, tail: tail)
             return
         }
         let statement = try db.cachedStatement(

@@ -66,15 +66,17 @@ public final class StoreConnection {
     /// 35,000); the rows each statement returns, in order. `head` and `tail` are written in the
     /// server's dialect and hold no parameters of their own (they are not translated: every batch
     /// size would be a text of its own).
-    func serverInsertRows(_ head: String, _ rows: [[DatabaseValue]], tail: String = "") throws -> [[DatabaseValue]] {
+    /// `types`, when given, casts each column's parameters (a VALUES list outside an INSERT does
+    /// not take its columns' types from a table).
+    func serverWithValues(_ head: String, _ rows: [[DatabaseValue]], tail: String = "", types: [String] = []) throws -> [[DatabaseValue]] {
         try serverChunks(rows, perParameterBudget: StoreConnection.serverParameterBudget) { chunk in
             var number = 0
             let tuples = chunk.map { row in
-                "("
-                    + row.indices.map { _ in
-                        number += 1
-                        return "$\(number)"
-                    }.joined(separator: ",") + ")"
+                let placeholders = row.indices.map { column in
+                    number += 1
+                    return "$\(number)" + (column < types.count ? "::" + types[column] : "")
+                }
+                return "(" + placeholders.joined(separator: ",") + ")"
             }
             return head + " VALUES " + tuples.joined(separator: ",") + (tail.isEmpty ? "" : " " + tail)
         }
