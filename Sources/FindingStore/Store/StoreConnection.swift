@@ -193,12 +193,51 @@ extension StoreConnection {
         }.first
     }
 
-    /// On SQLite GRDB's cursor (its rows are reused, as GRDB's are); on a server every row, fetched.
-    func cursor<T>(_ sql: String, _ arguments: StatementArguments, _ fetch: GRDBFetch<[T]>, _ cursor: (Database) throws -> AnyCursor<T>) throws
-        -> AnyCursor<T>
-    {
+    /// On SQLite GRDB's cursor (its rows are reused, as GRDB's are); on a server a cursor of the
+    /// server's, fetched a thousand rows at a time, so an export of ten million findings holds a
+    /// thousand in memory on either backend. Like GRDB's, it lives as long as the read or write it
+    /// was opened in (the server closes it with the transaction).
+    func cursor<T>(
+        _ sql: String, _ arguments: StatementArguments, _ fetch: @escaping GRDBFetch<[T]>, _ cursor: (Database) throws -> AnyCursor<T>
+    ) throws -> AnyCursor<T> {
         if let database = sqlite { return try cursor(database) }
-        return AnyCursor(try all(sql, arguments, fetch))
+        guard case let .server(session, codec) = backend else { return AnyCursor([]) }
+        let statement = codec.translated(sql)
+        let name = "mlsoc_cursor_\(StoreConnection.cursorNumbers.next())"
+        _ = try session.run("DECLARE \(name) NO SCROLL CURSOR FOR " + statement.text, try codec.values(of: arguments, for: statement))
+        var buffer: [T] = []
+        var index = 0
+        var exhausted = false
+        return AnyCursor {
+            while index == buffer.count {
+                if exhausted { return nil }
+                let result = try session.run("FETCH \(StoreConnection.cursorChunk) FROM \(name)", [])
+                if result.rows.count < StoreConnection.cursorChunk {
+                    exhausted = true
+                    _ = try session.run("CLOSE \(name)", [])
+                }
+                buffer = try codec.decode(result, limit: nil, fetch)
+                index = 0
+            }
+            defer { index += 1 }
+            return buffer[index]
+        }
+    }
+
+    static let cursorChunk = 1_000
+    private static let cursorNumbers = CursorNumbers()
+}
+
+/// Names for server cursors, unique in the process (a transaction may hold several open).
+private final class CursorNumbers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = 0
+
+    func next() -> Int {
+        lock.withLock {
+            last += 1
+            return last
+        }
     }
 }
 
