@@ -132,6 +132,47 @@ extension PostgresServerTests {
         }
     }
 
+    @Test func aLostListenerIsSaidAndReplaced() async throws {
+        let source = try demoStore()
+        try await withDatabase { url in
+            #expect(try Shell.run([binary, "store", "copy", source, url]).status == 0)
+            let store = try FindingStore(server: try PostgresBackend.open(try PostgresLocation.parse(url), readOnly: true), mode: .readOnly)
+            let monitor = try ChangeMonitor(store: store, retry: .milliseconds(200))
+            #expect(try !monitor.changed() && monitor.failure == nil)
+            // The server drops the listening session (a restart, a failover, an idle timeout).
+            let admin = try PostgresSession.connect(try PostgresLocation.parse(url))
+            defer { admin.close() }
+            let dropped = try admin.run(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN mlsoc_changed'")
+            #expect(dropped.count == 1)
+            let clock = ContinuousClock()
+            var start = clock.now
+            var thrown: (any Error)?
+            while thrown == nil, clock.now - start < .seconds(2) {
+                do { _ = try monitor.changed() } catch { thrown = error }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect("\(thrown.map { "\($0)" } ?? "nothing thrown")".contains("change notifications stopped"))
+            #expect(monitor.failure != nil)
+            // A new listener within the retry: it says something may have changed, and then works.
+            start = clock.now
+            var back = false
+            while !back, clock.now - start < .seconds(2) {
+                back = try monitor.changed()
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(back && monitor.failure == nil)
+            #expect(try run(["triage", "10", "--state", "in_triage"], url).status == 0)
+            start = clock.now
+            var seen = false
+            while !seen, clock.now - start < .seconds(1) {
+                seen = try monitor.changed()
+                if !seen { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            #expect(seen, "the new listener did not hear a triage within a second")
+        }
+    }
+
     @Test func theDashboardsRoleCannotWriteEvenWhenMlsocIsMadeTo() async throws {
         let source = try demoStore()
         try await withDatabase { url in

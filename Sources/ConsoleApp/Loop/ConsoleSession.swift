@@ -20,6 +20,7 @@ public final class ConsoleSession {
     private let loop: ConsoleLoop
     private let terminal: any Terminal
     private var monitor: ChangeMonitor?
+    private var liveRefreshLost = false
     /// Reopens the store when its file is replaced (a restore from backup); the dashboard's.
     private let reopen: (() throws -> FindingStore)?
     private var fileIdentity: FileIdentity?
@@ -154,7 +155,9 @@ public final class ConsoleSession {
             if clock.now - lastPoll >= (monitor?.isPushed == true ? min(pollInterval, .milliseconds(100)) : pollInterval) {
                 lastPoll = clock.now
                 reopenIfReplaced()
-                if (try? monitor?.changed()) == true {
+                let changed = (try? monitor?.changed()) == true
+                sayLiveRefresh()
+                if changed {
                     loop.dispatch(.tick(context.now()))
                     loop.dispatch(.storeChanged)
                 }
@@ -194,6 +197,19 @@ public final class ConsoleSession {
             typeAhead.removeFirst()
         }
         return .paste(text)
+    }
+
+    /// A server's change notifications that stopped are said once on the status line, and their
+    /// return once: meanwhile the screen is as of its last refresh (r reads it again).
+    private func sayLiveRefresh() {
+        let failure = monitor?.failure
+        if let failure, !liveRefreshLost {
+            liveRefreshLost = true
+            loop.dispatch(.failed("live refresh lost, retrying (r refreshes meanwhile): \(failure)"))
+        } else if failure == nil, liveRefreshLost {
+            liveRefreshLost = false
+            loop.dispatch(.notice("live refresh is back"))
+        }
     }
 
     /// The results of background reads and workers, in the order they came.
