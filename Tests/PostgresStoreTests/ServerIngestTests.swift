@@ -58,3 +58,40 @@ extension PostgresServerTests {
         }
     }
 }
+
+extension PostgresServerTests {
+    /// Reports bigger than a batch, whose repeats (semgrep's: a rule in a file, again at another
+    /// line) span batches: the same findings, occurrences and ids on both backends, and then a
+    /// later run of the same tree finds every one of them again.
+    @Test func reportsBiggerThanABatchIngestTheSameOnBothBackends() async throws {
+        let bench = try #require(Shell.benchBinary, "build first: swift build (make test does)")
+        let directory = try TestPaths.temporaryDirectory("pg-batches")
+        let first = directory.appendingPathComponent("first")
+        let generated = try Shell.run([bench, "generate", "--findings", "2600", "--per-report", "1300", "-o", first.path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        // The same reports again, each a byte longer: new files of the same scans.
+        let again = directory.appendingPathComponent("again")
+        try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: first.path) {
+            var bytes = try Data(contentsOf: first.appendingPathComponent(name))
+            bytes.append(contentsOf: Array(" ".utf8))
+            try bytes.write(to: again.appendingPathComponent(name))
+        }
+        let sqlite = directory.appendingPathComponent("local.db").path
+        try await withDatabase { url in
+            var said: [String] = []
+            for reports in [first.path, again.path] {
+                let local = try run(["ingest", reports], sqlite)
+                let remote = try run(["ingest", reports], url)
+                #expect(local.status == 0 && remote.status == 0, "\(local.stderr) \(remote.stderr)")
+                #expect(local.stdout == remote.stdout, "ingest of \(reports) said differently:\n\(local.stdout)\n\(remote.stdout)")
+                said.append(remote.stdout)
+            }
+            #expect(said[0].contains(" repeated"), "the generated reports have no repeats: \(said[0])")
+            #expect(said[1].contains("total       2600    0       2600"), "\(said[1])")
+            for arguments in [["findings", "--json"], ["metrics"], ["render", "--size", "140x40", "--view", "matrix"]] {
+                try sameOutput(sqlite, sqlite, url: url, arguments, ingestedApart: true)
+            }
+        }
+    }
+}

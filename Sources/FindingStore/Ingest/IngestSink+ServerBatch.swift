@@ -39,47 +39,82 @@ extension IngestSink {
     }
 
     /// Writes the queued findings (nothing on SQLite, where nothing is queued).
+    ///
+    /// Each finding is placed as `place` places it on SQLite, but on what the batch knows: the
+    /// stored rows of its fingerprints (looked up together; a repeat's next occurrences, 32 at a
+    /// time, when it needs them) and the fingerprints the batch itself took. New findings are
+    /// inserted in the order they are placed, so their ids are SQLite's.
     func writeQueued() throws {
         guard !queued.isEmpty else { return }
         let batch = queued
         queued.removeAll(keepingCapacity: true)
         let messages = try messageIDs(batch.map(\.finding.message))
-        let fingerprints = batch.map { Data($0.finding.fingerprint.bytes) }
-        var stored: [Data: Row] = [:]
-        for values in try db.serverRowsIn(
-            "SELECT fingerprint, id, state, lastScanId, path, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint",
-            Array(Set(fingerprints)).map(\.databaseValue))
-        {
-            guard values.count == 9, let key = Data.fromDatabaseValue(values[0]) else { continue }
-            let names = ["id", "state", "lastScanId", "path", "line", "otherLocations", "threat", "taxonomyId"]
-            stored[key] = Row(Dictionary(uniqueKeysWithValues: zip(names, values.dropFirst().map { $0 as (any DatabaseValueConvertible)? })))
-        }
+        var known = try storedRows(Set(batch.map { Data($0.finding.fingerprint.bytes) }))
+        /// Where each fingerprint the batch placed is (a repeat at the same file and line is a duplicate).
+        var taken: [Data: (path: String?, line: Int?)] = [:]
         var fresh: [QueuedFinding] = []
         var seenAgain: [[DatabaseValue]] = []
-        var inBatch = Set<Data>()
-        for (item, key) in zip(batch, fingerprints) {
-            let lastScan = stored[key].flatMap { row -> Int64? in row["lastScanId"] }
-            if inBatch.contains(key) || lastScan == scanID {
-                // One by one, as on SQLite, on what the report wrote so far.
-                try insertFresh(&fresh, messages: messages)
-                try markSeenAgain(&seenAgain)
-                try place(item.finding, base: item.base, project: item.project)
-            } else if let row = stored[key] {
-                if try seenAgainOnly(item.finding, row) {
-                    let id: Int64 = row["id"]
-                    let ids: [Int64] = [id, item.scopeID, header.ingestedAt, scanID]
-                    seenAgain.append(ids.map(\.databaseValue) + [item.finding.attackSuccessRate.databaseValue])
-                    outcome.unchanged += 1
-                } else {
-                    _ = try refresh(item.finding, scopeID: item.scopeID, existing: row)
+        for var item in batch {
+            let place = (path: item.finding.location?.path, line: item.finding.location?.startLine)
+            var occurrence = 0
+            var key = Data(item.finding.fingerprint.bytes)
+            while true {
+                if let other = taken[key] ?? known[key]?.flatMap(thisReportsPlace) {
+                    if other.path == place.path, other.line == place.line {
+                        outcome.duplicates += 1
+                        break
+                    }
+                    occurrence += 1
+                    item.finding.fingerprint = IngestSink.inProject(item.base.occurrence(occurrence), name: item.project)
+                    key = Data(item.finding.fingerprint.bytes)
+                    if known[key] == nil {
+                        let next = (occurrence..<occurrence + 32).map {
+                            Data(IngestSink.inProject(item.base.occurrence($0), name: item.project).bytes)
+                        }
+                        known.merge(try storedRows(Set(next))) { old, _ in old }
+                    }
+                    continue
                 }
-            } else {
-                fresh.append(item)
+                if occurrence > 0 { outcome.repeated += 1 }
+                if let row = known[key] ?? nil {
+                    taken[key] = (row["path"], row["line"])
+                    if try seenAgainOnly(item.finding, row) {
+                        let id: Int64 = row["id"]
+                        let ids: [Int64] = [id, item.scopeID, header.ingestedAt, scanID]
+                        seenAgain.append(ids.map(\.databaseValue) + [item.finding.attackSuccessRate.databaseValue])
+                        outcome.unchanged += 1
+                    } else {
+                        _ = try refresh(item.finding, scopeID: item.scopeID, existing: row)
+                    }
+                } else {
+                    taken[key] = place
+                    fresh.append(item)
+                }
+                break
             }
-            inBatch.insert(key)
         }
         try insertFresh(&fresh, messages: messages)
         try markSeenAgain(&seenAgain)
+    }
+
+    /// Where a stored finding is, when this report already placed it (an earlier batch did).
+    private func thisReportsPlace(_ row: Row) -> (path: String?, line: Int?)? {
+        let lastScan: Int64 = row["lastScanId"]
+        return lastScan == scanID ? (row["path"], row["line"]) : nil
+    }
+
+    /// The stored rows of these fingerprints: each key maps to its row, or to nil when none is stored.
+    private func storedRows(_ fingerprints: Set<Data>) throws -> [Data: Row?] {
+        var rows: [Data: Row?] = Dictionary(uniqueKeysWithValues: fingerprints.map { ($0, nil) })
+        let names = ["id", "state", "lastScanId", "path", "line", "otherLocations", "threat", "taxonomyId"]
+        for values in try db.serverRowsIn(
+            "SELECT fingerprint, id, state, lastScanId, path, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint",
+            fingerprints.map(\.databaseValue))
+        {
+            guard values.count == names.count + 1, let key = Data.fromDatabaseValue(values[0]) else { continue }
+            rows[key] = Row(Dictionary(uniqueKeysWithValues: zip(names, values.dropFirst().map { $0 as (any DatabaseValueConvertible)? })))
+        }
+        return rows
     }
 
     /// The findings a nightly scan of the same tree mostly has: seen again, nothing else changed.
