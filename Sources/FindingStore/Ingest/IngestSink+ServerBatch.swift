@@ -16,11 +16,11 @@ struct QueuedFinding {
 
 /// On a server every statement is a round trip, and SQLite's way (three to five prepared
 /// statements per finding) wrote 230 findings a second. There the findings of a report are queued
-/// and written a thousand at a time: their messages looked up and added in two statements, the
-/// stored ones among them found in one, the new ones inserted in one (ids in report order, as on
-/// SQLite) and their evidence in one. What is rarer goes the one-by-one way of SQLite, after what
-/// came before it is written: a finding already stored is refreshed by itself (its events and
-/// summary moves are per finding), and a fingerprint the report already had takes `place`.
+/// and written a thousand at a time, each step one statement for the batch: the models they name
+/// (aliases, known ones, new ones), their messages (known, new), their fingerprints' stored rows,
+/// the new findings (ids in report order, as on SQLite), their evidence, and the findings seen again
+/// with nothing else changed. Repeats are placed on what the batch knows (`writeQueued`). What is
+/// rare and writes events (reopened, remapped, other locations) goes SQLite's way, per finding.
 ///
 /// Anything else that reads or writes findings mid-report (a model, a VEX decision, a reference,
 /// the end of the report) writes the queue first, so the order of effects is SQLite's.
@@ -31,10 +31,8 @@ extension IngestSink {
         let ruleRef = try rule(
             tool: finding.tool, ruleID: finding.ruleID, title: finding.title, mapping: finding.mappingWhy, inputs: finding.mappingInputs,
             unclassified: finding.threat == .unclassified)
-        let modelID = try finding.model.map { try model(name: $0) }
-        if let modelID { reportedModels.insert(modelID) }
         queued.append(
-            QueuedFinding(finding: finding, base: base, project: project, ruleRef: ruleRef, modelID: modelID, scopeID: try scope(tool: finding.tool)))
+            QueuedFinding(finding: finding, base: base, project: project, ruleRef: ruleRef, modelID: nil, scopeID: try scope(tool: finding.tool)))
         if queued.count >= IngestSink.serverBatchSize { try writeQueued() }
     }
 
@@ -46,10 +44,24 @@ extension IngestSink {
     /// inserted in the order they are placed, so their ids are SQLite's.
     func writeQueued() throws {
         guard !queued.isEmpty else { return }
-        let batch = queued
+        var batch = queued
         queued.removeAll(keepingCapacity: true)
+        try knowModels(batch.compactMap(\.finding.model))
+        for index in batch.indices {
+            batch[index].modelID = try batch[index].finding.model.map { try model(name: $0) }
+            if let modelID = batch[index].modelID { reportedModels.insert(modelID) }
+        }
         let messages = try messageIDs(batch.map(\.finding.message))
-        var known = try storedRows(Set(batch.map { Data($0.finding.fingerprint.bytes) }))
+        // Each fingerprint, and the next occurrences of those the batch repeats.
+        var repeats: [Data: Int] = [:]
+        var wanted = Set<Data>()
+        for item in batch {
+            let key = Data(item.finding.fingerprint.bytes)
+            let count = repeats[key, default: 0]
+            repeats[key] = count + 1
+            wanted.insert(count == 0 ? key : Data(IngestSink.inProject(item.base.occurrence(count), name: item.project).bytes))
+        }
+        var known = try storedRows(wanted)
         /// Where each fingerprint the batch placed is (a repeat at the same file and line is a duplicate).
         var taken: [Data: (path: String?, line: Int?)] = [:]
         var fresh: [QueuedFinding] = []
@@ -95,6 +107,50 @@ extension IngestSink {
         }
         try insertFresh(&fresh, messages: messages)
         try markSeenAgain(&seenAgain)
+    }
+
+    /// Puts the ids of these model names in the cache `model(name:)` reads, as it would find or
+    /// make them one by one: an alias's model; else the name in this project or the registry (this
+    /// project's first, then an unversioned one, the latest seen, the oldest); else a new
+    /// attribution, added in order of first appearance.
+    private func knowModels(_ names: [String]) throws {
+        var unknown: [String] = []
+        var seen = Set<String>()
+        for name in names where modelIDs[name] == nil && seen.insert(name).inserted { unknown.append(name) }
+        guard !unknown.isEmpty else { return }
+        for values in try db.serverRowsIn("SELECT name, modelId FROM modelAlias WHERE name", unknown.map(\.databaseValue)) where values.count == 2 {
+            if let name = String.fromDatabaseValue(values[0]), let id = Int64.fromDatabaseValue(values[1]) { remember(model: name, id: id) }
+        }
+        unknown.removeAll { modelIDs[$0] != nil }
+        guard !unknown.isEmpty else { return }
+        let project = try currentProject()
+        var best: [String: (id: Int64, rank: (Int, Int, Int64, Int64))] = [:]
+        for values in try db.serverRowsIn(
+            "SELECT id, name, projectId, version, lastSeen FROM model WHERE name", unknown.map(\.databaseValue))
+        where values.count == 5 {
+            guard let id = Int64.fromDatabaseValue(values[0]), let name = String.fromDatabaseValue(values[1]),
+                let owner = Int64.fromDatabaseValue(values[2]), owner == project || owner == 0
+            else { continue }
+            let version = String.fromDatabaseValue(values[3]) ?? ""
+            let lastSeen = Int64.fromDatabaseValue(values[4]) ?? 0
+            // ORDER BY projectId = 0, version = '' DESC, lastSeen DESC, id: smallest rank first.
+            let rank = (owner == 0 ? 1 : 0, version.isEmpty ? 0 : 1, -lastSeen, id)
+            if let current = best[name], current.rank <= rank { continue }
+            best[name] = (id, rank)
+        }
+        for (name, found) in best { remember(model: name, id: found.id) }
+        let new = unknown.filter { modelIDs[$0] == nil }
+        guard !new.isEmpty else { return }
+        let now = header.ingestedAt
+        let rows = new.map { name -> [DatabaseValue] in
+            [name.databaseValue, "attribution".databaseValue, now.databaseValue, now.databaseValue, project.databaseValue]
+        }
+        for values in try db.serverWithValues(
+            "INSERT INTO model (name, source, firstSeen, lastSeen, projectId)", rows,
+            tail: "ON CONFLICT (projectId, name, version) DO UPDATE SET lastSeen = excluded.lastSeen RETURNING name, id")
+        where values.count == 2 {
+            if let name = String.fromDatabaseValue(values[0]), let id = Int64.fromDatabaseValue(values[1]) { remember(model: name, id: id) }
+        }
     }
 
     /// Where a stored finding is, when this report already placed it (an earlier batch did).

@@ -11,7 +11,7 @@ public final class IngestSink {
     private var tools: [String: String?] = [:]
     private var toolOrder: [String] = []
     private var ruleIDs: [RuleKey: Int64] = [:]
-    private var modelIDs: [String: Int64] = [:]
+    private(set) var modelIDs: [String: Int64] = [:]
     private var scopeIDs: [String: Int64] = [:]
     /// Scope ids by tool: category and scope model are fixed once the first finding arrived.
     private var scopeByTool: [String: Int64] = [:]
@@ -613,6 +613,11 @@ public final class IngestSink {
         return id
     }
 
+    /// Caches a model name's id (as `model(name:)` would after finding or making it).
+    func remember(model name: String, id: Int64) {
+        modelIDs[name] = id
+    }
+
     /// Drops cached name → id entries of a model merged away.
     func forgetModel(id: Int64) {
         modelIDs = modelIDs.filter { $0.value != id }
@@ -760,9 +765,9 @@ public final class IngestSink {
             ]
         )
         outcome.tool = tool
-        for model in reportedModels {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO scanModel (scanId, modelId) VALUES (?, ?)").execute(arguments: [scanID, model])
-        }
+        try upsert(
+            "INSERT INTO scanModel (scanId, modelId)", reportedModels.sorted().map { [scanID.databaseValue, $0.databaseValue] },
+            "ON CONFLICT DO NOTHING")
         try mergeSameHash()
         try FindingStore.snapshotModels(db, day: header.ingestedAt / 86_400, weights: header.weights)
         return outcome
