@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "mlsoc-bench",
             dependencies: [
-                "FindingStore", "Ingest", "Findings", "ConsoleApp", "ConsoleUI", "Config", "JSONStream",
+                "FindingStore", "Ingest", "Findings", "ConsoleApp", "ConsoleUI", "Config", "JSONStream", "PostgresStore",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -195,6 +195,21 @@ public final class PostgresSession: Sendable {
         session.close()
     }
 
+    /// A new, empty database `name` on the server `admin` names (dropped first when it exists): the
+    /// benchmark's fresh store. `name` is a plain identifier (it cannot be a bound parameter).
+    public static func recreateDatabase(_ admin: PostgresLocation, name: String) throws -> PostgresLocation {
+        guard !name.isEmpty, name.count <= 63, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+            throw PostgresStoreError("'\(name)' is not a plain database name (a-z, 0-9, _)")
+        }
+        let session = try connect(admin)
+        defer { session.close() }
+        try session.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        try session.run("CREATE DATABASE \(name)")
+        var location = admin
+        location.database = name
+        return location
+    }
+
     /// A store a read-only user opens: its schema must be this mlsoc's, since it cannot migrate.
     public func checkSchema() throws {
         let applied = try appliedMigrations()

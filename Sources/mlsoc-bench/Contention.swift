@@ -2,6 +2,7 @@ import ArgumentParser
 import FindingStore
 import Findings
 import Foundation
+import PostgresStore
 
 /// N writer processes × M conflicting triage changes on a handful of findings. Every change reads
 /// the version it starts from and writes with it (optimistic locking); a conflict is retried with
@@ -34,9 +35,11 @@ struct Contention: ParsableCommand {
     func run() throws {
         let store: FindingStore
         if existing {
-            store = try FindingStore(path: db)
+            store = try BenchStore.open(db)
         } else {
-            guard !FileManager.default.fileExists(atPath: db) else { throw ValidationError("\(db) exists: give a new path") }
+            guard !FileManager.default.fileExists(atPath: db), !PostgresLocation.isURL(db) else {
+                throw ValidationError("\(db) exists: give a new path")
+            }
             store = try FindingStore(path: db)
             var header = ScanHeader(
                 format: "bench", sourcePath: "contention", sha256: Array(repeating: 1, count: 32), ingestedAt: 1_790_000_000,
@@ -92,7 +95,7 @@ struct Contention: ParsableCommand {
             "writers": writers, "changesPerWriter": changes, "findings": findings, "applied": applied, "conflictsRetried": conflicts,
             "auditEvents": check.events, "versionsGained": check.versionsGained, "lostUpdates": lost, "busyErrors": errors.count,
             "seconds": (seconds * 100).rounded() / 100, "changesPerSecond": Int(Double(applied) / max(seconds, 0.001)),
-            "quickCheck": try store.quickCheck(),
+            "quickCheck": store.isServer ? "n/a (server)" : try store.quickCheck(),
         ]
         if json {
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
@@ -120,7 +123,7 @@ struct ContentionWorker: ParsableCommand {
 
     func run() throws {
         let deadline = seconds.map { Date().addingTimeInterval(TimeInterval($0)) }
-        let store = try FindingStore(path: db)
+        let store = try BenchStore.open(db)
         var generator = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9 &+ 1)
         var applied = 0
         var conflicts = 0

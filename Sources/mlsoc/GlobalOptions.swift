@@ -12,7 +12,11 @@ import PostgresStore
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The findings store: a SQLite file (postgres:// URLs: `mlsoc store copy`).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The findings store: a SQLite file, or a shared PostgreSQL store as postgres://USER@HOST/DB?sslmode=… (its password from PGPASSWORD). Default: MLSOC_DB, config.yaml `store: location:`, else $XDG_DATA_HOME/mlsoc/findings.db.",
+            valueName: "path|url"))
     var db: String?
 
     @Option(
@@ -115,8 +119,7 @@ struct GlobalOptions: ParsableArguments {
         // A config.yaml that does not read is said before its `store: location:` is passed over.
         _ = try config()
         if PostgresLocation.isURL(storePath) {
-            // A shared PostgreSQL store (issue 22): the same queries, triage and exports as on
-            // SQLite; ingest still runs on SQLite stores only, and says so.
+            // A shared PostgreSQL store (issue 22): the same queries, ingest, triage and exports as on SQLite.
             do {
                 let location = try PostgresLocation.parse(storePath, environment: ProcessInfo.processInfo.environment)
                 let backend = try PostgresBackend.open(location, readOnly: mode == .readOnly)
