@@ -20,11 +20,9 @@ struct Contention: ParsableCommand {
     @Option(help: "Run each writer for this many seconds instead of a fixed number of changes.")
     var seconds: Int?
 
-    @Option(help: "Writer processes.")
-    var writers = 8
-
-    @Option(help: "Changes per writer.")
-    var changes = 1_000
+    @OptionGroup var writing: WriterOptions
+    var writers: Int { writing.writers }
+    var changes: Int { writing.changes }
 
     @Option(help: "Findings they fight over.")
     var findings = 5
@@ -107,6 +105,15 @@ struct Contention: ParsableCommand {
         let ok = lost == 0 && check.events == check.versionsGained && errors.isEmpty && (self.seconds != nil || applied == writers * changes)
         if !ok { throw ExitCode(1) }
     }
+}
+
+/// How many triage writers, and how many conflicting changes each makes.
+struct WriterOptions: ParsableArguments {
+    @Option(help: "Triage writer processes.")
+    var writers = 8
+
+    @Option(help: "Conflicting triage changes per writer.")
+    var changes = 1_000
 }
 
 /// One writer of the contention run (started by `contention`).

@@ -39,11 +39,9 @@ struct ServerRun: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Runs of each read (the median is reported).")
     var repetitions = 3
 
-    @Option(help: "Triage writer processes.")
-    var writers = 8
-
-    @Option(help: "Conflicting changes per writer.")
-    var changes = 1_000
+    @OptionGroup var writing: WriterOptions
+    var writers: Int { writing.writers }
+    var changes: Int { writing.changes }
 
     @Option(help: "The mlsoc binary (default: beside this one).")
     var mlsoc: String?
