@@ -119,12 +119,12 @@ struct ServerRun: ParsableCommand {
     private func ingested(_ dataset: IngestBench.Dataset, into store: String, mlsoc: String) throws -> Double {
         let child = try Measure.run(mlsoc, ["ingest", "--json", "--db", store, dataset.directory])
         guard child.status == 0 else { throw BenchError("mlsoc ingest into \(store) failed: \(child.stderr.suffix(1000))") }
-        var new = 0
+        var read = 0
         for line in child.stdout.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
-            new += (object["new"] as? NSNumber)?.intValue ?? 0
+            read += (object["findings"] as? NSNumber)?.intValue ?? 0
         }
-        guard new == dataset.findings else { throw BenchError("mlsoc ingest wrote \(new) new findings into \(store), expected \(dataset.findings)") }
+        guard read == dataset.findings else { throw BenchError("mlsoc ingest read \(read) findings into \(store), expected \(dataset.findings)") }
         return Double(dataset.findings) / child.seconds
     }
 }

@@ -85,8 +85,25 @@ public enum StorageExposure: String, Sendable {
             bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         }
 
+        /// memchr to each candidate first byte, memcmp for the rest: the standard library's generic
+        /// `firstRange(of:)` was a sixth of an ingest's CPU (every misconfiguration finding's text
+        /// is searched for a few dozen words).
         func contains(_ needle: [UInt8]) -> Bool {
-            bytes.firstRange(of: needle) != nil
+            guard let first = needle.first else { return true }
+            return bytes.withUnsafeBytes { haystack in
+                needle.withUnsafeBytes { word in
+                    guard let base = haystack.baseAddress, let wordBase = word.baseAddress, haystack.count >= word.count else { return false }
+                    var offset = 0
+                    let last = haystack.count - word.count
+                    while offset <= last {
+                        guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                        let at = base.distance(to: UnsafeRawPointer(hit))
+                        if memcmp(base + at, wordBase, word.count) == 0 { return true }
+                        offset = at + 1
+                    }
+                    return false
+                }
+            }
         }
 
         func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains(where: contains) }
