@@ -16,9 +16,10 @@ build: deps
 # The end-to-end tests drive the built binary, so build it before testing. Lint first: it takes
 # seconds, the tests minutes. A throwaway PostgreSQL server runs beside them (issue 22).
 # The whole suite on SQLite (the PostgreSQL suites among it run against the throwaway server), then
-# the store, ingest, triage and dashboard suites again with every test store on PostgreSQL
-# (TestStore.make: the same tests, parameterised by MLSOC_TEST_BACKEND, not copies).
-PG_SUITES := FindingStoreTests|IngestTests|ReadOnlyTests
+# the store, ingest, read-only and triage suites (the console's and the CLI's, and 8 conflicting
+# writers) again with every test store on PostgreSQL (TestStore.make and TestStore.location: the
+# same tests, parameterised by MLSOC_TEST_BACKEND, not copies).
+PG_SUITES := FindingStoreTests|IngestTests|ReadOnlyTests|TriageEndToEndTests|ContentionEndToEndTests
 
 test: lint build
 	@scripts/install-test-tools.sh

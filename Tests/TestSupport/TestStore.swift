@@ -36,6 +36,19 @@ public enum TestStore {
 
     /// A store in a new database on the test server; the server is thrown away after the run.
     public static func makeOnServer(readOnly: Bool = false) throws -> FindingStore {
+        let location = try PostgresLocation.parse(try newServerDatabase())
+        return try FindingStore(server: try PostgresBackend.open(location, readOnly: readOnly), mode: readOnly ? .readOnly : .readWrite)
+    }
+
+    /// Where a new store goes, for the binary's `--db`: a file in a new temporary directory, or a new
+    /// empty database on the test server (the first command that writes migrates it).
+    public static func location(_ label: String) throws -> String {
+        guard backend == .postgres else { return try TestPaths.temporaryDirectory(label).appendingPathComponent("findings.db").path }
+        return try newServerDatabase()
+    }
+
+    /// The URL of a new, empty database on the test server.
+    static func newServerDatabase() throws -> String {
         guard let admin = TestPostgres.adminURL else {
             throw PostgresStoreError("MLSOC_TEST_BACKEND=postgres: \(TestPostgres.missing)")
         }
@@ -43,8 +56,7 @@ public enum TestStore {
         let server = try PostgresSession.connect(try PostgresLocation.parse(admin))
         defer { server.close() }
         try server.run("CREATE DATABASE \(name)")
-        let location = try PostgresLocation.parse(TestPostgres.url(admin, database: name))
-        return try FindingStore(server: try PostgresBackend.open(location, readOnly: readOnly), mode: readOnly ? .readOnly : .readWrite)
+        return TestPostgres.url(admin, database: name)
     }
 
     /// A finding with just enough set; `key` decides the fingerprint.
