@@ -184,15 +184,23 @@ public final class PostgresSession: Sendable {
 
     /// Grants `role` SELECT on a migrated store and nothing more (PostgresSchema.readerGrants).
     public static func grantReader(_ location: PostgresLocation, role: String) throws {
-        let session = try connect(location)
-        do {
+        let session = try connect(location) { session in
             try session.checkSchema()
             for statement in PostgresSchema.readerGrants(role: role, database: location.database) { try session.run(statement) }
+        }
+        session.close()
+    }
+
+    /// A session for `location` on which `prepare` ran; closed again when `prepare` throws.
+    static func connect(_ location: PostgresLocation, then prepare: (PostgresSession) throws -> Void) throws -> PostgresSession {
+        let session = try connect(location)
+        do {
+            try prepare(session)
         } catch {
             session.close()
             throw error
         }
-        session.close()
+        return session
     }
 
     /// A new, empty database `name` on the server `admin` names (dropped first when it exists): the

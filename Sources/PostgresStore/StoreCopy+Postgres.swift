@@ -11,15 +11,11 @@ final class PostgresCopySource: CopySource {
     }
 
     static func open(_ location: PostgresLocation) async throws -> PostgresCopySource {
-        let session = try await PostgresSession.connect(location)
-        do {
-            try await session.checkSchema()
-            try await session.script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        } catch {
-            await session.close()
-            throw error
-        }
-        return PostgresCopySource(session: session)
+        PostgresCopySource(
+            session: try PostgresSession.connect(location) { session in
+                try session.checkSchema()
+                try session.script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            })
     }
 
     func tables() async throws -> [String] {
@@ -61,15 +57,11 @@ final class PostgresCopySink: CopySink {
     }
 
     static func open(_ location: PostgresLocation) async throws -> PostgresCopySink {
-        let session = try await PostgresSession.connect(location)
-        do {
-            try await session.migrate()
-            try await session.script("BEGIN; SET CONSTRAINTS ALL DEFERRED")
-        } catch {
-            await session.close()
-            throw error
-        }
-        return PostgresCopySink(session: session)
+        PostgresCopySink(
+            session: try PostgresSession.connect(location) { session in
+                try session.migrate()
+                try session.script("BEGIN; SET CONSTRAINTS ALL DEFERRED")
+            })
     }
 
     func columns(_ table: String) async throws -> [String] {
