@@ -8,6 +8,9 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlsoc-bench",
         abstract: "Benchmarks and stress runs for mlsoc.",
-        subcommands: [Run.self, ServerRun.self, Generate.self, Queries.self, RawInsert.self, Contention.self, ContentionWorker.self]
+        subcommands: [
+            Run.self, ServerRun.self, Dashboards.self, DashboardWorker.self, Generate.self, Queries.self, RawInsert.self, Contention.self,
+            ContentionWorker.self,
+        ]
     )
 }

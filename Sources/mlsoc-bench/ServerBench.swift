@@ -131,9 +131,9 @@ struct ServerRun: ParsableCommand {
 
 /// A bench store by its location: a SQLite file, or a postgres:// URL.
 enum BenchStore {
-    static func open(_ location: String) throws -> FindingStore {
-        guard PostgresLocation.isURL(location) else { return try FindingStore(path: location) }
+    static func open(_ location: String, mode: FindingStore.Mode = .readWrite) throws -> FindingStore {
+        guard PostgresLocation.isURL(location) else { return try FindingStore(path: location, mode: mode) }
         let parsed = try PostgresLocation.parse(location, environment: ProcessInfo.processInfo.environment)
-        return try FindingStore(server: try PostgresBackend.open(parsed, readOnly: false), mode: .readWrite)
+        return try FindingStore(server: try PostgresBackend.open(parsed, readOnly: mode == .readOnly), mode: mode)
     }
 }
