@@ -79,6 +79,21 @@ public final class PostgresBackend: ServerBackend, @unchecked Sendable {
         return result
     }
 
+    /// ANALYZE the tables a bulk ingest grows, when it added a fifth of the findings or more (or
+    /// the table was never analyzed). Autovacuum does the same later (its naptime, then its turn
+    /// among the server's databases); until it does, a store just filled has no statistics and
+    /// its pages were sorted whole (0.8 s a page at 1M instead of 0.08 s). ANALYZE samples, so
+    /// this costs about a second at a million findings, and by the rule above happens a handful
+    /// of times over a store's growth.
+    public func refreshStatistics(afterAdding findings: Int) throws {
+        guard findings > 0, let writer else { return }
+        try writerLock.withLock {
+            let estimate = try writer.run("SELECT reltuples::bigint FROM pg_class WHERE oid = 'finding'::regclass").first?.decode(Int64.self) ?? -1
+            guard estimate < 0 || Int64(findings) * 5 >= estimate else { return }
+            try writer.run("ANALYZE finding, findingEvidence, message, rule, model, groupSummary, summaryCell, modelSummary")
+        }
+    }
+
     public func executeAsReader(_ sql: String) throws {
         try readerLock.withLock { _ = try PostgresServerSession(reader).run(sql, []) }
     }

@@ -97,6 +97,8 @@ final class PostgresCopySink: CopySink {
             try await session.run("SELECT setval(pg_get_serial_sequence('\(table.lowercased())', 'id'), greatest(1, (SELECT max(id) FROM \(table))))")
         }
         try await session.script("COMMIT")
+        // A store just filled has no planner statistics until autovacuum's turn comes.
+        try await session.script("ANALYZE")
         await session.close()
     }
 

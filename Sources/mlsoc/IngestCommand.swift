@@ -124,6 +124,7 @@ extension Mlsoc {
             } else if rows.count > 1 {
                 print(IngestRow.table(rows))
             }
+            try store.refreshStatistics(afterAdding: rows.reduce(0) { $0 + $1.outcome.new })
             options.deliverHooks(store)
             if rows.contains(where: { $0.error != nil && !$0.skipped }) { throw ExitCode(1) }
         }

@@ -168,6 +168,14 @@ public final class FindingStore: Sendable {
     }
 
     /// Runs `quick_check`; "ok" when the file is sound.
+    /// After an ingest added `findings` new findings: on a server, the planner's statistics are
+    /// refreshed when they were a large share of the store (`ServerBackend.refreshStatistics`). On
+    /// SQLite nothing: its planner reads the indexes themselves.
+    public func refreshStatistics(afterAdding findings: Int) throws {
+        guard case let .server(backend, _) = backing else { return }
+        try StoreError.boundary { try backend.refreshStatistics(afterAdding: findings) }
+    }
+
     public func quickCheck() throws -> String {
         try readSQLite { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
     }

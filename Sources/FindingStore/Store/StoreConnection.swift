@@ -169,6 +169,9 @@ public protocol ServerBackend: AnyObject, Sendable {
     func schemaDescription() throws -> String
     /// A listener for the store's change notifications.
     func changeListener() throws -> any ServerChangeListener
+    /// After a write added `findings` new findings: refreshes the planner's statistics when they
+    /// are a large share of the store (or it never had any), so the next page reads index ranges.
+    func refreshStatistics(afterAdding findings: Int) throws
     func close()
 }
 
