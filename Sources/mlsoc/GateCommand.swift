@@ -87,14 +87,19 @@ extension Mlsoc {
             let now = Int64(Date().timeIntervalSince1970)
             try store.lapseAcceptances(now: now, weights: try options.config().weights)
             let request = IngestRequest(category: scope, project: project)
+            var newFindings = 0
             let verdict = try ingestor.ingestForGate(paths: files, now: now, request: request, commit: !dryRun) { group, ingest in
                 for report in ingest.reports where !report.outcome.alreadyIngested {
+                    newFindings += report.outcome.new
                     for line in IngestRow(report: report).line.split(separator: "\n") { print(TextSanitizer.sanitize(String(line))) }
                 }
                 let rows = try group.gateRows(scanIDs: ingest.scanIDs, filter: policy, now: now)
                 return GateVerdict(policy: policy.description, newOnly: newOnly, rows: rows)
             }
-            if !dryRun { options.deliverHooks(store) }
+            if !dryRun {
+                try store.refreshStatistics(afterAdding: newFindings)
+                options.deliverHooks(store)
+            }
             if dryRun { print("dry run: nothing was written to \(TextForTerminal.safe(store.path)) (the ids above are not kept)") }
             if let junit { try write(verdict.junit(now: now), to: junit) }
             if let sarif { try write(try verdict.sarif(), to: sarif) }

@@ -91,16 +91,22 @@ extension Mlsoc {
                     options.deliverHooks(store)
                 }
                 var ingested = false
+                var newFindings = 0
                 for inbox in inboxes where !stop.isSet {
                     let ready = try inbox.ready(settle: !once)
                     guard !ready.isEmpty else { continue }
                     _ = inbox.processBatch(ready, with: ingestor, workers: workers, now: { Int64(Date().timeIntervalSince1970) }) { event in
                         if case .quarantined = event { failed = true }
+                        if case let .ingested(_, ingestedReport) = event { newFindings += ingestedReport.outcome.new }
                         report(event, inbox: inbox)
                     }
                     ingested = true
                 }
-                if ingested { options.deliverHooks(store) }
+                if ingested {
+                    // An inbox backfilling an empty server store: statistics before the consoles read it.
+                    try store.refreshStatistics(afterAdding: newFindings)
+                    options.deliverHooks(store)
+                }
                 if once { break }
                 waiter.wait(timeout: interval)
             }
