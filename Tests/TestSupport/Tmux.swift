@@ -54,6 +54,23 @@ public final class Tmux {
         return screen
     }
 
+    /// As `waitFor`, but the screen must hold `predicate` on two captures in a row that are the
+    /// same: a capture can tear a frame (a title line redrawn, the old count beside it and the old
+    /// rows under it still on the terminal), and a number read from a torn frame is not the
+    /// screen's.
+    @discardableResult
+    public func waitForSteady(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous = ""
+        var screen = try capture()
+        while !(predicate(screen) && screen == previous), Date() < deadline {
+            usleep(50_000)
+            previous = screen
+            screen = try capture()
+        }
+        return screen
+    }
+
     /// Variables of the test runner that would change what the console draws (swift test sets
     /// NO_COLOR, for one); a test that wants them passes them in `environment`.
     static let unset = ["NO_COLOR", "MLSOC_THEME", "MLSOC_DB", "COLORTERM"].map { "-u \($0)" }.joined(separator: " ")
