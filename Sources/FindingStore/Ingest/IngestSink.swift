@@ -439,9 +439,6 @@ public final class IngestSink {
         let scopeID = try scope(tool: finding.tool)
         let now = header.ingestedAt
         let state = IngestSink.initialState(finding)
-        // A server's sequence spends an id on every INSERT that conflicts (SQLite's rowids do not):
-        // there a known finding is looked up first, so ids stay dense and the same as SQLite's.
-        if db.sqlite == nil, let existing = try existingRow(finding) { return try refresh(finding, scopeID: scopeID, existing: existing) }
         let insert = insertFinding
         let messageID = try messageID(finding.message)
         insert.bind(blob: finding.fingerprint.bytes)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// What the store's queries run on: SQLite's own connection, or a session on a server store
 /// (PostgreSQL, through the PostgresStore module; FindingStore itself knows no server).
@@ -206,7 +207,7 @@ extension StoreConnection {
         if let database = sqlite { return try cursor(database) }
         guard case let .server(session, codec) = backend else { return AnyCursor([]) }
         let statement = codec.translated(sql)
-        let name = "mlsoc_cursor_\(StoreConnection.cursorNumbers.next())"
+        let name = "mlsoc_cursor_\(StoreConnection.cursorNumbers.wrappingAdd(1, ordering: .relaxed).newValue)"
         _ = try session.run("DECLARE \(name) NO SCROLL CURSOR FOR " + statement.text, try codec.values(of: arguments, for: statement))
         var buffer: [T] = []
         var index = 0
@@ -228,20 +229,8 @@ extension StoreConnection {
     }
 
     static let cursorChunk = 1_000
-    private static let cursorNumbers = CursorNumbers()
-}
-
-/// Names for server cursors, unique in the process (a transaction may hold several open).
-private final class CursorNumbers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = 0
-
-    func next() -> Int {
-        lock.withLock {
-            last += 1
-            return last
-        }
-    }
+    /// Names for server cursors, unique in the process (a transaction may hold several open).
+    private static let cursorNumbers = Atomic<Int>(0)
 }
 
 extension DatabaseValueConvertible {
