@@ -35,8 +35,7 @@ public enum CycloneDXExport {
     public static func write(store: FindingStore, to output: JSONOutput, options: Options) throws -> (components: Int, vulnerabilities: Int) {
         let inventory = try store.inventory()
         let risks = Dictionary(uniqueKeysWithValues: try store.modelRisks(now: options.now).map { ($0.id, $0) })
-        var refs: [Int64: String] = [:]
-        for (id, record) in inventory { refs[id] = bomRef(record) }
+        let refs = bomRefs(inventory)
 
         try output.raw("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",")
         try output.raw("\"serialNumber\":\(JSONOutput.quote("urn:uuid:" + options.serial.uuidString.lowercased())),\"version\":1,")
@@ -44,11 +43,11 @@ public enum CycloneDXExport {
         try output.raw("\"metadata\":{\"timestamp\":\(JSONOutput.quote(timestamp)),")
         try output.raw("\"tools\":{\"components\":[{\"type\":\"application\",\"name\":\"mlsoc\",\"version\":\"0.1\"}]}},")
         try output.raw("\"components\":[")
-        for (index, (id, record)) in inventory.enumerated() {
+        for (index, (id, record, project)) in inventory.enumerated() {
             try output.raw(index == 0 ? "" : ",")
             try output.raw(
                 component(
-                    record, ref: refs[id] ?? "", risk: options.vex ? nil : risks[id], weights: options.weights,
+                    record, ref: refs[id] ?? "", project: project, risk: options.vex ? nil : risks[id], weights: options.weights,
                     withCard: !options.vex))
         }
         try output.raw("],\"vulnerabilities\":[")
@@ -63,14 +62,42 @@ public enum CycloneDXExport {
         return (inventory.count, count)
     }
 
+    /// A bom-ref per model, unique in the document as CycloneDX requires. A name is unique per
+    /// project, so one model name can be in several (support-bot in `default` and in
+    /// `support-bot`): the ref then names the project after a `#`, except for the default
+    /// project's (or the registry's) model, which keeps the plain ref. Two models that still share
+    /// one (the same ML-BOM reference in one project) are told apart by their store id.
+    package static func bomRefs(_ inventory: [(id: Int64, record: ModelRecord, project: String?)]) -> [Int64: String] {
+        var plain: [Int64: String] = [:]
+        var uses: [String: Int] = [:]
+        for (id, record, _) in inventory {
+            plain[id] = bomRef(record)
+            uses[bomRef(record), default: 0] += 1
+        }
+        var refs: [Int64: String] = [:]
+        var taken: Set<String> = []
+        // The plain refs first, so a qualified one never takes the name of a model that needs none.
+        let ordered = inventory.sorted { ($0.project ?? "default") == "default" && ($1.project ?? "default") != "default" }
+        for (id, _, project) in ordered {
+            let base = plain[id] ?? ""
+            var ref = base
+            if uses[base, default: 0] > 1, let project, project != "default" { ref = base + "#" + project }
+            if taken.contains(ref) { ref = base + "#" + String(id) }
+            taken.insert(ref)
+            refs[id] = ref
+        }
+        return refs
+    }
+
     package static func bomRef(_ record: ModelRecord) -> String {
         // Keep a reference the record came with (ML-BOMs), else make a stable one.
         if let uri = record.uri, !uri.isEmpty, !uri.hasPrefix("/") { return uri }
         return (record.kind == "dataset" ? "data:" : "model:") + record.name + (record.version.isEmpty ? "" : "@" + record.version)
     }
 
-    package static func component(_ record: ModelRecord, ref: String, risk: ModelRisk?, weights: RiskWeights, withCard: Bool = true) throws -> String
-    {
+    package static func component(
+        _ record: ModelRecord, ref: String, project: String? = nil, risk: ModelRisk?, weights: RiskWeights, withCard: Bool = true
+    ) throws -> String {
         var object: [String: Any] = [
             "type": record.kind == "dataset" ? "data" : "machine-learning-model",
             "bom-ref": ref,
@@ -84,6 +111,7 @@ public enum CycloneDXExport {
         var properties: [[String: String]] = [["name": "mlsoc:source", "value": record.source]]
         if let stage = record.stage { properties.append(["name": "mlsoc:stage", "value": stage]) }
         if let owner = record.owner { properties.append(["name": "mlsoc:owner", "value": owner]) }
+        if let project { properties.append(["name": "mlsoc:project", "value": project]) }
         properties.append(["name": "mlsoc:criticality", "value": ModelRisk.number(record.criticality ?? 1, places: 3)])
         if let risk {
             properties.append(["name": "mlsoc:risk-score", "value": ModelRisk.number(risk.score(weights: weights), places: 3)])

@@ -45,6 +45,40 @@ import Testing
         #expect((document?["vulnerabilities"] as? [Any])?.count == (try Self.sampleStore().counts().findings))
     }
 
+    @Test("a model name in two projects: every bom-ref is unique, and each finding affects its own project's model")
+    func refsUniqueAcrossProjects() throws {
+        // Without a registry (no config), a model named by findings is its project's: two teams'
+        // red-team notes on "support-bot" make two models of that name.
+        let store = try TestStore.make()
+        let ingestor = ReportIngestor(store: store, mapping: try MappingRules.bundled(), actor: "tester", config: MlsocConfig())
+        for project in ["default", "team-b", "team-c"] {
+            let notes = try TestPaths.write(
+                #"{"schema": "mlsoc.finding/1", "tool": "redteam", "rule": "leak", "severity": "high", "threat": "ip-theft", "model": "support-bot"}"#
+                    + "\n" + #"{"schema": "mlsoc.finding/1", "tool": "redteam", "rule": "\#(project)", "severity": "low", "threat": "ip-theft"}"#
+                    + "\n", name: "\(project).jsonl")
+            _ = try ingestor.ingest(path: notes, now: 1_790_000_050, request: IngestRequest(project: project))
+        }
+        let names = try store.inventory().map(\.record.name)
+        try #require(Set(names).count < names.count, "the sample data has a model name in two projects: \(names)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: try Self.export(store)))) as? [String: Any])
+        let components = try #require(document["components"] as? [[String: Any]])
+        let refs = components.compactMap { $0["bom-ref"] as? String }
+        #expect(refs.count == components.count && Set(refs).count == refs.count, "\(refs)")
+        func property(_ object: [String: Any], _ name: String) -> String? {
+            (object["properties"] as? [[String: String]])?.first { $0["name"] == name }?["value"]
+        }
+        let projectOf = Dictionary(uniqueKeysWithValues: components.map { ($0["bom-ref"] as? String ?? "", property($0, "mlsoc:project")) })
+        var affected = 0
+        for vulnerability in try #require(document["vulnerabilities"] as? [[String: Any]]) {
+            guard let ref = (vulnerability["affects"] as? [[String: String]])?.first?["ref"] else { continue }
+            let owner = try #require(projectOf[ref], "\(ref) is a component")
+            #expect(owner == nil || owner == property(vulnerability, "mlsoc:project"), "\(ref) of project \(owner ?? "-")")
+            affected += 1
+        }
+        #expect(affected > 0)
+    }
+
     @Test("the validator is not a rubber stamp: a broken document fails with its path")
     func validatorFails() throws {
         let path = try TestPaths.write(

@@ -12,10 +12,17 @@ extension FindingStore {
     }
 
     /// The inventory with store ids, for exports.
-    public func inventory() throws -> [(id: Int64, record: ModelRecord)] {
+    /// `project` is the project a model was seen in (nil: the registry's, for every project).
+    public func inventory() throws -> [(id: Int64, record: ModelRecord, project: String?)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, \(ModelRecord.selection) FROM model ORDER BY kind DESC, name, version").map { row in
-                (try row.decode(forColumn: ModelRecord.Columns.id), try ModelRecord(row: row))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, \(ModelRecord.selection), (SELECT p.name FROM project p WHERE p.id = model.projectId) AS projectName
+                    FROM model ORDER BY kind DESC, name, version, projectId
+                    """
+            ).map { row in
+                (try row.decode(forColumn: ModelRecord.Columns.id), try ModelRecord(row: row), try row.decode(String?.self, forColumn: "projectName"))
             }
         }
     }
