@@ -9,9 +9,11 @@ struct Mlsoc: ParsableCommand {
         commandName: "mlsoc",
         abstract: "A terminal-native MLSecOps security operations console.",
         discussion: """
-            Ingests the reports of ML-security scanners into a local SQLite findings store and shows \
-            them on the threat matrix. The store is --db, else $MLSOC_DB, else \
-            $XDG_DATA_HOME/mlsoc/findings.db (~/.local/share/mlsoc/findings.db).
+            Ingests the reports of ML-security scanners into a findings store and shows them on the \
+            threat matrix. The store is a local SQLite file, or a shared PostgreSQL database given \
+            as postgres://USER@HOST/DB?sslmode=verify-full. It is --db, else $MLSOC_DB, else the \
+            config's `store: location:`, else $XDG_DATA_HOME/mlsoc/findings.db \
+            (~/.local/share/mlsoc/findings.db).
             """,
         version: "0.1.0",
         subcommands: [

@@ -10,10 +10,9 @@ import Testing
 /// real binary), without a terminal.
 @Suite(.serialized) struct HeadlessRenderTests {
     static let store: FindingStore? = {
-        guard let binary = Shell.mlsocBinary, let directory = try? TestPaths.temporaryDirectory("mlsoc-headless") else { return nil }
-        let db = directory.appendingPathComponent("findings.db").path
+        guard let binary = Shell.mlsocBinary, let db = try? TestStore.location("mlsoc-headless") else { return nil }
         guard (try? Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")]).status) == 0 else { return nil }
-        return try? FindingStore(path: db, mode: .readOnly)
+        return try? TestStore.open(db, mode: .readOnly)
     }()
 
     func render(_ view: ViewID, _ options: HeadlessRender.Options = .init(), width: Int = 160, height: Int = 48) throws -> String {
@@ -35,7 +34,9 @@ import Testing
         #expect(text.contains("RO"), "read-only shows the lock")
     }
 
-    @Test("a headless console takes keys: 450 × ↓ scrolls past the first keyset page to the 451st finding")
+    @Test(
+        "a headless console takes keys: 450 × ↓ scrolls past the first keyset page to the 451st finding",
+        .enabled(if: TestStore.onSQLite, "a synthetic store built by SQL on a SQLite file"))
     func scrollByKeys() throws {
         let path = try TestPaths.temporaryDirectory("mlsoc-scroll").appendingPathComponent("s.db").path
         // Severity 4 - i % 5 for id i + 1: by severity, then newest first, row 451 (index 450) is the

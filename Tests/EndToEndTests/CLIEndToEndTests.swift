@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct CLIEndToEndTests {
     static func store() throws -> (binary: String, db: String, env: [String: String]) {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestPaths.temporaryDirectory("mlsoc-cli").appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-cli")
         var env = ProcessInfo.processInfo.environment
         env["MLSOC_CONFIG"] = TestPaths.sample("config.yaml")
         env["MLSOC_DB"] = db

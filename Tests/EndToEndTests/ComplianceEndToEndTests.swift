@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized) struct ComplianceEndToEndTests {
     static func store() throws -> (binary: String, db: String, env: [String: String]) {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestPaths.temporaryDirectory("mlsoc-compliance").appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-compliance")
         var env = ProcessInfo.processInfo.environment
         env["MLSOC_CONFIG"] = TestPaths.sample("config.yaml")
         env["XDG_CONFIG_HOME"] = try TestPaths.temporaryDirectory("mlsoc-compliance-xdg").path

@@ -11,7 +11,7 @@ import Testing
 
     func fixture() throws -> Fixture {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestPaths.temporaryDirectory("mlsoc-e2e").appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-e2e")
         let ingest = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")])
         #expect(ingest.status == 0, "ingest failed: \(ingest.stderr)")
         return Fixture(binary: binary, db: db)
@@ -124,7 +124,7 @@ import Testing
     func drillDown() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestPaths.temporaryDirectory("mlsoc-e2e").appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-e2e")
         _ = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")])
         let tmux = try Tmux(
             command: "\(binary) --db \(db)", width: 100, height: 30,

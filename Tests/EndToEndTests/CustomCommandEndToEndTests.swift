@@ -35,7 +35,7 @@ import Testing
     func foreground() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db) = try TriageEndToEndTests.store()
-        let directory = URL(fileURLWithPath: db).deletingLastPathComponent()
+        let directory = try TestPaths.temporaryDirectory("mlsoc-commands")
         let output = directory.appendingPathComponent("stdin.json").path
         var environment = NavigationEndToEndTests.utf8
         environment["MLSOC_CONFIG"] = try Self.config(in: directory, output: output)
@@ -81,7 +81,7 @@ import Testing
     func dashboard() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let (binary, db) = try TriageEndToEndTests.store()
-        let directory = URL(fileURLWithPath: db).deletingLastPathComponent()
+        let directory = try TestPaths.temporaryDirectory("mlsoc-commands")
         var environment = NavigationEndToEndTests.utf8
         environment["MLSOC_CONFIG"] = try Self.config(in: directory, output: directory.appendingPathComponent("x.json").path)
         let tmux = try Tmux(command: "\(binary) dashboard --db \(db)", width: 120, height: 40, environment: environment)
@@ -104,7 +104,7 @@ import Testing
     @Test("a key the Findings view already uses, or a bad entry, is an error naming config.yaml's key")
     func badConfig() throws {
         let (binary, db) = try TriageEndToEndTests.store()
-        let directory = URL(fileURLWithPath: db).deletingLastPathComponent()
+        let directory = try TestPaths.temporaryDirectory("mlsoc-commands")
         let config = directory.appendingPathComponent("bad.yaml").path
         for (yaml, expected) in [
             ("commands:\n  - key: \"f\"\n    description: x\n    command: true\n", "commands[0].key: 'f' is false positive in the Findings view"),

@@ -35,7 +35,7 @@ import Testing
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
         let directory = try TestPaths.temporaryDirectory("mlsoc-hooks")
         return Setup(
-            binary: binary, directory: directory, db: directory.appendingPathComponent("findings.db").path,
+            binary: binary, directory: directory, db: try TestStore.location("mlsoc-hooks"),
             config: directory.appendingPathComponent("config.yaml").path, delivered: directory.appendingPathComponent("delivered.jsonl").path)
     }
 

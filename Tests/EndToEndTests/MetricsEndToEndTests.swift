@@ -26,7 +26,7 @@ import Testing
     func prometheus() throws {
         let (binary, db) = try TriageEndToEndTests.store()
         #expect(try Shell.run([binary, "triage", "--db", db, "1", "2", "--state", "false_positive", "--reason", "fixture"]).status == 0)
-        let config = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("config.yaml").path
+        let config = try TestPaths.temporaryDirectory("mlsoc-config").appendingPathComponent("config.yaml").path
         try "triage:\n  acceptance_approval: required\n".write(toFile: config, atomically: true, encoding: .utf8)
         #expect(
             try Shell.run(

@@ -8,7 +8,7 @@ import Testing
 
     static func sampleStore() throws -> (binary: String, db: String) {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestPaths.temporaryDirectory("mlsoc-e2e").appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-e2e")
         let ingest = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")])
         #expect(ingest.status == 0, "ingest failed: \(ingest.stderr)")
         return (binary, db)
@@ -22,7 +22,9 @@ import Testing
         return (screen, Date().timeIntervalSince(start))
     }
 
-    @Test("100,000 findings at 80×24: matrix → Enter → the cell's findings → detail → Esc → G (the true last row) → Esc, each step under a second")
+    @Test(
+        "100,000 findings at 80×24: matrix → Enter → the cell's findings → detail → Esc → G (the true last row) → Esc, each step under a second",
+        .enabled(if: TestStore.onSQLite, "a synthetic store built by SQL on a SQLite file"))
     func largeStorePath() throws {
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")

@@ -15,7 +15,7 @@ import Testing
     func store() throws -> (binary: String, db: String, state: String) {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
         let directory = try TestPaths.temporaryDirectory("mlsoc-projects-e2e")
-        let db = directory.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-projects-e2e")
         for (project, report) in [("repo-a", "repoA/bandit.sarif"), ("repo-b", "repoB/bandit.sarif"), ("repo-a", "repoA/secrets.json")] {
             let ingest = try Shell.run([binary, "ingest", "--db", db, "--project", project, Self.fixture(report)])
             #expect(ingest.status == 0, "\(ingest.stderr)")

@@ -10,7 +10,7 @@ import Testing
 
     func store() throws -> (String, String) {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestPaths.temporaryDirectory("mlsoc-unicode-e2e").appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-unicode-e2e")
         #expect(try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports/modelscan/models.json")]).status == 0)
         return (binary, db)
     }

@@ -9,7 +9,7 @@ import Testing
         try #require(Tmux.available, "tmux is needed for end-to-end tests")
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
         let root = try TestPaths.temporaryDirectory("mlsoc-watch")
-        let db = root.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-watch-store")
         let inbox = root.appendingPathComponent("inbox").path
         let tmux = try Tmux(command: "\(binary) watch --db \(db) \(inbox)", width: 120, height: 20)
         try tmux.waitFor { $0.contains("watching") }
@@ -32,7 +32,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: TestPaths.sample("reports/picklescan/models.txt"), toPath: inbox + "/p.txt")
         try Data([0xFF, 0xFE, 0x00, 0x1B]).write(to: URL(fileURLWithPath: inbox + "/bin.dat"))
-        let result = try Shell.run([binary, "watch", "--once", "--db", root.appendingPathComponent("f.db").path, inbox])
+        let result = try Shell.run([binary, "watch", "--once", "--db", try TestStore.location("mlsoc-watch-store"), inbox])
         #expect(result.status == 1)
         #expect(result.stdout.contains("ingested p.txt"))
         #expect(result.stderr.contains("bin.dat") && result.stderr.contains("unrecognised format"))
@@ -45,7 +45,7 @@ import Testing
     @Test("mlsoc ingest sample-data ingests every report, skips what is not one, and a second run changes nothing")
     func wholeTree() throws {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestPaths.temporaryDirectory("mlsoc-ingest").appendingPathComponent("f.db").path
+        let db = try TestStore.location("mlsoc-ingest")
         let first = try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("")])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.isEmpty)

@@ -11,7 +11,7 @@ import Testing
         let bench = try #require(Shell.benchBinary)
         let seconds = CrashTests.long ? 60 : 10
         let base = try TestPaths.temporaryDirectory("mlsoc-concurrency")
-        let db = base.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-concurrency")
         let inbox = base.appendingPathComponent("inbox").path
         #expect(try Shell.run([binary, "ingest", "--db", db, TestPaths.sample("reports")]).status == 0)
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)

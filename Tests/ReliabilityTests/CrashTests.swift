@@ -7,7 +7,7 @@ import Testing
 /// kill -9 at random moments of an ingest: the store stays sound, holds whole reports only, and a
 /// re-run ends with exactly the expected findings. `RELIABILITY_LONG=1` (make reliability) runs the
 /// long version: 50 kills on bigger reports.
-@Suite(.serialized) struct CrashTests {
+@Suite(.serialized, .enabled(if: TestStore.onSQLite, "kill -9 against a SQLite file (quick_check)")) struct CrashTests {
     static let long = ProcessInfo.processInfo.environment["RELIABILITY_LONG"] == "1"
 
     /// Reports of distinct sizes, so every subset of them adds up to a distinct count.

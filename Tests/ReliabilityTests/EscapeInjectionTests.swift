@@ -101,7 +101,7 @@ import Testing
         try #require(Tmux.available, "tmux is needed")
         let binary = try #require(Shell.mlsocBinary)
         let base = try TestPaths.temporaryDirectory("mlsoc-escape")
-        let db = base.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-escape")
         let report = base.appendingPathComponent("evil.jsonl").path
         try Self.report().write(toFile: report, atomically: true, encoding: .utf8)
         let ingest = try Shell.run([binary, "ingest", "--db", db, report])

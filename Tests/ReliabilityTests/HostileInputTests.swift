@@ -5,7 +5,7 @@ import Testing
 /// The hostile corpus (Tests/ReliabilityTests/Hostile, made by scripts/make-hostile-corpus.py)
 /// through a real inbox: every n_ file is quarantined with a readable reason, every r_ file lands,
 /// nothing crashes, memory stays under 256 MB. RELIABILITY_LONG=1 adds a 1 GB file.
-@Suite(.serialized) struct HostileInputTests {
+@Suite(.serialized, .enabled(if: TestStore.onSQLite, "the parsers' bounds; the store checked by SQLite's quick_check")) struct HostileInputTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Hostile")
 
     @Test("the hostile corpus: quarantined with reasons, recoverable ones ingested, no crash, RSS ≤ 256 MB")

@@ -41,7 +41,7 @@ import Testing
         let rules = CrashTests.long ? 1_000_000 : 200_000
         let path = dir.appendingPathComponent("registry.sarif").path
         try Self.write(rules: rules, results: 500, to: path)
-        let db = dir.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-many-rules")
         let run = try Shell.run([binary, "ingest", "--db", db, path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("500 findings, 500 new"))

@@ -33,7 +33,7 @@ import Testing
             """
         let path = dir.appendingPathComponent("evil.jsonl").path
         try report.write(toFile: path, atomically: true, encoding: .utf8)
-        let db = dir.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-output-injection")
         let ingest = try Shell.run([binary, "ingest", "--db", db, path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         return (binary, db, dir)

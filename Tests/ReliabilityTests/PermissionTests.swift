@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite(.serialized) struct PermissionTests {
+@Suite(.serialized, .enabled(if: TestStore.onSQLite, "a SQLite file's mode")) struct PermissionTests {
     static func mode(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1) & 0o777
     }

@@ -18,7 +18,7 @@ import Testing
         try FileManager.default.copyItem(
             atPath: TestPaths.sample("reports/bandit/fraud-detector.sarif"),
             toPath: dir.appendingPathComponent("bandit.sarif").path)
-        let db = dir.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-special")
         let started = Date()
         let run = try Shell.run(["timeout", "60", mlsoc, "ingest", "--db", db, dir.path])
         #expect(Date().timeIntervalSince(started) < 30)
@@ -40,7 +40,7 @@ import Testing
         try FileManager.default.copyItem(
             atPath: TestPaths.sample("reports/modelscan/models.json"),
             toPath: inbox.appendingPathComponent("models.json").path)
-        let db = dir.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-special")
         let run = try Shell.run(["timeout", "60", mlsoc, "watch", "--once", "--db", db, inbox.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("stuck.sarif: unreadable: refused: a FIFO"))
@@ -58,7 +58,7 @@ import Testing
         let dir = try TestPaths.temporaryDirectory("mlsoc-special-config")
         let fifo = dir.appendingPathComponent("config.yaml").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let db = dir.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-special")
         _ = try Shell.run([mlsoc, "ingest", "--db", db, TestPaths.sample("reports/bandit/fraud-detector.sarif")])
         for (config, words) in [
             (dir.appendingPathComponent("typo.yml").path, "No such file"), (dir.path, "a directory"),
@@ -82,8 +82,8 @@ import Testing
             let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample(sample)))
             let path = dir.appendingPathComponent("bom-" + (sample as NSString).lastPathComponent).path
             try (Data([0xEF, 0xBB, 0xBF]) + data).write(to: URL(fileURLWithPath: path))
-            let with = try Shell.run([mlsoc, "ingest", "--db", dir.appendingPathComponent("a.db").path, path])
-            let without = try Shell.run([mlsoc, "ingest", "--db", dir.appendingPathComponent("b.db").path, TestPaths.sample(sample)])
+            let with = try Shell.run([mlsoc, "ingest", "--db", try TestStore.location("mlsoc-bom-a"), path])
+            let without = try Shell.run([mlsoc, "ingest", "--db", try TestStore.location("mlsoc-bom-b"), TestPaths.sample(sample)])
             #expect(with.status == 0, "\(sample): \(with.stderr)")
             let count = { (output: String) in output.split(separator: ":").dropFirst(2).first.map(String.init) }
             #expect(count(with.stdout) == count(without.stdout), "\(sample)")

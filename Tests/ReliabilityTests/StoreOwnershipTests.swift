@@ -5,7 +5,7 @@ import Testing
 
 /// Issue 23, cases 8 and 9: mlsoc writes only to mlsoc stores, and creating a store is safe when
 /// several processes do it at once.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct StoreOwnershipTests {
+@Suite(.serialized, .timeLimit(.minutes(3)), .enabled(if: TestStore.onSQLite, "who creates and owns a SQLite file")) struct StoreOwnershipTests {
     func binary() throws -> String { try #require(Shell.mlsocBinary, "build first: swift build (make test does)") }
 
     func digest(_ path: String) throws -> String { try Shell.run(["sha256sum", path]).stdout }

@@ -29,9 +29,7 @@ public enum TestStore {
     /// The same store opened again, as another process would: a second connection on SQLite, a
     /// second pair of sessions on the server.
     public static func reopen(_ store: FindingStore, mode: FindingStore.Mode = .readWrite) throws -> FindingStore {
-        guard store.isServer else { return try FindingStore(path: store.path, mode: mode) }
-        let backend = try PostgresBackend.open(try PostgresLocation.parse(store.path), readOnly: mode == .readOnly)
-        return try FindingStore(server: backend, mode: mode)
+        try open(store.path, mode: mode)
     }
 
     /// A store in a new database on the test server; the server is thrown away after the run.
@@ -45,6 +43,34 @@ public enum TestStore {
     public static func location(_ label: String) throws -> String {
         guard backend == .postgres else { return try TestPaths.temporaryDirectory(label).appendingPathComponent("findings.db").path }
         return try newServerDatabase()
+    }
+
+    /// The store at a location `location(_:)` gave (a file, or a database on the test server), as
+    /// the binary's `--db` opens it.
+    public static func open(_ location: String, mode: FindingStore.Mode = .readWrite) throws -> FindingStore {
+        guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else { return try FindingStore(path: location, mode: mode) }
+        let backend = try PostgresBackend.open(try PostgresLocation.parse(location), readOnly: mode == .readOnly)
+        return try FindingStore(server: backend, mode: mode)
+    }
+
+    /// What a store holds, as text that changes when anything in it does: a SQLite file's bytes and
+    /// its write-ahead log's (an empty -wal, which a reader may create, holds nothing; the -shm is
+    /// every reader's index, not content), or on the server a digest of every row of every table.
+    public static func contentDigest(_ location: String) throws -> String {
+        guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else {
+            let held = [location, location + "-wal"].filter {
+                ((try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0) > 0
+            }
+            return try Shell.run(["sha256sum"] + held).stdout
+        }
+        let server = try PostgresSession.connect(try PostgresLocation.parse(location))
+        defer { server.close() }
+        let tables = try server.run("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+            .map { try $0.decode(String.self) }
+        return try tables.map { table in
+            let digest = try server.run("SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '') FROM \"\(table)\" t")
+            return "\(table) \(try digest.first?.decode(String.self) ?? "")"
+        }.joined(separator: "\n")
     }
 
     /// The URL of a new, empty database on the test server.
