@@ -62,6 +62,20 @@ extension IngestSink {
             wanted.insert(count == 0 ? key : Data(IngestSink.inProject(item.base.occurrence(count), name: item.project).bytes))
         }
         var known = try storedRows(wanted)
+        // Fingerprints an earlier batch of this report placed: their repeats here walk on to the
+        // next occurrences. Those are looked up for all of them in one statement (as many as the
+        // batch repeats each, and 8 more), not in one statement per walk.
+        var following = Set<Data>()
+        for item in batch where repeats[Data(item.finding.fingerprint.bytes)] != nil {
+            let key = Data(item.finding.fingerprint.bytes)
+            let count = repeats.removeValue(forKey: key) ?? 0
+            guard known[key]?.flatMap(thisReportsPlace) != nil else { continue }
+            for occurrence in 1..<(count + 9) {
+                let next = Data(IngestSink.inProject(item.base.occurrence(occurrence), name: item.project).bytes)
+                if known[next] == nil { following.insert(next) }
+            }
+        }
+        if !following.isEmpty { known.merge(try storedRows(following)) { old, _ in old } }
         /// Where each fingerprint the batch placed is (a repeat at the same file and line is a duplicate).
         var taken: [Data: (path: String?, line: Int?)] = [:]
         var fresh: [QueuedFinding] = []
