@@ -143,12 +143,22 @@ final class PostgresServerSession: ServerSession {
             case let .blob(data): bindings.append(ByteBuffer(bytes: data))
             }
         }
+        return try run(sql, bindings, values: "\(values)")
+    }
+
+    func run(_ sql: String, arrays: [(type: ServerArrayType, values: [DatabaseValue])]) throws -> ServerResult {
+        var bindings = PostgresBindings()
+        for array in arrays { try bindings.append(ServerArray(type: array.type, values: array.values)) }
+        return try run(sql, bindings, values: "\(arrays.count) arrays of \(arrays.first?.values.count ?? 0)")
+    }
+
+    private func run(_ sql: String, _ bindings: PostgresBindings, values: @autoclosure () -> String) throws -> ServerResult {
         // A statement that changes rows reports how many through RETURNING (the row count of a
         // command tag is not part of PostgresNIO's public API).
         do {
             let result = try session.query(sql, bindings)
             if PostgresServerSession.tracedAll {
-                FileHandle.standardError.write(Data("mlsoc: SQL (\(result.rows.count) rows): \(sql) -- \(values)\n".utf8))
+                FileHandle.standardError.write(Data("mlsoc: SQL (\(result.rows.count) rows): \(sql) -- \(values())\n".utf8))
             }
             var columns: [String] = []
             var rows: [[DatabaseValue]] = []
@@ -243,5 +253,64 @@ final class PostgresChangeListener: ServerChangeListener, @unchecked Sendable {
     deinit {
         context?.stop()
         session.close()
+    }
+}
+
+/// A column of values as one binary array parameter (PostgreSQL's `array_send` layout: one
+/// dimension, a NULL flag, the element type, the length and lower bound, then each element as its
+/// length, -1 for NULL, and its bytes). PostgresNIO's arrays take no NULL elements.
+struct ServerArray: PostgresThrowingDynamicTypeEncodable {
+    let type: ServerArrayType
+    let values: [DatabaseValue]
+
+    var psqlType: PostgresDataType {
+        switch type {
+        case .bigint: .int8Array
+        case .double: .float8Array
+        case .text: .textArray
+        case .bytea: .byteaArray
+        }
+    }
+
+    var psqlFormat: PostgresFormat { .binary }
+
+    var elementType: PostgresDataType {
+        switch type {
+        case .bigint: .int8
+        case .double: .float8
+        case .text: .text
+        case .bytea: .bytea
+        }
+    }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        buffer.writeInteger(Int32(1))
+        buffer.writeInteger(Int32(values.contains(.null) ? 1 : 0))
+        buffer.writeInteger(elementType.rawValue)
+        buffer.writeInteger(Int32(values.count))
+        buffer.writeInteger(Int32(1))
+        for value in values {
+            switch (type, value.storage) {
+            case (_, .null):
+                buffer.writeInteger(Int32(-1))
+            case let (.bigint, .int64(number)):
+                buffer.writeInteger(Int32(8))
+                buffer.writeInteger(number)
+            case let (.double, .double(number)):
+                buffer.writeInteger(Int32(8))
+                buffer.writeInteger(number.bitPattern)
+            case let (.double, .int64(number)):
+                buffer.writeInteger(Int32(8))
+                buffer.writeInteger(Double(number).bitPattern)
+            case let (.text, .string(text)):
+                buffer.writeInteger(Int32(text.utf8.count))
+                buffer.writeString(text)
+            case let (.bytea, .blob(data)):
+                buffer.writeInteger(Int32(data.count))
+                buffer.writeBytes(data)
+            default:
+                throw StoreError(.database, "a \(type.rawValue) column of a batch holds \(value)")
+            }
+        }
     }
 }

@@ -1,9 +1,9 @@
-import FindingStore
 import Foundation
 import GRDB
 import PostgresNIO
 import Testing
 
+@testable import FindingStore
 @testable import PostgresStore
 @testable import TestSupport
 
@@ -181,6 +181,42 @@ import Testing
             #expect(try session.scalar("SELECT count(*) FROM project") == 1)
             session.close()
         }
+    }
+
+    @Test func batchesSentAsArraysArriveAsSent() async throws {
+        let texts: [String?] = [
+            "", "a,b", "{x}", "\"quoted\"", "back\\slash", "NULL", "line\nbreak", "é 😀 \u{1B}[2J", nil, "'; DROP TABLE t; --",
+        ]
+        let numbers: [Int64?] = [Int64.min, Int64.max, 0, -1, nil, 42, 7, 8, 9, 10]
+        let doubles: [Double?] = [-0.5, 1e308, Double.pi, nil, 0, 2.5, -1e-300, 3, 4, 5]
+        let blobs: [Data?] = [
+            Data(), Data([0, 1, 2, 255]), nil, Data("x".utf8), Data(repeating: 0, count: 16), Data([9]), Data([8]), Data([7]), Data([6]),
+            Data([5]),
+        ]
+        let rows: [[DatabaseValue]] = texts.indices.map { index in
+            [numbers[index].databaseValue, doubles[index].databaseValue, texts[index].databaseValue, blobs[index].databaseValue]
+        }
+        let store = try TestStore.makeOnServer()
+        let returned = try TestStore.sql(store).write { db in
+            try db.execute(
+                sql: "CREATE TABLE arrays (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n bigint, d double precision, s text, b bytea)")
+            return try db.serverWithArrays(
+                "INSERT INTO arrays (n, d, s, b)", rows, types: [.bigint, .double, .text, .bytea], tail: "RETURNING id, n, d, s, b")
+        }
+        // In order (the ids follow the rows), every value as sent, NULLs where they were.
+        #expect(returned.map { $0[0] } == (1...rows.count).map { Int64($0).databaseValue })
+        #expect(returned.map { Array($0.dropFirst()) } == rows)
+        // A value of another type than its column's is an error, not a cast.
+        #expect(throws: StoreError.self) {
+            try TestStore.sql(store).write { db in
+                try db.serverWithArrays("INSERT INTO arrays (n)", [["seven".databaseValue]], types: [.bigint])
+            }
+        }
+        // `= ANY` of one array parameter, as the batch looks fingerprints up.
+        let found = try TestStore.sql(store).read { db in
+            try db.serverRowsIn("SELECT s FROM arrays WHERE b", [Data([0, 1, 2, 255]).databaseValue, Data("none".utf8).databaseValue])
+        }
+        #expect(found == [["a,b".databaseValue]])
     }
 
     @Test func theServerRefusesToRewriteTheAuditTrail() async throws {

@@ -192,10 +192,10 @@ extension IngestSink {
     private func markSeenAgain(_ rows: inout [[DatabaseValue]]) throws {
         guard !rows.isEmpty else { return }
         defer { rows.removeAll(keepingCapacity: true) }
-        _ = try db.serverWithValues(
+        _ = try db.serverWithArrays(
             "UPDATE finding SET lastSeen = v.lastSeen, lastScanId = v.lastScanId, scopeId = v.scopeId, asr = v.asr FROM (", rows,
-            tail: ") AS v (id, scopeId, lastSeen, lastScanId, asr) WHERE finding.id = v.id",
-            types: ["bigint", "bigint", "bigint", "bigint", "double precision"])
+            types: [.bigint, .bigint, .bigint, .bigint, .double],
+            tail: ") AS v (id, scopeId, lastSeen, lastScanId, asr) WHERE finding.id = v.id")
     }
 
     /// True when a stored finding seen again needs only its last seen, last scan, scope and
@@ -232,12 +232,17 @@ extension IngestSink {
             ]
             rows.append(values.map { $0?.databaseValue ?? .null })
         }
-        let returned = try db.serverWithValues(
+        let returned = try db.serverWithArrays(
             """
             INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
                                  path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
                                  projectId)
-            """, rows, tail: "ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint, id")
+            """, rows,
+            types: [
+                .bytea, .bigint, .bigint, .bigint, .double, .bigint, .bigint, .bigint, .text, .text, .bigint, .bigint, .bigint, .bigint,
+                .bigint, .bigint, .bigint, .bigint, .bigint, .double, .bigint,
+            ],
+            tail: "ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint, id")
         var ids: [Data: Int64] = [:]
         for values in returned where values.count == 2 {
             if let key = Data.fromDatabaseValue(values[0]), let id = Int64.fromDatabaseValue(values[1]) { ids[key] = id }
@@ -256,7 +261,7 @@ extension IngestSink {
                 state: IngestSink.initialState(finding))
             if let text = finding.evidence, !text.isEmpty { evidence.append([id.databaseValue, text.databaseValue]) }
         }
-        if !evidence.isEmpty { _ = try db.serverWithValues("INSERT INTO findingEvidence (findingId, evidence)", evidence) }
+        if !evidence.isEmpty { _ = try db.serverWithArrays("INSERT INTO findingEvidence (findingId, evidence)", evidence, types: [.bigint, .text]) }
     }
 
     /// The ids of these message texts, the unknown ones added in order of first appearance (the
