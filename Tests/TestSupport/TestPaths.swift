@@ -16,10 +16,23 @@ public enum TestPaths {
         packageRoot.appendingPathComponent("sample-data").appendingPathComponent(relative).path
     }
 
-    /// A new empty directory under the system temporary directory.
+    /// This test process's own directory under the system temporary directory. Every test's files
+    /// go in it, and it is removed when the process exits: a run of the suite left a thousand
+    /// directories behind. MLSOC_KEEP_TEST_FILES=1 keeps it (its path is printed).
+    public static let runDirectory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mlsoc-tests-\(getpid())", isDirectory: true)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        if ProcessInfo.processInfo.environment["MLSOC_KEEP_TEST_FILES"] == "1" {
+            print("mlsoc tests: files kept in \(url.path)")
+        } else {
+            atexit { try? FileManager.default.removeItem(at: TestPaths.runDirectory) }
+        }
+        return url
+    }()
+
+    /// A new empty directory in this run's directory.
     public static func temporaryDirectory(_ label: String = "mlsoc-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        let url = runDirectory.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
