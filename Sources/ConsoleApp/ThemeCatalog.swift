@@ -67,7 +67,11 @@ public enum ThemeCatalog {
             return (try load(name, environment: environment), nil)
         } catch {
             let fallback = (try? load(defaultName, environment: [:])) ?? Theme.plain
-            return (fallback, "using the \(fallback.name) theme: \(error)")
+            // The status line has one line: the file's name, not its whole path, so that the line
+            // and the key the error names fit beside it (the user named the file).
+            var reason = error
+            if !reason.source.hasPrefix("themes/") { reason.source = URL(fileURLWithPath: reason.source).lastPathComponent }
+            return (fallback, "using the \(fallback.name) theme: \(reason)")
         }
     }
 
