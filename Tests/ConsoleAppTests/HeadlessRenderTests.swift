@@ -34,15 +34,13 @@ import Testing
         #expect(text.contains("RO"), "read-only shows the lock")
     }
 
-    @Test(
-        "a headless console takes keys: 450 × ↓ scrolls past the first keyset page to the 451st finding",
-        .enabled(if: TestStore.onSQLite, "a synthetic store built by SQL on a SQLite file"))
+    @Test("a headless console takes keys: 450 × ↓ scrolls past the first keyset page to the 451st finding")
     func scrollByKeys() throws {
-        let path = try TestPaths.temporaryDirectory("mlsoc-scroll").appendingPathComponent("s.db").path
+        let location = try TestStore.location("mlsoc-scroll")
         // Severity 4 - i % 5 for id i + 1: by severity, then newest first, row 451 (index 450) is the
         // 51st of the medium ones (ids 998, 993, …): id 748.
-        try SyntheticStore.make(path: path, findings: 1_000)
-        let store = try FindingStore(path: path, mode: .readOnly)
+        try TestStore.synthetic(location, findings: 1_000)
+        let store = try TestStore.open(location, mode: .readOnly)
         var console = HeadlessConsole(store: store, view: .findings, size: Size(width: 160, height: 48), glyphs: .unicode, readOnly: true)
         func shows(_ id: Int, _ screen: String) -> Bool {
             screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(id) med ") }

@@ -6,8 +6,9 @@ import Testing
 
 /// kill -9 at random moments of an ingest: the store stays sound, holds whole reports only, and a
 /// re-run ends with exactly the expected findings. `RELIABILITY_LONG=1` (make reliability) runs the
-/// long version: 50 kills on bigger reports.
-@Suite(.serialized, .enabled(if: TestStore.onSQLite, "kill -9 against a SQLite file (quick_check)")) struct CrashTests {
+/// long version: 50 kills on bigger reports. On PostgreSQL the server rolls the killed session's
+/// transaction back and frees its write lock; SQLite's file also passes `quick_check`.
+@Suite(.serialized) struct CrashTests {
     static let long = ProcessInfo.processInfo.environment["RELIABILITY_LONG"] == "1"
 
     /// Reports of distinct sizes, so every subset of them adds up to a distinct count.
@@ -38,6 +39,18 @@ import Testing
     static let perReport = ProcessInfo.processInfo.environment.merging(["MLSOC_INGEST_GROUP_FINDINGS": "1"]) { $1 }
 
     static func check(_ db: String) throws -> (quickCheck: String, rows: Int, summary: Int, events: Int) {
+        guard TestStore.onSQLite else {
+            // A server store: opening it finishes a migration a kill cut short (each commits alone),
+            // as the next ingest would; a store that holds no report yet counts zero.
+            return try TestStore.sql(try TestStore.open(db)).read { db in
+                (
+                    "ok (server)",
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") ?? -1,
+                    try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM summaryCell") ?? -1,
+                    try Int.fetchOne(db, sql: "SELECT coalesce(sum(newCount), 0) FROM scan") ?? -1
+                )
+            }
+        }
         let queue = try DatabaseQueue(path: db)
         return try queue.read { db in
             // Killed while the new store was being migrated (each migration commits alone): a sound
@@ -65,21 +78,21 @@ import Testing
         let valid = Self.wholeReportCounts(sizes)
         let total = sizes.reduce(0, +)
         // How long a whole run takes, to spread the kills over it.
-        let probe = try TestPaths.temporaryDirectory("mlsoc-crash").appendingPathComponent("probe.db").path
+        let probe = try TestStore.location("mlsoc-crash")
         let started = Date()
         #expect(try Shell.run([binary, "ingest", "--db", probe, directory], environment: Self.perReport).status == 0)
         let duration = Date().timeIntervalSince(started)
         var seen: [Int: Int] = [:]
         for kill in 0..<kills {
-            let db = try TestPaths.temporaryDirectory("mlsoc-crash").appendingPathComponent("findings.db").path
+            let db = try TestStore.location("mlsoc-crash")
             // One transaction per report (the default groups them), so kills land between reports too.
             let child = try Shell.start([binary, "ingest", "--db", db, directory], environment: Self.perReport)
             usleep(UInt32(Double.random(in: 0.02...1.0) * duration * 1_000_000))
             child.kill(SIGKILL)
             _ = child.wait()
-            guard FileManager.default.fileExists(atPath: db) else { continue }
+            guard !TestStore.onSQLite || FileManager.default.fileExists(atPath: db) else { continue }
             let after = try Self.check(db)
-            #expect(after.quickCheck == "ok", "kill \(kill): quick_check \(after.quickCheck)")
+            #expect(after.quickCheck.hasPrefix("ok"), "kill \(kill): quick_check \(after.quickCheck)")
             #expect(valid.contains(after.rows), "kill \(kill): \(after.rows) findings is not a whole number of reports")
             #expect(after.summary == after.rows && after.events == after.rows, "kill \(kill): summary or audit out of step")
             seen[after.rows, default: 0] += 1
@@ -100,7 +113,7 @@ import Testing
         for round in 0..<rounds {
             let base = try TestPaths.temporaryDirectory("mlsoc-crash-watch")
             let inbox = base.appendingPathComponent("inbox").path
-            let db = base.appendingPathComponent("findings.db").path
+            let db = try TestStore.location("mlsoc-crash-watch")
             try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
             let child = try Shell.start([binary, "watch", "--db", db, "--interval", "0.2", inbox])
             usleep(300_000)
@@ -116,7 +129,7 @@ import Testing
             let quarantine = (try? FileManager.default.contentsOfDirectory(atPath: inbox + "/quarantine")) ?? []
             #expect(processing.isEmpty && quarantine.isEmpty, "round \(round): processing \(processing), quarantine \(quarantine)")
             let after = try Self.check(db)
-            #expect(after.quickCheck == "ok" && after.rows == sizes.reduce(0, +), "round \(round): \(after)")
+            #expect(after.quickCheck.hasPrefix("ok") && after.rows == sizes.reduce(0, +), "round \(round): \(after)")
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// The hostile corpus (Tests/ReliabilityTests/Hostile, made by scripts/make-hostile-corpus.py)
 /// through a real inbox: every n_ file is quarantined with a readable reason, every r_ file lands,
 /// nothing crashes, memory stays under 256 MB. RELIABILITY_LONG=1 adds a 1 GB file.
-@Suite(.serialized, .enabled(if: TestStore.onSQLite, "the parsers' bounds; the store checked by SQLite's quick_check")) struct HostileInputTests {
+@Suite(.serialized) struct HostileInputTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Hostile")
 
     @Test("the hostile corpus: quarantined with reasons, recoverable ones ingested, no crash, RSS ≤ 256 MB")
@@ -30,7 +30,7 @@ import Testing
             try handle.write(contentsOf: Data(#""}}]}]}"#.utf8))
             try handle.close()
         }
-        let db = base.appendingPathComponent("findings.db").path
+        let db = try TestStore.location("mlsoc-hostile")
         let result = try Shell.run([binary, "watch", "--db", db, "--once", inbox])
         #expect(result.status == 1, "failures are reported with exit status 1, not a crash: \(result.status)")
         #expect(result.peakKiB < 256 * 1024, "peak RSS \(result.peakKiB / 1024) MiB")
@@ -50,11 +50,11 @@ import Testing
             "hostile: \(names.count + (CrashTests.long ? 1 : 0)) inputs, \(quarantined.count / 2) quarantined, \(done.count) ingested, peak RSS \(result.peakKiB / 1024) MiB"
         )
         let queue = try FindingsCount(db)
-        #expect(queue.quickCheck == "ok")
+        #expect(queue.quickCheck.hasPrefix("ok"))
     }
 }
 
-/// quick_check of a store, through the CLI-independent GRDB.
+/// quick_check of a SQLite store, through the CLI-independent GRDB (a server store: its counts read).
 struct FindingsCount {
     let quickCheck: String
 

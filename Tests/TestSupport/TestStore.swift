@@ -53,6 +53,17 @@ public enum TestStore {
         return try FindingStore(server: backend, mode: mode)
     }
 
+    /// A synthetic store (`SyntheticStore`) at a location `location(_:)` gave: built by SQL on a
+    /// file, and for the server copied there by the binary's `mlsoc store copy`.
+    public static func synthetic(_ location: String, findings count: Int) throws {
+        guard location.hasPrefix("postgres://") else { return try SyntheticStore.make(path: location, findings: count) }
+        let file = try TestPaths.temporaryDirectory("mlsoc-synthetic").appendingPathComponent("findings.db").path
+        try SyntheticStore.make(path: file, findings: count)
+        guard let binary = Shell.mlsocBinary else { throw PostgresStoreError("build first: swift build (make test does)") }
+        let copy = try Shell.run([binary, "store", "copy", file, location])
+        guard copy.status == 0 else { throw PostgresStoreError("store copy to \(location) failed: \(copy.stderr)") }
+    }
+
     /// What a store holds, as text that changes when anything in it does: a SQLite file's bytes and
     /// its write-ahead log's (an empty -wal, which a reader may create, holds nothing; the -shm is
     /// every reader's index, not content), or on the server a digest of every row of every table.
