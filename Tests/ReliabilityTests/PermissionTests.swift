@@ -2,12 +2,14 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite(.serialized, .enabled(if: TestStore.onSQLite, "a SQLite file's mode")) struct PermissionTests {
+@Suite(.serialized) struct PermissionTests {
     static func mode(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1) & 0o777
     }
 
-    @Test("new store files are 0600, or the group mode the config sets; a bad mode is refused with its key")
+    @Test(
+        "new store files are 0600, or the group mode the config sets; a bad mode is refused with its key",
+        .enabled(if: TestStore.onSQLite, "a SQLite file's mode"))
     func storeModes() throws {
         let binary = try #require(Shell.mlsocBinary)
         let base = try TestPaths.temporaryDirectory("mlsoc-perm")
@@ -42,7 +44,7 @@ import Testing
         }
         let report = base.appendingPathComponent("paths.jsonl").path
         try (lines.joined(separator: "\n") + "\n").write(toFile: report, atomically: true, encoding: .utf8)
-        let child = try Shell.start([binary, "ingest", "--db", base.appendingPathComponent("findings.db").path, report])
+        let child = try Shell.start([binary, "ingest", "--db", try TestStore.location("mlsoc-paths"), report])
         var finished = false
         for _ in 0..<100 {
             if kill(child.pid, 0) != 0 {
