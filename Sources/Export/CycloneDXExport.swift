@@ -68,18 +68,17 @@ public enum CycloneDXExport {
     /// project's (or the registry's) model, which keeps the plain ref. Two models that still share
     /// one (the same ML-BOM reference in one project) are told apart by their store id.
     package static func bomRefs(_ inventory: [(id: Int64, record: ModelRecord, project: String?)]) -> [Int64: String] {
-        var plain: [Int64: String] = [:]
+        let plain = inventory.map { bomRef($0.record) }
         var uses: [String: Int] = [:]
-        for (id, record, _) in inventory {
-            plain[id] = bomRef(record)
-            uses[bomRef(record), default: 0] += 1
-        }
+        for base in plain { uses[base, default: 0] += 1 }
+        // The default project's (and the registry's) models first, so a qualified ref never takes
+        // the name of a model that needs none.
+        let isDefault = { (index: Int) in (inventory[index].project ?? "default") == "default" }
         var refs: [Int64: String] = [:]
         var taken: Set<String> = []
-        // The plain refs first, so a qualified one never takes the name of a model that needs none.
-        let ordered = inventory.sorted { ($0.project ?? "default") == "default" && ($1.project ?? "default") != "default" }
-        for (id, _, project) in ordered {
-            let base = plain[id] ?? ""
+        for index in inventory.indices.filter(isDefault) + inventory.indices.filter({ !isDefault($0) }) {
+            let (id, _, project) = inventory[index]
+            let base = plain[index]
             var ref = base
             if uses[base, default: 0] > 1, let project, project != "default" { ref = base + "#" + project }
             if taken.contains(ref) { ref = base + "#" + String(id) }

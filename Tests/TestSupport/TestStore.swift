@@ -48,7 +48,7 @@ public enum TestStore {
     /// The store at a location `location(_:)` gave (a file, or a database on the test server), as
     /// the binary's `--db` opens it.
     public static func open(_ location: String, mode: FindingStore.Mode = .readWrite) throws -> FindingStore {
-        guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else { return try FindingStore(path: location, mode: mode) }
+        guard PostgresLocation.isURL(location) else { return try FindingStore(path: location, mode: mode) }
         let backend = try PostgresBackend.open(try PostgresLocation.parse(location), readOnly: mode == .readOnly)
         return try FindingStore(server: backend, mode: mode)
     }
@@ -56,7 +56,7 @@ public enum TestStore {
     /// A synthetic store (`SyntheticStore`) at a location `location(_:)` gave: built by SQL on a
     /// file, and for the server copied there by the binary's `mlsoc store copy`.
     public static func synthetic(_ location: String, findings count: Int) throws {
-        guard location.hasPrefix("postgres://") else { return try SyntheticStore.make(path: location, findings: count) }
+        guard PostgresLocation.isURL(location) else { return try SyntheticStore.make(path: location, findings: count) }
         let file = try TestPaths.temporaryDirectory("mlsoc-synthetic").appendingPathComponent("findings.db").path
         try SyntheticStore.make(path: file, findings: count)
         guard let binary = Shell.mlsocBinary else { throw PostgresStoreError("build first: swift build (make test does)") }
@@ -68,7 +68,7 @@ public enum TestStore {
     /// its write-ahead log's (an empty -wal, which a reader may create, holds nothing; the -shm is
     /// every reader's index, not content), or on the server a digest of every row of every table.
     public static func contentDigest(_ location: String) throws -> String {
-        guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else {
+        guard PostgresLocation.isURL(location) else {
             let held = [location, location + "-wal"].filter {
                 ((try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0) > 0
             }

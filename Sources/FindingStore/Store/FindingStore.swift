@@ -167,7 +167,6 @@ public final class FindingStore: Sendable {
         return nil
     }
 
-    /// Runs `quick_check`; "ok" when the file is sound.
     /// After an ingest added `findings` new findings: on a server, the planner's statistics are
     /// refreshed when they were a large share of the store (`ServerBackend.refreshStatistics`). On
     /// SQLite nothing: its planner reads the indexes themselves.
@@ -176,6 +175,7 @@ public final class FindingStore: Sendable {
         try StoreError.boundary { try backend.refreshStatistics(afterAdding: findings) }
     }
 
+    /// Runs `quick_check`; "ok" when the file is sound.
     public func quickCheck() throws -> String {
         try readSQLite { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
     }
