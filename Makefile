@@ -72,6 +72,7 @@ fuzz:
 	@# its target needs only the UI, so it is built optimised (ASan still on) to run them in minutes.
 	$(SWIFT) build -c release --scratch-path .build-fuzz --product mlsoc-fuzz-prompt -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 	@mkdir -p .build-fuzz/corpus/prompt
+	@cp Tests/ReliabilityTests/PromptSeeds/* .build-fuzz/corpus/prompt/
 	@printf 'e\xcc\x81x' > .build-fuzz/corpus/prompt/combining; printf '\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\x01\x02z' > .build-fuzz/corpus/prompt/skin-tone
 	bash -o pipefail -c 'ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/mlsoc-fuzz-prompt .build-fuzz/corpus/prompt -runs=$(PROMPT_RUNS) -max_len=128 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build-fuzz/ 2>&1 | tail -8'
 FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build-fuzz/

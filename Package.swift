@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["TestSupport", "FindingStore", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Hostile", "FilterSeeds"]
+            exclude: ["Hostile", "FilterSeeds", "PromptSeeds"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -146,17 +146,24 @@ final class PostgresServerSession: ServerSession {
         return try run(sql, bindings, values: "\(values)")
     }
 
-    func run(_ sql: String, arrays: [(type: ServerArrayType, values: [DatabaseValue])]) throws -> ServerResult {
+    func start(_ sql: String, arrays: [(type: ServerArrayType, values: [DatabaseValue])]) throws -> ServerPending {
         var bindings = PostgresBindings()
         for array in arrays { try bindings.append(ServerArray(type: array.type, values: array.values)) }
-        return try run(sql, bindings, values: "\(arrays.count) arrays of \(arrays.first?.values.count ?? 0)")
+        let sent = session.send(sql, bindings)
+        let described = "\(arrays.count) arrays of \(arrays.first?.values.count ?? 0)"
+        return ServerPending { [session] in try PostgresServerSession.result(sql, values: described) { try session.result(of: sent) } }
     }
 
     private func run(_ sql: String, _ bindings: PostgresBindings, values: @autoclosure () -> String) throws -> ServerResult {
+        try PostgresServerSession.result(sql, values: values()) { try session.query(sql, bindings) }
+    }
+
+    /// The rows of a statement's result as the store holds values, and the count it changed.
+    private static func result(_ sql: String, values: @autoclosure () -> String, of query: () throws -> PostgresQueryResult) throws -> ServerResult {
         // A statement that changes rows reports how many through RETURNING (the row count of a
         // command tag is not part of PostgresNIO's public API).
         do {
-            let result = try session.query(sql, bindings)
+            let result = try query()
             if PostgresServerSession.tracedAll {
                 FileHandle.standardError.write(Data("mlsoc: SQL (\(result.rows.count) rows): \(sql) -- \(values())\n".utf8))
             }

@@ -92,8 +92,19 @@ public final class PostgresSession: Sendable {
 
     /// Runs one statement: its rows, and how many rows it changed.
     func query(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> PostgresQueryResult {
+        try result(of: send(sql, bindings))
+    }
+
+    /// Sends one statement and returns at once: the connection runs statements in the order they
+    /// were sent, so one sent later sees this one's effects. `result(of:)` waits for it.
+    func send(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) -> EventLoopFuture<PostgresQueryResult> {
+        connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+    }
+
+    /// What a sent statement gave; errors carry the server's words.
+    func result(of sent: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+            return try sent.wait()
         } catch let error as PostgresStoreError {
             throw error
         } catch {

@@ -14,6 +14,15 @@ struct QueuedFinding {
     var scopeID: Int64
 }
 
+/// A batch's writes, sent to the server and not yet waited for: its new findings (with their
+/// evidence), whose ids are known when `inserted` answers, and the findings it saw again.
+struct SentBatch {
+    var fresh: [QueuedFinding]
+    var messages: [String: Int64]
+    var inserted: ServerPending?
+    var seenAgain: ServerPending?
+}
+
 /// On a server every statement is a round trip, and SQLite's way (three to five prepared
 /// statements per finding) wrote 230 findings a second. There the findings of a report are queued
 /// and written a thousand at a time, each step one statement for the batch: the models they name
@@ -22,8 +31,13 @@ struct QueuedFinding {
 /// with nothing else changed. Repeats are placed on what the batch knows (`writeQueued`). What is
 /// rare and writes events (reopened, remapped, other locations) goes SQLite's way, per finding.
 ///
+/// A batch's writes are sent without waiting: the writer takes in the next thousand findings while
+/// the server inserts these, and waits for them when it next needs the server's answer (the next
+/// batch, or the end). The session runs statements in the order they were sent, so each batch's
+/// lookups see the previous batch's rows.
+///
 /// Anything else that reads or writes findings mid-report (a model, a VEX decision, a reference,
-/// the end of the report) writes the queue first, so the order of effects is SQLite's.
+/// the end of the report) writes the queue first and waits for it, so the order of effects is SQLite's.
 extension IngestSink {
     static let serverBatchSize = 1_000
 
@@ -33,7 +47,7 @@ extension IngestSink {
             unclassified: finding.threat == .unclassified)
         queued.append(
             QueuedFinding(finding: finding, base: base, project: project, ruleRef: ruleRef, modelID: nil, scopeID: try scope(tool: finding.tool)))
-        if queued.count >= IngestSink.serverBatchSize { try writeQueued() }
+        if queued.count >= IngestSink.serverBatchSize { try writeQueued(waiting: false) }
     }
 
     /// Writes the queued findings (nothing on SQLite, where nothing is queued).
@@ -41,8 +55,10 @@ extension IngestSink {
     /// Each finding is placed as `place` places it on SQLite, but on what the batch knows: the
     /// stored rows of its fingerprints (looked up together; a repeat's next occurrences, 32 at a
     /// time, when it needs them) and the fingerprints the batch itself took. New findings are
-    /// inserted in the order they are placed, so their ids are SQLite's.
-    func writeQueued() throws {
+    /// inserted in the order they are placed, so their ids are SQLite's. Unless `waiting` is false,
+    /// returns when the server has written them.
+    func writeQueued(waiting: Bool = true) throws {
+        try settleSent()
         guard !queued.isEmpty else { return }
         var batch = queued
         queued.removeAll(keepingCapacity: true)
@@ -119,8 +135,9 @@ extension IngestSink {
                 break
             }
         }
-        try insertFresh(&fresh, messages: messages)
-        try markSeenAgain(&seenAgain)
+        sent = SentBatch(
+            fresh: fresh, messages: messages, inserted: try sendFresh(fresh, messages: messages), seenAgain: try sendSeenAgain(seenAgain))
+        if waiting { try settleSent() }
     }
 
     /// Puts the ids of these model names in the cache `model(name:)` reads, as it would find or
@@ -188,14 +205,15 @@ extension IngestSink {
     }
 
     /// The findings a nightly scan of the same tree mostly has: seen again, nothing else changed.
-    /// One statement per few thousand; empties `rows`.
-    private func markSeenAgain(_ rows: inout [[DatabaseValue]]) throws {
-        guard !rows.isEmpty else { return }
-        defer { rows.removeAll(keepingCapacity: true) }
-        _ = try db.serverWithArrays(
-            "UPDATE finding SET lastSeen = v.lastSeen, lastScanId = v.lastScanId, scopeId = v.scopeId, asr = v.asr FROM (", rows,
-            types: [.bigint, .bigint, .bigint, .bigint, .double],
-            tail: ") AS v (id, scopeId, lastSeen, lastScanId, asr) WHERE finding.id = v.id")
+    /// One statement, sent.
+    private func sendSeenAgain(_ rows: [[DatabaseValue]]) throws -> ServerPending? {
+        guard !rows.isEmpty else { return nil }
+        let types: [ServerArrayType] = [.bigint, .bigint, .bigint, .bigint, .double]
+        return try db.startWithArrays(
+            """
+            UPDATE finding SET lastSeen = v.lastSeen, lastScanId = v.lastScanId, scopeId = v.scopeId, asr = v.asr
+            FROM (\(StoreConnection.unnestRows(types))) AS v (id, scopeId, lastSeen, lastScanId, asr) WHERE finding.id = v.id
+            """, [(types, rows)])
     }
 
     /// True when a stored finding seen again needs only its last seen, last scan, scope and
@@ -213,14 +231,14 @@ extension IngestSink {
         return threat == finding.threat.rawValue && taxonomy == mapped
     }
 
-    /// Inserts new findings in one statement per thousand, then their evidence; empties `fresh`.
-    private func insertFresh(_ fresh: inout [QueuedFinding], messages: [String: Int64]) throws {
-        guard !fresh.isEmpty else { return }
-        defer { fresh.removeAll(keepingCapacity: true) }
+    /// Sends the new findings and their evidence as one statement, which answers with the new ids.
+    private func sendFresh(_ fresh: [QueuedFinding], messages: [String: Int64]) throws -> ServerPending? {
+        guard !fresh.isEmpty else { return nil }
         let now = header.ingestedAt
         let project = try currentProject()
         var rows: [[DatabaseValue]] = []
         rows.reserveCapacity(fresh.count)
+        var evidence: [[DatabaseValue]] = []
         for item in fresh {
             let finding = item.finding
             let values: [(any DatabaseValueConvertible)?] = [
@@ -231,37 +249,54 @@ extension IngestSink {
                 finding.attackSuccessRate, project,
             ]
             rows.append(values.map { $0?.databaseValue ?? .null })
+            if let text = finding.evidence, !text.isEmpty { evidence.append([Data(finding.fingerprint.bytes).databaseValue, text.databaseValue]) }
         }
-        let returned = try db.serverWithArrays(
+        let types: [ServerArrayType] = [
+            .bytea, .bigint, .bigint, .bigint, .double, .bigint, .bigint, .bigint, .text, .text, .bigint, .bigint, .bigint, .bigint,
+            .bigint, .bigint, .bigint, .bigint, .bigint, .double, .bigint,
+        ]
+        let evidenceTypes: [ServerArrayType] = [.bytea, .text]
+        // The evidence joins its finding by fingerprint: the batch's fingerprints are distinct.
+        return try db.startWithArrays(
             """
-            INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
-                                 path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
-                                 projectId)
-            """, rows,
-            types: [
-                .bytea, .bigint, .bigint, .bigint, .double, .bigint, .bigint, .bigint, .text, .text, .bigint, .bigint, .bigint, .bigint,
-                .bigint, .bigint, .bigint, .bigint, .bigint, .double, .bigint,
-            ],
-            tail: "ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint, id")
+            WITH inserted AS (
+                INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
+                                     path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
+                                     projectId)
+                \(StoreConnection.unnestRows(types))
+                ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint, id),
+            evidence AS (
+                INSERT INTO findingEvidence (findingId, evidence)
+                SELECT inserted.id, e.evidence
+                FROM (\(StoreConnection.unnestRows(evidenceTypes, names: ["fingerprint", "evidence"], first: types.count + 1))) AS e
+                JOIN inserted ON inserted.fingerprint = e.fingerprint)
+            SELECT fingerprint, id FROM inserted
+            """, [(types, rows), (evidenceTypes, evidence)])
+    }
+
+    /// Waits for the batch sent last, then counts its new findings (and sends their hooks) as
+    /// SQLite's way does when it inserts them one by one.
+    func settleSent() throws {
+        guard let batch = sent else { return }
+        sent = nil
+        _ = try batch.seenAgain?.wait()
+        guard let returned = try batch.inserted?.wait().rows else { return }
         var ids: [Data: Int64] = [:]
         for values in returned where values.count == 2 {
             if let key = Data.fromDatabaseValue(values[0]), let id = Int64.fromDatabaseValue(values[1]) { ids[key] = id }
         }
-        var evidence: [[DatabaseValue]] = []
-        for item in fresh {
+        for item in batch.fresh {
             let finding = item.finding
             // Under the store's write lock nothing else inserts: a conflict would be a finding
-            // written since the lookup, and is refreshed as SQLite's way does.
+            // written since the lookup (its evidence was not written), and is refreshed as SQLite's way does.
             guard let id = ids[Data(finding.fingerprint.bytes)] else {
                 _ = try refresh(finding, scopeID: item.scopeID)
                 continue
             }
             try inserted(
-                finding, id: id, ruleRef: item.ruleRef, messageID: messages[finding.message] ?? 0, modelID: item.modelID,
+                finding, id: id, ruleRef: item.ruleRef, messageID: batch.messages[finding.message] ?? 0, modelID: item.modelID,
                 state: IngestSink.initialState(finding))
-            if let text = finding.evidence, !text.isEmpty { evidence.append([id.databaseValue, text.databaseValue]) }
         }
-        if !evidence.isEmpty { _ = try db.serverWithArrays("INSERT INTO findingEvidence (findingId, evidence)", evidence, types: [.bigint, .text]) }
     }
 
     /// The ids of these message texts, the unknown ones added in order of first appearance (the

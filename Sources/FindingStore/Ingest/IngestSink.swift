@@ -25,6 +25,8 @@ public final class IngestSink {
     private var summary: [SummaryKey: (count: Int, weight: Double)] = [:]
     /// A server store's findings waiting to be written together (`IngestSink+ServerBatch.swift`).
     var queued: [QueuedFinding] = []
+    /// The last batch's statements, sent and not yet waited for (`IngestSink+ServerBatch.swift`).
+    var sent: SentBatch?
     /// Message ids by text: tools repeat a handful of messages thousands of times. Bounded, since a
     /// report may also have a different message on every finding.
     var messageIDs: [String: Int64] = [:]

@@ -97,18 +97,36 @@ public final class StoreConnection {
     /// rows in order (an INSERT's ids follow it). A VALUES list takes a parameter per value, and the
     /// server's parsing and binding of those was a quarter of an ingest's time on it.
     func serverWithArrays(_ head: String, _ rows: [[DatabaseValue]], types: [ServerArrayType], tail: String = "") throws -> [[DatabaseValue]] {
-        guard case let .server(session, _) = backend, !rows.isEmpty else { return [] }
-        guard rows.allSatisfy({ $0.count == types.count }) else {
-            throw StoreError(.database, "a batch of \(types.count) columns has a row of another width")
-        }
-        let names = types.indices.map { "c\($0 + 1)" }.joined(separator: ", ")
-        let arrays = types.indices.map { column in (type: types[column], values: rows.map { $0[column] }) }
-        let parameters = types.enumerated().map { "$\($0.offset + 1)::\($0.element.rawValue)[]" }.joined(separator: ", ")
-        let sql =
-            "\(head) SELECT \(names) FROM unnest(\(parameters)) WITH ORDINALITY AS u (\(names), n) ORDER BY n" + (tail.isEmpty ? "" : " " + tail)
-        let result = try session.run(sql, arrays: arrays)
+        guard !rows.isEmpty,
+            let sent = try startWithArrays(
+                "\(head) \(StoreConnection.unnestRows(types))" + (tail.isEmpty ? "" : " " + tail), [(types, rows)])
+        else { return [] }
+        let result = try sent.wait()
         lastChanges = result.affected
         return result.rows
+    }
+
+    /// `SELECT c1, … FROM unnest($1::T1[], …) WITH ORDINALITY AS u (c1, …, n) ORDER BY n`: the rows
+    /// of array parameters in the order sent, their columns named `names` (else c1, …), the
+    /// parameters numbered from `first`.
+    static func unnestRows(_ types: [ServerArrayType], names: [String]? = nil, first: Int = 1) -> String {
+        let columns = (names ?? types.indices.map { "c\($0 + 1)" }).joined(separator: ", ")
+        let parameters = types.enumerated().map { "$\($0.offset + first)::\($0.element.rawValue)[]" }.joined(separator: ", ")
+        return "SELECT \(columns) FROM unnest(\(parameters)) WITH ORDINALITY AS u (\(columns), n) ORDER BY n"
+    }
+
+    /// Sends a statement whose parameters are the columns of these row sets, set after set, each
+    /// column as one array; returns without waiting (nil on SQLite). Statements sent later run after it.
+    func startWithArrays(_ sql: String, _ sets: [(types: [ServerArrayType], rows: [[DatabaseValue]])]) throws -> ServerPending? {
+        guard case let .server(session, _) = backend else { return nil }
+        var arrays: [(type: ServerArrayType, values: [DatabaseValue])] = []
+        for set in sets {
+            guard set.rows.allSatisfy({ $0.count == set.types.count }) else {
+                throw StoreError(.database, "a batch of \(set.types.count) columns has a row of another width")
+            }
+            arrays += set.types.indices.map { column in (type: set.types[column], values: set.rows.map { $0[column] }) }
+        }
+        return try session.start(sql, arrays: arrays)
     }
 
     /// PostgreSQL binds at most 65,535 parameters per statement; a margin under it.
@@ -159,9 +177,31 @@ public final class StoreConnection {
 public protocol ServerSession: AnyObject {
     /// `affected`: how many rows the statement changed (or returned).
     func run(_ sql: String, _ values: [DatabaseValue]) throws -> ServerResult
-    /// `sql` with one array parameter per column (`$1` … `$n`): each column's values in row order,
-    /// NULLs kept, sent as a binary array of its type.
-    func run(_ sql: String, arrays: [(type: ServerArrayType, values: [DatabaseValue])]) throws -> ServerResult
+    /// Sends `sql` with one array parameter per column (`$1` … `$n`: each column's values in row
+    /// order, NULLs kept, as a binary array of its type) and returns without waiting for it. The
+    /// session runs statements in the order they were sent; `ServerPending.wait` gives the result.
+    func start(_ sql: String, arrays: [(type: ServerArrayType, values: [DatabaseValue])]) throws -> ServerPending
+}
+
+extension ServerSession {
+    /// `start`, waited for.
+    func run(_ sql: String, arrays: [(type: ServerArrayType, values: [DatabaseValue])]) throws -> ServerResult {
+        try start(sql, arrays: arrays).wait()
+    }
+}
+
+/// A statement sent to the server and perhaps still running there.
+public struct ServerPending {
+    private let result: () throws -> ServerResult
+
+    public init(_ result: @escaping () throws -> ServerResult) {
+        self.result = result
+    }
+
+    /// Waits for the statement to end: its result, or the server's error.
+    public func wait() throws -> ServerResult {
+        try result()
+    }
 }
 
 /// The server type of a column sent as one array parameter (its SQL name).
