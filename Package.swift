@@ -108,7 +108,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleUI", "FindingStore", "Config", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Scripts"]),
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: [

@@ -90,7 +90,7 @@ public final class PostgresBackend: ServerBackend, @unchecked Sendable {
         try writerLock.withLock {
             let estimate = try writer.run("SELECT reltuples::bigint FROM pg_class WHERE oid = 'finding'::regclass").first?.decode(Int64.self) ?? -1
             guard estimate < 0 || Int64(findings) * 5 >= estimate else { return }
-            try writer.run("ANALYZE finding, findingEvidence, message, rule, model, groupSummary, summaryCell, modelSummary")
+            try writer.run("ANALYZE finding, findingEvidence, message, rule, model, groupSummary, summaryCell, modelSummary, dueSummary")
         }
     }
 

@@ -33,7 +33,60 @@ public enum PostgresSchema {
         Migration(identifier: "v25-filter-indexes", sql: v25),
         Migration(identifier: "v25-server-sort-keys", schema: "v25-filter-indexes", sql: sortKeys),
         Migration(identifier: "v25-server-dictionary-checks", schema: "v25-filter-indexes", sql: dictionaryChecks),
+        Migration(identifier: "v26-due-summary", sql: v26),
+        Migration(identifier: "v27-rule-taxonomy", sql: v27),
     ]
+
+    /// SQLite's v27 (`Schema.v27`): the taxonomies each rule's findings have had, only ever added.
+    static let v27 = """
+        CREATE TABLE ruleTaxonomy (
+            taxonomyId bigint NOT NULL,
+            ruleRef bigint NOT NULL,
+            PRIMARY KEY (taxonomyId, ruleRef)
+        );
+        INSERT INTO ruleTaxonomy (taxonomyId, ruleRef)
+        SELECT DISTINCT taxonomyId, ruleRef FROM finding WHERE taxonomyId IS NOT NULL ORDER BY 1, 2;
+        CREATE FUNCTION mlsoc_rule_taxonomy() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO ruleTaxonomy (taxonomyId, ruleRef) VALUES (NEW.taxonomyId, NEW.ruleRef) ON CONFLICT DO NOTHING;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER finding_rule_taxonomy AFTER UPDATE OF ruleRef, taxonomyId ON finding FOR EACH ROW
+            WHEN (NEW.taxonomyId IS NOT NULL AND (OLD.ruleRef IS DISTINCT FROM NEW.ruleRef OR OLD.taxonomyId IS DISTINCT FROM NEW.taxonomyId))
+            EXECUTE FUNCTION mlsoc_rule_taxonomy();
+        """
+
+    /// SQLite's v26 (`Schema.v26`): findings with a due key per project and stretch of 2^16
+    /// seconds, kept by a trigger on UPDATE and DELETE as the other summaries are, and by the
+    /// ingest on INSERT.
+    static let v26 = """
+        CREATE TABLE dueSummary (
+            projectId bigint NOT NULL,
+            stretch bigint NOT NULL,
+            count bigint NOT NULL,
+            PRIMARY KEY (projectId, stretch)
+        );
+        INSERT INTO dueSummary (projectId, stretch, count)
+        SELECT projectId, slaDue >> 16, count(*) FROM finding WHERE state IN (0, 1, 2, 6) AND slaDue IS NOT NULL GROUP BY 1, 2;
+        CREATE FUNCTION mlsoc_due_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE' AND OLD.state IS NOT DISTINCT FROM NEW.state AND OLD.slaDue IS NOT DISTINCT FROM NEW.slaDue
+                AND OLD.projectId IS NOT DISTINCT FROM NEW.projectId THEN
+                RETURN NULL;
+            END IF;
+            IF OLD.state IN (0, 1, 2, 6) AND OLD.slaDue IS NOT NULL THEN
+                INSERT INTO dueSummary AS s (projectId, stretch, count) VALUES (OLD.projectId, OLD.slaDue >> 16, -1)
+                ON CONFLICT (projectId, stretch) DO UPDATE SET count = s.count + excluded.count;
+            END IF;
+            IF TG_OP = 'UPDATE' AND NEW.state IN (0, 1, 2, 6) AND NEW.slaDue IS NOT NULL THEN
+                INSERT INTO dueSummary AS s (projectId, stretch, count) VALUES (NEW.projectId, NEW.slaDue >> 16, 1)
+                ON CONFLICT (projectId, stretch) DO UPDATE SET count = s.count + excluded.count;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER finding_due_summary AFTER UPDATE OF state, slaDue, projectId OR DELETE ON finding
+            FOR EACH ROW EXECUTE FUNCTION mlsoc_due_summary();
+        """
 
     /// A finding's references to the dictionaries (its rule, message, taxonomy, scope and scans)
     /// are not foreign keys on the server. Each foreign key is a trigger per inserted row, and these
@@ -76,7 +129,8 @@ public enum PostgresSchema {
         ("modelSummary", ["modelId", "projectId", "state"]),
         ("groupSummary", ["ruleRef", "messageId", "modelId", "projectId", "threat", "severity", "state"]),
         ("assignedSummary", ["modelId", "projectId", "state"]), ("acceptanceProposal", ["id"]), ("findingTicket", ["findingId"]),
-        ("hookOutbox", ["id"]), ("hookCursor", ["hook"]),
+        ("hookOutbox", ["id"]), ("hookCursor", ["hook"]), ("dueSummary", ["projectId", "stretch"]),
+        ("ruleTaxonomy", ["taxonomyId", "ruleRef"]),
     ]
 
     /// What a read-only role (the wall dashboard's) is granted: SELECT on the store's tables, now and

@@ -27,7 +27,7 @@ final class PostgresCopySource: CopySource {
     }
 
     func count(_ table: String) async throws -> Int64 {
-        try await session.scalar("SELECT count(*) FROM \(table)")
+        try session.scalar("SELECT count(*) FROM \(table)")
     }
 
     func page(_ table: String, columns: [String], key: [String], after: [CellValue]?, limit: Int) async throws -> [[CellValue]] {
@@ -38,12 +38,12 @@ final class PostgresCopySource: CopySource {
             for value in after { try value.bind(into: &bindings) }
         }
         sql += " ORDER BY \(key.joined(separator: ", ")) LIMIT \(limit)"
-        return try await session.run(sql, bindings).map { row in try row.map(CellValue.init(cell:)) }
+        return try session.run(sql, bindings).map { row in try row.map(CellValue.init(cell:)) }
     }
 
     func close() async {
-        try? await session.script("COMMIT")
-        await session.close()
+        try? session.script("COMMIT")
+        session.close()
     }
 }
 
@@ -69,7 +69,7 @@ final class PostgresCopySink: CopySink {
     }
 
     func prepare(tables: [String]) async throws {
-        try await clearNewStore(tables: tables, count: count) { table in try await self.session.script("DELETE FROM \(table)") }
+        try await clearNewStore(tables: tables, count: count) { table in try self.session.script("DELETE FROM \(table)") }
     }
 
     func write(_ table: String, columns: [String], rows: [[CellValue]]) async throws {
@@ -89,35 +89,35 @@ final class PostgresCopySink: CopySink {
     }
 
     func count(_ table: String) async throws -> Int64 {
-        try await session.scalar("SELECT count(*) FROM \(table)")
+        try session.scalar("SELECT count(*) FROM \(table)")
     }
 
     func commit(tables: [String]) async throws {
         for (table, key) in PostgresSchema.tables where key == ["id"] {
-            try await session.run("SELECT setval(pg_get_serial_sequence('\(table.lowercased())', 'id'), greatest(1, (SELECT max(id) FROM \(table))))")
+            try session.run("SELECT setval(pg_get_serial_sequence('\(table.lowercased())', 'id'), greatest(1, (SELECT max(id) FROM \(table))))")
         }
-        try await session.script("COMMIT")
+        try session.script("COMMIT")
         // A store just filled has no planner statistics until autovacuum's turn comes.
-        try await session.script("ANALYZE")
-        await session.close()
+        try session.script("ANALYZE")
+        session.close()
     }
 
     func abort() async {
-        try? await session.script("ROLLBACK")
-        await session.close()
+        try? session.script("ROLLBACK")
+        session.close()
     }
 }
 
 extension PostgresSession {
     func tables() async throws -> [String] {
-        try await run("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").map { try $0.decode(String.self) }
+        try run("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").map { try $0.decode(String.self) }
     }
 
     /// A table's columns, lower case as PostgreSQL keeps unquoted names.
     func columns(_ table: String) async throws -> [String] {
         var bindings = PostgresBindings()
         bindings.append(table.lowercased())
-        return try await run(
+        return try run(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
             bindings
         ).map { try $0.decode(String.self) }

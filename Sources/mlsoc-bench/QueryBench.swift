@@ -53,7 +53,7 @@ struct QueryBench {
         let cases: [(text: String, daysOn: Int64)] = [
             ("sev:critical", 0), ("sev>=high state:open", 0), ("threat:misconfiguration", 0), ("model:fraud-detector-1", 0),
             ("tool:bandit", 0), ("rule:*eval*", 0), ("sla:overdue", 0), ("sla:overdue", 45), ("-state:open", 0),
-            ("tool:bandit sev:critical model:fraud-detector-1", 0),
+            ("tool:bandit sev:critical model:fraud-detector-1", 0), ("cwe:502", 0), ("path:svc/*", 0), ("pickle", 0),
         ]
         for (text, daysOn) in cases {
             let query = FindingQuery(filter: try FindingFilter.parse(text))

@@ -22,6 +22,7 @@ import Testing
                     threat: Threat.matrixOrder[(index * 3) % Threat.matrixOrder.count],
                     tool: ["garak", "bandit", "modelscan"][index % 3], rule: "B\(index % 9)")
                 finding.model = index % 4 == 3 ? nil : ["fraud-detector", "chat-bot", "ranker"][index % 4]
+                finding.taxonomy = TaxonomyIDs(cwe: Self.cwes(index).map { "CWE-" + $0 })
                 if index % 10 == 5 {
                     finding.otherLocations = [OtherLocation(Location(path: "models/m\(index).pkl", startLine: 1), model: "ranker")]
                 }
@@ -42,6 +43,11 @@ import Testing
                 now: 1_700_000_100)
         }
         return store
+    }
+
+    /// The CWE ids of finding `index`: rules B0…B8 each get findings with and without them.
+    static func cwes(_ index: Int) -> [String] {
+        [["502"], ["94", "502"], ["94"], [], [], []][index % 6]
     }
 
     /// The reference: one plain query over the same conditions, no plan.
@@ -80,6 +86,7 @@ import Testing
             "", "tool:garak", "rule:B1,B2", "rule:B*", "tool:bandit state:open", "model:ranker", "model:fraud*,chat*",
             "model:none", "-model:ranker", "sev>=high state:open", "state:closed", "state:accepted", "state:new", "target:data",
             "sla:overdue", "tool:nothing", "model:ranker tool:bandit sev:critical", "-tool:garak rule:B3",
+            "cwe:502", "cwe:94 sev>=high", "-cwe:502", "cwe:94,502 tool:bandit", "cwe:77",
         ])
     func sameAsPlain(text: String) throws {
         let store = try Self.store()
@@ -110,6 +117,28 @@ import Testing
         #expect(expected.contains { $0 % 17 == 0 && $0 % 11 != 0 && $0 % 13 != 0 })
         let running = try store.findingsPage(query, after: nil, limit: 1_000, now: 1_700_000_000 + 86_400 * 19)
         #expect(running.allSatisfy { $0.state != .accepted })
+    }
+
+    @Test("cwe: finds exactly the findings that carry the id, also after a remapping gave a rule a taxonomy it never had")
+    func cweMatchesWhatWasIngested() throws {
+        let store = try Self.store()
+        let rows = try store.findingsPage(FindingQuery(sort: .oldest), after: nil, limit: 1_000, now: Self.now)
+        #expect(rows.count == 300)
+        // Ingested in order: row n is finding "p<n>".
+        for (cwe, expected) in [("502", 100), ("94", 100), ("77", 0)] {
+            let count = try store.count(FindingQuery(filter: try FindingFilter.parse("cwe:\(cwe)")), now: Self.now)
+            #expect(count == expected, "cwe:\(cwe)")
+            #expect(count == (0..<300).filter { Self.cwes($0).contains(cwe) }.count)
+        }
+        // A remapping: one finding of rule B4 (index 4: no CWE) now carries CWE-77.
+        let target = rows[4].id
+        try TestStore.sql(store).write { db in
+            try db.execute(sql: "INSERT INTO taxonomy (text) VALUES ('CWE-77')")
+            try db.execute(sql: "UPDATE finding SET taxonomyId = (SELECT id FROM taxonomy WHERE text = 'CWE-77') WHERE id = ?", arguments: [target])
+        }
+        let query = FindingQuery(filter: try FindingFilter.parse("cwe:77"))
+        #expect(try store.count(query, now: Self.now) == 1)
+        #expect(try store.findingsPage(query, after: nil, limit: 10, now: Self.now).map(\.id) == [target])
     }
 
     @Test("a model glob naming more models than a plan merges (`model:*`) pages like the plain query")

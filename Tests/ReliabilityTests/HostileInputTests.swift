@@ -20,7 +20,7 @@ import Testing
         if CrashTests.long {
             // A 1 GB report: one string of a gigabyte inside a SARIF result.
             let path = inbox + "/n_one_gigabyte.sarif"
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             let handle = try #require(FileHandle(forWritingAtPath: path))
             try handle.write(
                 contentsOf: Data(

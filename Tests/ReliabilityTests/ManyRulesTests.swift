@@ -7,7 +7,7 @@ import Testing
 /// test` runs 200k). The rules are streamed and packed, never held as a JSON tree.
 @Suite(.serialized) struct ManyRulesTests {
     static func write(rules: Int, results: Int, to path: String) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         var buffer = Data(#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "registry", "rules": ["#.utf8)
         for index in 0..<rules {

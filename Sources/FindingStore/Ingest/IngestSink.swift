@@ -23,6 +23,10 @@ public final class IngestSink {
     private let insertMessage: RawStatement
     /// What this report adds to the summary table, flushed once per cell (see schema v11).
     private var summary: [SummaryKey: (count: Int, weight: Double)] = [:]
+    /// New findings with a due key, by the stretch they fall due in (dueSummary, schema v26).
+    private var dueStretches: [Int64: Int] = [:]
+    /// The rules and taxonomies of new findings (ruleTaxonomy, schema v27).
+    private var ruleTaxonomies: Set<RuleTaxonomy> = []
     /// A server store's findings waiting to be written together (`IngestSink+ServerBatch.swift`).
     var queued: [QueuedFinding] = []
     /// The last batch's statements, sent and not yet waited for (`IngestSink+ServerBatch.swift`).
@@ -105,12 +109,16 @@ public final class IngestSink {
         var state: Int
     }
 
-    func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, _ finding: Finding, state: TriageState) {
+    func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, _ finding: Finding, state: TriageState) throws {
+        if let taxonomyID = try taxonomyID(finding.taxonomy) { ruleTaxonomies.insert(RuleTaxonomy(ruleRef: ruleRef, taxonomyID: taxonomyID)) }
         let key = SummaryKey(
             ruleRef: ruleRef, messageID: messageID, modelID: modelID ?? 0, threat: finding.threat.rawValue,
             severity: finding.severity.rawValue, state: state.rawValue)
         let old = summary[key] ?? (0, 0)
         summary[key] = (old.count + 1, old.weight + (finding.attackSuccessRate ?? 1))
+        if state.hasDueKey, let due = header.sla.due(severity: finding.severity, firstSeen: header.ingestedAt) {
+            dueStretches[due >> Schema.dueStretchShift, default: 0] += 1
+        }
     }
 
     /// Adds the report's new findings to the summary tables: groupSummary (schema v20) once per
@@ -119,6 +127,14 @@ public final class IngestSink {
     private func flushSummary() throws {
         guard !summary.isEmpty else { return }
         let project = try currentProject()
+        try upsert(
+            "INSERT INTO dueSummary (projectId, stretch, count)", dueStretches.map { [project.databaseValue, $0.databaseValue, $1.databaseValue] },
+            "ON CONFLICT (projectId, stretch) DO UPDATE SET count = dueSummary.count + excluded.count")
+        dueStretches.removeAll()
+        try upsert(
+            "INSERT INTO ruleTaxonomy (ruleRef, taxonomyId)", ruleTaxonomies.map { [$0.ruleRef.databaseValue, $0.taxonomyID.databaseValue] },
+            "ON CONFLICT (taxonomyId, ruleRef) DO NOTHING")
+        ruleTaxonomies.removeAll()
         var groups: [[DatabaseValue]] = []
         var cells: [CellKey: (count: Int, weight: Double)] = [:]
         for (key, value) in summary {
@@ -176,6 +192,11 @@ public final class IngestSink {
         let statement = try db.cachedStatement(
             sql: head + " VALUES (" + Array(repeating: "?", count: width).joined(separator: ", ") + ") " + tail)
         for row in rows { try statement.execute(arguments: StatementArguments(row)) }
+    }
+
+    private struct RuleTaxonomy: Hashable {
+        var ruleRef: Int64
+        var taxonomyID: Int64
     }
 
     private struct ModelStateKey: Hashable {
@@ -379,7 +400,7 @@ public final class IngestSink {
             finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
             header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate, try currentProject(),
         ])
-        count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: .new)
+        try count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: .new)
         outcome.new += 1
     }
 
@@ -486,7 +507,7 @@ public final class IngestSink {
     /// a new critical, its other locations. No "created" event: the row's firstSeen and
     /// firstScanId are its creation (see FindingStore.events).
     func inserted(_ finding: Finding, id: Int64, ruleRef: Int64, messageID: Int64, modelID: Int64?, state: TriageState) throws {
-        count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: state)
+        try count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: state)
         outcome.new += 1
         if finding.severity == .critical, state.isOpen, header.hookEvents.contains(.newCritical) {
             try FindingStore.enqueueHook(

@@ -12,6 +12,13 @@ struct FilterSQL {
     var arguments = StatementArguments()
 
     /// `eventAlias`: in the audit log, actor and event terms apply to the event row with this alias.
+    /// The ids of the taxonomy rows that name one of these CWE ids (a query), and its LIKE patterns.
+    /// The taxonomy is a space-separated list; padded, so an id matches whole.
+    static func cweTaxonomies(_ values: [Int]) -> (sql: String, patterns: [String]) {
+        let sql = "SELECT id FROM taxonomy WHERE " + Array(repeating: "(' ' || text || ' ') LIKE ?", count: values.count).joined(separator: " OR ")
+        return (sql, values.map { "% CWE-\($0) %" })
+    }
+
     init(_ filter: FindingFilter, now: Int64, eventAlias: String? = nil) {
         for clause in filter.clauses {
             var args = StatementArguments()
@@ -99,10 +106,11 @@ struct FilterSQL {
                 + Array(repeating: "ruleId LIKE ? ESCAPE '\\'", count: values.count)
                 .joined(separator: " OR ") + ")"
         case let .cwes(values):
-            // taxonomy is a space-separated list; pad it so an id matches whole.
-            bind(values.map { "% CWE-\($0) %" })
-            return "f.taxonomyId IN (SELECT id FROM taxonomy WHERE "
-                + Array(repeating: "(' ' || text || ' ') LIKE ?", count: values.count).joined(separator: " OR ") + ")"
+            // The rules whose findings have had these taxonomies (ruleTaxonomy, schema v27), so the
+            // rows are read by rule from finding_by_rule, then each row's own taxonomy.
+            let (taxonomies, patterns) = cweTaxonomies(values)
+            bind(patterns + patterns)
+            return "f.ruleRef IN (SELECT ruleRef FROM ruleTaxonomy WHERE taxonomyId IN (\(taxonomies))) AND f.taxonomyId IN (\(taxonomies))"
         case let .stages(values):
             let named = values.filter { $0 != "none" }
             var parts: [String] = []

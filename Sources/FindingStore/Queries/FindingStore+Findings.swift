@@ -93,6 +93,7 @@ extension FindingStore {
     /// The "due" sort key: the SLA due date of an open or accepted finding (an acceptance can lapse,
     /// and its finding is open again at read time); findings without one, and closed ones, last.
     /// The expression of index finding_by_due (schema v25), literally, or SQLite does not use it.
+    /// Its states are `TriageState.hasDueKey`'s.
     static let dueKey = "CASE WHEN f.state IN (0, 1, 2, 6) THEN coalesce(f.slaDue, 9223372036854775807) ELSE 9223372036854775807 END"
 
     /// One keyset page, most severe first, optionally restricted to one cell.
@@ -108,11 +109,51 @@ extension FindingStore {
         if query.group == nil, query.filter.clauses.allSatisfy({ FindingStore.summaryAnswers($0.term) }) {
             return try read { db in try FindingStore.summaryCount(db, query, now: now) }
         }
+        if let overdue = FindingStore.overdueScope(query, now: now) {
+            return try read { db in try FindingStore.overdueCount(db, within: overdue, now: now) }
+        }
         let (conditions, arguments) = FindingStore.conditions(query, now: now)
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f \(whereClause)", arguments: arguments) ?? 0
         }
+    }
+
+    /// For a query of `sla:overdue` and nothing else but project terms, those terms' SQL (which
+    /// reads `f.projectId` of finding and dueSummary alike); nil for any other query.
+    static func overdueScope(_ query: FindingQuery, now: Int64) -> FilterSQL? {
+        guard query.group == nil, query.modelID == nil else { return nil }
+        var overdue = false
+        var projects: [FindingFilter.Clause] = []
+        for clause in query.filter.clauses {
+            switch clause.term {
+            case .sla(.overdue) where !clause.negated: overdue = true
+            case .projects: projects.append(clause)
+            default: return nil
+            }
+        }
+        return overdue ? FilterSQL(FindingFilter(clauses: projects), now: now) : nil
+    }
+
+    /// How many findings are overdue (`sla:overdue`, FilterSQL) within `scope`, without reading
+    /// them (schema v26): dueSummary's stretches before the one `now` is in, that stretch's range
+    /// of finding_by_due up to `now`, less the acceptances still running (finding_accepted) that
+    /// fell due before `now`.
+    static func overdueCount(_ db: StoreConnection, within scope: FilterSQL, now: Int64) throws -> Int {
+        let stretch = now >> Schema.dueStretchShift
+        let conditions = scope.conditions.map { " AND " + $0 }.joined()
+        func count(_ sql: String, _ bound: StatementArguments) throws -> Int {
+            var arguments = bound
+            _ = arguments.append(contentsOf: scope.arguments)
+            return try Int.fetchOne(db, sql: sql + conditions, arguments: arguments) ?? 0
+        }
+        let before = try count("SELECT coalesce(sum(f.count), 0) FROM dueSummary f WHERE f.stretch < ?", [stretch])
+        let stretchSoFar = try count(
+            "SELECT count(*) FROM finding f WHERE \(dueKey) >= ? AND \(dueKey) < ?", [stretch << Schema.dueStretchShift, now])
+        let running = try count(
+            "SELECT count(*) FROM finding f WHERE f.state = \(TriageState.accepted.rawValue) AND f.acceptedUntil >= ? AND \(dueKey) < ?",
+            [now, now])
+        return before + stretchSoFar - running
     }
 
     /// The WHERE conditions of a query over `finding f`: its filter, its model and its group.
@@ -263,4 +304,10 @@ extension FindingStore {
             sourcePath = try row.decode(String?.self, forColumn: "sourcePath") ?? ""
         }
     }
+}
+
+extension TriageState {
+    /// A finding in this state is due somewhere (its SLA due date is `FindingStore.dueKey`): open,
+    /// or accepted (an acceptance can lapse).
+    var hasDueKey: Bool { isOpen || self == .accepted }
 }

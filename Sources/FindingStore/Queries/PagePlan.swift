@@ -44,8 +44,11 @@ struct PagePlan {
         let bySeverity = query.sort == .severity
         let summary = SummaryBounds(query, now: now)
         var candidates: [[Stream]] = []
-        if PagePlan.namesRules(query) {
-            let cells = try summary.cells(db, key: "ruleRef")
+        let taxonomyRules = PagePlan.taxonomyRules(query)
+        if PagePlan.namesRules(query) || taxonomyRules != nil {
+            var byRule = summary
+            byRule.table = "groupSummary"
+            let cells = try byRule.cells(db, key: "ruleRef", restrict: taxonomyRules?.condition, taxonomyRules?.arguments ?? [])
             candidates.append(PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity))
         }
         if let models = try PagePlan.namedModels(db, query) {
@@ -129,6 +132,21 @@ struct PagePlan {
             default: return false
             }
         }
+    }
+
+    /// For positive `cwe:` terms, the rules whose findings have had a matching taxonomy
+    /// (ruleTaxonomy, schema v27) as a condition on groupSummary's `ruleRef`: a `cwe:` query then
+    /// streams by rule, over those rules only.
+    private static func taxonomyRules(_ query: FindingQuery) -> (condition: String, arguments: StatementArguments)? {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        for clause in query.filter.clauses where !clause.negated {
+            guard case let .cwes(values) = clause.term else { continue }
+            let (taxonomies, patterns) = FilterSQL.cweTaxonomies(values)
+            conditions.append("f.ruleRef IN (SELECT ruleRef FROM ruleTaxonomy WHERE taxonomyId IN (\(taxonomies)))")
+            _ = arguments.append(contentsOf: StatementArguments(patterns))
+        }
+        return conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), arguments)
     }
 
     /// The models the query keeps to, by id: its model, its model group, or the first positive

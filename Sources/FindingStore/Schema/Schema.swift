@@ -180,6 +180,12 @@ enum Schema {
         migrator.registerMigration("v25-filter-indexes") { db in
             try db.execute(sql: v25)
         }
+        migrator.registerMigration("v26-due-summary") { db in
+            try db.execute(sql: v26)
+        }
+        migrator.registerMigration("v27-rule-taxonomy") { db in
+            try db.execute(sql: v27)
+        }
         return migrator
     }
 
