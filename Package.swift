@@ -108,7 +108,8 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleUI", "FindingStore", "Config", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Scripts"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Scripts"]),
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: [

@@ -240,7 +240,9 @@ public final class PostgresSession: Sendable {
             throw PostgresStoreError("the store \(location) was written by a newer mlsoc (migration \(unknown)): use that version")
         }
         if applied.count < known.count {
-            throw PostgresStoreError("the store \(location) has an older schema: open it once with a writer (mlsoc ingest) to migrate it")
+            throw PostgresStoreError(
+                "the store \(location) has an older schema: upgrade it with `mlsoc store migrate --db URL` as its owner "
+                    + "(or open it once with a writer: the console, ingest)")
         }
     }
 }

@@ -7,14 +7,14 @@ extension Mlsoc {
     /// The store itself: moving it between backends.
     struct Store: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Work on the store itself: copy it between SQLite and PostgreSQL.",
+            abstract: "Work on the store itself: upgrade its schema, copy it between SQLite and PostgreSQL.",
             discussion: """
                 A store is a SQLite file (the default) or a PostgreSQL database named by a URL:
                   postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE?sslmode=verify-full
                   postgres://USER@/DATABASE?host=/run/postgresql          (a Unix socket directory)
                 A password not in the URL comes from PGPASSWORD. docs/DEPLOY.md has the roles, TLS and backups.
                 """,
-            subcommands: [Copy.self, GrantReader.self]
+            subcommands: [Migrate.self, Copy.self, GrantReader.self]
         )
 
         struct Copy: ParsableCommand {
@@ -126,6 +126,69 @@ final class StoreCopyProgress: @unchecked Sendable {
             guard copied == total || now.timeIntervalSince(lastLine) >= 1 else { return }
             lastLine = now
             FileHandle.standardError.write(Data("  \(table): \(copied) of \(total) rows\n".utf8))
+        }
+    }
+}
+
+extension Mlsoc.Store {
+    /// The schema upgrade any writing command does on open, on its own and said: what a team runs
+    /// after installing a new mlsoc, before the wall screens (which never migrate) read the store.
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring the store's schema up to this mlsoc's, and say which migrations ran.",
+            discussion: """
+                Every writing command (the console, ingest, watch, triage) does the same when it opens the store; \
+                read-only ones (dashboard, findings, export) refuse a store an older mlsoc wrote until a writer \
+                has opened it. A migration may read every finding once (a few seconds per million); each runs in \
+                its own transaction, so an interrupted upgrade leaves the store at the last one that finished. \
+                A store a newer mlsoc wrote is refused, untouched.
+
+                  mlsoc store migrate --db /var/lib/mlsoc/findings.db
+                  mlsoc store migrate --db 'postgres://mlsoc_owner@db.example/mlsoc?sslmode=verify-full'
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let location = options.storePath
+            let shown = TextForTerminal.safe(location)
+            let (before, known) = try migrations(location)
+            let pending = known.filter { !before.contains($0) }
+            // A store a newer mlsoc wrote is refused by the open below, with its reason.
+            let newer = before.contains { !known.contains($0) }
+            if !before.isEmpty, !pending.isEmpty, !newer {
+                FileHandle.standardError.write(Data("migrating \(shown): \(pending.joined(separator: ", "))\n".utf8))
+            }
+            let started = Date()
+            _ = try options.openStore(mode: .readWrite)
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            let schema = known.last ?? "none"
+            if before.isEmpty {
+                print("\(shown): a new store at schema \(schema) (\(seconds) s)")
+            } else if pending.isEmpty {
+                print("\(shown) is up to date: schema \(schema)")
+            } else {
+                let ran = pending.joined(separator: ", ")
+                print("\(shown): \(before.last ?? "none") → \(schema), \(pending.count) migrations (\(ran)) in \(seconds) s")
+            }
+        }
+
+        /// The migrations the store has, and those this mlsoc knows for its backend (a server store
+        /// starts at v25 in one step and has migrations of its own: PostgresSchema).
+        private func migrations(_ location: String) throws -> (applied: [String], known: [String]) {
+            do {
+                if PostgresLocation.isURL(location) {
+                    let session = try PostgresSession.connect(try PostgresLocation.parse(location, environment: ProcessInfo.processInfo.environment))
+                    defer { session.close() }
+                    return (try session.appliedMigrations(), PostgresSchema.migrations.map(\.identifier))
+                }
+                return (try FindingStore.appliedMigrations(path: location), FindingStore.schemaMigrations)
+            } catch let error as PostgresStoreError {
+                throw CLIError(TextForTerminal.safe(error.description))
+            } catch let error as StoreError {
+                throw CLIError(TextForTerminal.safe(error.description))
+            }
         }
     }
 }

@@ -4,9 +4,10 @@ import Testing
 
 /// The command line on the sample data, as a user runs it.
 @Suite(.serialized) struct CLIEndToEndTests {
-    static func store() throws -> (binary: String, db: String, env: [String: String]) {
+    /// The sample reports ingested by `mlsoc ingest` into a new store (MLSOC_DB in `env`).
+    static func store(_ name: String = "mlsoc-cli") throws -> (binary: String, db: String, env: [String: String]) {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
-        let db = try TestStore.location("mlsoc-cli")
+        let db = try TestStore.location(name)
         var env = ProcessInfo.processInfo.environment
         env["MLSOC_CONFIG"] = TestPaths.sample("config.yaml")
         env["MLSOC_DB"] = db

@@ -79,6 +79,11 @@ public final class FindingStore: Sendable {
                 pool = try StoreOwnership.withCreationLock(path: path) {
                     if let foreign = try StoreOwnership.foreignProblem(path: path) { throw StoreError(.cannotOpen, foreign) }
                     let pool = try DatabasePool(path: path, configuration: config)
+                    // A newer mlsoc's store: this one would write it without keeping what the newer
+                    // schema keeps on write (its summaries), so it is left untouched.
+                    if try pool.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) {
+                        throw StoreError(.cannotOpen, "the store \(path) was written by a newer mlsoc: use that version (this one changed nothing)")
+                    }
                     // Marked before the first migration: a process killed while it creates the
                     // store leaves a file the next run knows as its own and finishes.
                     if try pool.read({ db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }) != StoreOwnership.applicationID {
@@ -103,6 +108,24 @@ public final class FindingStore: Sendable {
         backing = .sqlite(pool)
     }
 
+    /// The migrations the SQLite store at `path` has, read without opening it as a store (so nothing
+    /// is migrated or created): empty for a missing file or one without mlsoc's schema.
+    public static func appliedMigrations(path: String) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                guard try db.tableExists("grdb_migrations") else { return [] }
+                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            }
+        } catch {
+            throw StoreError(.cannotOpen, "cannot read the schema of \(path)", underlying: error)
+        }
+    }
+
     /// A read-only open never migrates: a store an older mlsoc wrote must be opened once by a writer
     /// first, and a newer mlsoc's store is not read with queries that may not fit it.
     private static func readOnlySchemaProblem(_ db: Database, path: String) throws -> String? {
@@ -116,7 +139,7 @@ public final class FindingStore: Sendable {
         if try !Schema.migrator.hasCompletedMigrations(db) {
             return """
                 the store \(path) was written by an older mlsoc and needs a schema upgrade, which a read-only open \
-                never does: open it once with a writing command (e.g. `mlsoc console --db \(path)` or `mlsoc ingest`)
+                never does: upgrade it with `mlsoc store migrate --db \(path)` (or open it once with a writing command: the console, ingest)
                 """
         }
         return nil

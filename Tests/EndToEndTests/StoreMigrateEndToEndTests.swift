@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+/// `mlsoc store migrate`: the schema upgrade a team runs after installing a new mlsoc, before the
+/// read-only wall screens (which never migrate) open the store.
+@Suite(.serialized) struct StoreMigrateEndToEndTests {
+    @Test("a store this mlsoc wrote is up to date, and migrate changes nothing in what it holds")
+    func upToDate() throws {
+        let (binary, _, env) = try CLIEndToEndTests.store("mlsoc-migrate")
+        // What the store holds, as the export says it (a writer's open may checkpoint the SQLite
+        // file's log, which moves bytes without changing content).
+        let before = try Shell.run([binary, "export", "--format", "json"], environment: env)
+        let migrated = try Shell.run([binary, "store", "migrate"], environment: env)
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        #expect(migrated.stdout.contains("is up to date: schema v27-rule-taxonomy"), "\(migrated.stdout)")
+        let after = try Shell.run([binary, "export", "--format", "json"], environment: env)
+        #expect(before.status == 0 && !before.stdout.isEmpty)
+        #expect(after.stdout == before.stdout)
+    }
+
+    @Test(
+        "a store at v25 is refused by readers with the way out, then migrate runs v26 and v27 and the summaries hold the rows' counts",
+        .enabled(if: TestStore.onSQLite, "SQLite schema history"))
+    func fromV25() throws {
+        let (binary, db, env) = try CLIEndToEndTests.store("mlsoc-migrate-v25")
+        // The store as mlsoc's v25 left it.
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            for statement in [
+                "DROP TRIGGER dueSummary_update", "DROP TRIGGER dueSummary_delete", "DROP TRIGGER ruleTaxonomy_update",
+                "DROP TABLE dueSummary", "DROP TABLE ruleTaxonomy",
+                "DELETE FROM grdb_migrations WHERE identifier IN ('v26-due-summary', 'v27-rule-taxonomy')",
+            ] {
+                try db.execute(sql: statement)
+            }
+        }
+        try queue.close()
+        let refused = try Shell.run([binary, "findings", "sla:overdue"], environment: env)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("mlsoc store migrate"), "\(refused.stderr)")
+
+        let migrated = try Shell.run([binary, "store", "migrate"], environment: env)
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        #expect(migrated.stderr.contains("migrating"), "\(migrated.stderr)")
+        #expect(
+            migrated.stdout.contains("v25-filter-indexes → v27-rule-taxonomy, 2 migrations (v26-due-summary, v27-rule-taxonomy)"),
+            "\(migrated.stdout)")
+        let check = try DatabaseQueue(path: db)
+        try check.read { db in
+            let summed = try Int.fetchOne(db, sql: "SELECT sum(count) FROM dueSummary") ?? -1
+            let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE state IN (0, 1, 2, 6) AND slaDue IS NOT NULL") ?? -2
+            #expect(summed == rows && rows > 0)
+            let pairs = try Int.fetchOne(db, sql: "SELECT count(*) FROM ruleTaxonomy") ?? -1
+            let distinct =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT DISTINCT taxonomyId, ruleRef FROM finding WHERE taxonomyId IS NOT NULL)")
+                ?? -2
+            #expect(pairs == distinct && pairs > 0)
+        }
+        try check.close()
+        let reads = try Shell.run([binary, "findings", "cwe:502", "--json"], environment: env)
+        #expect(reads.status == 0, "\(reads.stderr)")
+        let again = try Shell.run([binary, "store", "migrate"], environment: env)
+        #expect(again.stdout.contains("is up to date"), "\(again.stdout)")
+    }
+
+    @Test("a new file is created as a store; a newer store's schema is refused untouched")
+    func newAndNewer() throws {
+        let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")
+        let directory = try TestPaths.temporaryDirectory("mlsoc-migrate-new")
+        let path = directory.appendingPathComponent("new.db").path
+        let created = try Shell.run([binary, "store", "migrate", "--db", path])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("a new store at schema v27-rule-taxonomy"), "\(created.stdout)")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        try queue.close()
+        let newer = try Shell.run([binary, "store", "migrate", "--db", path])
+        #expect(newer.status != 0)
+        #expect(newer.stderr.contains("newer"), "\(newer.stderr)")
+    }
+}
