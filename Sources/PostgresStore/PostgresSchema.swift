@@ -34,26 +34,39 @@ public enum PostgresSchema {
         Migration(identifier: "v25-server-sort-keys", schema: "v25-filter-indexes", sql: sortKeys),
         Migration(identifier: "v25-server-dictionary-checks", schema: "v25-filter-indexes", sql: dictionaryChecks),
         Migration(identifier: "v26-due-summary", sql: v26),
-        Migration(identifier: "v27-rule-taxonomy", sql: v27),
+        Migration(identifier: "v27-taxonomy-summary", sql: v27),
     ]
 
-    /// SQLite's v27 (`Schema.v27`): the taxonomies each rule's findings have had, only ever added.
+    /// SQLite's v27 (`Schema.v27`): findings per taxonomy, rule and project, kept by a trigger on
+    /// UPDATE and DELETE, and by the ingest on INSERT.
     static let v27 = """
-        CREATE TABLE ruleTaxonomy (
+        CREATE TABLE taxonomySummary (
             taxonomyId bigint NOT NULL,
             ruleRef bigint NOT NULL,
-            PRIMARY KEY (taxonomyId, ruleRef)
+            projectId bigint NOT NULL,
+            count bigint NOT NULL,
+            PRIMARY KEY (taxonomyId, ruleRef, projectId)
         );
-        INSERT INTO ruleTaxonomy (taxonomyId, ruleRef)
-        SELECT DISTINCT taxonomyId, ruleRef FROM finding WHERE taxonomyId IS NOT NULL ORDER BY 1, 2;
-        CREATE FUNCTION mlsoc_rule_taxonomy() RETURNS trigger LANGUAGE plpgsql AS $$
+        INSERT INTO taxonomySummary (taxonomyId, ruleRef, projectId, count)
+        SELECT taxonomyId, ruleRef, projectId, count(*) FROM finding WHERE taxonomyId IS NOT NULL GROUP BY 1, 2, 3;
+        CREATE FUNCTION mlsoc_taxonomy_summary() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            INSERT INTO ruleTaxonomy (taxonomyId, ruleRef) VALUES (NEW.taxonomyId, NEW.ruleRef) ON CONFLICT DO NOTHING;
+            IF TG_OP = 'UPDATE' AND OLD.ruleRef IS NOT DISTINCT FROM NEW.ruleRef AND OLD.taxonomyId IS NOT DISTINCT FROM NEW.taxonomyId
+                AND OLD.projectId IS NOT DISTINCT FROM NEW.projectId THEN
+                RETURN NULL;
+            END IF;
+            IF OLD.taxonomyId IS NOT NULL THEN
+                INSERT INTO taxonomySummary AS s (taxonomyId, ruleRef, projectId, count) VALUES (OLD.taxonomyId, OLD.ruleRef, OLD.projectId, -1)
+                ON CONFLICT (taxonomyId, ruleRef, projectId) DO UPDATE SET count = s.count + excluded.count;
+            END IF;
+            IF TG_OP = 'UPDATE' AND NEW.taxonomyId IS NOT NULL THEN
+                INSERT INTO taxonomySummary AS s (taxonomyId, ruleRef, projectId, count) VALUES (NEW.taxonomyId, NEW.ruleRef, NEW.projectId, 1)
+                ON CONFLICT (taxonomyId, ruleRef, projectId) DO UPDATE SET count = s.count + excluded.count;
+            END IF;
             RETURN NULL;
         END $$;
-        CREATE TRIGGER finding_rule_taxonomy AFTER UPDATE OF ruleRef, taxonomyId ON finding FOR EACH ROW
-            WHEN (NEW.taxonomyId IS NOT NULL AND (OLD.ruleRef IS DISTINCT FROM NEW.ruleRef OR OLD.taxonomyId IS DISTINCT FROM NEW.taxonomyId))
-            EXECUTE FUNCTION mlsoc_rule_taxonomy();
+        CREATE TRIGGER finding_taxonomy_summary AFTER UPDATE OF ruleRef, taxonomyId, projectId OR DELETE ON finding
+            FOR EACH ROW EXECUTE FUNCTION mlsoc_taxonomy_summary();
         """
 
     /// SQLite's v26 (`Schema.v26`): findings with a due key per project and stretch of 2^16
@@ -130,7 +143,7 @@ public enum PostgresSchema {
         ("groupSummary", ["ruleRef", "messageId", "modelId", "projectId", "threat", "severity", "state"]),
         ("assignedSummary", ["modelId", "projectId", "state"]), ("acceptanceProposal", ["id"]), ("findingTicket", ["findingId"]),
         ("hookOutbox", ["id"]), ("hookCursor", ["hook"]), ("dueSummary", ["projectId", "stretch"]),
-        ("ruleTaxonomy", ["taxonomyId", "ruleRef"]),
+        ("taxonomySummary", ["taxonomyId", "ruleRef", "projectId"]),
     ]
 
     /// What a read-only role (the wall dashboard's) is granted: SELECT on the store's tables, now and

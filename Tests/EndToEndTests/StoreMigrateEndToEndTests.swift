@@ -14,7 +14,7 @@ import Testing
         let before = try Shell.run([binary, "export", "--format", "json"], environment: env)
         let migrated = try Shell.run([binary, "store", "migrate"], environment: env)
         #expect(migrated.status == 0, "\(migrated.stderr)")
-        #expect(migrated.stdout.contains("is up to date: schema v27-rule-taxonomy"), "\(migrated.stdout)")
+        #expect(migrated.stdout.contains("is up to date: schema v27-taxonomy-summary"), "\(migrated.stdout)")
         let after = try Shell.run([binary, "export", "--format", "json"], environment: env)
         #expect(before.status == 0 && !before.stdout.isEmpty)
         #expect(after.stdout == before.stdout)
@@ -29,9 +29,10 @@ import Testing
         let queue = try DatabaseQueue(path: db)
         try queue.write { db in
             for statement in [
-                "DROP TRIGGER dueSummary_update", "DROP TRIGGER dueSummary_delete", "DROP TRIGGER ruleTaxonomy_update",
-                "DROP TABLE dueSummary", "DROP TABLE ruleTaxonomy",
-                "DELETE FROM grdb_migrations WHERE identifier IN ('v26-due-summary', 'v27-rule-taxonomy')",
+                "DROP TRIGGER dueSummary_update", "DROP TRIGGER dueSummary_delete",
+                "DROP TRIGGER taxonomySummary_update", "DROP TRIGGER taxonomySummary_delete",
+                "DROP TABLE dueSummary", "DROP TABLE taxonomySummary",
+                "DELETE FROM grdb_migrations WHERE identifier IN ('v26-due-summary', 'v27-taxonomy-summary')",
             ] {
                 try db.execute(sql: statement)
             }
@@ -45,18 +46,16 @@ import Testing
         #expect(migrated.status == 0, "\(migrated.stderr)")
         #expect(migrated.stderr.contains("migrating"), "\(migrated.stderr)")
         #expect(
-            migrated.stdout.contains("v25-filter-indexes → v27-rule-taxonomy, 2 migrations (v26-due-summary, v27-rule-taxonomy)"),
+            migrated.stdout.contains("v25-filter-indexes → v27-taxonomy-summary, 2 migrations (v26-due-summary, v27-taxonomy-summary)"),
             "\(migrated.stdout)")
         let check = try DatabaseQueue(path: db)
         try check.read { db in
             let summed = try Int.fetchOne(db, sql: "SELECT sum(count) FROM dueSummary") ?? -1
             let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE state IN (0, 1, 2, 6) AND slaDue IS NOT NULL") ?? -2
             #expect(summed == rows && rows > 0)
-            let pairs = try Int.fetchOne(db, sql: "SELECT count(*) FROM ruleTaxonomy") ?? -1
-            let distinct =
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT DISTINCT taxonomyId, ruleRef FROM finding WHERE taxonomyId IS NOT NULL)")
-                ?? -2
-            #expect(pairs == distinct && pairs > 0)
+            let carried = try Int.fetchOne(db, sql: "SELECT sum(count) FROM taxonomySummary") ?? -1
+            let withTaxonomy = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE taxonomyId IS NOT NULL") ?? -2
+            #expect(carried == withTaxonomy && carried > 0)
         }
         try check.close()
         let reads = try Shell.run([binary, "findings", "cwe:502", "--json"], environment: env)
@@ -72,7 +71,7 @@ import Testing
         let path = directory.appendingPathComponent("new.db").path
         let created = try Shell.run([binary, "store", "migrate", "--db", path])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout.contains("a new store at schema v27-rule-taxonomy"), "\(created.stdout)")
+        #expect(created.stdout.contains("a new store at schema v27-taxonomy-summary"), "\(created.stdout)")
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
         try queue.close()

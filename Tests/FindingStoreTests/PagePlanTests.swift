@@ -139,6 +139,19 @@ import Testing
         let query = FindingQuery(filter: try FindingFilter.parse("cwe:77"))
         #expect(try store.count(query, now: Self.now) == 1)
         #expect(try store.findingsPage(query, after: nil, limit: 10, now: Self.now).map(\.id) == [target])
+        // Taxonomies taken away and rows deleted: the counts (from taxonomySummary) follow the rows.
+        try TestStore.sql(store).write { db in
+            try db.execute(sql: "UPDATE finding SET taxonomyId = NULL WHERE id % 10 = 3")
+            try db.execute(sql: "DELETE FROM finding WHERE id % 8 = 1 AND id NOT IN (SELECT findingId FROM findingEvent)")
+        }
+        for text in ["cwe:502", "cwe:94", "cwe:94 cwe:502", "cwe:77", "cwe:502 project:default", "cwe:502 -project:default"] {
+            let query = FindingQuery(filter: try FindingFilter.parse(text))
+            #expect(FindingStore.taxonomyScope(query, now: Self.now) != nil, "\(text) is counted from the summary")
+            #expect(try store.count(query, now: Self.now) == Self.plain(store, query).count, "\(text)")
+        }
+        for text in ["-cwe:502", "cwe:502 sev:high", "cwe:502 model:ranker", "cwe:502 state:open"] {
+            #expect(FindingStore.taxonomyScope(FindingQuery(filter: try FindingFilter.parse(text)), now: Self.now) == nil, "\(text)")
+        }
     }
 
     @Test("a model glob naming more models than a plan merges (`model:*`) pages like the plain query")

@@ -25,8 +25,8 @@ public final class IngestSink {
     private var summary: [SummaryKey: (count: Int, weight: Double)] = [:]
     /// New findings with a due key, by the stretch they fall due in (dueSummary, schema v26).
     private var dueStretches: [Int64: Int] = [:]
-    /// The rules and taxonomies of new findings (ruleTaxonomy, schema v27).
-    private var ruleTaxonomies: Set<RuleTaxonomy> = []
+    /// New findings by taxonomy and rule (taxonomySummary, schema v27).
+    private var taxonomies: [RuleTaxonomy: Int] = [:]
     /// A server store's findings waiting to be written together (`IngestSink+ServerBatch.swift`).
     var queued: [QueuedFinding] = []
     /// The last batch's statements, sent and not yet waited for (`IngestSink+ServerBatch.swift`).
@@ -110,7 +110,7 @@ public final class IngestSink {
     }
 
     func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, _ finding: Finding, state: TriageState) throws {
-        if let taxonomyID = try taxonomyID(finding.taxonomy) { ruleTaxonomies.insert(RuleTaxonomy(ruleRef: ruleRef, taxonomyID: taxonomyID)) }
+        if let taxonomyID = try taxonomyID(finding.taxonomy) { taxonomies[RuleTaxonomy(ruleRef: ruleRef, taxonomyID: taxonomyID), default: 0] += 1 }
         let key = SummaryKey(
             ruleRef: ruleRef, messageID: messageID, modelID: modelID ?? 0, threat: finding.threat.rawValue,
             severity: finding.severity.rawValue, state: state.rawValue)
@@ -132,9 +132,10 @@ public final class IngestSink {
             "ON CONFLICT (projectId, stretch) DO UPDATE SET count = dueSummary.count + excluded.count")
         dueStretches.removeAll()
         try upsert(
-            "INSERT INTO ruleTaxonomy (ruleRef, taxonomyId)", ruleTaxonomies.map { [$0.ruleRef.databaseValue, $0.taxonomyID.databaseValue] },
-            "ON CONFLICT (taxonomyId, ruleRef) DO NOTHING")
-        ruleTaxonomies.removeAll()
+            "INSERT INTO taxonomySummary (taxonomyId, ruleRef, projectId, count)",
+            taxonomies.map { key, count in [key.taxonomyID, key.ruleRef, project, Int64(count)].map(\.databaseValue) },
+            "ON CONFLICT (taxonomyId, ruleRef, projectId) DO UPDATE SET count = taxonomySummary.count + excluded.count")
+        taxonomies.removeAll()
         var groups: [[DatabaseValue]] = []
         var cells: [CellKey: (count: Int, weight: Double)] = [:]
         for (key, value) in summary {

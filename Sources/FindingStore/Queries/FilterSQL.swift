@@ -106,11 +106,11 @@ struct FilterSQL {
                 + Array(repeating: "ruleId LIKE ? ESCAPE '\\'", count: values.count)
                 .joined(separator: " OR ") + ")"
         case let .cwes(values):
-            // The rules whose findings have had these taxonomies (ruleTaxonomy, schema v27), so the
+            // The rules whose findings carry these taxonomies (taxonomySummary, schema v27), so the
             // rows are read by rule from finding_by_rule, then each row's own taxonomy.
             let (taxonomies, patterns) = cweTaxonomies(values)
             bind(patterns + patterns)
-            return "f.ruleRef IN (SELECT ruleRef FROM ruleTaxonomy WHERE taxonomyId IN (\(taxonomies))) AND f.taxonomyId IN (\(taxonomies))"
+            return "f.ruleRef IN (SELECT ruleRef FROM taxonomySummary WHERE taxonomyId IN (\(taxonomies))) AND f.taxonomyId IN (\(taxonomies))"
         case let .stages(values):
             let named = values.filter { $0 != "none" }
             var parts: [String] = []

@@ -112,6 +112,10 @@ extension FindingStore {
         if let overdue = FindingStore.overdueScope(query, now: now) {
             return try read { db in try FindingStore.overdueCount(db, within: overdue, now: now) }
         }
+        if let taxonomies = FindingStore.taxonomyScope(query, now: now) {
+            let sql = "SELECT coalesce(sum(f.count), 0) FROM taxonomySummary f WHERE " + taxonomies.conditions.joined(separator: " AND ")
+            return try read { db in try Int.fetchOne(db, sql: sql, arguments: taxonomies.arguments) ?? 0 }
+        }
         let (conditions, arguments) = FindingStore.conditions(query, now: now)
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
@@ -133,6 +137,23 @@ extension FindingStore {
             }
         }
         return overdue ? FilterSQL(FindingFilter(clauses: projects), now: now) : nil
+    }
+
+    /// For a query of positive `cwe:` terms and nothing else but project terms, their conditions on
+    /// taxonomySummary (schema v27: its taxonomy, rule and project columns are the finding's); nil
+    /// for any other query. A negated `cwe:` term also matches findings without a taxonomy, which
+    /// the summary does not hold.
+    static func taxonomyScope(_ query: FindingQuery, now: Int64) -> FilterSQL? {
+        guard query.group == nil, query.modelID == nil else { return nil }
+        var named = false
+        for clause in query.filter.clauses {
+            switch clause.term {
+            case .cwes where !clause.negated: named = true
+            case .projects: continue
+            default: return nil
+            }
+        }
+        return named ? FilterSQL(query.filter, now: now) : nil
     }
 
     /// How many findings are overdue (`sla:overdue`, FilterSQL) within `scope`, without reading

@@ -135,7 +135,7 @@ struct PagePlan {
     }
 
     /// For positive `cwe:` terms, the rules whose findings have had a matching taxonomy
-    /// (ruleTaxonomy, schema v27) as a condition on groupSummary's `ruleRef`: a `cwe:` query then
+    /// (taxonomySummary, schema v27) as a condition on groupSummary's `ruleRef`: a `cwe:` query then
     /// streams by rule, over those rules only.
     private static func taxonomyRules(_ query: FindingQuery) -> (condition: String, arguments: StatementArguments)? {
         var conditions: [String] = []
@@ -143,7 +143,7 @@ struct PagePlan {
         for clause in query.filter.clauses where !clause.negated {
             guard case let .cwes(values) = clause.term else { continue }
             let (taxonomies, patterns) = FilterSQL.cweTaxonomies(values)
-            conditions.append("f.ruleRef IN (SELECT ruleRef FROM ruleTaxonomy WHERE taxonomyId IN (\(taxonomies)))")
+            conditions.append("f.ruleRef IN (SELECT ruleRef FROM taxonomySummary WHERE taxonomyId IN (\(taxonomies)))")
             _ = arguments.append(contentsOf: StatementArguments(patterns))
         }
         return conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), arguments)

@@ -77,26 +77,41 @@ extension Schema {
 }
 
 extension Schema {
-    /// v27: which taxonomies (ATLAS, OWASP, CWE id lists, interned in v25) each rule's findings
-    /// have had (issue 25). A `cwe:` term then names a few rules, and its pages and counts read
+    /// v27: how many findings carry each taxonomy (ATLAS, OWASP, CWE id lists, interned in v25)
+    /// per rule and project (issue 25). A `cwe:` term then names a few rules, and its pages read
     /// those rules' ranges of `finding_by_rule` instead of every finding (3.7 s for a first page at
-    /// 10M). A superset is enough, so rows are only ever added: by the ingest once per report, and
-    /// by a trigger when a finding's rule or taxonomy changes (a remapping). Part of a migration:
-    /// never change its output.
+    /// 10M); a count of `cwe:` terms alone is a sum over a few rows. Kept like groupSummary: by the
+    /// ingest once per report, by triggers on UPDATE (a remapping changes a taxonomy) and DELETE.
+    /// Part of a migration: never change its output.
     static var v27: String {
         """
-        CREATE TABLE ruleTaxonomy (
+        CREATE TABLE taxonomySummary (
             taxonomyId INTEGER NOT NULL,
             ruleRef INTEGER NOT NULL,
-            PRIMARY KEY (taxonomyId, ruleRef)
+            projectId INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (taxonomyId, ruleRef, projectId)
         ) WITHOUT ROWID;
-        INSERT INTO ruleTaxonomy (taxonomyId, ruleRef)
-        SELECT DISTINCT taxonomyId, ruleRef FROM finding WHERE taxonomyId IS NOT NULL ORDER BY 1, 2;
-        CREATE TRIGGER ruleTaxonomy_update AFTER UPDATE OF ruleRef, taxonomyId ON finding
-        WHEN NEW.taxonomyId IS NOT NULL AND (OLD.ruleRef IS NOT NEW.ruleRef OR OLD.taxonomyId IS NOT NEW.taxonomyId)
+        INSERT INTO taxonomySummary (taxonomyId, ruleRef, projectId, count)
+        SELECT taxonomyId, ruleRef, projectId, count(*) FROM finding WHERE taxonomyId IS NOT NULL GROUP BY 1, 2, 3;
+        CREATE TRIGGER taxonomySummary_update AFTER UPDATE OF ruleRef, taxonomyId, projectId ON finding
+        WHEN OLD.ruleRef IS NOT NEW.ruleRef OR OLD.taxonomyId IS NOT NEW.taxonomyId OR OLD.projectId IS NOT NEW.projectId
         BEGIN
-            INSERT INTO ruleTaxonomy (taxonomyId, ruleRef) VALUES (NEW.taxonomyId, NEW.ruleRef) ON CONFLICT DO NOTHING;
+            \(addToTaxonomySummary("OLD", count: "-1"))
+            \(addToTaxonomySummary("NEW", count: "1"))
         END;
+        CREATE TRIGGER taxonomySummary_delete AFTER DELETE ON finding
+        BEGIN \(addToTaxonomySummary("OLD", count: "-1")) END;
+        """
+    }
+
+    /// v27's taxonomySummary upsert for the finding `row` (NEW or OLD), nothing when it has no
+    /// taxonomy. Part of a migration: never change its output.
+    private static func addToTaxonomySummary(_ row: String, count: String) -> String {
+        """
+        INSERT INTO taxonomySummary (taxonomyId, ruleRef, projectId, count)
+        SELECT \(row).taxonomyId, \(row).ruleRef, \(row).projectId, \(count) WHERE \(row).taxonomyId IS NOT NULL
+        ON CONFLICT DO UPDATE SET count = count + excluded.count;
         """
     }
 }

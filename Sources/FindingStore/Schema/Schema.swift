@@ -183,7 +183,7 @@ enum Schema {
         migrator.registerMigration("v26-due-summary") { db in
             try db.execute(sql: v26)
         }
-        migrator.registerMigration("v27-rule-taxonomy") { db in
+        migrator.registerMigration("v27-taxonomy-summary") { db in
             try db.execute(sql: v27)
         }
         return migrator
