@@ -126,17 +126,7 @@ extension FindingStore {
     /// For a query of `sla:overdue` and nothing else but project terms, those terms' SQL (which
     /// reads `f.projectId` of finding and dueSummary alike); nil for any other query.
     static func overdueScope(_ query: FindingQuery, now: Int64) -> FilterSQL? {
-        guard query.group == nil, query.modelID == nil else { return nil }
-        var overdue = false
-        var projects: [FindingFilter.Clause] = []
-        for clause in query.filter.clauses {
-            switch clause.term {
-            case .sla(.overdue) where !clause.negated: overdue = true
-            case .projects: projects.append(clause)
-            default: return nil
-            }
-        }
-        return overdue ? FilterSQL(FindingFilter(clauses: projects), now: now) : nil
+        countedTerms(query) { !$0.negated && $0.term == .sla(.overdue) }.map { FilterSQL(FindingFilter(clauses: $0), now: now) }
     }
 
     /// For a query of positive `cwe:` terms and nothing else but project terms, their conditions on
@@ -144,16 +134,28 @@ extension FindingStore {
     /// for any other query. A negated `cwe:` term also matches findings without a taxonomy, which
     /// the summary does not hold.
     static func taxonomyScope(_ query: FindingQuery, now: Int64) -> FilterSQL? {
+        countedTerms(query) { clause in
+            guard case .cwes = clause.term else { return false }
+            return !clause.negated
+        }.map { _ in FilterSQL(query.filter, now: now) }
+    }
+
+    /// The query's project terms when its other terms are all `counted` (one at least) and it has
+    /// no model or group; else nil.
+    private static func countedTerms(_ query: FindingQuery, _ counted: (FindingFilter.Clause) -> Bool) -> [FindingFilter.Clause]? {
         guard query.group == nil, query.modelID == nil else { return nil }
-        var named = false
+        var projects: [FindingFilter.Clause] = []
+        var any = false
         for clause in query.filter.clauses {
-            switch clause.term {
-            case .cwes where !clause.negated: named = true
-            case .projects: continue
-            default: return nil
+            if counted(clause) {
+                any = true
+            } else if case .projects = clause.term {
+                projects.append(clause)
+            } else {
+                return nil
             }
         }
-        return named ? FilterSQL(query.filter, now: now) : nil
+        return any ? projects : nil
     }
 
     /// How many findings are overdue (`sla:overdue`, FilterSQL) within `scope`, without reading
