@@ -156,7 +156,7 @@ extension Mlsoc.Store {
             let (before, known) = try migrations(location)
             let pending = known.filter { !before.contains($0) }
             // A store a newer mlsoc wrote is refused by the open below, with its reason.
-            let newer = before.contains { !known.contains($0) }
+            let newer = !before.isSubset(of: known)
             if !before.isEmpty, !pending.isEmpty, !newer {
                 FileHandle.standardError.write(Data("migrating \(shown): \(pending.joined(separator: ", "))\n".utf8))
             }
@@ -170,18 +170,19 @@ extension Mlsoc.Store {
                 print("\(shown) is up to date: schema \(schema)")
             } else {
                 let ran = pending.joined(separator: ", ")
-                print("\(shown): \(before.last ?? "none") → \(schema), \(pending.count) migrations (\(ran)) in \(seconds) s")
+                let from = known.last(where: before.contains) ?? "none"
+                print("\(shown): \(from) → \(schema), \(pending.count) migrations (\(ran)) in \(seconds) s")
             }
         }
 
         /// The migrations the store has, and those this mlsoc knows for its backend (a server store
         /// starts at v25 in one step and has migrations of its own: PostgresSchema).
-        private func migrations(_ location: String) throws -> (applied: [String], known: [String]) {
+        private func migrations(_ location: String) throws -> (applied: Set<String>, known: [String]) {
             do {
                 if PostgresLocation.isURL(location) {
                     let session = try PostgresSession.connect(try PostgresLocation.parse(location, environment: ProcessInfo.processInfo.environment))
                     defer { session.close() }
-                    return (try session.appliedMigrations(), PostgresSchema.migrations.map(\.identifier))
+                    return (Set(try session.appliedMigrations()), PostgresSchema.migrations.map(\.identifier))
                 }
                 return (try FindingStore.appliedMigrations(path: location), FindingStore.schemaMigrations)
             } catch let error as PostgresStoreError {

@@ -12,6 +12,8 @@ struct QueuedFinding {
     var ruleRef: Int64
     var modelID: Int64?
     var scopeID: Int64
+    /// Its taxonomy's id, known once it is placed as new.
+    var taxonomyID: Int64? = nil
 }
 
 /// A batch's writes, sent to the server and not yet waited for: its new findings (with their
@@ -130,6 +132,7 @@ extension IngestSink {
                     }
                 } else {
                     taken[key] = place
+                    item.taxonomyID = try taxonomyID(item.finding.taxonomy)
                     fresh.append(item)
                 }
                 break
@@ -243,7 +246,7 @@ extension IngestSink {
             let finding = item.finding
             let values: [(any DatabaseValueConvertible)?] = [
                 Data(finding.fingerprint.bytes), item.ruleRef, messages[finding.message], finding.severity.rawValue, finding.score,
-                finding.threat.rawValue, try taxonomyID(finding.taxonomy), item.modelID, IngestSink.storedArtifact(finding),
+                finding.threat.rawValue, item.taxonomyID, item.modelID, IngestSink.storedArtifact(finding),
                 finding.location?.path, finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
                 IngestSink.initialState(finding).rawValue, header.sla.due(severity: finding.severity, firstSeen: now), item.scopeID,
                 finding.attackSuccessRate, project,
@@ -295,7 +298,7 @@ extension IngestSink {
             }
             try inserted(
                 finding, id: id, ruleRef: item.ruleRef, messageID: batch.messages[finding.message] ?? 0, modelID: item.modelID,
-                state: IngestSink.initialState(finding))
+                taxonomyID: item.taxonomyID, state: IngestSink.initialState(finding))
         }
     }
 

@@ -109,8 +109,8 @@ public final class IngestSink {
         var state: Int
     }
 
-    func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, _ finding: Finding, state: TriageState) throws {
-        if let taxonomyID = try taxonomyID(finding.taxonomy) { taxonomies[RuleTaxonomy(ruleRef: ruleRef, taxonomyID: taxonomyID), default: 0] += 1 }
+    func count(ruleRef: Int64, messageID: Int64, modelID: Int64?, taxonomyID: Int64?, _ finding: Finding, state: TriageState) {
+        if let taxonomyID { taxonomies[RuleTaxonomy(ruleRef: ruleRef, taxonomyID: taxonomyID), default: 0] += 1 }
         let key = SummaryKey(
             ruleRef: ruleRef, messageID: messageID, modelID: modelID ?? 0, threat: finding.threat.rawValue,
             severity: finding.severity.rawValue, state: state.rawValue)
@@ -389,6 +389,7 @@ public final class IngestSink {
         if let modelID { reportedModels.insert(modelID) }
         let now = header.ingestedAt
         let messageID = try messageID(finding.message)
+        let taxonomyID = try taxonomyID(finding.taxonomy)
         try db.cachedStatement(
             sql: """
                 INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
@@ -397,11 +398,11 @@ public final class IngestSink {
                 """
         ).execute(arguments: [
             Data(finding.fingerprint.bytes), ruleRef, messageID, finding.severity.rawValue, finding.score,
-            finding.threat.rawValue, try taxonomyID(finding.taxonomy), modelID, IngestSink.storedArtifact(finding), finding.location?.path,
+            finding.threat.rawValue, taxonomyID, modelID, IngestSink.storedArtifact(finding), finding.location?.path,
             finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
             header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate, try currentProject(),
         ])
-        try count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: .new)
+        count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, taxonomyID: taxonomyID, finding, state: .new)
         outcome.new += 1
     }
 
@@ -471,7 +472,8 @@ public final class IngestSink {
         insert.bind(Int64(finding.severity.rawValue))
         insert.bind(finding.score)
         insert.bind(Int64(finding.threat.rawValue))
-        insert.bind(try taxonomyID(finding.taxonomy))
+        let taxonomyID = try taxonomyID(finding.taxonomy)
+        insert.bind(taxonomyID)
         insert.bind(modelID)
         insert.bind(IngestSink.storedArtifact(finding))
         insert.bind(finding.location?.path)
@@ -488,7 +490,7 @@ public final class IngestSink {
         insert.bind(try currentProject())
         if try insert.execute() {
             let id = insert.lastInsertedRowID
-            try inserted(finding, id: id, ruleRef: ruleRef, messageID: messageID, modelID: modelID, state: state)
+            try inserted(finding, id: id, ruleRef: ruleRef, messageID: messageID, modelID: modelID, taxonomyID: taxonomyID, state: state)
             if let evidence = finding.evidence, !evidence.isEmpty {
                 insertEvidence.bind(id)
                 insertEvidence.bind(evidence)
@@ -507,8 +509,10 @@ public final class IngestSink {
     /// What follows a new finding's row (its evidence aside): the summaries, the count, a hook for
     /// a new critical, its other locations. No "created" event: the row's firstSeen and
     /// firstScanId are its creation (see FindingStore.events).
-    func inserted(_ finding: Finding, id: Int64, ruleRef: Int64, messageID: Int64, modelID: Int64?, state: TriageState) throws {
-        try count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, finding, state: state)
+    func inserted(
+        _ finding: Finding, id: Int64, ruleRef: Int64, messageID: Int64, modelID: Int64?, taxonomyID: Int64?, state: TriageState
+    ) throws {
+        count(ruleRef: ruleRef, messageID: messageID, modelID: modelID, taxonomyID: taxonomyID, finding, state: state)
         outcome.new += 1
         if finding.severity == .critical, state.isOpen, header.hookEvents.contains(.newCritical) {
             try FindingStore.enqueueHook(

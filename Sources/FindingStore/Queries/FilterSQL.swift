@@ -19,6 +19,12 @@ struct FilterSQL {
         return (sql, values.map { "% CWE-\($0) %" })
     }
 
+    /// `f.ruleRef` is one of the rules whose findings carry one of the `taxonomies` (a query of
+    /// `cweTaxonomies`; taxonomySummary, schema v27).
+    static func cweRules(_ taxonomies: String) -> String {
+        "f.ruleRef IN (SELECT ruleRef FROM taxonomySummary WHERE taxonomyId IN (\(taxonomies)))"
+    }
+
     init(_ filter: FindingFilter, now: Int64, eventAlias: String? = nil) {
         for clause in filter.clauses {
             var args = StatementArguments()
@@ -110,7 +116,7 @@ struct FilterSQL {
             // rows are read by rule from finding_by_rule, then each row's own taxonomy.
             let (taxonomies, patterns) = cweTaxonomies(values)
             bind(patterns + patterns)
-            return "f.ruleRef IN (SELECT ruleRef FROM taxonomySummary WHERE taxonomyId IN (\(taxonomies))) AND f.taxonomyId IN (\(taxonomies))"
+            return "\(cweRules(taxonomies)) AND f.taxonomyId IN (\(taxonomies))"
         case let .stages(values):
             let named = values.filter { $0 != "none" }
             var parts: [String] = []

@@ -143,7 +143,7 @@ struct PagePlan {
         for clause in query.filter.clauses where !clause.negated {
             guard case let .cwes(values) = clause.term else { continue }
             let (taxonomies, patterns) = FilterSQL.cweTaxonomies(values)
-            conditions.append("f.ruleRef IN (SELECT ruleRef FROM taxonomySummary WHERE taxonomyId IN (\(taxonomies)))")
+            conditions.append(FilterSQL.cweRules(taxonomies))
             _ = arguments.append(contentsOf: StatementArguments(patterns))
         }
         return conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), arguments)

@@ -109,18 +109,16 @@ public final class FindingStore: Sendable {
     }
 
     /// The migrations the SQLite store at `path` has, read without opening it as a store (so nothing
-    /// is migrated or created): empty for a missing file or one without mlsoc's schema.
-    public static func appliedMigrations(path: String) throws -> [String] {
+    /// is migrated or created), unknown ones included: empty for a missing file or one without
+    /// mlsoc's schema.
+    public static func appliedMigrations(path: String) throws -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         var config = Configuration()
         config.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            return try queue.read { db in
-                guard try db.tableExists("grdb_migrations") else { return [] }
-                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-            }
+            return try queue.read { db in try Schema.migrator.appliedIdentifiers(db) }
         } catch {
             throw StoreError(.cannotOpen, "cannot read the schema of \(path)", underlying: error)
         }
