@@ -14,25 +14,32 @@ import Testing
         let before = try Shell.run([binary, "export", "--format", "json"], environment: env)
         let migrated = try Shell.run([binary, "store", "migrate"], environment: env)
         #expect(migrated.status == 0, "\(migrated.stderr)")
-        #expect(migrated.stdout.contains("is up to date: schema v27-taxonomy-summary"), "\(migrated.stdout)")
+        #expect(migrated.stdout.contains("is up to date: schema v28-path-dictionary"), "\(migrated.stdout)")
         let after = try Shell.run([binary, "export", "--format", "json"], environment: env)
         #expect(before.status == 0 && !before.stdout.isEmpty)
         #expect(after.stdout == before.stdout)
     }
 
     @Test(
-        "a store at v25 is refused by readers with the way out, then migrate runs v26 and v27 and the summaries hold the rows' counts",
+        "a store at v25 is refused by readers with the way out, then migrate runs v26 to v28: summaries hold the rows' counts, paths are the same",
         .enabled(if: TestStore.onSQLite, "SQLite schema history"))
     func fromV25() throws {
         let (binary, db, env) = try CLIEndToEndTests.store("mlsoc-migrate-v25")
         // The store as mlsoc's v25 left it.
         let queue = try DatabaseQueue(path: db)
+        let paths = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT coalesce(p.text, '-') FROM finding f LEFT JOIN path p ON p.id = f.pathId ORDER BY f.id")
+        }
+        #expect(paths.contains { $0.contains("/") })
         try queue.write { db in
             for statement in [
+                // v28 undone: the path text back in the row.
+                "ALTER TABLE finding ADD COLUMN path TEXT", "UPDATE finding SET path = (SELECT text FROM path WHERE id = finding.pathId)",
+                "DROP INDEX finding_by_path", "ALTER TABLE finding DROP COLUMN pathId", "DROP TABLE path",
                 "DROP TRIGGER dueSummary_update", "DROP TRIGGER dueSummary_delete",
                 "DROP TRIGGER taxonomySummary_update", "DROP TRIGGER taxonomySummary_delete",
                 "DROP TABLE dueSummary", "DROP TABLE taxonomySummary",
-                "DELETE FROM grdb_migrations WHERE identifier IN ('v26-due-summary', 'v27-taxonomy-summary')",
+                "DELETE FROM grdb_migrations WHERE identifier IN ('v26-due-summary', 'v27-taxonomy-summary', 'v28-path-dictionary')",
             ] {
                 try db.execute(sql: statement)
             }
@@ -46,7 +53,8 @@ import Testing
         #expect(migrated.status == 0, "\(migrated.stderr)")
         #expect(migrated.stderr.contains("migrating"), "\(migrated.stderr)")
         #expect(
-            migrated.stdout.contains("v25-filter-indexes → v27-taxonomy-summary, 2 migrations (v26-due-summary, v27-taxonomy-summary)"),
+            migrated.stdout.contains(
+                "v25-filter-indexes → v28-path-dictionary, 3 migrations (v26-due-summary, v27-taxonomy-summary, v28-path-dictionary)"),
             "\(migrated.stdout)")
         let check = try DatabaseQueue(path: db)
         try check.read { db in
@@ -56,10 +64,19 @@ import Testing
             let carried = try Int.fetchOne(db, sql: "SELECT sum(count) FROM taxonomySummary") ?? -1
             let withTaxonomy = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE taxonomyId IS NOT NULL") ?? -2
             #expect(carried == withTaxonomy && carried > 0)
+            let interned = try String.fetchAll(
+                db, sql: "SELECT coalesce(p.text, '-') FROM finding f LEFT JOIN path p ON p.id = f.pathId ORDER BY f.id")
+            #expect(interned == paths)
+            let distinct = try Int.fetchOne(db, sql: "SELECT count(DISTINCT pathId) FROM finding") ?? -1
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM path") == distinct)
         }
         try check.close()
         let reads = try Shell.run([binary, "findings", "cwe:502", "--json"], environment: env)
         #expect(reads.status == 0, "\(reads.stderr)")
+        let somePath = try #require(paths.first { $0.contains("/") })
+        let byPath = try Shell.run([binary, "findings", "path:\(somePath)", "--json"], environment: env)
+        #expect(byPath.status == 0, "\(byPath.stderr)")
+        #expect(byPath.stdout.contains(somePath), "\(byPath.stdout)")
         let again = try Shell.run([binary, "store", "migrate"], environment: env)
         #expect(again.stdout.contains("is up to date"), "\(again.stdout)")
     }
@@ -71,7 +88,7 @@ import Testing
         let path = directory.appendingPathComponent("new.db").path
         let created = try Shell.run([binary, "store", "migrate", "--db", path])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout.contains("a new store at schema v27-taxonomy-summary"), "\(created.stdout)")
+        #expect(created.stdout.contains("a new store at schema v28-path-dictionary"), "\(created.stdout)")
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
         try queue.close()

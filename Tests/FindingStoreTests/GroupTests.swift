@@ -38,7 +38,7 @@ import Testing
                 switch grouping {
                 case .rule: "ruleRef || '/' || messageId"
                 case .model: "coalesce(modelId, 0)"
-                default: "coalesce(nullif(artifact, ''), path, '')"
+                default: "coalesce(nullif(artifact, ''), (SELECT text FROM path WHERE id = pathId), '')"
                 }
             for row in try Row.fetchAll(db, sql: "SELECT id, CAST(\(column) AS TEXT) FROM finding") { keys[row[0]] = row[1] }
         }

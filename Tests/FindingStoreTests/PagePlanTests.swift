@@ -23,6 +23,8 @@ import Testing
                     tool: ["garak", "bandit", "modelscan"][index % 3], rule: "B\(index % 9)")
                 finding.model = index % 4 == 3 ? nil : ["fraud-detector", "chat-bot", "ranker"][index % 4]
                 finding.taxonomy = TaxonomyIDs(cwe: Self.cwes(index).map { "CWE-" + $0 })
+                // A third share seven service files (the rest are one file each: src/p<index>.py).
+                if index % 3 == 0 { finding.location = Location(path: "svc/api_\(index % 7).py", startLine: index) }
                 if index % 10 == 5 {
                     finding.otherLocations = [OtherLocation(Location(path: "models/m\(index).pkl", startLine: 1), model: "ranker")]
                 }
@@ -87,6 +89,9 @@ import Testing
             "model:none", "-model:ranker", "sev>=high state:open", "state:closed", "state:accepted", "state:new", "target:data",
             "sla:overdue", "tool:nothing", "model:ranker tool:bandit sev:critical", "-tool:garak rule:B3",
             "cwe:502", "cwe:94 sev>=high", "-cwe:502", "cwe:94,502 tool:bandit", "cwe:77",
+            "path:svc/*", "path:svc/api_3.py", "path:src/p1*", "path:models/*", "path:models/m15.pkl,svc/api_1.py", "path:nowhere/*",
+            "path:svc/* sev>=high state:open", "path:*", "-path:svc/*", "path:svc/* tool:garak", "path:src/* model:ranker",
+            "p1", "B3", "api_", "pickle", "message", "rule B", "p1 state:open", "api_ -tool:garak", "p2 project:default",
         ])
     func sameAsPlain(text: String) throws {
         let store = try Self.store()
@@ -95,6 +100,7 @@ import Testing
             let expected = try Self.plain(store, query)
             #expect(try Self.walk(store, query) == expected, "\(text) by \(sort)")
             #expect(try Self.walk(store, query, backward: true) == expected, "\(text) by \(sort), backward")
+            #expect(try store.count(query, now: Self.now) == expected.count, "\(text): count")
         }
         if text == "model:ranker" {
             // Findings whose other location lies in the model's files come too.
@@ -154,6 +160,40 @@ import Testing
         }
     }
 
+    @Test("path: and free text read the matching paths' ranges (and, for text, the matching rules'), not every finding")
+    func pathPlans() throws {
+        let store = try Self.store()
+        func indexes(_ text: String, sort: FindingSort = .severity) throws -> [String?] {
+            let query = FindingQuery(filter: try FindingFilter.parse(text), sort: sort)
+            return try store.read { db in try PagePlan(db, query, now: Self.now).streams?.map(\.index) ?? ["plain"] }
+        }
+        // Seven service files, one stream each.
+        #expect(try indexes("path:svc/*") == Array(repeating: "finding_by_path", count: 7))
+        // By id: one stream per file and severity that holds findings (counted on the index).
+        let byID = try indexes("path:svc/*", sort: .newest)
+        #expect(byID.count > 7 && byID.count <= 35 && byID.allSatisfy { $0 == "finding_by_path" })
+        // Other locations only: one stream of their own.
+        #expect(try indexes("path:models/*") == [nil])
+        #expect(try indexes("path:nowhere/*").isEmpty)
+        // Text: rules by title (B3) or message (p1…), and the paths less those.
+        #expect(try indexes("B3").allSatisfy { $0 == "finding_by_rule" })
+        let text = try indexes("p1")
+        #expect(text.contains("finding_by_rule") && text.contains("finding_by_path"))
+        #expect(try indexes("api_") == Array(repeating: "finding_by_path", count: 7))
+        #expect(try indexes("pickle").isEmpty)
+        // Counts of one text term (and projects) from groupSummary and the path-only findings.
+        for text in ["p1", "B3", "api_", "pickle", "p2 project:default", "p2 -project:default"] {
+            let query = FindingQuery(filter: try FindingFilter.parse(text))
+            #expect(FindingStore.textScope(query, now: Self.now) != nil, "\(text)")
+            #expect(try store.count(query, now: Self.now) == Self.plain(store, query).count, "\(text)")
+        }
+        for text in ["p1 state:open", "-p1", "p1 p2", "p1 sev:high"] {
+            #expect(FindingStore.textScope(FindingQuery(filter: try FindingFilter.parse(text)), now: Self.now) == nil, "\(text)")
+        }
+        // A narrower plan wins: rule streams bounded by the summary over unbounded path ones.
+        #expect(try indexes("path:src/* tool:garak").allSatisfy { $0 == "finding_by_rule" })
+    }
+
     @Test("a model glob naming more models than a plan merges (`model:*`) pages like the plain query")
     func manyModels() throws {
         let store = try TestStore.make()
@@ -204,6 +244,7 @@ import Testing
         "each stream is one index range already in the page's order: no sort step", .enabled(if: TestStore.onSQLite, "SQLite's query plans"),
         arguments: [
             ("finding_by_rule", "f.ruleRef = 1"), ("finding_by_model_severity", "f.modelId = 1"), ("finding_by_cell", "f.threat = 1"),
+            ("finding_by_path", "f.pathId = 1"),
         ])
     func streamsUseTheirIndex(index: String, condition: String) throws {
         let store = try TestStore.make()

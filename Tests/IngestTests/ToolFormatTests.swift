@@ -381,7 +381,7 @@ import Testing
                     db,
                     sql: """
                         SELECT text FROM message UNION ALL SELECT evidence FROM findingEvidence UNION ALL SELECT title FROM rule
-                        UNION ALL SELECT coalesce(path, '') || coalesce(artifact, '') FROM finding
+                        UNION ALL SELECT text FROM path UNION ALL SELECT coalesce(artifact, '') FROM finding
                         """)
             }
             #expect(!text.isEmpty)

@@ -49,11 +49,16 @@ public enum SyntheticStore {
                     """)
             try db.execute(
                 sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
+                    INSERT INTO path (id, text) SELECT n.i + 1, 'src/m' || n.i || '.py' FROM n
+                    """)
+            try db.execute(
+                sql: """
                     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-                    INSERT INTO finding (fingerprint, ruleRef, messageId, severity, threat, taxonomyId, modelId, path, line,
+                    INSERT INTO finding (fingerprint, ruleRef, messageId, severity, threat, taxonomyId, modelId, pathId, line,
                                          firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue)
                     SELECT CAST(printf('%016d', n.i) AS BLOB), n.i % 300 + 1, n.i + 1,
-                           4 - n.i % 5, \(threatCase), n.i % 900 + 1, n.i % 40 + 1, 'src/m' || (n.i % 1000) || '.py', n.i % 500 + 1,
+                           4 - n.i % 5, \(threatCase), n.i % 900 + 1, n.i % 40 + 1, n.i % 1000 + 1, n.i % 500 + 1,
                            ?, ?, 1, 1, 0, ? + 86400 * 30
                     FROM n
                     """, arguments: [count, time, time, time])

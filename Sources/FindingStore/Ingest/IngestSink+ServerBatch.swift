@@ -70,6 +70,7 @@ extension IngestSink {
             if let modelID = batch[index].modelID { reportedModels.insert(modelID) }
         }
         let messages = try messageIDs(batch.map(\.finding.message))
+        let paths = try pathIDs(batch.compactMap(\.finding.location?.path))
         // Each fingerprint, and the next occurrences of those the batch repeats.
         var repeats: [Data: Int] = [:]
         var wanted = Set<Data>()
@@ -95,16 +96,16 @@ extension IngestSink {
         }
         if !following.isEmpty { known.merge(try storedRows(following)) { old, _ in old } }
         /// Where each fingerprint the batch placed is (a repeat at the same file and line is a duplicate).
-        var taken: [Data: (path: String?, line: Int?)] = [:]
+        var taken: [Data: (pathID: Int64?, line: Int?)] = [:]
         var fresh: [QueuedFinding] = []
         var seenAgain: [[DatabaseValue]] = []
         for var item in batch {
-            let place = (path: item.finding.location?.path, line: item.finding.location?.startLine)
+            let place = (pathID: item.finding.location.flatMap { paths[$0.path] }, line: item.finding.location?.startLine)
             var occurrence = 0
             var key = Data(item.finding.fingerprint.bytes)
             while true {
                 if let other = taken[key] ?? known[key]?.flatMap(thisReportsPlace) {
-                    if other.path == place.path, other.line == place.line {
+                    if other.pathID == place.pathID, other.line == place.line {
                         outcome.duplicates += 1
                         break
                     }
@@ -121,7 +122,7 @@ extension IngestSink {
                 }
                 if occurrence > 0 { outcome.repeated += 1 }
                 if let row = known[key] ?? nil {
-                    taken[key] = (row["path"], row["line"])
+                    taken[key] = (row["pathId"], row["line"])
                     if try seenAgainOnly(item.finding, row) {
                         let id: Int64 = row["id"]
                         let ids: [Int64] = [id, item.scopeID, header.ingestedAt, scanID]
@@ -139,7 +140,8 @@ extension IngestSink {
             }
         }
         sent = SentBatch(
-            fresh: fresh, messages: messages, inserted: try sendFresh(fresh, messages: messages), seenAgain: try sendSeenAgain(seenAgain))
+            fresh: fresh, messages: messages, inserted: try sendFresh(fresh, messages: messages, paths: paths),
+            seenAgain: try sendSeenAgain(seenAgain))
         if waiting { try settleSent() }
     }
 
@@ -188,17 +190,17 @@ extension IngestSink {
     }
 
     /// Where a stored finding is, when this report already placed it (an earlier batch did).
-    private func thisReportsPlace(_ row: Row) -> (path: String?, line: Int?)? {
+    private func thisReportsPlace(_ row: Row) -> (pathID: Int64?, line: Int?)? {
         let lastScan: Int64 = row["lastScanId"]
-        return lastScan == scanID ? (row["path"], row["line"]) : nil
+        return lastScan == scanID ? (row["pathId"], row["line"]) : nil
     }
 
     /// The stored rows of these fingerprints: each key maps to its row, or to nil when none is stored.
     private func storedRows(_ fingerprints: Set<Data>) throws -> [Data: Row?] {
         var rows: [Data: Row?] = Dictionary(uniqueKeysWithValues: fingerprints.map { ($0, nil) })
-        let names = ["id", "state", "lastScanId", "path", "line", "otherLocations", "threat", "taxonomyId"]
+        let names = ["id", "state", "lastScanId", "pathId", "line", "otherLocations", "threat", "taxonomyId"]
         for values in try db.serverRowsIn(
-            "SELECT fingerprint, id, state, lastScanId, path, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint",
+            "SELECT fingerprint, id, state, lastScanId, pathId, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint",
             fingerprints.map(\.databaseValue))
         {
             guard values.count == names.count + 1, let key = Data.fromDatabaseValue(values[0]) else { continue }
@@ -235,7 +237,7 @@ extension IngestSink {
     }
 
     /// Sends the new findings and their evidence as one statement, which answers with the new ids.
-    private func sendFresh(_ fresh: [QueuedFinding], messages: [String: Int64]) throws -> ServerPending? {
+    private func sendFresh(_ fresh: [QueuedFinding], messages: [String: Int64], paths: [String: Int64]) throws -> ServerPending? {
         guard !fresh.isEmpty else { return nil }
         let now = header.ingestedAt
         let project = try currentProject()
@@ -247,7 +249,7 @@ extension IngestSink {
             let values: [(any DatabaseValueConvertible)?] = [
                 Data(finding.fingerprint.bytes), item.ruleRef, messages[finding.message], finding.severity.rawValue, finding.score,
                 finding.threat.rawValue, item.taxonomyID, item.modelID, IngestSink.storedArtifact(finding),
-                finding.location?.path, finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
+                finding.location.flatMap { paths[$0.path] }, finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
                 IngestSink.initialState(finding).rawValue, header.sla.due(severity: finding.severity, firstSeen: now), item.scopeID,
                 finding.attackSuccessRate, project,
             ]
@@ -255,7 +257,7 @@ extension IngestSink {
             if let text = finding.evidence, !text.isEmpty { evidence.append([Data(finding.fingerprint.bytes).databaseValue, text.databaseValue]) }
         }
         let types: [ServerArrayType] = [
-            .bytea, .bigint, .bigint, .bigint, .double, .bigint, .bigint, .bigint, .text, .text, .bigint, .bigint, .bigint, .bigint,
+            .bytea, .bigint, .bigint, .bigint, .double, .bigint, .bigint, .bigint, .text, .bigint, .bigint, .bigint, .bigint, .bigint,
             .bigint, .bigint, .bigint, .bigint, .bigint, .double, .bigint,
         ]
         let evidenceTypes: [ServerArrayType] = [.bytea, .text]
@@ -264,7 +266,7 @@ extension IngestSink {
             """
             WITH inserted AS (
                 INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
-                                     path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
+                                     pathId, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
                                      projectId)
                 \(StoreConnection.unnestRows(types))
                 ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint, id),
@@ -303,21 +305,40 @@ extension IngestSink {
     }
 
     /// The ids of these message texts, the unknown ones added in order of first appearance (the
-    /// ids SQLite's one-by-one way gives them).
+    /// ids SQLite's one-by-one way gives them): found by their hash.
     private func messageIDs(_ texts: [String]) throws -> [String: Int64] {
+        try IngestSink.serverIDs(
+            texts, cache: &messageIDs, db: db, lookup: "SELECT id, text FROM message WHERE hash", columns: "message (hash, text)",
+            key: { TextHash.hash($0).databaseValue }, row: { [TextHash.hash($0).databaseValue, $0.databaseValue] })
+    }
+
+    /// The ids of these paths (schema v28), added as `messageIDs` adds messages: found by their text.
+    private func pathIDs(_ texts: [String]) throws -> [String: Int64] {
+        try IngestSink.serverIDs(
+            texts, cache: &pathIDs, db: db, lookup: "SELECT id, text FROM path WHERE text", columns: "path (text)",
+            key: { $0.databaseValue }, row: { [$0.databaseValue] })
+    }
+
+    /// A dictionary's ids for `texts` on a server: from `cache`, then one `lookup` (its rows: id,
+    /// text) by `key` for the rest, then one INSERT into `columns` of `row` for each text still
+    /// unknown, in order of first appearance. `cache` keeps them, cleared past 10,000 entries.
+    private static func serverIDs(
+        _ texts: [String], cache: inout [String: Int64], db: StoreConnection, lookup: String, columns: String,
+        key: (String) -> DatabaseValue, row: (String) -> [DatabaseValue]
+    ) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         var missing: [String] = []
         var queuedTexts = Set<String>()
         for text in texts where ids[text] == nil {
-            if let known = messageIDs[text] {
+            if let known = cache[text] {
                 ids[text] = known
             } else if queuedTexts.insert(text).inserted {
                 missing.append(text)
             }
         }
         guard !missing.isEmpty else { return ids }
-        for values in try db.serverRowsIn(
-            "SELECT id, text FROM message WHERE hash", Array(Set(missing.map(TextHash.hash))).map(\.databaseValue), tail: "ORDER BY id")
+        var keys = Set<DatabaseValue>()
+        for values in try db.serverRowsIn(lookup, missing.map(key).filter { keys.insert($0).inserted }, tail: "ORDER BY id")
         where values.count == 2 {
             if let text = String.fromDatabaseValue(values[1]), queuedTexts.contains(text), ids[text] == nil {
                 ids[text] = Int64.fromDatabaseValue(values[0])
@@ -325,14 +346,13 @@ extension IngestSink {
         }
         let new = missing.filter { ids[$0] == nil }
         if !new.isEmpty {
-            let returned = try db.serverWithValues(
-                "INSERT INTO message (hash, text)", new.map { [TextHash.hash($0).databaseValue, $0.databaseValue] }, tail: "RETURNING id, text")
+            let returned = try db.serverWithValues("INSERT INTO \(columns)", new.map(row), tail: "RETURNING id, text")
             for values in returned where values.count == 2 {
                 if let text = String.fromDatabaseValue(values[1]), let id = Int64.fromDatabaseValue(values[0]) { ids[text] = id }
             }
         }
-        if messageIDs.count + ids.count > 10_000 { messageIDs.removeAll(keepingCapacity: true) }
-        messageIDs.merge(ids) { old, _ in old }
+        if cache.count + ids.count > 10_000 { cache.removeAll(keepingCapacity: true) }
+        cache.merge(ids) { old, _ in old }
         return ids
     }
 }

@@ -21,6 +21,8 @@ public final class IngestSink {
     private let insertEvent: RawStatement
     private let findMessage: RawStatement
     private let insertMessage: RawStatement
+    private let findPath: RawStatement
+    private let insertPath: RawStatement
     /// What this report adds to the summary table, flushed once per cell (see schema v11).
     private var summary: [SummaryKey: (count: Int, weight: Double)] = [:]
     /// New findings with a due key, by the stretch they fall due in (dueSummary, schema v26).
@@ -36,6 +38,8 @@ public final class IngestSink {
     var messageIDs: [String: Int64] = [:]
     /// Taxonomy ids by packed text (schema v25), bounded like `messageIDs`.
     private var taxonomyIDs: [String: Int64] = [:]
+    /// Path ids by text (schema v28), bounded like `messageIDs`.
+    var pathIDs: [String: Int64] = [:]
     /// The report's category (SARIF automationDetails.id, or `--scope`): part of every scope key.
     private var category: String
     private var partial = false
@@ -73,13 +77,15 @@ public final class IngestSink {
             db,
             sql: """
                 INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
-                                     path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
+                                     pathId, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, scopeId, asr,
                                      projectId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (fingerprint) DO NOTHING
                 """, returningID: true)
         findMessage = try RawStatement(db, sql: "SELECT id FROM message WHERE hash = ? AND text = ?")
         insertMessage = try RawStatement(db, sql: "INSERT INTO message (hash, text) VALUES (?, ?)", returningID: true)
+        findPath = try RawStatement(db, sql: "SELECT id FROM path WHERE text = ?")
+        insertPath = try RawStatement(db, sql: "INSERT INTO path (text) VALUES (?)", returningID: true)
         insertEvidence = try RawStatement(db, sql: "INSERT INTO findingEvidence (findingId, evidence) VALUES (?, ?)")
         insertEvent = try RawStatement(
             db,
@@ -393,12 +399,12 @@ public final class IngestSink {
         try db.cachedStatement(
             sql: """
                 INSERT INTO finding (fingerprint, ruleRef, messageId, severity, score, threat, taxonomyId, modelId, artifact,
-                                     path, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, asr, projectId)
+                                     pathId, line, endLine, firstSeen, lastSeen, firstScanId, lastScanId, state, slaDue, asr, projectId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
                 """
         ).execute(arguments: [
             Data(finding.fingerprint.bytes), ruleRef, messageID, finding.severity.rawValue, finding.score,
-            finding.threat.rawValue, taxonomyID, modelID, IngestSink.storedArtifact(finding), finding.location?.path,
+            finding.threat.rawValue, taxonomyID, modelID, IngestSink.storedArtifact(finding), try pathID(finding.location?.path),
             finding.location?.startLine, finding.location?.endLine, now, now, scanID, scanID,
             header.sla.due(severity: finding.severity, firstSeen: now), finding.attackSuccessRate, try currentProject(),
         ])
@@ -414,21 +420,35 @@ public final class IngestSink {
 
     /// The id of a message text, added when new.
     private func messageID(_ text: String) throws -> Int64 {
-        if let id = messageIDs[text] { return id }
         let hash = TextHash.hash(text)
-        findMessage.bind(hash)
-        findMessage.bind(text)
+        return try IngestSink.interned(text, cache: &messageIDs, find: findMessage, insert: insertMessage) { $0.bind(hash) }
+    }
+
+    /// The id of a location's path (schema v28), added when new; nil for none.
+    func pathID(_ text: String?) throws -> Int64? {
+        guard let text else { return nil }
+        return try IngestSink.interned(text, cache: &pathIDs, find: findPath, insert: insertPath)
+    }
+
+    /// A dictionary text's id: from `cache` (cleared at 10,000 entries), else found by `find`, else
+    /// added by `insert`. Both statements take `key`'s binds (a message's hash), then the text.
+    private static func interned(
+        _ text: String, cache: inout [String: Int64], find: RawStatement, insert: RawStatement, key: (RawStatement) -> Void = { _ in }
+    ) throws -> Int64 {
+        if let id = cache[text] { return id }
+        key(find)
+        find.bind(text)
         let id: Int64
-        if let known = try findMessage.firstInt64() {
+        if let known = try find.firstInt64() {
             id = known
         } else {
-            insertMessage.bind(hash)
-            insertMessage.bind(text)
-            try insertMessage.execute()
-            id = insertMessage.lastInsertedRowID
+            key(insert)
+            insert.bind(text)
+            try insert.execute()
+            id = insert.lastInsertedRowID
         }
-        if messageIDs.count >= 10_000 { messageIDs.removeAll(keepingCapacity: true) }
-        messageIDs[text] = id
+        if cache.count >= 10_000 { cache.removeAll(keepingCapacity: true) }
+        cache[text] = id
         return id
     }
 
@@ -476,7 +496,7 @@ public final class IngestSink {
         insert.bind(taxonomyID)
         insert.bind(modelID)
         insert.bind(IngestSink.storedArtifact(finding))
-        insert.bind(finding.location?.path)
+        insert.bind(try pathID(finding.location?.path))
         insert.bind(finding.location?.startLine)
         insert.bind(finding.location?.endLine)
         insert.bind(now)
@@ -527,7 +547,7 @@ public final class IngestSink {
     private func existingRow(_ finding: Finding) throws -> Row? {
         try Row.fetchOne(
             db.cachedStatement(
-                sql: "SELECT id, state, lastScanId, path, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint = ?"),
+                sql: "SELECT id, state, lastScanId, pathId, line, otherLocations, threat, taxonomyId FROM finding WHERE fingerprint = ?"),
             arguments: [Data(finding.fingerprint.bytes)]
         )
     }
@@ -541,9 +561,9 @@ public final class IngestSink {
         let id: Int64 = existing["id"]
         let lastScan: Int64 = existing["lastScanId"]
         if lastScan == scanID {
-            let path: String? = existing["path"]
+            let pathID: Int64? = existing["pathId"]
             let line: Int? = existing["line"]
-            return .alreadyInThisReport(samePlace: path == finding.location?.path && line == finding.location?.startLine)
+            return .alreadyInThisReport(samePlace: try pathID == self.pathID(finding.location?.path) && line == finding.location?.startLine)
         }
         let had: Int = existing["otherLocations"]
         if had > 0 || !finding.otherLocations.isEmpty { try writeOtherLocations(finding, findingID: id, had: had) }
@@ -711,7 +731,7 @@ public final class IngestSink {
         for tool in toolOrder { _ = try scope(tool: tool) }
         let candidates = try db.cachedStatement(
             sql: """
-                SELECT f.id, f.path, f.artifact, m.name FROM finding f LEFT JOIN model m ON m.id = f.modelId
+                SELECT f.id, p.text, f.artifact, m.name FROM finding f LEFT JOIN model m ON m.id = f.modelId LEFT JOIN path p ON p.id = f.pathId
                 WHERE f.scopeId = ? AND f.lastScanId != ? AND f.state IN (\(TriageState.openSQL))
                 """)
         for scopeID in scopeIDs.values {

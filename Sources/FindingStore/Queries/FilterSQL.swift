@@ -25,6 +25,26 @@ struct FilterSQL {
         "f.ruleRef IN (SELECT ruleRef FROM taxonomySummary WHERE taxonomyId IN (\(taxonomies)))"
     }
 
+    /// `path LIKE ? ESCAPE '\'`, `count` times with OR.
+    static func pathLikes(_ count: Int) -> String {
+        Array(repeating: "path LIKE ? ESCAPE '\\'", count: count).joined(separator: " OR ")
+    }
+
+    /// The ids of the paths (schema v28) that match one of `count` LIKE patterns (a query).
+    static func pathIDs(count: Int) -> String {
+        "SELECT id FROM path WHERE " + pathLikes(count).replacingOccurrences(of: "path LIKE", with: "text LIKE")
+    }
+
+    /// Free text's LIKE pattern: the text anywhere, its LIKE wildcards escaped.
+    static func textPattern(_ text: String) -> String {
+        "%" + escapeLike(text) + "%"
+    }
+
+    /// Free text's match on the rule title or the message (two `textPattern`s), the dictionaries
+    /// that groupSummary has columns for.
+    static let textRulesOrMessages =
+        "(f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.messageId IN (SELECT id FROM message WHERE text LIKE ? ESCAPE '\\'))"
+
     init(_ filter: FindingFilter, now: Int64, eventAlias: String? = nil) {
         for clause in filter.clauses {
             var args = StatementArguments()
@@ -91,11 +111,10 @@ struct FilterSQL {
             }
             return parts.joined(separator: " OR ")
         case let .paths(values):
-            let likes = Array(repeating: "path LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
-            bind(values.map(likePattern))
-            bind(values.map(likePattern))
-            return "(" + likes.replacingOccurrences(of: "path", with: "f.path") + ") OR f.id IN (SELECT findingId FROM findingLocation WHERE " + likes
-                + ")"
+            // The finding's own path by the dictionary (schema v28), or one of its other locations.
+            let patterns = values.map(likePattern)
+            bind(patterns + patterns)
+            return "f.pathId IN (\(pathIDs(count: values.count))) OR f.id IN (SELECT findingId FROM findingLocation WHERE \(pathLikes(values.count)))"
         case let .projects(values):
             bind(values.map(likePattern))
             return "f.projectId IN (SELECT id FROM project WHERE "
@@ -150,10 +169,9 @@ struct FilterSQL {
             bind(values)
             return "f.id IN (\(placeholders(values.count)))"
         case let .text(text):
-            let pattern = "%" + escapeLike(text) + "%"
+            let pattern = textPattern(text)
             bind([pattern, pattern, pattern])
-            return
-                "f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.messageId IN (SELECT id FROM message WHERE text LIKE ? ESCAPE '\\') OR f.path LIKE ? ESCAPE '\\'"
+            return "\(textRulesOrMessages) OR f.pathId IN (\(pathIDs(count: 1)))"
         case let .acceptances(values):
             bind(values.map(\.rawValue))
             return "f.id IN (SELECT findingId FROM acceptanceProposal WHERE status IN (\(placeholders(values.count))))"

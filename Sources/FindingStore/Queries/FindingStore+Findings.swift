@@ -103,8 +103,9 @@ extension FindingStore {
     }
 
     /// How many findings a query matches: from groupSummary when every term has a column there
-    /// (severity, state, cell, target, project, tool, rule, a named stage; issue 25), else from the
-    /// rows (a scan when no index serves the filter).
+    /// (severity, state, cell, target, project, tool, rule, a named stage; issue 25); from the other
+    /// summaries for `sla:overdue`, `cwe:` and free text with at most project terms beside; else
+    /// from the rows (a scan when no index serves the filter; `path:` reads its paths' index ranges).
     public func count(_ query: FindingQuery, now: Int64) throws -> Int {
         if query.group == nil, query.filter.clauses.allSatisfy({ FindingStore.summaryAnswers($0.term) }) {
             return try read { db in try FindingStore.summaryCount(db, query, now: now) }
@@ -115,6 +116,9 @@ extension FindingStore {
         if let taxonomies = FindingStore.taxonomyScope(query, now: now) {
             let sql = "SELECT coalesce(sum(f.count), 0) FROM taxonomySummary f WHERE " + taxonomies.conditions.joined(separator: " AND ")
             return try read { db in try Int.fetchOne(db, sql: sql, arguments: taxonomies.arguments) ?? 0 }
+        }
+        if let text = FindingStore.textScope(query, now: now) {
+            return try read { db in try FindingStore.textCount(db, pattern: text.pattern, within: text.projects) }
         }
         let (conditions, arguments) = FindingStore.conditions(query, now: now)
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
@@ -138,6 +142,39 @@ extension FindingStore {
             guard case .cwes = clause.term else { return false }
             return !clause.negated
         }.map { _ in FilterSQL(query.filter, now: now) }
+    }
+
+    /// For a query of one positive free-text term and nothing else but project terms, its LIKE
+    /// pattern and the project terms' SQL; nil for any other query.
+    static func textScope(_ query: FindingQuery, now: Int64) -> (pattern: String, projects: FilterSQL)? {
+        let texts = query.filter.clauses.compactMap { clause -> String? in
+            guard !clause.negated, case let .text(text) = clause.term else { return nil }
+            return text
+        }
+        let positiveText: (FindingFilter.Clause) -> Bool = { clause in
+            guard case .text = clause.term else { return false }
+            return !clause.negated
+        }
+        guard texts.count == 1, let text = texts.first, let projects = countedTerms(query, positiveText) else { return nil }
+        return (FilterSQL.textPattern(text), FilterSQL(FindingFilter(clauses: projects), now: now))
+    }
+
+    /// How many findings match free text (`pattern`) within `scope`, without reading those that
+    /// match by rule title or message: those are groupSummary's cells of the matching rules and
+    /// messages; only the findings that match by their path alone (schema v28: the matching paths'
+    /// ranges of finding_by_path) are read.
+    static func textCount(_ db: StoreConnection, pattern: String, within scope: FilterSQL) throws -> Int {
+        let conditions = scope.conditions.map { " AND " + $0 }.joined()
+        func count(_ sql: String, _ patterns: Int) throws -> Int {
+            var arguments = StatementArguments(Array(repeating: pattern, count: patterns))
+            _ = arguments.append(contentsOf: scope.arguments)
+            return try Int.fetchOne(db, sql: sql + conditions, arguments: arguments) ?? 0
+        }
+        let byRuleOrMessage = try count("SELECT coalesce(sum(f.count), 0) FROM groupSummary f WHERE \(FilterSQL.textRulesOrMessages)", 2)
+        let byPathAlone = try count(
+            "SELECT count(*) FROM finding f WHERE f.pathId IN (\(FilterSQL.pathIDs(count: 1))) AND NOT coalesce(\(FilterSQL.textRulesOrMessages), FALSE)",
+            3)
+        return byRuleOrMessage + byPathAlone
     }
 
     /// The query's project terms when its other terms are all `counted` (one at least) and it has
@@ -208,7 +245,7 @@ extension FindingStore {
     }
 
     /// A finding's artefact as grouping sees it: the reported one, else its location's path, else ''.
-    static let artifactKey = "coalesce(nullif(f.artifact, ''), f.path, '')"
+    static let artifactKey = "coalesce(nullif(f.artifact, ''), (SELECT pa.text FROM path pa WHERE pa.id = f.pathId), '')"
 
     /// Everything about one finding: the row, evidence, recorded mapping and the full history.
     public func findingDetail(id: Int64, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> FindingDetail? {
@@ -254,7 +291,7 @@ extension FindingStore {
     }
 
     /// The artefact as reported: stored as '' when it is the location's path.
-    static let artifactColumn = "CASE WHEN f.artifact = '' THEN f.path ELSE f.artifact END AS artifactPath"
+    static let artifactColumn = "CASE WHEN f.artifact = '' THEN pa.text ELSE f.artifact END AS artifactPath"
 
     /// The further places of these findings (`findingLocation`, schema v15), in the order the tool
     /// listed them, with the model there when it has one.

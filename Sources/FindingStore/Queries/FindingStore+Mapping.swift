@@ -34,8 +34,8 @@ extension FindingStore {
                 db,
                 sql: """
                     SELECT r.tool, r.ruleId, r.title, r.inputs, count(*) AS findings, count(*) FILTER (WHERE f.state IN (\(TriageState.openSQL))) AS open,
-                           max(f.severity) AS worst, min(f.path) AS example
-                    FROM finding f JOIN rule r ON r.id = f.ruleRef
+                           max(f.severity) AS worst, min(pa.text) AS example
+                    FROM finding f JOIN rule r ON r.id = f.ruleRef LEFT JOIN path pa ON pa.id = f.pathId
                     WHERE \(conditions)
                     GROUP BY f.ruleRef, r.id ORDER BY findings DESC, r.tool, r.ruleId LIMIT ?
                     """, arguments: sql.arguments + [limit])

@@ -11,6 +11,8 @@ import GRDB
 /// index streams over:
 /// - `finding_by_rule` (ruleRef, severity) when the query names rules (`tool:`, `rule:`, a rule group);
 /// - `finding_by_model_severity` (modelId, severity) when it names models (`model:`, a model's view);
+/// - `finding_by_path` (pathId, severity) when it names paths (`path:`; free text, whose rule and
+///   message matches stream by rule), one stream per matching path of the dictionary (schema v28);
 /// - `finding_by_cell` (threat, severity) otherwise, one stream per threat (14 at most).
 ///
 /// `groupSummary` says, under the filter's summary terms, which streams hold any match and at most
@@ -71,14 +73,36 @@ struct PagePlan {
             }
             candidates.append(streams)
         }
+        if let streams = try PagePlan.pathStreams(db, query, summary: summary, bySeverity: bySeverity) {
+            candidates.append(streams)
+        }
         if candidates.isEmpty, bySeverity {
             let cells = try summary.cells(db, key: "threat")
             candidates.append(PagePlan.streams(cells, column: "threat", index: "finding_by_cell", bySeverity: true))
         }
-        // The fewest rows to read: the candidate with the smallest sum of bounds (unknown: large).
-        let best = candidates.filter { $0.count <= PagePlan.streamCap }
-            .min { PagePlan.cost($0) < PagePlan.cost($1) }
+        // The fewest rows to read: the candidate with the smallest sum of bounds (unknown: large),
+        // among those whose page statement stays within the bound values a statement takes.
+        let filterArguments = PagePlan.placeholders(FindingStore.conditions(query, now: now).conditions.joined())
+        let best = candidates.filter { streams in
+            streams.count <= PagePlan.streamCap && PagePlan.arguments(streams, filter: filterArguments) <= PagePlan.argumentCap
+        }.min { PagePlan.cost($0) < PagePlan.cost($1) }
         streams = best
+    }
+
+    /// At most this many bound values in a page's statement: SQLite takes 32,766, but a server
+    /// store's statements are bound through SQLite's result columns (at most 2,000).
+    static let argumentCap = 1_900
+
+    /// The bound values of a page's statement over `streams`: each stream is up to two keyset parts,
+    /// each with the filter's values, the stream's, the cursor's (two at most) and its LIMIT.
+    private static func arguments(_ streams: [Stream], filter: Int) -> Int {
+        streams.reduce(1) { $0 + 2 * (filter + placeholders($1.condition) + 3) }
+    }
+
+    /// The bound values SQL of ours takes: its `?`s (no value is ever spliced into the text, so no
+    /// `?` is anything else; GRDB's arguments do not say how many they hold).
+    private static func placeholders(_ sql: String) -> Int {
+        sql.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "?") ? 1 : 0) }
     }
 
     private static func cost(_ streams: [Stream]) -> Int {
@@ -121,6 +145,88 @@ struct PagePlan {
     /// Up to this many overdue findings are read and sorted (tens of milliseconds); beyond, they
     /// are dense enough for the streams to find a page soon.
     static let overdueCap = 20_000
+
+    /// For the query's first positive `path:` or free-text term, streams that read only findings it
+    /// can match, or nil when it has none or its paths are too many to merge:
+    /// - `path:`: the matching paths' ranges of finding_by_path, and the findings whose other
+    ///   locations match (findingLocation) and whose own path does not;
+    /// - free text: the rules whose title or messages match, by rule and bounded by groupSummary as
+    ///   a `rule:` term is, and the matching paths' ranges less those findings.
+    private static func pathStreams(_ db: StoreConnection, _ query: FindingQuery, summary: SummaryBounds, bySeverity: Bool) throws -> [Stream]? {
+        for clause in query.filter.clauses where !clause.negated {
+            switch clause.term {
+            case let .paths(values):
+                let patterns = StatementArguments(values.map(FilterSQL.likePattern))
+                let ids = try Int64.fetchAll(db, sql: FilterSQL.pathIDs(count: values.count) + " LIMIT \(streamCap + 1)", arguments: patterns)
+                guard ids.count <= streamCap else { return nil }
+                var streams = try byPath(db, ids, excluding: nil, bySeverity: bySeverity)
+                let likes = FilterSQL.pathLikes(values.count)
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM findingLocation WHERE \(likes) LIMIT 1", arguments: patterns) == true {
+                    var arguments = patterns
+                    _ = arguments.append(contentsOf: StatementArguments(ids))
+                    let elsewhere = ids.isEmpty ? "" : " AND (f.pathId IS NULL OR f.pathId NOT IN (\(FilterSQL.placeholders(ids.count))))"
+                    streams.append(
+                        Stream(
+                            index: nil, condition: "f.id IN (SELECT findingId FROM findingLocation WHERE \(likes))" + elsewhere,
+                            arguments: arguments, bound: nil))
+                }
+                return streams.count <= streamCap ? streams : nil
+            case let .text(text):
+                let pattern = FilterSQL.textPattern(text)
+                let ids = try Int64.fetchAll(db, sql: FilterSQL.pathIDs(count: 1) + " LIMIT \(streamCap + 1)", arguments: [pattern])
+                guard ids.count <= streamCap else { return nil }
+                var byRule = summary
+                byRule.table = "groupSummary"
+                let cells = try byRule.cells(db, key: "ruleRef", restrict: FilterSQL.textRulesOrMessages, [pattern, pattern])
+                var streams = PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity)
+                streams += try byPath(db, ids, excluding: (FilterSQL.textRulesOrMessages, [pattern, pattern]), bySeverity: bySeverity)
+                return streams.count <= streamCap ? streams : nil
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Streams over finding_by_path for these paths, less the findings `excluding` matches: one per
+    /// path (severity sort) or per path and severity (id sorts), each bounded by the findings its
+    /// range holds, counted on the index when the paths hold at most `pathCountCap` (beyond, they
+    /// are many enough for a page to fill soon, and the bounds are left unknown).
+    private static func byPath(
+        _ db: StoreConnection, _ ids: [Int64], excluding: (condition: String, arguments: StatementArguments)?, bySeverity: Bool
+    ) throws -> [Stream] {
+        guard !ids.isEmpty else { return [] }
+        var counted = StatementArguments(ids)
+        _ = counted.append(contentsOf: [pathCountCap + 1])
+        let cells = try SummaryBounds.Cell.fetchAll(
+            db,
+            sql: """
+                SELECT k, severity, count(*) AS n FROM (SELECT f.pathId AS k, f.severity AS severity FROM finding f INDEXED BY finding_by_path
+                WHERE f.pathId IN (\(FilterSQL.placeholders(ids.count))) LIMIT ?) AS entries GROUP BY 1, 2 ORDER BY 2 DESC, 1
+                """, arguments: counted)
+        var streams: [Stream]
+        if cells.reduce(0, { $0 + $1.count }) <= pathCountCap {
+            streams = PagePlan.streams(cells, column: "pathId", index: "finding_by_path", bySeverity: bySeverity)
+        } else if bySeverity {
+            streams = ids.map { Stream(index: "finding_by_path", condition: "f.pathId = ?", arguments: [$0], bound: nil) }
+        } else {
+            streams = ids.flatMap { id in
+                Severity.allCases.map {
+                    Stream(index: "finding_by_path", condition: "f.pathId = ? AND f.severity = ?", arguments: [id, $0.rawValue], bound: nil)
+                }
+            }
+        }
+        guard let excluding else { return streams }
+        return streams.map { stream in
+            var stream = stream
+            stream.condition += " AND NOT coalesce(\(excluding.condition), FALSE)"
+            _ = stream.arguments.append(contentsOf: excluding.arguments)
+            return stream
+        }
+    }
+
+    /// Paths holding more findings than this are not counted for their streams' bounds.
+    static let pathCountCap = 100_000
 
     /// Whether the query keeps to named rules: a positive `tool:` or `rule:` term, or a rule group.
     private static func namesRules(_ query: FindingQuery) -> Bool {

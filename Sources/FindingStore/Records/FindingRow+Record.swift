@@ -33,16 +33,17 @@ extension FindingRow: FetchableRecord {
     /// The select list of a finding row, over `finding f` with `joins`.
     static let selection = """
         f.id, f.fingerprint, r.tool, r.ruleId, r.title, coalesce(msg.text, '') AS message, f.severity, f.score, f.threat, f.state,
-        f.acceptedUntil, m.name AS model, f.path, f.line, f.endLine, tx.text AS taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue,
+        f.acceptedUntil, m.name AS model, pa.text AS path, f.line, f.endLine, tx.text AS taxonomy, f.firstSeen, f.lastSeen, f.version, f.slaDue,
         f.asr, f.assignee, (SELECT t.ticket FROM findingTicket t WHERE t.findingId = f.id) AS ticket,
         (SELECT p.name FROM project p WHERE p.id = f.projectId) AS project
         """
 
     /// The tables a finding row reads beside `finding f`: its rule, its model, its message text
-    /// and its taxonomy ids (schema v10 keeps message texts once, in `message`; v25 taxonomies, in `taxonomy`).
+    /// its taxonomy ids and its path (schema v10 keeps message texts once, in `message`; v25 taxonomies,
+    /// in `taxonomy`; v28 paths, in `path`).
     static let joins = """
         JOIN rule r ON r.id = f.ruleRef LEFT JOIN model m ON m.id = f.modelId LEFT JOIN message msg ON msg.id = f.messageId
-        LEFT JOIN taxonomy tx ON tx.id = f.taxonomyId
+        LEFT JOIN taxonomy tx ON tx.id = f.taxonomyId LEFT JOIN path pa ON pa.id = f.pathId
         """
 
     /// The row as stored: its state is the stored one (`asOf(now)` lapses an ended acceptance).

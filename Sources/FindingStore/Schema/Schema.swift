@@ -186,6 +186,9 @@ enum Schema {
         migrator.registerMigration("v27-taxonomy-summary") { db in
             try db.execute(sql: v27)
         }
+        migrator.registerMigration("v28-path-dictionary") { db in
+            try db.execute(sql: v28)
+        }
         return migrator
     }
 
