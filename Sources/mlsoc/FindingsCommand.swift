@@ -63,7 +63,8 @@ extension Mlsoc {
             if json { out.write("[") }
             if csv { out.write(CSVText.row(FlatExport.columns)) }
             page: while true {
-                let rows = try store.findingsPage(query, after: cursor, limit: 1_000, now: now)
+                // Pages of a thousand, or of what --limit leaves when that is fewer.
+                let rows = try store.findingsPage(query, after: cursor, limit: min(1_000, max(1, (limit ?? 1_000) - written)), now: now)
                 let wanted = limit.map { Array(rows.prefix(max(0, $0 - written))) } ?? rows
                 // JSON and CSV carry the triage facts: read them for this page, in its order.
                 let documents = json || csv ? try store.exportRows(ids: wanted.map(\.id), now: now) : []

@@ -171,7 +171,7 @@ extension Mlsoc.Store {
             } else {
                 let ran = pending.joined(separator: ", ")
                 let from = known.last(where: before.contains) ?? "none"
-                print("\(shown): \(from) → \(schema), \(pending.count) migrations (\(ran)) in \(seconds) s")
+                print("\(shown): \(from) → \(schema), \(pending.count) migration\(pending.count == 1 ? "" : "s") (\(ran)) in \(seconds) s")
             }
         }
 

@@ -81,6 +81,31 @@ import Testing
         #expect(again.stdout.contains("is up to date"), "\(again.stdout)")
     }
 
+    @Test("a store from before the path dictionary (v27: paths in the rows) upgrades, every finding as it was, on both backends")
+    func pathDictionary() throws {
+        let (binary, db, env) = try CLIEndToEndTests.store("mlsoc-migrate-v27")
+        let before = try Shell.run([binary, "export", "--format", "json"], environment: env)
+        #expect(before.status == 0 && before.stdout.contains("\"location\":\"app/serve.py:"), "\(before.stderr)")
+        // v28 undone: the path text back in the rows.
+        let sqlite = TestStore.onSQLite
+        try TestStore.execute(
+            db,
+            [
+                sqlite ? "ALTER TABLE finding ADD COLUMN path TEXT" : "ALTER TABLE finding ADD COLUMN path text COLLATE \"C\"",
+                "UPDATE finding SET path = (SELECT text FROM path WHERE id = finding.pathId)",
+                "DROP INDEX finding_by_path", "ALTER TABLE finding DROP COLUMN pathId", "DROP TABLE path",
+                "DELETE FROM \(sqlite ? "grdb_migrations" : "mlsoc_migrations") WHERE identifier = 'v28-path-dictionary'",
+            ])
+        let refused = try Shell.run([binary, "findings", "path:src/*"], environment: env)
+        #expect(refused.status != 0 && refused.stderr.contains("mlsoc store migrate"), "\(refused.stderr)")
+        let migrated = try Shell.run([binary, "store", "migrate"], environment: env)
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        #expect(migrated.stdout.contains("v27-taxonomy-summary → v28-path-dictionary, 1 migration (v28-path-dictionary)"), "\(migrated.stdout)")
+        let after = try Shell.run([binary, "export", "--format", "json"], environment: env)
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout == before.stdout)
+    }
+
     @Test("a new file is created as a store; a newer store's schema is refused untouched")
     func newAndNewer() throws {
         let binary = try #require(Shell.mlsocBinary, "build first: swift build (make test does)")

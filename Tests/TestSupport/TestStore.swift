@@ -1,6 +1,7 @@
 import FindingStore
 import Findings
 import Foundation
+import GRDB
 
 @testable import PostgresStore
 
@@ -82,6 +83,21 @@ public enum TestStore {
             let digest = try server.run("SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '') FROM \"\(table)\" t")
             return "\(table) \(try digest.first?.decode(String.self) ?? "")"
         }.joined(separator: "\n")
+    }
+
+    /// Runs `statements` on the store at `location` outside mlsoc (to take a schema back to an
+    /// older one, say), each as its own statement, in one transaction.
+    public static func execute(_ location: String, _ statements: [String]) throws {
+        guard PostgresLocation.isURL(location) else {
+            let queue = try DatabaseQueue(path: location)
+            try queue.write { db in
+                for statement in statements { try db.execute(sql: statement) }
+            }
+            return try queue.close()
+        }
+        let server = try PostgresSession.connect(try PostgresLocation.parse(location))
+        defer { server.close() }
+        try server.script((["BEGIN"] + statements + ["COMMIT"]).joined(separator: ";\n"))
     }
 
     /// The URL of a new, empty database on the test server.

@@ -13,7 +13,6 @@ extension FindingStore {
         _ query: FindingQuery, after cursor: PageCursor?, limit: Int,
         now: Int64 = Int64(Date().timeIntervalSince1970), backward: Bool = false
     ) throws -> [FindingRow] {
-        let (conditions, arguments) = FindingStore.conditions(query, now: now)
         // The keyset after the cursor. For a two-part key (severity or due date, then id) it is two
         // seeks: the rest of the cursor's key, then the keys beyond it. One row-value comparison,
         // `(severity, id) < (?, ?)`, made SQLite walk the whole rest of the cursor's severity
@@ -59,6 +58,8 @@ extension FindingStore {
             let plan = try PagePlan(db, query, now: now)
             let streams = plan.streams ?? [PagePlan.Stream(index: nil, condition: "1 = 1", arguments: [], bound: nil)]
             guard !streams.isEmpty else { return [] }
+            // A term every stream's own condition implies is left out of each stream.
+            let (conditions, arguments) = PagePlan.conditions(query, leaving: plan.covered, now: now)
             var selects: [String] = []
             var allArguments = StatementArguments()
             for stream in streams {

@@ -32,6 +32,11 @@ struct PagePlan {
     /// nil: one plain query. Empty: nothing can match.
     var streams: [Stream]?
 
+    /// The index of the filter clause every stream's rows match by their own condition, which the
+    /// page then leaves out of each stream (`path:` and free text: their dictionary subqueries would
+    /// otherwise run once per stream); nil for none.
+    var covered: Int?
+
     /// A union has at most 500 terms (SQLITE_MAX_COMPOUND_SELECT); each stream is one or two.
     static let streamCap = 240
 
@@ -73,8 +78,10 @@ struct PagePlan {
             }
             candidates.append(streams)
         }
-        if let streams = try PagePlan.pathStreams(db, query, summary: summary, bySeverity: bySeverity) {
-            candidates.append(streams)
+        var coveredBy: [Int: Int] = [:]
+        if let byPath = try PagePlan.pathStreams(db, query, summary: summary, bySeverity: bySeverity) {
+            coveredBy[candidates.count] = byPath.clause
+            candidates.append(byPath.streams)
         }
         if candidates.isEmpty, bySeverity {
             let cells = try summary.cells(db, key: "threat")
@@ -82,11 +89,22 @@ struct PagePlan {
         }
         // The fewest rows to read: the candidate with the smallest sum of bounds (unknown: large),
         // among those whose page statement stays within the bound values a statement takes.
-        let filterArguments = PagePlan.placeholders(FindingStore.conditions(query, now: now).conditions.joined())
-        let best = candidates.filter { streams in
-            streams.count <= PagePlan.streamCap && PagePlan.arguments(streams, filter: filterArguments) <= PagePlan.argumentCap
-        }.min { PagePlan.cost($0) < PagePlan.cost($1) }
-        streams = best
+        func filterArguments(_ candidate: Int) -> Int {
+            PagePlan.placeholders(PagePlan.conditions(query, leaving: coveredBy[candidate], now: now).conditions.joined())
+        }
+        let best = candidates.indices.filter { index in
+            candidates[index].count <= PagePlan.streamCap
+                && PagePlan.arguments(candidates[index], filter: filterArguments(index)) <= PagePlan.argumentCap
+        }.min { PagePlan.cost(candidates[$0]) < PagePlan.cost(candidates[$1]) }
+        streams = best.map { candidates[$0] }
+        covered = best.flatMap { coveredBy[$0] }
+    }
+
+    /// The query's conditions on each stream: all of them but the `covered` clause's.
+    static func conditions(_ query: FindingQuery, leaving covered: Int?, now: Int64) -> (conditions: [String], arguments: StatementArguments) {
+        var filtered = query
+        if let covered { filtered.filter.clauses.remove(at: covered) }
+        return FindingStore.conditions(filtered, now: now)
     }
 
     /// At most this many bound values in a page's statement: SQLite takes 32,766, but a server
@@ -150,37 +168,45 @@ struct PagePlan {
     /// can match, or nil when it has none or its paths are too many to merge:
     /// - `path:`: the matching paths' ranges of finding_by_path, and the findings whose other
     ///   locations match (findingLocation) and whose own path does not;
-    /// - free text: the rules whose title or messages match, by rule and bounded by groupSummary as
-    ///   a `rule:` term is, and the matching paths' ranges less those findings.
-    private static func pathStreams(_ db: StoreConnection, _ query: FindingQuery, summary: SummaryBounds, bySeverity: Bool) throws -> [Stream]? {
-        for clause in query.filter.clauses where !clause.negated {
+    /// - free text: the findings of the rules whose title or messages match, by rule and bounded by
+    ///   groupSummary as a `rule:` term is, and the matching paths' ranges less those findings.
+    /// Every stream's rows match the term by the stream's own condition (`clause`, its index).
+    private static func pathStreams(
+        _ db: StoreConnection, _ query: FindingQuery, summary: SummaryBounds, bySeverity: Bool
+    ) throws -> (streams: [Stream], clause: Int)? {
+        for (index, clause) in query.filter.clauses.enumerated() where !clause.negated {
             switch clause.term {
             case let .paths(values):
                 let patterns = StatementArguments(values.map(FilterSQL.likePattern))
-                let ids = try Int64.fetchAll(db, sql: FilterSQL.pathIDs(count: values.count) + " LIMIT \(streamCap + 1)", arguments: patterns)
-                guard ids.count <= streamCap else { return nil }
-                var streams = try byPath(db, ids, excluding: nil, bySeverity: bySeverity)
+                let matched = try MatchedPaths(db, FilterSQL.pathIDs(count: values.count), patterns)
+                guard var streams = try matched.streams(db, excluding: nil, bySeverity: bySeverity) else { return nil }
                 let likes = FilterSQL.pathLikes(values.count)
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM findingLocation WHERE \(likes) LIMIT 1", arguments: patterns) == true {
+                    // Less the findings a path stream gives already.
                     var arguments = patterns
-                    _ = arguments.append(contentsOf: StatementArguments(ids))
-                    let elsewhere = ids.isEmpty ? "" : " AND (f.pathId IS NULL OR f.pathId NOT IN (\(FilterSQL.placeholders(ids.count))))"
-                    streams.append(
-                        Stream(
-                            index: nil, condition: "f.id IN (SELECT findingId FROM findingLocation WHERE \(likes))" + elsewhere,
-                            arguments: arguments, bound: nil))
+                    var condition = "f.id IN (SELECT findingId FROM findingLocation WHERE \(likes))"
+                    if matched.ids?.isEmpty != true {
+                        condition += " AND (f.pathId IS NULL OR f.pathId NOT IN (\(matched.list)))"
+                        _ = arguments.append(contentsOf: matched.arguments)
+                    }
+                    streams.append(Stream(index: nil, condition: condition, arguments: arguments, bound: nil))
                 }
-                return streams.count <= streamCap ? streams : nil
+                return streams.count <= streamCap ? (streams, index) : nil
             case let .text(text):
                 let pattern = FilterSQL.textPattern(text)
-                let ids = try Int64.fetchAll(db, sql: FilterSQL.pathIDs(count: 1) + " LIMIT \(streamCap + 1)", arguments: [pattern])
-                guard ids.count <= streamCap else { return nil }
+                let matched = try MatchedPaths(db, FilterSQL.pathIDs(count: 1), [pattern])
+                guard let byPath = try matched.streams(db, excluding: (FilterSQL.textRulesOrMessages, [pattern, pattern]), bySeverity: bySeverity)
+                else { return nil }
                 var byRule = summary
                 byRule.table = "groupSummary"
                 let cells = try byRule.cells(db, key: "ruleRef", restrict: FilterSQL.textRulesOrMessages, [pattern, pattern])
-                var streams = PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity)
-                streams += try byPath(db, ids, excluding: (FilterSQL.textRulesOrMessages, [pattern, pattern]), bySeverity: bySeverity)
-                return streams.count <= streamCap ? streams : nil
+                let streams = PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity).map { stream in
+                    var stream = stream
+                    stream.condition += " AND \(FilterSQL.textRulesOrMessages)"
+                    _ = stream.arguments.append(contentsOf: [pattern, pattern])
+                    return stream
+                }
+                return streams.count + byPath.count <= streamCap ? (streams + byPath, index) : nil
             default:
                 continue
             }
@@ -188,40 +214,69 @@ struct PagePlan {
         return nil
     }
 
-    /// Streams over finding_by_path for these paths, less the findings `excluding` matches: one per
-    /// path (severity sort) or per path and severity (id sorts), each bounded by the findings its
-    /// range holds, counted on the index when the paths hold at most `pathCountCap` (beyond, they
-    /// are many enough for a page to fill soon, and the bounds are left unknown).
-    private static func byPath(
-        _ db: StoreConnection, _ ids: [Int64], excluding: (condition: String, arguments: StatementArguments)?, bySeverity: Bool
-    ) throws -> [Stream] {
-        guard !ids.isEmpty else { return [] }
-        var counted = StatementArguments(ids)
-        _ = counted.append(contentsOf: [pathCountCap + 1])
-        let cells = try SummaryBounds.Cell.fetchAll(
-            db,
-            sql: """
-                SELECT k, severity, count(*) AS n FROM (SELECT f.pathId AS k, f.severity AS severity FROM finding f INDEXED BY finding_by_path
-                WHERE f.pathId IN (\(FilterSQL.placeholders(ids.count))) LIMIT ?) AS entries GROUP BY 1, 2 ORDER BY 2 DESC, 1
-                """, arguments: counted)
-        var streams: [Stream]
-        if cells.reduce(0, { $0 + $1.count }) <= pathCountCap {
-            streams = PagePlan.streams(cells, column: "pathId", index: "finding_by_path", bySeverity: bySeverity)
-        } else if bySeverity {
-            streams = ids.map { Stream(index: "finding_by_path", condition: "f.pathId = ?", arguments: [$0], bound: nil) }
-        } else {
-            streams = ids.flatMap { id in
-                Severity.allCases.map {
-                    Stream(index: "finding_by_path", condition: "f.pathId = ? AND f.severity = ?", arguments: [id, $0.rawValue], bound: nil)
-                }
-            }
+    /// The paths of the dictionary a term matches (schema v28): their ids when they are few enough
+    /// for a stream each, else only the query that finds them.
+    struct MatchedPaths {
+        /// The ids, or nil when there are more than `streamCap`.
+        var ids: [Int64]?
+        var query: String
+        var queryArguments: StatementArguments
+
+        init(_ db: StoreConnection, _ query: String, _ arguments: StatementArguments) throws {
+            self.query = query
+            queryArguments = arguments
+            let found = try Int64.fetchAll(db, sql: query + " LIMIT \(streamCap + 1)", arguments: arguments)
+            ids = found.count <= streamCap ? found : nil
         }
-        guard let excluding else { return streams }
-        return streams.map { stream in
-            var stream = stream
-            stream.condition += " AND NOT coalesce(\(excluding.condition), FALSE)"
-            _ = stream.arguments.append(contentsOf: excluding.arguments)
-            return stream
+
+        /// The ids as an `IN (…)` list (never empty: `streams` reads nothing then): placeholders for
+        /// them (`arguments`), or the query.
+        var list: String { ids.map { FilterSQL.placeholders($0.count) } ?? query }
+        var arguments: StatementArguments { ids.map { StatementArguments($0) } ?? queryArguments }
+
+        /// Streams over finding_by_path for these paths, less the findings `excluding` matches: one
+        /// per path (severity sort) or per path and severity (id sorts), each bounded by the entries
+        /// its range holds, counted on the index when they are at most `pathCountCap`. Paths too many
+        /// for a stream each are one stream, read whole and sorted, when they hold at most
+        /// `pathCountCap` findings; nil when they hold more (the threat streams find their page
+        /// sooner than a sort of them all).
+        func streams(
+            _ db: StoreConnection, excluding: (condition: String, arguments: StatementArguments)?, bySeverity: Bool
+        ) throws -> [Stream]? {
+            if ids?.isEmpty == true { return [] }
+            var counted = arguments
+            _ = counted.append(contentsOf: [pathCountCap + 1])
+            let cells = try SummaryBounds.Cell.fetchAll(
+                db,
+                sql: """
+                    SELECT k, severity, count(*) AS n FROM (SELECT f.pathId AS k, f.severity AS severity FROM finding f INDEXED BY finding_by_path
+                    WHERE f.pathId IN (\(list)) LIMIT ?) AS entries GROUP BY 1, 2 ORDER BY 2 DESC, 1
+                    """, arguments: counted)
+            let total = cells.reduce(0) { $0 + $1.count }
+            var streams: [Stream]
+            if let ids {
+                if total <= pathCountCap {
+                    streams = PagePlan.streams(cells, column: "pathId", index: "finding_by_path", bySeverity: bySeverity)
+                } else if bySeverity {
+                    streams = ids.map { Stream(index: "finding_by_path", condition: "f.pathId = ?", arguments: [$0], bound: nil) }
+                } else {
+                    streams = ids.flatMap { id in
+                        Severity.allCases.map {
+                            Stream(index: "finding_by_path", condition: "f.pathId = ? AND f.severity = ?", arguments: [id, $0.rawValue], bound: nil)
+                        }
+                    }
+                }
+            } else {
+                guard total <= pathCountCap else { return nil }
+                streams = [Stream(index: "finding_by_path", condition: "f.pathId IN (\(query))", arguments: queryArguments, bound: total)]
+            }
+            guard let excluding else { return streams }
+            return streams.map { stream in
+                var stream = stream
+                stream.condition += " AND NOT coalesce(\(excluding.condition), FALSE)"
+                _ = stream.arguments.append(contentsOf: excluding.arguments)
+                return stream
+            }
         }
     }
 
