@@ -68,6 +68,19 @@ import Testing
         }
     }
 
+    /// Each query of `counted` is counted by a summary (`by`) and the count is the rows'; none of
+    /// `not` is counted that way.
+    static func expectCounted(_ store: FindingStore, by scope: (FindingQuery) -> Bool, _ counted: [String], not others: [String]) throws {
+        for text in counted {
+            let query = FindingQuery(filter: try FindingFilter.parse(text))
+            #expect(scope(query), "\(text) is counted from the summary")
+            #expect(try store.count(query, now: now) == plain(store, query).count, "\(text)")
+        }
+        for text in others {
+            #expect(!scope(FindingQuery(filter: try FindingFilter.parse(text))), "\(text)")
+        }
+    }
+
     /// Every row, page by page (7 a page, so pages end inside streams), forward and then backward.
     static func walk(_ store: FindingStore, _ query: FindingQuery, backward: Bool = false) throws -> [Int64] {
         var ids: [Int64] = []
@@ -150,14 +163,10 @@ import Testing
             try db.execute(sql: "UPDATE finding SET taxonomyId = NULL WHERE id % 10 = 3")
             try db.execute(sql: "DELETE FROM finding WHERE id % 8 = 1 AND id NOT IN (SELECT findingId FROM findingEvent)")
         }
-        for text in ["cwe:502", "cwe:94", "cwe:94 cwe:502", "cwe:77", "cwe:502 project:default", "cwe:502 -project:default"] {
-            let query = FindingQuery(filter: try FindingFilter.parse(text))
-            #expect(FindingStore.taxonomyScope(query, now: Self.now) != nil, "\(text) is counted from the summary")
-            #expect(try store.count(query, now: Self.now) == Self.plain(store, query).count, "\(text)")
-        }
-        for text in ["-cwe:502", "cwe:502 sev:high", "cwe:502 model:ranker", "cwe:502 state:open"] {
-            #expect(FindingStore.taxonomyScope(FindingQuery(filter: try FindingFilter.parse(text)), now: Self.now) == nil, "\(text)")
-        }
+        try Self.expectCounted(
+            store, by: { FindingStore.taxonomyScope($0, now: Self.now) != nil },
+            ["cwe:502", "cwe:94", "cwe:94 cwe:502", "cwe:77", "cwe:502 project:default", "cwe:502 -project:default"],
+            not: ["-cwe:502", "cwe:502 sev:high", "cwe:502 model:ranker", "cwe:502 state:open"])
     }
 
     @Test("path: and free text read the matching paths' ranges (and, for text, the matching rules'), not every finding")
@@ -182,14 +191,9 @@ import Testing
         #expect(try indexes("api_") == Array(repeating: "finding_by_path", count: 7))
         #expect(try indexes("pickle").isEmpty)
         // Counts of one text term (and projects) from groupSummary and the path-only findings.
-        for text in ["p1", "B3", "api_", "pickle", "p2 project:default", "p2 -project:default"] {
-            let query = FindingQuery(filter: try FindingFilter.parse(text))
-            #expect(FindingStore.textScope(query, now: Self.now) != nil, "\(text)")
-            #expect(try store.count(query, now: Self.now) == Self.plain(store, query).count, "\(text)")
-        }
-        for text in ["p1 state:open", "-p1", "p1 p2", "p1 sev:high"] {
-            #expect(FindingStore.textScope(FindingQuery(filter: try FindingFilter.parse(text)), now: Self.now) == nil, "\(text)")
-        }
+        try Self.expectCounted(
+            store, by: { FindingStore.textScope($0, now: Self.now) != nil },
+            ["p1", "B3", "api_", "pickle", "p2 project:default", "p2 -project:default"], not: ["p1 state:open", "-p1", "p1 p2", "p1 sev:high"])
         // A narrower plan wins: rule streams bounded by the summary over unbounded path ones.
         #expect(try indexes("path:src/* tool:garak").allSatisfy { $0 == "finding_by_rule" })
         // The term the streams imply is left out of them (its subqueries would run once per stream).

@@ -25,14 +25,14 @@ struct FilterSQL {
         "f.ruleRef IN (SELECT ruleRef FROM taxonomySummary WHERE taxonomyId IN (\(taxonomies)))"
     }
 
-    /// `path LIKE ? ESCAPE '\'`, `count` times with OR.
-    static func pathLikes(_ count: Int) -> String {
-        Array(repeating: "path LIKE ? ESCAPE '\\'", count: count).joined(separator: " OR ")
+    /// `column LIKE ? ESCAPE '\'`, `count` times with OR: the column matches one of `count` patterns.
+    static func likeAny(_ column: String, _ count: Int) -> String {
+        Array(repeating: "\(column) LIKE ? ESCAPE '\\'", count: count).joined(separator: " OR ")
     }
 
     /// The ids of the paths (schema v28) that match one of `count` LIKE patterns (a query).
     static func pathIDs(count: Int) -> String {
-        "SELECT id FROM path WHERE " + pathLikes(count).replacingOccurrences(of: "path LIKE", with: "text LIKE")
+        "SELECT id FROM path WHERE " + likeAny("text", count)
     }
 
     /// Free text's LIKE pattern: the text anywhere, its LIKE wildcards escaped.
@@ -102,7 +102,7 @@ struct FilterSQL {
             let globs = values.compactMap { $0 }
             if values.contains(where: { $0 == nil }) { parts.append("f.modelId IS NULL") }
             if !globs.isEmpty {
-                let names = Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ")
+                let names = likeAny("name", globs.count)
                 bind(globs.map(likePattern))
                 parts.append("f.modelId IN (SELECT id FROM model WHERE " + names + ")")
                 // A finding whose other locations lie in the model's files is the model's too.
@@ -114,22 +114,17 @@ struct FilterSQL {
             // The finding's own path by the dictionary (schema v28), or one of its other locations.
             let patterns = values.map(likePattern)
             bind(patterns + patterns)
-            return "f.pathId IN (\(pathIDs(count: values.count))) OR f.id IN (SELECT findingId FROM findingLocation WHERE \(pathLikes(values.count)))"
+            let elsewhere = "SELECT findingId FROM findingLocation WHERE " + likeAny("path", values.count)
+            return "f.pathId IN (\(pathIDs(count: values.count))) OR f.id IN (\(elsewhere))"
         case let .projects(values):
             bind(values.map(likePattern))
-            return "f.projectId IN (SELECT id FROM project WHERE "
-                + Array(repeating: "name LIKE ? ESCAPE '\\'", count: values.count)
-                .joined(separator: " OR ") + ")"
+            return "f.projectId IN (SELECT id FROM project WHERE " + likeAny("name", values.count) + ")"
         case let .tools(values):
             bind(values.map(likePattern))
-            return "f.ruleRef IN (SELECT id FROM rule WHERE "
-                + Array(repeating: "tool LIKE ? ESCAPE '\\'", count: values.count)
-                .joined(separator: " OR ") + ")"
+            return "f.ruleRef IN (SELECT id FROM rule WHERE " + likeAny("tool", values.count) + ")"
         case let .rules(values):
             bind(values.map(likePattern))
-            return "f.ruleRef IN (SELECT id FROM rule WHERE "
-                + Array(repeating: "ruleId LIKE ? ESCAPE '\\'", count: values.count)
-                .joined(separator: " OR ") + ")"
+            return "f.ruleRef IN (SELECT id FROM rule WHERE " + likeAny("ruleId", values.count) + ")"
         case let .cwes(values):
             // The rules whose findings carry these taxonomies (taxonomySummary, schema v27), so the
             // rows are read by rule from finding_by_rule, then each row's own taxonomy.
@@ -181,9 +176,7 @@ struct FilterSQL {
             let globs = values.compactMap { $0 }
             if !globs.isEmpty {
                 bind(globs.map(likePattern))
-                parts.append(
-                    "f.id IN (SELECT findingId FROM findingTicket WHERE "
-                        + Array(repeating: "ticket LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ") + ")")
+                parts.append("f.id IN (SELECT findingId FROM findingTicket WHERE " + likeAny("ticket", globs.count) + ")")
             }
             return parts.joined(separator: " OR ")
         case let .assignees(values):
@@ -202,7 +195,7 @@ struct FilterSQL {
         let globs = values.compactMap { $0 }
         if !globs.isEmpty {
             bind(globs.map(likePattern))
-            parts.append(Array(repeating: "\(column) LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR "))
+            parts.append(likeAny(column, globs.count))
         }
         return parts.joined(separator: " OR ")
     }
@@ -216,9 +209,7 @@ struct FilterSQL {
         let patterns = values.map(likePattern)
         bind(patterns)
         let alias = eventAlias ?? "e"
-        func any(_ subject: String) -> String {
-            Array(repeating: "\(subject) LIKE ? ESCAPE '\\'", count: values.count).joined(separator: " OR ")
-        }
+        func any(_ subject: String) -> String { likeAny(subject, values.count) }
         let match = any("\(alias).\(column)")
         guard eventAlias == nil else { return match }
         bind(patterns)

@@ -148,16 +148,13 @@ extension FindingStore {
     /// For a query of one positive free-text term and nothing else but project terms, its LIKE
     /// pattern and the project terms' SQL; nil for any other query.
     static func textScope(_ query: FindingQuery, now: Int64) -> (pattern: String, projects: FilterSQL)? {
-        let texts = query.filter.clauses.compactMap { clause -> String? in
+        func positiveText(_ clause: FindingFilter.Clause) -> String? {
             guard !clause.negated, case let .text(text) = clause.term else { return nil }
             return text
         }
-        let positiveText: (FindingFilter.Clause) -> Bool = { clause in
-            guard case .text = clause.term else { return false }
-            return !clause.negated
-        }
-        guard texts.count == 1, let text = texts.first, let projects = countedTerms(query, positiveText) else { return nil }
-        return (FilterSQL.textPattern(text), FilterSQL(FindingFilter(clauses: projects), now: now))
+        let texts = query.filter.clauses.compactMap(positiveText)
+        guard texts.count == 1, let projects = countedTerms(query, { positiveText($0) != nil }) else { return nil }
+        return (FilterSQL.textPattern(texts[0]), FilterSQL(FindingFilter(clauses: projects), now: now))
     }
 
     /// How many findings match free text (`pattern`) within `scope`, without reading those that

@@ -27,6 +27,14 @@ struct PagePlan {
         var arguments: StatementArguments
         /// At most this many rows of the stream can match (from groupSummary); nil: unknown.
         var bound: Int?
+
+        /// The stream with `condition` (taking `arguments`) too.
+        func and(_ condition: String, _ arguments: StatementArguments) -> Stream {
+            var stream = self
+            stream.condition += " AND \(condition)"
+            _ = stream.arguments.append(contentsOf: arguments)
+            return stream
+        }
     }
 
     /// nil: one plain query. Empty: nothing can match.
@@ -53,9 +61,7 @@ struct PagePlan {
         var candidates: [[Stream]] = []
         let taxonomyRules = PagePlan.taxonomyRules(query)
         if PagePlan.namesRules(query) || taxonomyRules != nil {
-            var byRule = summary
-            byRule.table = "groupSummary"
-            let cells = try byRule.cells(db, key: "ruleRef", restrict: taxonomyRules?.condition, taxonomyRules?.arguments ?? [])
+            let cells = try summary.byRule.cells(db, key: "ruleRef", restrict: taxonomyRules?.condition, taxonomyRules?.arguments ?? [])
             candidates.append(PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity))
         }
         if let models = try PagePlan.namedModels(db, query) {
@@ -180,7 +186,7 @@ struct PagePlan {
                 let patterns = StatementArguments(values.map(FilterSQL.likePattern))
                 let matched = try MatchedPaths(db, FilterSQL.pathIDs(count: values.count), patterns)
                 guard var streams = try matched.streams(db, excluding: nil, bySeverity: bySeverity) else { return nil }
-                let likes = FilterSQL.pathLikes(values.count)
+                let likes = FilterSQL.likeAny("path", values.count)
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM findingLocation WHERE \(likes) LIMIT 1", arguments: patterns) == true {
                     // Less the findings a path stream gives already.
                     var arguments = patterns
@@ -197,14 +203,9 @@ struct PagePlan {
                 let matched = try MatchedPaths(db, FilterSQL.pathIDs(count: 1), [pattern])
                 guard let byPath = try matched.streams(db, excluding: (FilterSQL.textRulesOrMessages, [pattern, pattern]), bySeverity: bySeverity)
                 else { return nil }
-                var byRule = summary
-                byRule.table = "groupSummary"
-                let cells = try byRule.cells(db, key: "ruleRef", restrict: FilterSQL.textRulesOrMessages, [pattern, pattern])
-                let streams = PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity).map { stream in
-                    var stream = stream
-                    stream.condition += " AND \(FilterSQL.textRulesOrMessages)"
-                    _ = stream.arguments.append(contentsOf: [pattern, pattern])
-                    return stream
+                let cells = try summary.byRule.cells(db, key: "ruleRef", restrict: FilterSQL.textRulesOrMessages, [pattern, pattern])
+                let streams = PagePlan.streams(cells, column: "ruleRef", index: "finding_by_rule", bySeverity: bySeverity).map {
+                    $0.and(FilterSQL.textRulesOrMessages, [pattern, pattern])
                 }
                 return streams.count + byPath.count <= streamCap ? (streams + byPath, index) : nil
             default:
@@ -271,12 +272,7 @@ struct PagePlan {
                 streams = [Stream(index: "finding_by_path", condition: "f.pathId IN (\(query))", arguments: queryArguments, bound: total)]
             }
             guard let excluding else { return streams }
-            return streams.map { stream in
-                var stream = stream
-                stream.condition += " AND NOT coalesce(\(excluding.condition), FALSE)"
-                _ = stream.arguments.append(contentsOf: excluding.arguments)
-                return stream
-            }
+            return streams.map { $0.and("NOT coalesce(\(excluding.condition), FALSE)", excluding.arguments) }
         }
     }
 
@@ -319,7 +315,7 @@ struct PagePlan {
         for clause in query.filter.clauses where !clause.negated {
             guard case let .models(values) = clause.term, !values.contains(where: { $0 == nil }) else { continue }
             let globs = values.compactMap { $0 }
-            let names = Array(repeating: "name LIKE ? ESCAPE '\\'", count: globs.count).joined(separator: " OR ")
+            let names = FilterSQL.likeAny("name", globs.count)
             let ids = try Int64.fetchAll(
                 db, sql: "SELECT id FROM model WHERE \(names)", arguments: StatementArguments(globs.map(FilterSQL.likePattern)))
             // A glob naming more models than streams can be merged (`model:*` on a big platform)
@@ -387,6 +383,13 @@ struct SummaryBounds {
             _ = arguments.append(contentsOf: [modelID])
         case .artifact, nil: break
         }
+    }
+
+    /// The same bounds from groupSummary, which has the rule and message columns.
+    var byRule: SummaryBounds {
+        var bounds = self
+        bounds.table = "groupSummary"
+        return bounds
     }
 
     /// The cells with a possible match, by `key` (a groupSummary column) and severity, most severe first.

@@ -120,13 +120,14 @@ extension Schema {
     /// v28: paths interned, as messages (v10) and taxonomies (v25) are (issue 25). A finding's
     /// location path was 20–40 bytes of every row and repeats for every finding in the file; the
     /// row now keeps a small id. `path:` globs and the path part of free text then match the
-    /// dictionary (a row per distinct path, not per finding), and `finding_by_path` (pathId, severity) reads the matching
-    /// paths' findings, most severe first, instead of walking the store (6.2 s for a first page of
-    /// `path:` at 10M findings). `path_by_prefix` serves a glob with a literal start (`path:src/*`)
-    /// as a range: LIKE is case-insensitive, so the index is NOCASE (SQLite's LIKE optimisation);
-    /// other globs and free text read the dictionary (1.4M paths at 10M findings: ~100 ms). Paths are never deleted from the dictionary: it may name a path no
-    /// finding has any more, which a query then simply does not find. Part of a migration: never
-    /// change its output.
+    /// dictionary (a row per distinct path, not per finding), and `finding_by_path` (pathId,
+    /// severity) reads the matching paths' findings, most severe first, instead of walking the
+    /// store (6.2 s for a first page of `path:` at 10M findings). `path_by_prefix` serves a glob
+    /// with a literal start (`path:src/*`) as a range: LIKE is case-insensitive, so the index is
+    /// NOCASE (SQLite's LIKE optimisation); other globs and free text read the dictionary (1.4M
+    /// paths at 10M bench findings: ~100 ms). Paths are never deleted from the dictionary: it may
+    /// name a path no finding has any more, which a query then simply does not find. Part of a
+    /// migration: never change its output.
     static var v28: String {
         """
         CREATE TABLE path (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
