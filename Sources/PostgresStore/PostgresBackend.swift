@@ -257,6 +257,10 @@ final class PostgresChangeListener: ServerChangeListener, @unchecked Sendable {
         }
     }
 
+    func settle() throws {
+        try session.run("SELECT 1")
+    }
+
     deinit {
         context?.stop()
         session.close()

@@ -86,6 +86,17 @@ extension PostgresServerTests {
         try Shell.run([binary] + arguments + ["--db", db], environment: ["MLSOC_CONFIG": TestPaths.sample("config.yaml")])
     }
 
+    /// Polls as a console does, for up to a second: whether a change was announced.
+    func announcedWithinASecond(_ monitor: ChangeMonitor) async throws -> Bool {
+        let clock = ContinuousClock()
+        let start = clock.now
+        while clock.now - start < .seconds(1) {
+            if try monitor.changed() { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
     @Test func triageOnTheServerIsCheckedRecordedAndSeenByAnotherProcessWithinASecond() async throws {
         let source = try demoStore()
         try await withDatabase { url in
@@ -98,13 +109,7 @@ extension PostgresServerTests {
             let before = try #require(try store.version(of: 10))
             let triaged = try run(["triage", "10", "--state", "in_triage"], url)
             #expect(triaged.status == 0, "\(triaged.stderr)")
-            let clock = ContinuousClock()
-            let start = clock.now
-            var seen = false
-            while !seen, clock.now - start < .seconds(1) {
-                seen = try monitor.changed()
-                if !seen { try await Task.sleep(for: .milliseconds(10)) }
-            }
+            let seen = try await announcedWithinASecond(monitor)
             #expect(seen, "the other process's triage was not announced within a second")
             #expect(try store.version(of: 10) == before + 1)
             let event = try #require(try store.events(findingID: 10).last)
@@ -132,6 +137,27 @@ extension PostgresServerTests {
                     [(id: 11, version: nil), (id: 12, version: nil)], action: .assign("bob"), actor: "t", now: 1_790_000_000)
             }
             #expect(try run(["findings", "--json", "assignee:bob"], url).stdout == run(["findings", "--json", "assignee:bob"], local).stdout)
+        }
+    }
+
+    @Test func anOwnCommitTakenInIsNoChangeButALaterOneIs() async throws {
+        let source = try demoStore()
+        try await withDatabase { url in
+            #expect(try Shell.run([binary, "store", "copy", source, url]).status == 0)
+            let store = try FindingStore(server: try PostgresBackend.open(try PostgresLocation.parse(url), readOnly: false), mode: .readWrite)
+            let other = try FindingStore(server: try PostgresBackend.open(try PostgresLocation.parse(url), readOnly: false), mode: .readWrite)
+            let monitor = try ChangeMonitor(store: store)
+            // The notification of each commit is on its way when the commit returns: taken in at
+            // once, it must not be seen as a change afterwards (a console would reload twice).
+            for round in 0..<20 {
+                _ = try store.triage(10, expectedVersion: nil, action: .inTriage(note: "\(round)"), actor: "t", now: 1_800_000_000)
+                monitor.absorbOwnWrite()
+                try await Task.sleep(for: .milliseconds(20))
+                #expect(try !monitor.changed(), "round \(round): the console's own commit was announced after it was taken in")
+            }
+            _ = try other.triage(11, expectedVersion: nil, action: .inTriage(note: nil), actor: "bob", now: 1_800_000_000)
+            let seen = try await announcedWithinASecond(monitor)
+            #expect(seen, "another connection's commit was not announced within a second")
         }
     }
 

@@ -218,7 +218,7 @@ public final class ConsoleSession {
             // The console's own write reloads what it changed when its result arrives; the commit
             // must not make the store monitor reload everything a second time. Commits by others
             // before this point are read by that reload too; later ones are seen by the monitor.
-            if case .triageDone = action { _ = try? monitor?.changed() }
+            if case .triageDone = action { monitor?.absorbOwnWrite() }
             loop.dispatch(action)
         }
     }

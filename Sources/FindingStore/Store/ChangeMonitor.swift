@@ -49,6 +49,14 @@ public final class ChangeMonitor: @unchecked Sendable {
         return now != last
     }
 
+    /// Takes in the console's own commit, which it reloads for itself: what committed up to now
+    /// no longer counts as a change. On a server the notification of that commit may still be on
+    /// its way, so a round trip on the listening session comes first.
+    public func absorbOwnWrite() {
+        if queue == nil { try? listener?.settle() }
+        _ = try? changed()
+    }
+
     private func serverChanged() throws -> Bool {
         let clock = ContinuousClock()
         if let listener {

@@ -261,6 +261,9 @@ public protocol ServerBackend: AnyObject, Sendable {
 /// Tells whether anything committed on the server since the last call (LISTEN/NOTIFY).
 public protocol ServerChangeListener: AnyObject, Sendable {
     func changed() throws -> Bool
+    /// A round trip on the listening session: a notification of a commit that returned before
+    /// this call has arrived when it returns (the server sends what it received before its reply).
+    func settle() throws
 }
 
 // MARK: - Fetching from either backend
