@@ -84,7 +84,7 @@ public struct Coverage: Sendable, Equatable {
     }
 
     /// The file a location is in: `a/b.pt:b/data.pkl` and `x.pkl (pos 12)` are in `a/b.pt` and `x.pkl`.
-    static func container(_ path: String) -> String {
+    public static func container(_ path: String) -> String {
         var file = Substring(path)
         if file.hasSuffix(")"), let open = file.lastIndex(of: "("), open > file.startIndex,
             file[file.index(before: open)] == " "

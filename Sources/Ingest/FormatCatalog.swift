@@ -34,7 +34,11 @@ extension FormatSniffer.Format {
                     "sample-data/reports/detect-secrets/fraud-detector.json"
                 )
             case .picklescan:
-                ("picklescan -p PATH (text)", "0.0.x–1.0", "dangerous and suspicious import lines", "sample-data/reports/picklescan/models.txt")
+                (
+                    "picklescan -p PATH (text; -g, -l DEBUG…CRITICAL)", "0.0.x–1.0",
+                    "dangerous and suspicious import lines; -l DEBUG's scanned files are its coverage",
+                    "sample-data/reports/picklescan/models.txt"
+                )
             case .native:
                 (
                     "mlsoc's own JSON Lines (docs/FORMAT.md)", "mlsoc.report/1", "mlsoc.finding/1 lines; mlsoc.end/1 closes a complete run",

@@ -324,7 +324,7 @@ public enum FormatSniffer {
     public static func recognition(of format: Format) -> [String] {
         var out = (decisiveRules + endRules + arrayRules).filter { $0.format == format }.map(\.says)
         switch format {
-        case .picklescan: out.append("text: every line a picklescan line, with its SCAN SUMMARY banner")
+        case .picklescan: out.append("text: every line a picklescan line (any -l level, -g), with its SCAN SUMMARY banner or a found import")
         case .emptyList: out.append("[] and nothing else")
         default: break
         }

@@ -25,7 +25,9 @@ import Testing
         "hadolint-broken.json": .hadolintJSON, "hadolint-broken.sarif": .sarif, "hadolint-clean.json": .emptyList,
         "hadolint.json": .hadolintJSON, "hadolint.sarif": .sarif, "hadolint.checkstyle.xml": nil, "hadolint.txt": nil,
         "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
-        "picklescan.txt": .picklescan, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
+        "picklescan.txt": .picklescan, "picklescan-globals.txt": .picklescan, "picklescan-debug.txt": .picklescan,
+        "picklescan-debug-fixed.txt": .picklescan, "picklescan-exclude-debug.txt": .picklescan, "picklescan-warning.txt": .picklescan,
+        "mk_pickle_zoo.py": nil, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
         "semgrep-svc.json": .semgrepJSON, "semgrep-svc.sarif": .sarif, "semgrep-svc.junit.xml": nil, "semgrep-svc.txt": nil,
         "trufflehog3-2.x.json": .trufflehog3, "generate.sh": nil, "mk_pip_audit_1.py": nil, "README.md": nil,
         "gl-sast-semgrep.json": .gitlab, "gl-secrets-semgrep.json": .gitlab, "gl-sast-checkov.json": .gitlab,
@@ -122,6 +124,45 @@ import Testing
             #expect(b.outcome.new == 0 && b.outcome.reopened == 0 && b.outcome.resolved == 0, "\(first) then \(second): \(b.outcome)")
             #expect(a.outcome.tool == b.outcome.tool, "one tool name for both formats")
         }
+    }
+
+    @Test("picklescan with -g, -l DEBUG and -l WARNING: the same findings; DEBUG's scanned files are covered, less those not fully read")
+    func picklescanFlags() throws {
+        let zoo = "/tmp/mlsoc-formats-fixtures/trees/zoo/"
+        let found = ["evil.pkl", "model.pt:model/data.pkl", "nested/eval.pickle", "partial.pkl"].map { zoo + $0 }
+        func openPaths(_ store: FindingStore) throws -> [String] {
+            try store.findingsPage(after: nil, limit: 100).filter { $0.state == .new }.compactMap(\.location?.path).sorted()
+        }
+        for file in ["picklescan-globals.txt", "picklescan-debug.txt", "picklescan-warning.txt"] {
+            let store = try TestStore.make()
+            let report = try Self.ingestor(store).ingest(path: Self.fixture(file), now: 1)
+            #expect(try openPaths(store) == found, "\(file)")
+            #expect(report.warnings.contains { $0.contains("partial.pkl") && $0.hasPrefix("ERROR:") }, "\(file): \(report.warnings)")
+            let coverage = try store.scanCoverage(scanID: try #require(report.outcome.scanID))
+            if file == "picklescan-debug.txt" {
+                // Scanned: eight files; partial.pkl, notpickle.pkl and broken.pt's member were not fully read.
+                #expect(coverage.entries == ["clean.pkl", "evil.pkl", "model.pt", "nested/eval.pickle", "suspicious.pkl"].map { .file(zoo + $0) })
+            } else {
+                #expect(coverage.entries.isEmpty, "\(file): \(coverage.entries)")
+            }
+            if file == "picklescan-warning.txt" {
+                #expect(report.outcome.resolvedNothingBecause != nil && report.warnings.contains { $0.contains("no SCAN SUMMARY") })
+            } else {
+                // The suspicious global is counted (and named by -g), never placed in a file.
+                let suspicious = try #require(report.warnings.first { $0.contains("1 suspicious globals") }, "\(file)")
+                #expect(suspicious.hasSuffix(": myteam.util.Loader") == (file == "picklescan-globals.txt"), "\(suspicious)")
+            }
+        }
+        // A week later evil.pkl is clean and partial.pkl is no pickle: the DEBUG run resolves the
+        // first; partial.pkl was not read, so its finding stays open. Files --exclude left out stay.
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        _ = try ingestor.ingest(path: Self.fixture("picklescan-debug.txt"), now: 1)
+        let excluded = try ingestor.ingest(path: Self.fixture("picklescan-exclude-debug.txt"), now: 2)
+        #expect(excluded.outcome.resolved == 0 && excluded.outcome.new == 0, "\(excluded.outcome)")
+        let fixed = try ingestor.ingest(path: Self.fixture("picklescan-debug-fixed.txt"), now: 3)
+        #expect(fixed.outcome.resolved == 1 && fixed.outcome.new == 0, "\(fixed.outcome)")
+        #expect(try openPaths(store) == found.filter { !$0.hasSuffix("/evil.pkl") })
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

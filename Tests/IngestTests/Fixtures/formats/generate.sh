@@ -163,6 +163,16 @@ cp "$work/c3k8s/results_sarif.sarif" "$out/checkov3-k8s.sarif"
 "$ML/modelaudit" scan models --format json -o "$out/modelaudit.json" >/dev/null 2>&1 || true
 "$ML/modelaudit" scan models --format sarif -o "$out/modelaudit.sarif" >/dev/null 2>&1 || true
 "$ML/picklescan" -p models > "$out/picklescan.txt" 2>&1 || true
+# picklescan with its other flags on a folder of clean, dangerous, suspicious, cut-off and broken
+# pickles and archives: the global list (-g), the debug log with its tracebacks (with and without
+# --exclude, and again once two of the files changed), and -l WARNING, which leaves the summary out.
+python3 "$here/mk_pickle_zoo.py" zoo
+"$ML/picklescan" -p zoo -g > "$out/picklescan-globals.txt" 2>&1 || true
+"$ML/picklescan" -p zoo -l DEBUG > "$out/picklescan-debug.txt" 2>&1 || true
+"$ML/picklescan" -p zoo -l WARNING > "$out/picklescan-warning.txt" 2>&1 || true
+"$ML/picklescan" -p zoo --exclude evil -l DEBUG > "$out/picklescan-exclude-debug.txt" 2>&1 || true
+python3 "$here/mk_pickle_zoo.py" zoo fixed
+"$ML/picklescan" -p zoo -l DEBUG > "$out/picklescan-debug-fixed.txt" 2>&1 || true
 "$ML/aisbom" scan models --format json --output "$out/aisbom.cdx.json" --no-fail-on-risk >/dev/null 2>&1 || true
 # semgrep: repeated matches of one rule in two copies of a file, JSON, SARIF and JUnit XML.
 for fmt in json sarif junit-xml text; do
