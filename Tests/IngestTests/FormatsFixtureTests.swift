@@ -27,7 +27,9 @@ import Testing
         "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
         "picklescan.txt": .picklescan, "picklescan-globals.txt": .picklescan, "picklescan-debug.txt": .picklescan,
         "picklescan-debug-fixed.txt": .picklescan, "picklescan-exclude-debug.txt": .picklescan, "picklescan-warning.txt": .picklescan,
-        "mk_pickle_zoo.py": nil, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
+        "mk_pickle_zoo.py": nil, "modelaudit-split-a.json": .modelaudit, "modelaudit-split-a.sarif": .sarif,
+        "modelaudit-split-b.json": .modelaudit, "modelaudit-split-b.sarif": .sarif, "modelaudit-split-a-fixed.json": .modelaudit,
+        "modelaudit-split-a-fixed.sarif": .sarif, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
         "semgrep-svc.json": .semgrepJSON, "semgrep-svc.sarif": .sarif, "semgrep-svc.junit.xml": nil, "semgrep-svc.txt": nil,
         "trufflehog3-2.x.json": .trufflehog3, "generate.sh": nil, "mk_pip_audit_1.py": nil, "README.md": nil,
         "gl-sast-semgrep.json": .gitlab, "gl-secrets-semgrep.json": .gitlab, "gl-sast-checkov.json": .gitlab,
@@ -163,6 +165,29 @@ import Testing
         let fixed = try ingestor.ingest(path: Self.fixture("picklescan-debug-fixed.txt"), now: 3)
         #expect(fixed.outcome.resolved == 1 && fixed.outcome.new == 0, "\(fixed.outcome)")
         #expect(try openPaths(store) == found.filter { !$0.hasSuffix("/evil.pkl") })
+    }
+
+    @Test("modelaudit run at a tree's top on one folder covers that folder, not the tree it ran in; its SARIF keeps the JSON's severities")
+    func modelauditFolders() throws {
+        var seen: [[String]] = []
+        for format in ["json", "sarif"] {
+            let store = try TestStore.make()
+            let ingestor = try Self.ingestor(store)
+            let a = try ingestor.ingest(path: Self.fixture("modelaudit-split-a.\(format)"), now: 1)
+            #expect(a.outcome.new == 2, "\(format): \(a.outcome)")
+            // Folder b, scanned from the same working directory, says nothing about folder a.
+            let b = try ingestor.ingest(path: Self.fixture("modelaudit-split-b.\(format)"), now: 2)
+            #expect(b.outcome.new == 1 && b.outcome.resolved == 0, "\(format): \(b.outcome)")
+            // Folder a again once evil.pkl was rewritten clean: its finding is resolved.
+            let fixed = try ingestor.ingest(path: Self.fixture("modelaudit-split-a-fixed.\(format)"), now: 3)
+            #expect(fixed.outcome.resolved == 1, "\(format): \(fixed.outcome)")
+            let rows = try store.findingsPage(after: nil, limit: 100)
+            let resolved = rows.filter { $0.state == .resolved }.compactMap(\.location?.path)
+            #expect(resolved == ["/tmp/mlsoc-formats-fixtures/trees/split/a/evil.pkl"], "\(format)")
+            seen.append(rows.map { "\($0.ruleID) \($0.severity) \($0.state) \($0.location?.path ?? "")" }.sorted())
+        }
+        #expect(seen[0] == seen[1], "JSON and SARIF of the same runs: \(seen)")
+        #expect(seen[0].contains { $0.hasPrefix("S201 critical resolved") }, "\(seen[0])")
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

@@ -27,6 +27,35 @@ enum SARIFDialect {
         }
     }
 
+    /// What an invocation says the tool scanned, as absolute roots. modelaudit's `arguments` are
+    /// exactly its scan paths (files or folders, as given: relative ones are relative to the
+    /// working directory); a URL it fetched (`hf://`, `s3://`) is no local root. Other tools' arguments
+    /// mix flags and paths, so they say nothing here.
+    static func scannedPaths(tool: String, invocation: JSONValue, workingDirectory: String?) -> [String] {
+        guard tool == "modelaudit" else { return [] }
+        return (invocation["arguments"]?.array ?? []).compactMap { argument -> String? in
+            guard let given = argument.string, !given.isEmpty else { return nil }
+            if given.contains("://") && !given.hasPrefix("file://") { return nil }
+            let local = ReportPath.fromURI(given).path
+            if local.hasPrefix("/") { return Coverage.normalize(local) }
+            guard let base = workingDirectory, base.hasPrefix("/") else { return nil }
+            let relative = Coverage.normalize(local)
+            return relative.isEmpty ? base : (base == "/" ? "/" : base + "/") + relative
+        }
+    }
+
+    /// modelaudit's SARIF keeps its own severity only as the result's `rank` (critical 90, warning
+    /// 60, info 30; the level says `error` for critical): read as its JSON's words are.
+    static func severity(tool: String, result: JSONValue) -> Severity? {
+        guard tool == "modelaudit", let rank = result["rank"]?.double else { return nil }
+        switch rank {
+        case 90: return .critical
+        case 60: return .medium
+        case 30: return .low
+        default: return nil
+        }
+    }
+
     /// The result's `kind` (SARIF §3.27.9; absent means `fail`). modelaudit calls two checks
     /// informational that mlsoc counts as risks, in its JSON as in its SARIF: an object-dtype NumPy
     /// file (it loads through pickle) and datasets without a licence.

@@ -52,10 +52,14 @@ struct SARIFParser: JSONReportParser {
             case "invocations":
                 for invocation in try reader.readValue().array ?? [] {
                     if run.readInvocation(invocation, emit: emit) { failed = true }
+                    // Where the tool ran is not what it scanned (modelaudit run in a repository on
+                    // one of its folders): the directory only places relative paths.
                     if let root = invocation.at("workingDirectory", "uri")?.string {
-                        try emit(.coverage(.root(root)))
                         run.workingDirectory = Coverage.normalize(ReportPath.fromURI(root).path)
                     }
+                    let scanned = SARIFDialect.scannedPaths(
+                        tool: run.toolName.lowercased(), invocation: invocation, workingDirectory: run.workingDirectory)
+                    for root in scanned { try emit(.coverage(.root(root))) }
                 }
             case "originalUriBaseIds":
                 for (_, base) in try reader.readValue().members ?? [] {

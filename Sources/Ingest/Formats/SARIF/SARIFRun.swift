@@ -133,7 +133,8 @@ struct SARIFRun {
         // The tool's own word (bandit's issue_severity, security-severity) beats a rule's
         // severity, which beats the bare level.
         let severity =
-            SARIFRun.toolSeverity(result: result, securitySeverity: securitySeverity) ?? mapped.severity
+            SARIFDialect.severity(tool: tool, result: result) ?? SARIFRun.toolSeverity(result: result, securitySeverity: securitySeverity)
+            ?? mapped.severity
             ?? SARIFRun.levelSeverity(result: result, rule: rule)
 
         // SARIF §3.27.12: every location is a place the result occurs. The first is the finding's.

@@ -171,6 +171,16 @@ python3 "$here/mk_pickle_zoo.py" zoo
 "$ML/picklescan" -p zoo -l DEBUG > "$out/picklescan-debug.txt" 2>&1 || true
 "$ML/picklescan" -p zoo -l WARNING > "$out/picklescan-warning.txt" 2>&1 || true
 "$ML/picklescan" -p zoo --exclude evil -l DEBUG > "$out/picklescan-exclude-debug.txt" 2>&1 || true
+# modelaudit from the top of a tree on one folder and then another (JSON and SARIF), and the first
+# folder again once its dangerous pickle was rewritten clean.
+mkdir -p split/a split/b && cp zoo/evil.pkl zoo/clean.pkl split/a/ && cp zoo/nested/eval.pickle split/b/
+for d in a b; do
+    "$ML/modelaudit" scan "split/$d" --format sarif -o "$out/modelaudit-split-$d.sarif" >/dev/null 2>&1 || true
+    "$ML/modelaudit" scan "split/$d" --format json -o "$out/modelaudit-split-$d.json" >/dev/null 2>&1 || true
+done
+python3 -c 'import pickle; pickle.dump({"w": [3.0]}, open("split/a/evil.pkl", "wb"), protocol=4)'
+"$ML/modelaudit" scan split/a --format sarif -o "$out/modelaudit-split-a-fixed.sarif" >/dev/null 2>&1 || true
+"$ML/modelaudit" scan split/a --format json -o "$out/modelaudit-split-a-fixed.json" >/dev/null 2>&1 || true
 python3 "$here/mk_pickle_zoo.py" zoo fixed
 "$ML/picklescan" -p zoo -l DEBUG > "$out/picklescan-debug-fixed.txt" 2>&1 || true
 "$ML/aisbom" scan models --format json --output "$out/aisbom.cdx.json" --no-fail-on-risk >/dev/null 2>&1 || true
