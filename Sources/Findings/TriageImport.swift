@@ -12,6 +12,9 @@ public struct TriageImport: Sendable, Equatable {
     public var acceptedUntil: Int64?
     public var acceptedBy: String?
     public var acceptReason: String?
+    /// Where the decision comes from, for its audit event (`imported-from-VEX`): a VEX analysis,
+    /// or a scanner's own labels (`detect-secrets` audit marks).
+    public var source = "VEX"
 
     public init(
         fingerprint: Fingerprint, vexState: String, justification: String?, detail: String?, response: [String],

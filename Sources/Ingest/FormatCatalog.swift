@@ -30,7 +30,7 @@ extension FormatSniffer.Format {
                 )
             case .detectSecrets:
                 (
-                    "detect-secrets scan", "1.x", "results{file: [secret]}, one per hashed secret",
+                    "detect-secrets scan", "1.x", "results{file: [secret]}, one per hashed secret; audit labels (is_secret) as triage",
                     "sample-data/reports/detect-secrets/fraud-detector.json"
                 )
             case .picklescan:

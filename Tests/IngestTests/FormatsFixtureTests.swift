@@ -27,7 +27,8 @@ import Testing
         "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
         "picklescan.txt": .picklescan, "picklescan-globals.txt": .picklescan, "picklescan-debug.txt": .picklescan,
         "picklescan-debug-fixed.txt": .picklescan, "picklescan-exclude-debug.txt": .picklescan, "picklescan-warning.txt": .picklescan,
-        "mk_pickle_zoo.py": nil, "modelaudit-split-a.json": .modelaudit, "modelaudit-split-a.sarif": .sarif,
+        "mk_pickle_zoo.py": nil, "detect-secrets-audited.json": .detectSecrets, "modelaudit-split-a.json": .modelaudit,
+        "modelaudit-split-a.sarif": .sarif,
         "modelaudit-split-b.json": .modelaudit, "modelaudit-split-b.sarif": .sarif, "modelaudit-split-a-fixed.json": .modelaudit,
         "modelaudit-split-a-fixed.sarif": .sarif, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
         "semgrep-svc.json": .semgrepJSON, "semgrep-svc.sarif": .sarif, "semgrep-svc.junit.xml": nil, "semgrep-svc.txt": nil,
@@ -188,6 +189,27 @@ import Testing
         }
         #expect(seen[0] == seen[1], "JSON and SARIF of the same runs: \(seen)")
         #expect(seen[0].contains { $0.hasPrefix("S201 critical resolved") }, "\(seen[0])")
+    }
+
+    @Test("an audited detect-secrets baseline: 'fine to commit' is a false positive, 'a real secret' is confirmed, unlabelled stays new")
+    func auditedSecretsBaseline() throws {
+        let store = try TestStore.make()
+        let report = try Self.ingestor(store).ingest(path: Self.fixture("detect-secrets-audited.json"), now: 1)
+        #expect(report.outcome.new == 4)
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        let states = Dictionary(uniqueKeysWithValues: rows.map { ($0.ruleID, $0.state) })
+        #expect(
+            states == [
+                "AWS Access Key": .falsePositive, "Secret Keyword": .exploitable, "Base64 High Entropy String": .falsePositive,
+                "GitHub Token": .new,
+            ])
+        for row in rows where row.state != .new {
+            let event = try #require(try store.events(findingID: row.id).last)
+            #expect(event.kind == "imported-from-detect-secrets" && event.reason?.contains("detect-secrets audit") == true, "\(event)")
+        }
+        // Accounts offered for @ are people, not the import.
+        let accounts = try store.knownAccounts()
+        #expect(accounts.isEmpty, "\(accounts)")
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

@@ -261,7 +261,8 @@ public final class IngestSink {
         if record.version.isEmpty { modelIDs[record.name] = id }
     }
 
-    /// Sets a finding's triage state from a VEX analysis, with an "imported-from-VEX" event.
+    /// Sets a finding's triage state from a VEX analysis (or a scanner's labels), with an
+    /// "imported-from-VEX" (or "imported-from-<source>") event.
     /// Unknown VEX states are kept as a scan warning; an unchanged state writes nothing.
     public func applyTriage(_ decision: TriageImport) throws {
         try writeQueued()
@@ -303,7 +304,7 @@ public final class IngestSink {
             decision.response.isEmpty ? nil : "response: " + decision.response.joined(separator: ", "),
         ]
         .compactMap { $0 }.joined(separator: "; ")
-        try event(findingID: id, kind: "imported-from-VEX", from: from.key, to: state.key, reason: reason.isEmpty ? nil : reason)
+        try event(findingID: id, kind: "imported-from-\(decision.source)", from: from.key, to: state.key, reason: reason.isEmpty ? nil : reason)
     }
 
     /// Says the report is about one model: its scope is that model's, so a newer report for the same

@@ -42,7 +42,7 @@ extension FindingStore {
                 sql: """
                     SELECT name FROM (
                         SELECT actor AS name FROM (SELECT actor, kind FROM findingEvent ORDER BY id DESC LIMIT ?) AS recent
-                        WHERE kind NOT IN ('reopened', 'remapped', 'acceptance-lapsed', 'imported-from-VEX')
+                        WHERE kind NOT IN ('reopened', 'remapped', 'acceptance-lapsed') AND kind NOT LIKE 'imported-from-%'
                         UNION SELECT toValue FROM (SELECT kind, toValue FROM findingEvent ORDER BY id DESC LIMIT ?) AS assigned WHERE kind = 'assign'
                         UNION SELECT owner FROM model UNION SELECT owner FROM project
                     ) AS names WHERE name IS NOT NULL AND name != ''

