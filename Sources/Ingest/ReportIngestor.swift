@@ -175,6 +175,7 @@ public struct ReportIngestor: Sendable {
                     case let .project(name, repository):
                         if let name = IngestRequest.projectName(fromReport: name) { sink.noteProject(name, repository: repository) }
                     case let .coverage(entry): sink.noteCoverage(entry)
+                    case let .partlyReported(file): sink.notePartlyReported(file)
                     }
                 }
             }

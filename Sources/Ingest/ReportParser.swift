@@ -21,6 +21,9 @@ public enum ParsedItem: Sendable {
     case project(name: String, repository: String?)
     /// Something the scan looked at: a root, a file or a target (DESIGN.md §8).
     case coverage(Coverage.Entry)
+    /// A file the scan looked at but reported only in part (bandit against a baseline, or above a
+    /// severity): not covered, although its findings name it, so what is missing there stays open.
+    case partlyReported(String)
     /// A finding another store already identified (an mlsoc export read back): added when absent,
     /// never refreshed or moved to this report's scope.
     case reference(Finding)

@@ -15,11 +15,34 @@ enum ReportPath {
         var position: String?
     }
 
-    /// A SARIF `artifactLocation.uri`.
+    /// A SARIF `artifactLocation.uri`. An absolute `file:` URI (RFC 8089: `file:///srv/x.py`,
+    /// `file://localhost/srv/x.py`, `file:/srv/x.py`, `file:///C:/x.py`) is the path it names, as the
+    /// same tool's JSON writes it: bandit given an absolute path writes `/srv/x.py` in JSON and
+    /// `file:///srv/x.py` in SARIF, and one run in both formats is one set of findings.
     static func fromURI(_ uri: String) -> Cleaned {
         var text = uri
         if text.utf8.contains(UInt8(ascii: "%")), let decoded = text.removingPercentEncoding { text = decoded }
-        return clean(text)
+        return clean(withoutFileScheme(text))
+    }
+
+    static func withoutFileScheme(_ uri: String) -> String {
+        guard uri.hasPrefix("file:") else { return uri }
+        var rest = uri.dropFirst(5)
+        if rest.hasPrefix("//") {
+            rest = rest.dropFirst(2)
+            if rest.hasPrefix("localhost/") { rest = rest.dropFirst(9) }
+            // `file://server/share/x`: a host other than this one; kept as written.
+            guard rest.hasPrefix("/") else { return uri }
+        }
+        guard rest.hasPrefix("/") else { return uri }
+        // `/C:/x.py` is the Windows path `C:/x.py`.
+        let bytes = Array(rest.utf8.prefix(4))
+        if bytes.count == 4, bytes[2] == UInt8(ascii: ":"), bytes[3] == UInt8(ascii: "/"),
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[1] & 0xDF)
+        {
+            return String(rest.dropFirst())
+        }
+        return String(rest)
     }
 
     /// A path from a tool's JSON.

@@ -18,6 +18,8 @@ import Testing
     static let expected: [String: FormatSniffer.Format?] = [
         "aisbom.cdx.json": .cyclonedx,
         "bandit-overlap.json": .banditJSON, "bandit-overlap.sarif": .sarif, "bandit-overlap.csv": nil,
+        "bandit-svc.json": .banditJSON, "bandit-svc-baseline.json": .banditJSON, "bandit-svc-medium.json": .banditJSON,
+        "bandit-svc-medium.sarif": .sarif, "bandit-svc-abs.json": .banditJSON, "bandit-svc-abs.sarif": .sarif,
         "bandit-overlap.html": nil, "bandit-overlap.txt": nil, "bandit-overlap.xml": nil,
         "checkov2-empty.json": .checkovJSON, "checkov2-multi.json": .checkovJSON, "checkov3-empty.json": .checkovJSON,
         "checkov3-k8s.json": .checkovJSON, "checkov3-k8s.sarif": .sarif, "checkov3-multi.json": .checkovJSON,
@@ -210,6 +212,39 @@ import Testing
         // Accounts offered for @ are people, not the import.
         let accounts = try store.knownAccounts()
         #expect(accounts.isEmpty, "\(accounts)")
+    }
+
+    @Test("bandit against a baseline (-b) or above a severity: what it filtered out is not fixed, and stays open")
+    func banditFiltered() throws {
+        for filtered in ["bandit-svc-baseline.json", "bandit-svc-medium.json", "bandit-svc-medium.sarif"] {
+            let store = try TestStore.make()
+            let ingestor = try Self.ingestor(store)
+            let full = try ingestor.ingest(path: Self.fixture("bandit-svc.json"), now: 1)
+            #expect(full.outcome.new == 18)
+            let report = try ingestor.ingest(path: Self.fixture(filtered), now: 2)
+            #expect(report.outcome.resolved == 0 && report.outcome.new == 0, "\(filtered): \(report.outcome)")
+            #expect(report.warnings.contains { $0.hasPrefix("bandit counted") && $0.contains("in 2 files") }, "\(filtered): \(report.warnings)")
+            #expect(try store.count(FindingQuery(filter: try FindingFilter.parse("state:open")), now: 3) == 18, "\(filtered)")
+        }
+        // The unfiltered run again resolves nothing either, and a rescan with every count reported covers its files.
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        _ = try ingestor.ingest(path: Self.fixture("bandit-svc.json"), now: 1)
+        let again = try ingestor.ingest(path: Self.fixture("bandit-svc-abs.json"), now: 2)
+        #expect(again.warnings.isEmpty && again.outcome.coverage == "2 files", "\(again.outcome)")
+    }
+
+    @Test("bandit given an absolute path: its SARIF's file:/// URIs name the files as its JSON does, so one run is one set of findings")
+    func banditAbsolutePaths() throws {
+        for (first, second) in [("bandit-svc-abs.json", "bandit-svc-abs.sarif"), ("bandit-svc-abs.sarif", "bandit-svc-abs.json")] {
+            let store = try TestStore.make()
+            let ingestor = try Self.ingestor(store)
+            let a = try ingestor.ingest(path: Self.fixture(first), now: 1)
+            let b = try ingestor.ingest(path: Self.fixture(second), now: 2)
+            #expect(a.outcome.new == 18 && b.outcome.new == 0 && b.outcome.resolved == 0, "\(first) then \(second): \(b.outcome)")
+            let paths = Set(try store.findingsPage(after: nil, limit: 100).compactMap(\.location?.path))
+            #expect(paths == ["/tmp/mlsoc-formats-fixtures/trees/svc/train.py", "/tmp/mlsoc-formats-fixtures/trees/svc/train_copy.py"])
+        }
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

@@ -17,6 +17,11 @@ extension IngestSink {
         declared.insert(entry)
     }
 
+    /// A file the report names but reported only in part: its findings do not make it covered.
+    public func notePartlyReported(_ file: String) {
+        if partlyReported.count < IngestSink.namedCap { partlyReported.insert(Coverage.normalize(file)) }
+    }
+
     /// The project this report's findings are stored in (fixed with the first one).
     func currentProjectName() throws -> String {
         _ = try currentProject()

@@ -58,7 +58,9 @@ public final class IngestSink {
     /// cap, files of further findings are not counted as covered (their findings are never resolved
     /// wrongly, only left open).
     private var named = Set<String>()
-    private static let namedCap = 200_000
+    /// Files the report reported only in part (`notePartlyReported`), normalised.
+    var partlyReported = Set<String>()
+    static let namedCap = 200_000
 
     init(db: StoreConnection, header: ScanHeader) throws {
         self.db = db
@@ -769,11 +771,13 @@ public final class IngestSink {
     }
 
     /// What this scan looked at: `--covers` when given, else what the report says plus the
-    /// artifacts its findings name.
+    /// artifacts its findings name, less the files it reported only in part.
     private func coverage() -> Coverage {
         if let covers = header.covers { return Coverage(covers) }
         var coverage = declared
-        for place in named { coverage.insert(.file(place)) }
+        for place in named where partlyReported.isEmpty || !partlyReported.contains(Coverage.normalize(Coverage.container(place))) {
+            coverage.insert(.file(place))
+        }
         return coverage
     }
 

@@ -11,11 +11,14 @@ struct BanditParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "bandit", version: nil))
+        var metrics = BanditMetrics()
         try reader.forEachMember(requiring: "results", in: "a bandit report") { key in
             switch key {
             case "results":
                 try reader.forEachElement {
-                    try emit(.finding(finding(try reader.readValue(), factory: factory)))
+                    let result = try reader.readValue()
+                    metrics.noteResult(file: result["filename"]?.string ?? "")
+                    try emit(.finding(finding(result, factory: factory)))
                 }
             case "errors":
                 let errors = try reader.readValue().array ?? []
@@ -25,14 +28,13 @@ struct BanditParser: JSONReportParser {
                 // Files it could not parse were not scanned: absence from this run proves nothing.
                 if !errors.isEmpty { try emit(.partial) }
             case "metrics":
-                // One entry per scanned file, plus "_totals": what the run covered.
-                for (file, _) in try reader.readValue().members ?? [] where file != "_totals" {
-                    try emit(.coverage(.file(Coverage.withoutDotSlash(file))))
-                }
+                // One entry per scanned file, plus "_totals": what the run covered (`BanditMetrics`).
+                metrics.note(metrics: try reader.readValue())
             default:
                 try reader.skipValue()
             }
         }
+        try metrics.emit(emit)
     }
 
     private func finding(_ result: JSONValue, factory: FindingFactory) -> Finding {

@@ -72,8 +72,7 @@ struct SARIFParser: JSONReportParser {
                 }
             case "properties":
                 // bandit's SARIF keeps its metrics here: one entry per scanned file, plus "_totals".
-                let properties = try reader.readValue()
-                for (file, _) in properties["metrics"]?.members ?? [] where file != "_totals" { try emit(.coverage(.file(file))) }
+                if let metrics = try reader.readValue()["metrics"] { run.metrics.note(metrics: metrics) }
             case "versionControlProvenance":
                 if let uri = try reader.readValue().array?.first?["repositoryUri"]?.string {
                     try emit(.project(name: uri, repository: uri))
@@ -86,6 +85,7 @@ struct SARIFParser: JSONReportParser {
             }
         }
         guard run.hasTool else { throw reader.error("a SARIF run has no \"tool\" object") }
+        try run.metrics.emit(emit)
         if failed {
             try emit(.partial)
         } else if !hasResults {
@@ -118,6 +118,9 @@ struct SARIFParser: JSONReportParser {
                 }
             }
             return
+        }
+        if let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string {
+            run.metrics.noteResult(file: ReportPath.fromURI(uri).path)
         }
         if ScanErrorRules.isScanError(tool: run.toolName, ruleID: ruleID) {
             let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string

@@ -8,6 +8,8 @@ struct SARIFRun {
     var toolVersion: String?
     var hasTool = false
     var category = ""
+    /// bandit's per-file issue counts (`properties.metrics`) and the results seen per file.
+    var metrics = BanditMetrics()
     /// The run's working directory (`invocations[].workingDirectory`), when it came before the results.
     var workingDirectory: String? {
         didSet { places.removeAll() }

@@ -202,6 +202,15 @@ for fmt in gitlab-sast gitlab-secrets; do
 done
 # bandit: one file named twice (the folder and the file): every finding of that file is written twice.
 for fmt in json sarif csv xml html txt; do "$B/bandit" -q -r svc svc/train.py -f "$fmt" -o "$out/bandit-overlap.$fmt" || true; done
+# bandit filtered: against a baseline of its own run (-b: only what is new, none here) and above a
+# severity (--severity-level medium, JSON and SARIF); its metrics still count every issue. And given
+# an absolute path, which its SARIF writes as file:/// URIs.
+"$B/bandit" -q -r svc -f json -o "$out/bandit-svc.json" || true
+"$B/bandit" -q -r svc -b "$out/bandit-svc.json" -f json -o "$out/bandit-svc-baseline.json" || true
+for fmt in json sarif; do
+    "$B/bandit" -q -r svc --severity-level medium -f "$fmt" -o "$out/bandit-svc-medium.$fmt" || true
+    "$B/bandit" -q -r "$PWD/svc" -f "$fmt" -o "$out/bandit-svc-abs.$fmt" || true
+done
 # trufflehog3 2.x on a two-commit history: one secret in two commits and in the working tree.
 rm -rf threpo && mkdir threpo && (cd threpo && git init -q && git config user.email a@example.invalid && git config user.name t \
     && printf 'AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\ntoken = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n' > settings.py \
