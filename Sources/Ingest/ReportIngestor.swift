@@ -176,6 +176,7 @@ public struct ReportIngestor: Sendable {
                         if let name = IngestRequest.projectName(fromReport: name) { sink.noteProject(name, repository: repository) }
                     case let .coverage(entry): sink.noteCoverage(entry)
                     case let .partlyReported(file): sink.notePartlyReported(file)
+                    case let .ranRule(ruleID): sink.noteRanRule(ruleID)
                     }
                 }
             }

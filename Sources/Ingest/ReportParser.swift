@@ -24,6 +24,10 @@ public enum ParsedItem: Sendable {
     /// A file the scan looked at but reported only in part (bandit against a baseline, or above a
     /// severity): not covered, although its findings name it, so what is missing there stays open.
     case partlyReported(String)
+    /// A rule the run ran, when the report lists the whole rule set (semgrep's SARIF, its JSON
+    /// with `--time`): then the run resolves only findings of those rules, so a scan of the same
+    /// files with other rules (a second semgrep config) leaves the first one's findings alone.
+    case ranRule(String)
     /// A finding another store already identified (an mlsoc export read back): added when absent,
     /// never refreshed or moved to this report's scope.
     case reference(Finding)

@@ -33,6 +33,8 @@ import Testing
         "modelaudit-split-a.sarif": .sarif,
         "modelaudit-split-b.json": .modelaudit, "modelaudit-split-b.sarif": .sarif, "modelaudit-split-a-fixed.json": .modelaudit,
         "modelaudit-split-a-fixed.sarif": .sarif, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
+        "semgrep-svc-more.json": .semgrepJSON, "semgrep-svc-more.sarif": .sarif, "semgrep-svc-more-time.json": .semgrepJSON,
+        "semgrep-svc-time.json": .semgrepJSON, "semgrep-svc2.sarif": .sarif, "semgrep-svc2-fixed.sarif": .sarif, "semgrep-more-rules.yaml": nil,
         "semgrep-svc.json": .semgrepJSON, "semgrep-svc.sarif": .sarif, "semgrep-svc.junit.xml": nil, "semgrep-svc.txt": nil,
         "trufflehog3-2.x.json": .trufflehog3, "generate.sh": nil, "mk_pip_audit_1.py": nil, "README.md": nil,
         "gl-sast-semgrep.json": .gitlab, "gl-secrets-semgrep.json": .gitlab, "gl-sast-checkov.json": .gitlab,
@@ -245,6 +247,38 @@ import Testing
             let paths = Set(try store.findingsPage(after: nil, limit: 100).compactMap(\.location?.path))
             #expect(paths == ["/tmp/mlsoc-formats-fixtures/trees/svc/train.py", "/tmp/mlsoc-formats-fixtures/trees/svc/train_copy.py"])
         }
+    }
+
+    @Test("two semgrep configurations on one tree: a report that lists its rules resolves only those rules' findings; --scope parts the rest")
+    func semgrepRuleSets() throws {
+        func open(_ store: FindingStore) throws -> Int {
+            try store.count(FindingQuery(filter: try FindingFilter.parse("state:open")), now: 10)
+        }
+        let pairs = [
+            ("semgrep-svc.sarif", "semgrep-svc-more.sarif"), ("semgrep-svc-time.json", "semgrep-svc-more-time.json"),
+            ("semgrep-svc.json", "semgrep-svc-more-time.json"), ("semgrep-svc.json", "semgrep-svc-more.sarif"),
+        ]
+        for (first, second) in pairs {
+            let store = try TestStore.make()
+            let ingestor = try Self.ingestor(store)
+            let a = try ingestor.ingest(path: Self.fixture(first), now: 1)
+            let b = try ingestor.ingest(path: Self.fixture(second), now: 2)
+            #expect(a.outcome.new == 10 && b.outcome.new == 6 && b.outcome.resolved == 0, "\(first) then \(second): \(b.outcome)")
+            #expect(try open(store) == 16)
+        }
+        // The JSON without --time does not say which rules ran: a scope of its own keeps it apart.
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        _ = try ingestor.ingest(path: Self.fixture("semgrep-svc.json"), now: 1)
+        let other = try ingestor.ingest(path: Self.fixture("semgrep-svc-more.json"), now: 2, request: IngestRequest(category: "more-rules"))
+        let stillOpen = try open(store)
+        #expect(other.outcome.resolved == 0 && stillOpen == 16)
+        // The same rules again after a fix: what they no longer find is resolved.
+        let fixedStore = try TestStore.make()
+        let fixedIngestor = try Self.ingestor(fixedStore)
+        _ = try fixedIngestor.ingest(path: Self.fixture("semgrep-svc2.sarif"), now: 1)
+        let fixed = try fixedIngestor.ingest(path: Self.fixture("semgrep-svc2-fixed.sarif"), now: 2)
+        #expect(fixed.outcome.resolved == 3 && fixed.outcome.new == 0, "\(fixed.outcome)")
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

@@ -17,6 +17,11 @@ extension IngestSink {
         declared.insert(entry)
     }
 
+    /// A rule the report says it ran: once any is named, the scan resolves only findings of those.
+    public func noteRanRule(_ ruleID: String) {
+        ranRules.insert(ruleID)
+    }
+
     /// A file the report names but reported only in part: its findings do not make it covered.
     public func notePartlyReported(_ file: String) {
         if partlyReported.count < IngestSink.namedCap { partlyReported.insert(Coverage.normalize(file)) }

@@ -60,6 +60,8 @@ public final class IngestSink {
     private var named = Set<String>()
     /// Files the report reported only in part (`notePartlyReported`), normalised.
     var partlyReported = Set<String>()
+    /// The rules the report says it ran (`noteRanRule`); empty when it does not say.
+    var ranRules = Set<String>()
     static let namedCap = 200_000
 
     init(db: StoreConnection, header: ScanHeader) throws {
@@ -734,7 +736,8 @@ public final class IngestSink {
         for tool in toolOrder { _ = try scope(tool: tool) }
         let candidates = try db.cachedStatement(
             sql: """
-                SELECT f.id, p.text, f.artifact, m.name FROM finding f LEFT JOIN model m ON m.id = f.modelId LEFT JOIN path p ON p.id = f.pathId
+                SELECT f.id, p.text, f.artifact, m.name, r.ruleId FROM finding f JOIN rule r ON r.id = f.ruleRef
+                LEFT JOIN model m ON m.id = f.modelId LEFT JOIN path p ON p.id = f.pathId
                 WHERE f.scopeId = ? AND f.lastScanId != ? AND f.state IN (\(TriageState.openSQL))
                 """)
         for scopeID in scopeIDs.values {
@@ -744,6 +747,8 @@ public final class IngestSink {
                 let path: String? = row[1]
                 let artifact: String? = row[2]
                 let model: String? = row[3]
+                // A report that lists the rules it ran says nothing about the others' findings.
+                if !ranRules.isEmpty, let rule: String = row[4], !ranRules.contains(rule) { continue }
                 let place = artifact.flatMap { $0.isEmpty ? nil : $0 } ?? path
                 if coverage.covers(path: place, model: model) || (place != path && coverage.covers(path: path, model: model)) {
                     ids.append(row[0])

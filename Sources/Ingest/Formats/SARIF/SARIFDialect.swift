@@ -65,6 +65,13 @@ enum SARIFDialect {
         return kind
     }
 
+    /// True when the driver's rules are every rule the run ran, not only those that found
+    /// something (semgrep writes its whole configuration; bandit, checkov and trivy only the rules
+    /// of their results).
+    static func listsRuleSet(tool: String) -> Bool {
+        tool == "semgrep"
+    }
+
     static func usesToolFingerprints(tool: String) -> Bool {
         tool != "modelaudit"
     }

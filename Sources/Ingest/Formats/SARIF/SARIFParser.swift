@@ -36,6 +36,11 @@ struct SARIFParser: JSONReportParser {
             case "tool":
                 try run.readTool(reader)
                 try emit(.tool(name: run.toolName, version: run.toolVersion))
+                // semgrep lists every rule of its configuration, found or not: the rule set it ran.
+                if SARIFDialect.listsRuleSet(tool: run.toolName.lowercased()) {
+                    for id in run.driverRuleIDs { try emit(.ranRule(id)) }
+                }
+                run.driverRuleIDs = []
                 for result in pending { try emitResult(result, run: &run, emit: emit) }
                 pending.removeAll()
             case "results":

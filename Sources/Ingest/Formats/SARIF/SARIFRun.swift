@@ -10,6 +10,8 @@ struct SARIFRun {
     var category = ""
     /// bandit's per-file issue counts (`properties.metrics`) and the results seen per file.
     var metrics = BanditMetrics()
+    /// The ids of the driver's rules, in order: for a tool whose rule list is the rule set it ran.
+    var driverRuleIDs: [String] = []
     /// The run's working directory (`invocations[].workingDirectory`), when it came before the results.
     var workingDirectory: String? {
         didSet { places.removeAll() }
@@ -37,7 +39,9 @@ struct SARIFRun {
                     case "semanticVersion": semanticVersion = try reader.readValue().text
                     case "rules":
                         try reader.forEachElement {
-                            rules.append(SARIFRule(try reader.readValue()))
+                            let rule = SARIFRule(try reader.readValue())
+                            driverRuleIDs.append(rule.id)
+                            rules.append(rule)
                         }
                     default: try reader.skipValue()
                     }

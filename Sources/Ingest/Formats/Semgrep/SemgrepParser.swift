@@ -31,6 +31,12 @@ struct SemgrepParser: JSONReportParser {
                 for file in try reader.readValue()["scanned"]?.array ?? [] {
                     if let file = file.string { try emit(.coverage(.file(file))) }
                 }
+            case "time":
+                // With --time, every rule the run ran (found or not): the run resolves only those
+                // rules' findings. Without it the JSON does not say; --scope keeps configs apart.
+                for rule in try reader.readValue()["rules"]?.array ?? [] {
+                    if let id = rule.string ?? rule["id"]?.string { try emit(.ranRule(id)) }
+                }
             case "errors":
                 for error in try reader.readValue().array ?? [] {
                     let type = error["type"]?.string ?? error["type"]?.array?.compactMap(\.string).joined(separator: "/") ?? "error"

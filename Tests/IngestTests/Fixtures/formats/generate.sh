@@ -196,6 +196,20 @@ for fmt in json sarif junit-xml text; do
     "$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --"$fmt" \
         -o "$out/semgrep-svc.$ext" svc >/dev/null 2>&1 || true
 done
+# semgrep with a second configuration on the same files (JSON, SARIF, JSON with --time, which lists
+# the rules it ran), the first with --time, and the first on a copy before and after a fix.
+for fmt in json sarif; do
+    "$S/semgrep" scan --quiet --config "$here/semgrep-more-rules.yaml" --"$fmt" -o "$out/semgrep-svc-more.$fmt" svc >/dev/null 2>&1 || true
+done
+"$S/semgrep" scan --quiet --config "$here/semgrep-more-rules.yaml" --json --time -o "$out/semgrep-svc-more-time.json" svc >/dev/null 2>&1 || true
+"$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --json --time \
+    -o "$out/semgrep-svc-time.json" svc >/dev/null 2>&1 || true
+rm -rf svc2 && cp -r svc svc2
+"$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --sarif \
+    -o "$out/semgrep-svc2.sarif" svc2 >/dev/null 2>&1 || true
+sed -i 's/pickle.load(open(path, "rb"))/None/; s/pickle.loads(blob)/None/' svc2/train.py
+"$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --sarif \
+    -o "$out/semgrep-svc2-fixed.sarif" svc2 >/dev/null 2>&1 || true
 for fmt in gitlab-sast gitlab-secrets; do
     "$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --"$fmt" \
         -o "$out/gl-${fmt#gitlab-}-semgrep.json" svc >/dev/null 2>&1 || true
