@@ -13,7 +13,7 @@ extension Mlsoc {
                 A finding's cell comes from the first of these inputs with an answer: 1 the user's rules \
                 ($XDG_CONFIG_HOME/mlsoc/mapping.json), 2 the tool's threat metadata (a cell, ATLAS technique or OWASP \
                 LLM/ML id the rule names), 3 built-in rules per tool and rule id, 4 CWE, 5 OWASP/ATLAS tags, 6 the tool's \
-                default cell, 7 unclassified. Then the config's data_stores may move a storage misconfiguration to the \
+                default cell, 7 the words of the rule's name (yaml-load-unsafe, hub-model-unpinned), 8 unclassified. Then the config's data_stores may move a storage misconfiguration to the \
                 Data row (or to model theft for model weights).
                 """,
             subcommands: [Explain.self, Unmapped.self, List.self],
@@ -57,7 +57,9 @@ extension Mlsoc {
                     let said = answer.map { "\($0.threat.name) — \($0.why)" } ?? "—"
                     print("  \(mark) \(input.rawValue) \(input.name.padding(toLength: 27, withPad: " ", startingAt: 0)) \(safe(said))")
                 }
-                if now.input == .none { print("  ▸ 7 unclassified: no input has an answer (mlsoc mapping unmapped suggests a rule)") }
+                if now.input == .none {
+                    print("  ▸ \(MappingInput.none.rawValue) unclassified: no input has an answer (mlsoc mapping unmapped suggests a rule)")
+                }
                 if let moved = now.context { print("resource context: \(safe(moved))") }
                 if now.threat != f.threat {
                     print("today:     the current rules say \(now.threat.target.name) / \(now.threat.name); reingest the report to apply")

@@ -22,6 +22,8 @@ import Testing
         "bandit-svc-medium.sarif": .sarif, "bandit-svc-abs.json": .banditJSON, "bandit-svc-abs.sarif": .sarif,
         "bandit-overlap.html": nil, "bandit-overlap.txt": nil, "bandit-overlap.xml": nil,
         "checkov2-empty.json": .checkovJSON, "checkov2-multi.json": .checkovJSON, "checkov3-empty.json": .checkovJSON,
+        "checkov3-pod.json": .checkovJSON, "checkov3-pod-skip.json": .checkovJSON, "checkov3-pod-check.json": .checkovJSON,
+        "checkov3-pod-fixed.json": .checkovJSON,
         "checkov3-k8s.json": .checkovJSON, "checkov3-k8s.sarif": .sarif, "checkov3-multi.json": .checkovJSON,
         "checkov3-multi.sarif": .sarif, "checkov3-multi.csv": nil, "checkov3-multi.junit.xml": nil, "checkov3-multi.txt": nil,
         "hadolint-broken.json": .hadolintJSON, "hadolint-broken.sarif": .sarif, "hadolint-clean.json": .emptyList,
@@ -279,6 +281,24 @@ import Testing
         _ = try fixedIngestor.ingest(path: Self.fixture("semgrep-svc2.sarif"), now: 1)
         let fixed = try fixedIngestor.ingest(path: Self.fixture("semgrep-svc2-fixed.sarif"), now: 2)
         #expect(fixed.outcome.resolved == 3 && fixed.outcome.new == 0, "\(fixed.outcome)")
+    }
+
+    @Test("checkov with --skip-check or --check resolves only the checks it ran; a fixed check that now passes is resolved")
+    func checkovCheckSubsets() throws {
+        for subset in ["checkov3-pod-skip.json", "checkov3-pod-check.json"] {
+            let store = try TestStore.make()
+            let ingestor = try Self.ingestor(store)
+            #expect(try ingestor.ingest(path: Self.fixture("checkov3-pod.json"), now: 1).outcome.new == 20)
+            let report = try ingestor.ingest(path: Self.fixture(subset), now: 2)
+            #expect(report.outcome.resolved == 0 && report.outcome.new == 0, "\(subset): \(report.outcome)")
+        }
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        _ = try ingestor.ingest(path: Self.fixture("checkov3-pod.json"), now: 1)
+        let fixed = try ingestor.ingest(path: Self.fixture("checkov3-pod-fixed.json"), now: 2)
+        #expect(fixed.outcome.resolved == 1, "\(fixed.outcome)")
+        let resolved = try store.findingsPage(after: nil, limit: 100).filter { $0.state == .resolved }.map(\.ruleID)
+        #expect(resolved == ["CKV_K8S_16"])
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

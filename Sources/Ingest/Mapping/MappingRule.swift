@@ -77,6 +77,7 @@ public enum MappingInput: Int, Sendable, CaseIterable, Comparable {
     case cwe
     case tags
     case toolDefault
+    case words
     case none
 
     public static func < (a: MappingInput, b: MappingInput) -> Bool { a.rawValue < b.rawValue }
@@ -89,6 +90,7 @@ public enum MappingInput: Int, Sendable, CaseIterable, Comparable {
         case .cwe: "CWE"
         case .tags: "OWASP/ATLAS tags"
         case .toolDefault: "tool default"
+        case .words: "the rule's name"
         case .none: "unclassified"
         }
     }

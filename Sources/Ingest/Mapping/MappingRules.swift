@@ -13,7 +13,8 @@ import JSONStream
 /// 4. CWE (`cwe`: the first entry, in file order, naming one of the finding's CWEs);
 /// 5. OWASP/ATLAS tags (ids the tags carry, then `tags`: OWASP Top 10 categories, code quality);
 /// 6. the tool's default cell (`defaults`);
-/// 7. the unclassified row: nothing is dropped.
+/// 7. the words of the rule's name (`RuleWords`: `yaml-load-unsafe`, `hub-model-unpinned`);
+/// 8. the unclassified row: nothing is dropped.
 ///
 /// After the rules, the resource context (the config's `data_stores`, public storage) may move a
 /// storage misconfiguration to the Data row or to model theft (`DataStores`).
@@ -202,6 +203,11 @@ public struct MappingRules: Sendable {
             }
             return firstRule(tagTable, subject, input)
         case .toolDefault: return firstRule(defaults, subject, input)
+        case .words:
+            guard let (threat, word) = RuleWords.threat(RuleWords.words(ruleID: subject.ruleID)) else { return nil }
+            return MappingResult(
+                threat: threat, ruleID: nil, why: "the rule's name says '\(word)' → \(threat.name) (no table, CWE, tag or default placed it)",
+                input: .words)
         case .none: return nil
         }
     }

@@ -18,29 +18,9 @@ public struct UnmappedSuggestion: Sendable {
             why: "suggested by mlsoc mapping unmapped (\(reason)); check the cell")
     }
 
-    /// The cell a rule's words suggest. Misconfiguration when they say nothing.
+    /// The cell a rule's words suggest (`RuleWords`). Misconfiguration when they say nothing.
     static func guess(_ words: String) -> (Threat, String) {
-        let text = words.lowercased()
-        let table: [([String], Threat)] = [
-            (["secret", "password", "passwd", "token", "credential", "api-key", "apikey", "api key", "private key", "pii", "leak"], .dataLoss),
-            (
-                ["pickle", "deserial", "unsafe load", "malware", "backdoor", "trojan", "download", "integrity", "unpinned", "supply"],
-                .malwareDistribution
-            ),
-            (["poison", "training data", "dataset", "training-data"], .dataPoisoning),
-            (
-                ["prompt", "jailbreak", "inject", "exec", "eval", "shell", "command", "traversal", "ssrf", "xss", "template"],
-                .unintendedSystemInteraction
-            ),
-            (["tls", "ssl", "cert", "verify", "signature"], .integrationIssues),
-            (["timeout", "limit", "dos", "exhaust", "redos", "bomb"], .modelDenialOfService),
-            (["licen", "copyright"], .ipInfringement),
-            (["bias", "toxic", "harm"], .modelBiasAttack),
-            (["hallucinat", "misinform"], .informationManipulation),
-        ]
-        for (keys, threat) in table {
-            if let key = keys.first(where: text.contains) { return (threat, "the rule says '\(key)'") }
-        }
+        if let (threat, key) = RuleWords.threat(words) { return (threat, "the rule says '\(key)'") }
         return (.misconfiguration, "no telling words: the hygiene cell")
     }
 

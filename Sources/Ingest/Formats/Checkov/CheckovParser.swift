@@ -18,14 +18,15 @@ struct CheckovParser: ReportParser {
         // hold thousands of checks at most, so remembering their fingerprints stays small.
         var seen = Set<Fingerprint>()
         var reports = 0
+        var checks = Checks()
         repeat {
             let first = try reader.next()
             if first == .beginArray {
                 while try !endOfArray(reader) {
-                    reports += try report(reader, factory: factory, seen: &seen, emit: emit)
+                    reports += try report(reader, factory: factory, seen: &seen, checks: &checks, emit: emit)
                 }
             } else if first == .beginObject {
-                reports += try reportBody(reader, factory: factory, seen: &seen, emit: emit)
+                reports += try reportBody(reader, factory: factory, seen: &seen, checks: &checks, emit: emit)
             } else {
                 throw reader.error("not a checkov report: expected an object or an array")
             }
@@ -33,6 +34,22 @@ struct CheckovParser: ReportParser {
         } while try reader.hasMoreDocuments()
         if reports == 0 { throw reader.error("not a checkov report: no \"results\"") }
         try emit(.tool(name: "checkov", version: nil))
+        if checks.complete { for id in checks.ran.sorted() { try emit(.ranRule(id)) } }
+    }
+
+    /// The checks a run ran: every check id among its failed, passed and skipped checks, known
+    /// when each report lists all its passed checks (not `--quiet`, which leaves them out). A run
+    /// with `--check` or `--skip-check` then resolves only the findings of the checks it ran.
+    struct Checks {
+        var ran = Set<String>()
+        var complete = true
+        /// The passed checks the current report lists.
+        var listedPassed = 0
+
+        mutating func note(summary: JSONValue) {
+            if (summary["passed"]?.int ?? 0) > listedPassed { complete = false }
+            listedPassed = 0
+        }
     }
 
     private func endOfArray(_ reader: JSONReader) throws -> Bool {
@@ -43,16 +60,16 @@ struct CheckovParser: ReportParser {
     }
 
     private func report(
-        _ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
+        _ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>, checks: inout Checks,
         emit: (ParsedItem) throws -> Void
     ) throws -> Int {
         guard try reader.next() == .beginObject else { throw reader.error("expected a checkov report object") }
-        return try reportBody(reader, factory: factory, seen: &seen, emit: emit)
+        return try reportBody(reader, factory: factory, seen: &seen, checks: &checks, emit: emit)
     }
 
     /// The members of one report object, after its `{`; returns 1 when it held results.
     private func reportBody(
-        _ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>,
+        _ reader: JSONReader, factory: FindingFactory, seen: inout Set<Fingerprint>, checks: inout Checks,
         emit: (ParsedItem) throws -> Void
     ) throws -> Int {
         var hadResults = 0
@@ -71,13 +88,18 @@ struct CheckovParser: ReportParser {
                     case "failed_checks":
                         try reader.forEachElement {
                             let check = try reader.readValue()
+                            if let id = check["check_id"]?.string { checks.ran.insert(id) }
                             let finding = CheckovParser.finding(check, checkType: checkType, factory: factory)
                             if seen.insert(finding.fingerprint).inserted { try emit(.finding(finding)) }
                         }
                     case "passed_checks", "skipped_checks":
                         // Files checked without a failure were looked at too: the run's coverage.
+                        let passed = key == "passed_checks"
                         try reader.forEachElement {
-                            let file = CheckovParser.file(try reader.readValue())
+                            let check = try reader.readValue()
+                            if let id = check["check_id"]?.string { checks.ran.insert(id) }
+                            if passed { checks.listedPassed += 1 }
+                            let file = CheckovParser.file(check)
                             if !file.isEmpty { try emit(.coverage(.file(file))) }
                         }
                     case "parsing_errors":
@@ -92,6 +114,7 @@ struct CheckovParser: ReportParser {
                 if let repo = try reader.readValue().string, !repo.isEmpty { try emit(.project(name: repo, repository: nil)) }
             case "summary":
                 let summary = try reader.readValue()
+                checks.note(summary: summary)
                 if let version = summary["checkov_version"]?.text { try emit(.tool(name: "checkov", version: version)) }
             case "checkov_version":
                 // The summary alone (`{"passed": 0, "failed": 0, …}`): checkov found nothing it

@@ -196,6 +196,15 @@ for fmt in json sarif junit-xml text; do
     "$S/semgrep" scan --quiet --config "$here/../../../../sample-data/projects/semgrep-rules/ml-security.yaml" --"$fmt" \
         -o "$out/semgrep-svc.$ext" svc >/dev/null 2>&1 || true
 done
+# checkov on one privileged pod: every check, then --skip-check and --check (subsets of the checks),
+# then every check again once the pod is no longer privileged.
+mkdir -p checks && printf '%s\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: trainer' 'spec:' '  containers:' \
+    '  - name: trainer' '    image: pytorch/pytorch:latest' '    securityContext:' '      privileged: true' > checks/pod.yaml
+"$C3/checkov" -d checks -o json > "$out/checkov3-pod.json" 2>/dev/null || true
+"$C3/checkov" -d checks -o json --skip-check CKV_K8S_16,CKV_K8S_14 > "$out/checkov3-pod-skip.json" 2>/dev/null || true
+"$C3/checkov" -d checks -o json --check CKV_K8S_16 > "$out/checkov3-pod-check.json" 2>/dev/null || true
+sed -i 's/privileged: true/privileged: false/' checks/pod.yaml
+"$C3/checkov" -d checks -o json > "$out/checkov3-pod-fixed.json" 2>/dev/null || true
 # semgrep with a second configuration on the same files (JSON, SARIF, JSON with --time, which lists
 # the rules it ran), the first with --time, and the first on a copy before and after a fix.
 for fmt in json sarif; do
