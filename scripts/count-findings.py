@@ -62,6 +62,10 @@ def sarif(doc):
 
 def count(fmt, path):
     text = open(path, encoding="utf-8").read()
+    if fmt == "modelscan-console":
+        # The console's log lines, then the JSON wrapped at the console's width: line breaks dropped.
+        start = text.index('{"summary":')
+        return len(json.loads(text[start:].replace("\r", "").replace("\n", ""))["issues"])
     if fmt == "picklescan":
         return len({line for line in text.splitlines() if "import '" in line and line.endswith(("FOUND", "(promoted by --strict)"))})
     if fmt in ("trufflehog-jsonl", "garak", "garak-hitlog", "mlsoc-jsonl", "avid-jsonl"):

@@ -23,6 +23,12 @@ extension FormatSniffer.Format {
                 )
             case .modelscan:
                 ("modelscan -r json", "0.7–0.8", "issues[]; errors[] and skipped files are warnings", "sample-data/reports/modelscan/models.json")
+            case .modelscanConsole:
+                (
+                    "modelscan -r json without -o, its console redirected to a file", "0.7–0.8",
+                    "as modelscan -r json, once the console's log lines and line wrapping are taken off",
+                    "Tests/IngestTests/Fixtures/formats/modelscan-console.txt"
+                )
             case .modelaudit:
                 (
                     "modelaudit scan --format json", "0.2", "issues[] (debug notes dropped); scan failure is partial",

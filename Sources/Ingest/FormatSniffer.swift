@@ -6,6 +6,7 @@ public enum FormatSniffer {
     public enum Format: String, Sendable, CaseIterable {
         case sarif
         case modelscan
+        case modelscanConsole = "modelscan-console"
         case modelaudit
         case detectSecrets = "detect-secrets"
         case picklescan
@@ -52,14 +53,18 @@ public enum FormatSniffer {
     /// The format of the report at `path`, from its structure; nil when it is not a report mlsoc
     /// reads. Only I/O errors (and files that are not regular) throw.
     public static func detect(path: String) throws -> Format? {
-        try detect(ByteStream.report(path: path))
+        try detect(ByteStream.report(path: path)) { try ByteStream.report(path: path) }
     }
 
     /// The format of a report held in memory.
     public static func detect(_ bytes: [UInt8]) -> Format? {
-        let stream = ByteStream(bytes: bytes)
-        guard (try? stream.skipByteOrderMark()) != nil else { return nil }
-        return try? detect(stream)
+        func stream() throws -> ByteStream {
+            let stream = ByteStream(bytes: bytes)
+            try stream.skipByteOrderMark()
+            return stream
+        }
+        guard let first = try? stream() else { return nil }
+        return try? detect(first, reopen: stream)
     }
 
     /// Decides from the structure, never from a byte window: the top-level keys of a JSON object
@@ -67,7 +72,7 @@ public enum FormatSniffer {
     /// array's first element, the first object of a JSON Lines file, or a text format whose every
     /// line fits it. It stops as soon as a key decides. Broken JSON is "not recognised" here; the
     /// parser reports where it breaks when the structure was recognised.
-    static func detect(_ stream: ByteStream) throws -> Format? {
+    static func detect(_ stream: ByteStream, reopen: () throws -> ByteStream) throws -> Format? {
         let reader = JSONReader(stream: stream)
         reader.allowsMultipleDocuments = true
         try reader.skipWhitespace()
@@ -79,7 +84,9 @@ public enum FormatSniffer {
         case nil:
             return nil
         default:
-            return try PickleScanParser.fits(stream) ? .picklescan : nil
+            // Text: each text format reads the lines from the start.
+            if try PickleScanParser.fits(stream) { return .picklescan }
+            return try ModelScanConsoleParser.fits(try reopen()) ? .modelscanConsole : nil
         }
     }
 
@@ -324,6 +331,7 @@ public enum FormatSniffer {
     public static func recognition(of format: Format) -> [String] {
         var out = (decisiveRules + endRules + arrayRules).filter { $0.format == format }.map(\.says)
         switch format {
+        case .modelscanConsole: out.append("text: modelscan's console lines, then a line that opens {\"summary\": (modelscan -r json without -o)")
         case .picklescan: out.append("text: every line a picklescan line (any -l level, -g), with its SCAN SUMMARY banner or a found import")
         case .emptyList: out.append("[] and nothing else")
         default: break
@@ -357,6 +365,7 @@ public enum FormatSniffer {
         switch format {
         case .sarif: SARIFParser(mapping: mapping)
         case .modelscan: ModelScanParser(mapping: mapping)
+        case .modelscanConsole: ModelScanConsoleParser(mapping: mapping)
         case .modelaudit: ModelAuditParser(mapping: mapping)
         case .detectSecrets: DetectSecretsParser(mapping: mapping)
         case .picklescan: PickleScanParser(mapping: mapping)

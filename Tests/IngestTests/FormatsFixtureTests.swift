@@ -28,6 +28,7 @@ import Testing
         "checkov3-multi.sarif": .sarif, "checkov3-multi.csv": nil, "checkov3-multi.junit.xml": nil, "checkov3-multi.txt": nil,
         "hadolint-broken.json": .hadolintJSON, "hadolint-broken.sarif": .sarif, "hadolint-clean.json": .emptyList,
         "hadolint.json": .hadolintJSON, "hadolint.sarif": .sarif, "hadolint.checkstyle.xml": nil, "hadolint.txt": nil,
+        "modelscan-console.txt": .modelscanConsole, "modelscan-zoo.json": .modelscan,
         "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
         "picklescan.txt": .picklescan, "picklescan-globals.txt": .picklescan, "picklescan-debug.txt": .picklescan,
         "picklescan-debug-fixed.txt": .picklescan, "picklescan-exclude-debug.txt": .picklescan, "picklescan-warning.txt": .picklescan,
@@ -299,6 +300,22 @@ import Testing
         #expect(fixed.outcome.resolved == 1, "\(fixed.outcome)")
         let resolved = try store.findingsPage(after: nil, limit: 100).filter { $0.state == .resolved }.map(\.ruleID)
         #expect(resolved == ["CKV_K8S_16"])
+    }
+
+    @Test("modelscan -r json without -o, redirected: the console's log lines and wrapping come off, and it is the -o report of the run")
+    func modelscanConsole() throws {
+        let console = try String(contentsOfFile: Self.fixture("modelscan-console.txt"), encoding: .utf8)
+        #expect(console.hasPrefix("No settings file detected") && console.contains("at \nposition 22"), "a real wrapped console")
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        let fromConsole = try ingestor.ingest(path: Self.fixture("modelscan-console.txt"), now: 1)
+        let fromFile = try ingestor.ingest(path: Self.fixture("modelscan-zoo.json"), now: 2)
+        #expect(fromConsole.outcome.new == 3 && fromFile.outcome.new == 0 && fromFile.outcome.unchanged == 3, "\(fromFile.outcome)")
+        #expect(fromFile.outcome.resolved == 0 && fromConsole.outcome.coverage == fromFile.outcome.coverage)
+        #expect(fromConsole.warnings == fromFile.warnings && fromConsole.warnings.contains { $0.contains("at position 22") })
+        // Cut before its report, it is quarantined with its reason, not read as clean.
+        let cut = try TestPaths.write(String(console.prefix { $0 != "{" }), name: "modelscan-cut.txt")
+        #expect(try FormatSniffer.detect(path: cut) == nil)
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

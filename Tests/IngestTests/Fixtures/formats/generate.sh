@@ -181,6 +181,10 @@ done
 python3 -c 'import pickle; pickle.dump({"w": [3.0]}, open("split/a/evil.pkl", "wb"), protocol=4)'
 "$ML/modelaudit" scan split/a --format sarif -o "$out/modelaudit-split-a-fixed.sarif" >/dev/null 2>&1 || true
 "$ML/modelaudit" scan split/a --format json -o "$out/modelaudit-split-a-fixed.json" >/dev/null 2>&1 || true
+# modelscan -r json without -o: its console (log lines, then the JSON wrapped at 80 columns)
+# redirected to a file, and the -o report of the same folder.
+"$ML/modelscan" -p zoo -r json > "$out/modelscan-console.txt" 2>/dev/null || true
+"$ML/modelscan" -p zoo -r json -o "$out/modelscan-zoo.json" >/dev/null 2>&1 || true
 python3 "$here/mk_pickle_zoo.py" zoo fixed
 # detect-secrets: a baseline audited by a person (`detect-secrets audit`, answered y, n, y, then
 # quit): two strings marked fine to commit, one a real secret, one left unlabelled.
