@@ -18,7 +18,8 @@ import Testing
     static let expected: [String: FormatSniffer.Format?] = [
         "aisbom.cdx.json": .cyclonedx,
         "bandit-overlap.json": .banditJSON, "bandit-overlap.sarif": .sarif, "bandit-overlap.csv": nil,
-        "bandit-svc.json": .banditJSON, "bandit-svc-baseline.json": .banditJSON, "bandit-svc-medium.json": .banditJSON,
+        "bandit-syntax-v1.json": .banditJSON, "bandit-syntax-v1.sarif": .sarif, "bandit-syntax-v2.json": .banditJSON,
+        "bandit-syntax-v2.sarif": .sarif, "bandit-svc.json": .banditJSON, "bandit-svc-baseline.json": .banditJSON, "bandit-svc-medium.json": .banditJSON,
         "bandit-svc-medium.sarif": .sarif, "bandit-svc-abs.json": .banditJSON, "bandit-svc-abs.sarif": .sarif,
         "bandit-overlap.html": nil, "bandit-overlap.txt": nil, "bandit-overlap.xml": nil,
         "checkov2-empty.json": .checkovJSON, "checkov2-multi.json": .checkovJSON, "checkov3-empty.json": .checkovJSON,
@@ -237,6 +238,20 @@ import Testing
         _ = try ingestor.ingest(path: Self.fixture("bandit-svc.json"), now: 1)
         let again = try ingestor.ingest(path: Self.fixture("bandit-svc-abs.json"), now: 2)
         #expect(again.warnings.isEmpty && again.outcome.coverage == "2 files", "\(again.outcome)")
+    }
+
+    @Test("bandit that cannot parse a file: that file's findings stay open, the files it read resolve (JSON and SARIF)")
+    func banditParseErrors() throws {
+        for format in ["json", "sarif"] {
+            let store = try TestStore.make()
+            let ingestor = try Self.ingestor(store)
+            #expect(try ingestor.ingest(path: Self.fixture("bandit-syntax-v1.\(format)"), now: 1).outcome.new == 5)
+            let second = try ingestor.ingest(path: Self.fixture("bandit-syntax-v2.\(format)"), now: 2)
+            #expect(second.outcome.resolved == 2 && second.warnings.contains { $0.contains("app/old.py") }, "\(format): \(second.outcome)")
+            let rows = try store.findingsPage(after: nil, limit: 100)
+            #expect(rows.filter { $0.state == .resolved }.allSatisfy { $0.location?.path == "app/a.py" })
+            #expect(rows.filter { $0.state == .new }.count == 3 && rows.filter { $0.state == .new }.allSatisfy { $0.location?.path == "app/old.py" })
+        }
     }
 
     @Test("bandit given an absolute path: its SARIF's file:/// URIs name the files as its JSON does, so one run is one set of findings")

@@ -84,7 +84,7 @@ import Testing
         #expect(outcome.resolved == 23 && after == 0)
     }
 
-    @Test("bandit JSON with results [] and errors […] resolves nothing; the errors are scan warnings")
+    @Test("bandit JSON with results [] and errors […]: the file it could not parse keeps its findings; the errors are scan warnings")
     func banditErrors() throws {
         let store = try TestStore.make()
         let ingestor = try ingestor(store)
@@ -95,9 +95,18 @@ import Testing
         report["metrics"] = Self.clean(metrics: report["metrics"])
         report["errors"] = [["filename": "app/serve.py", "reason": "syntax error while parsing AST from file"]]
         let path = try TestPaths.write(try JSONSerialization.data(withJSONObject: report), name: "bandit-errors.json")
+        let inServe = try store.count(FindingQuery(filter: try FindingFilter.parse("state:open path:app/serve.py")), now: 1_000)
+        #expect(inServe > 0 && inServe < 23)
         let outcome = try ingestor.ingest(path: path, now: 200).outcome
-        #expect(outcome.resolved == 0 && outcome.warnings == 1)
-        #expect(try open(store) == 23)
+        #expect(outcome.resolved == 23 - inServe && outcome.warnings == 1)
+        #expect(try open(store) == inServe)
+        // An error that names no file leaves the whole run unproven.
+        report["errors"] = [["reason": "bandit could not run a plugin"]]
+        let unnamed = try TestPaths.write(try JSONSerialization.data(withJSONObject: report), name: "bandit-unnamed-error.json")
+        let store2 = try TestStore.make()
+        let ingestor2 = try self.ingestor(store2)
+        _ = try ingestor2.ingest(path: good, now: 100)
+        #expect(try ingestor2.ingest(path: unnamed, now: 200).outcome.resolved == 0)
     }
 
     @Test("native JSONL: cut at a line boundary resolves nothing; with its closing line it is complete; a wrong count fails")

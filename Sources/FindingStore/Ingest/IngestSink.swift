@@ -750,6 +750,10 @@ public final class IngestSink {
                 // A report that lists the rules it ran says nothing about the others' findings.
                 if !ranRules.isEmpty, let rule: String = row[4], !ranRules.contains(rule) { continue }
                 let place = artifact.flatMap { $0.isEmpty ? nil : $0 } ?? path
+                // A file the report read only in part (a filter, a parse error) proves nothing absent.
+                if !partlyReported.isEmpty, let file = place ?? path, partlyReported.contains(Coverage.normalize(Coverage.container(file))) {
+                    continue
+                }
                 if coverage.covers(path: place, model: model) || (place != path && coverage.covers(path: path, model: model)) {
                     ids.append(row[0])
                 }

@@ -21,12 +21,14 @@ struct BanditParser: JSONReportParser {
                     try emit(.finding(finding(result, factory: factory)))
                 }
             case "errors":
-                let errors = try reader.readValue().array ?? []
-                for error in errors {
-                    try emit(.warning("\(error["filename"]?.string ?? "?"): \(error["reason"]?.string ?? "bandit could not scan it")"))
+                // Files it could not parse were not scanned: absence there proves nothing, so they
+                // are not covered; the files it did read resolve as usual. An error naming no
+                // file leaves the whole run unproven.
+                for error in try reader.readValue().array ?? [] {
+                    let file = error["filename"]?.string
+                    try emit(.warning("\(file ?? "?"): \(error["reason"]?.string ?? "bandit could not scan it")"))
+                    if let file, !file.isEmpty { try emit(.partlyReported(Coverage.withoutDotSlash(file))) } else { try emit(.partial) }
                 }
-                // Files it could not parse were not scanned: absence from this run proves nothing.
-                if !errors.isEmpty { try emit(.partial) }
             case "metrics":
                 // One entry per scanned file, plus "_totals": what the run covered (`BanditMetrics`).
                 metrics.note(metrics: try reader.readValue())

@@ -70,7 +70,9 @@ struct SARIFRun {
     }
 
     /// Tool execution notifications and failed runs become scan warnings, never findings. True when
-    /// the run failed: it resolves nothing.
+    /// the run failed: it resolves nothing. A file an error-level notification names (bandit's
+    /// "syntax error while parsing AST from file") was not fully read: it is not covered, so its
+    /// findings stay open, while the rest of the run resolves.
     func readInvocation(_ invocation: JSONValue, emit: (ParsedItem) throws -> Void) -> Bool {
         var messages: [String] = []
         let failed = invocation["executionSuccessful"]?.bool == false
@@ -84,6 +86,7 @@ struct SARIFRun {
                 let text = note.at("message", "text")?.string ?? "(no message)"
                 let place = note["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string
                 messages.append(place.map { "\($0): \(text)" } ?? text)
+                if level == "error", let place { try? emit(.partlyReported(path(fromURI: place))) }
             }
         }
         for message in messages { try? emit(.warning(message)) }

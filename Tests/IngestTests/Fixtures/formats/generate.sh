@@ -229,6 +229,15 @@ for fmt in gitlab-sast gitlab-secrets; do
 done
 # bandit: one file named twice (the folder and the file): every finding of that file is written twice.
 for fmt in json sarif csv xml html txt; do "$B/bandit" -q -r svc svc/train.py -f "$fmt" -o "$out/bandit-overlap.$fmt" || true; done
+# bandit on a folder, then again once one file no longer parses (Python 2) and the other was fixed.
+mkdir -p syntax/v1/app syntax/v2/app
+printf 'import subprocess\nsubprocess.call("x", shell=True)\n' > syntax/v1/app/old.py
+printf 'import pickle\ndef f(p):\n    return pickle.load(open(p,"rb"))\n' > syntax/v1/app/a.py
+printf 'print "py2 only"\nimport subprocess\nsubprocess.call("x", shell=True)\n' > syntax/v2/app/old.py
+printf 'def f(p):\n    return 1\n' > syntax/v2/app/a.py
+for v in v1 v2; do for fmt in json sarif; do
+    (cd "syntax/$v" && "$B/bandit" -q -r app -f "$fmt" -o "$out/bandit-syntax-$v.$fmt") || true
+done; done
 # bandit filtered: against a baseline of its own run (-b: only what is new, none here) and above a
 # severity (--severity-level medium, JSON and SARIF); its metrics still count every issue. And given
 # an absolute path, which its SARIF writes as file:/// URIs.
