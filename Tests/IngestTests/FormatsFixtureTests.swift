@@ -31,6 +31,7 @@ import Testing
         "hadolint-broken.json": .hadolintJSON, "hadolint-broken.sarif": .sarif, "hadolint-clean.json": .emptyList,
         "hadolint.json": .hadolintJSON, "hadolint.sarif": .sarif, "hadolint.checkstyle.xml": nil, "hadolint.txt": nil,
         "modelscan-console.txt": .modelscanConsole, "modelscan-zoo.json": .modelscan,
+        "modelaudit-ma-v1.json": .modelaudit, "modelaudit-ma-v2.json": .modelaudit,
         "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
         "picklescan.txt": .picklescan, "picklescan-globals.txt": .picklescan, "picklescan-debug.txt": .picklescan,
         "picklescan-debug-fixed.txt": .picklescan, "picklescan-exclude-debug.txt": .picklescan, "picklescan-warning.txt": .picklescan,
@@ -175,6 +176,20 @@ import Testing
         let fixed = try ingestor.ingest(path: Self.fixture("picklescan-debug-fixed.txt"), now: 3)
         #expect(fixed.outcome.resolved == 1 && fixed.outcome.new == 0, "\(fixed.outcome)")
         #expect(try openPaths(store) == found.filter { !$0.hasSuffix("/evil.pkl") })
+    }
+
+    @Test("modelaudit that could not finish one pickle: that file's findings stay open, the files it finished resolve")
+    func modelauditInconclusiveFile() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        #expect(try ingestor.ingest(path: Self.fixture("modelaudit-ma-v1.json"), now: 1).outcome.new == 6)
+        // a.pkl rewritten clean; b.pkl cut inside its second REDUCE: modelaudit calls it inconclusive.
+        let second = try ingestor.ingest(path: Self.fixture("modelaudit-ma-v2.json"), now: 2)
+        #expect(second.outcome.resolved == 2 && second.outcome.resolvedNothingBecause == nil, "\(second.outcome)")
+        #expect(second.warnings.contains { $0.contains("1 files inconclusive") }, "\(second.warnings)")
+        let rows = try store.findingsPage(after: nil, limit: 100)
+        #expect(rows.filter { $0.state == .resolved }.allSatisfy { $0.location?.path.hasSuffix("/ma/a.pkl") == true })
+        #expect(rows.filter { $0.state == .new && $0.location?.path.hasSuffix("/ma/b.pkl") == true && $0.ruleID == "S201" }.count == 2)
     }
 
     @Test("modelaudit run at a tree's top on one folder covers that folder, not the tree it ran in; its SARIF keeps the JSON's severities")

@@ -9,6 +9,9 @@ struct ModelAuditParser: JSONReportParser {
     func parse(_ reader: JSONReader, context: ParseContext, emit: (ParsedItem) throws -> Void) throws {
         let factory = FindingFactory(mapping: mapping)
         try emit(.tool(name: "modelaudit", version: nil))
+        var hasErrors = false
+        var failed = false
+        var inconclusive = 0
         try reader.forEachMember(requiring: "issues", in: "a modelaudit report") { key in
             switch key {
             case "issues":
@@ -17,11 +20,18 @@ struct ModelAuditParser: JSONReportParser {
                     if let finding = finding(issue, factory: factory) { try emit(.finding(finding)) }
                 }
             case "has_errors":
-                if try reader.readValue().bool == true { try emit(.warning("modelaudit reports errors during the scan")) }
+                hasErrors = try reader.readValue().bool == true
+                if hasErrors { try emit(.warning("modelaudit reports errors during the scan")) }
             case "success":
-                if try reader.readValue().bool == false {
-                    try emit(.warning("modelaudit reports that the scan did not succeed"))
-                    try emit(.partial)
+                failed = try reader.readValue().bool == false
+            case "file_metadata":
+                // Per file: a scan modelaudit calls inconclusive (a pickle it could not parse to the
+                // end, a zip member it could not read) proves nothing absent in that file.
+                for (file, metadata) in try reader.readValue().members ?? [] {
+                    if metadata["analysis_incomplete"]?.bool == true || metadata["scan_outcome"]?.string == "inconclusive" {
+                        inconclusive += 1
+                        try emit(.partlyReported(ReportPath.clean(file).path))
+                    }
                 }
             case "assets":
                 // The files it scanned (absolute paths, as its issue locations).
@@ -34,6 +44,13 @@ struct ModelAuditParser: JSONReportParser {
             default:
                 try reader.skipValue()
             }
+        }
+        // An unsuccessful scan whose only trouble is files it could not finish (no operational
+        // errors) is those files' loss: the rest resolves. Otherwise nothing does.
+        if failed {
+            let why = inconclusive > 0 && !hasErrors ? ": \(inconclusive) files inconclusive, their findings stay open" : ""
+            try emit(.warning("modelaudit reports that the scan did not succeed\(why)"))
+            if hasErrors || inconclusive == 0 { try emit(.partial) }
         }
     }
 

@@ -171,6 +171,25 @@ python3 "$here/mk_pickle_zoo.py" zoo
 "$ML/picklescan" -p zoo -l DEBUG > "$out/picklescan-debug.txt" 2>&1 || true
 "$ML/picklescan" -p zoo -l WARNING > "$out/picklescan-warning.txt" 2>&1 || true
 "$ML/picklescan" -p zoo --exclude evil -l DEBUG > "$out/picklescan-exclude-debug.txt" 2>&1 || true
+# modelaudit on two dangerous pickles, then again once one is clean and the other is cut inside
+# its second call (inconclusive: the scan "did not succeed", without operational errors).
+mkdir -p ma && python3 - <<'EOF'
+import os, pickle
+class S:
+    def __reduce__(self): return (os.system, ("id",))
+class E:
+    def __reduce__(self): return (eval, ("1",))
+pickle.dump(S(), open("ma/a.pkl", "wb"), protocol=2)
+pickle.dump((E(), S()), open("ma/b.pkl", "wb"), protocol=2)
+EOF
+"$ML/modelaudit" scan ma --format json -o "$out/modelaudit-ma-v1.json" >/dev/null 2>&1 || true
+python3 - <<'EOF'
+import pickle
+pickle.dump({"w": 1}, open("ma/a.pkl", "wb"), protocol=2)
+data = open("ma/b.pkl", "rb").read()
+open("ma/b.pkl", "wb").write(data[: data.index(b"posix") - 2] + b"\xff\xfe")
+EOF
+"$ML/modelaudit" scan ma --format json -o "$out/modelaudit-ma-v2.json" >/dev/null 2>&1 || true
 # modelaudit from the top of a tree on one folder and then another (JSON and SARIF), and the first
 # folder again once its dangerous pickle was rewritten clean.
 mkdir -p split/a split/b && cp zoo/evil.pkl zoo/clean.pkl split/a/ && cp zoo/nested/eval.pickle split/b/
