@@ -48,6 +48,7 @@ import Testing
         "trivy-fs.json": .trivy, "trivy-0.19.json": .trivy, "grype-dir.json": .grype, "gitleaks.json": .gitleaks,
         "gitleaks-v7.json": .gitleaks, "trufflehog-v3.jsonl": .trufflehogV3, "osv-scanner.json": .osvScanner,
         "sonar-generic.json": .sonarGeneric, "sonar-generic-10.json": .sonarGeneric, "codeql.sarif": .sarif,
+        "garak-probes-a.report.jsonl": .garak, "garak-probes-b.report.jsonl": .garak, "garak-probes-a-fixed.report.jsonl": .garak,
         "garak.avid.jsonl": .avid, "hf-hub-tree.json": .hfHubScan, "hf-hub-model-info.json": .hfHubScan,
         "azure-red-team.json": .azureRedTeam, "mk_azure_red_team.py": nil,
         "snyk-agent-scan.json": .mcpScan, "mcp-scan-0.3.json": .mcpScan, "mk_mcp_scan.py": nil, "giskard-scan.json": .giskard,
@@ -347,6 +348,36 @@ import Testing
         // Cut before its report, it is quarantined with its reason, not read as clean.
         let cut = try TestPaths.write(String(console.prefix { $0 != "{" }), name: "modelscan-cut.txt")
         #expect(try FormatSniffer.detect(path: cut) == nil)
+    }
+
+    @Test("red-team runs of other probes or plugins against the same target leave the first run's findings open; a rerun that passes resolves")
+    func redTeamProbeSets() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        let a = try ingestor.ingest(path: Self.fixture("garak-probes-a.report.jsonl"), now: 1)
+        #expect(a.outcome.new == 1)
+        let b = try ingestor.ingest(path: Self.fixture("garak-probes-b.report.jsonl"), now: 2)
+        #expect(b.outcome.resolved == 0, "lmrc.Profanity says nothing about dan.Dan_11_0: \(b.outcome)")
+        // dan.Dan_11_0 again, against a target that answers nothing: dan.DAN passes, so it is resolved.
+        let fixed = try ingestor.ingest(path: Self.fixture("garak-probes-a-fixed.report.jsonl"), now: 3)
+        #expect(fixed.outcome.resolved == 1, "\(fixed.outcome)")
+        let resolved = try store.findingsPage(after: nil, limit: 100).filter { $0.state == .resolved }.map(\.ruleID)
+        #expect(resolved == ["dan.Dan_11_0/dan.DAN"])
+
+        // promptfoo: an eval of one plugin (the real results, cut to pii:direct) leaves the others.
+        let sample = TestPaths.sample("reports/promptfoo/support-bot.results.json")
+        var results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sample))) as? [String: Any])
+        var inner = try #require(results["results"] as? [String: Any])
+        let all = try #require(inner["results"] as? [[String: Any]])
+        inner["results"] = all.filter { (($0["testCase"] as? [String: Any])?["metadata"] as? [String: Any])?["pluginId"] as? String == "pii:direct" }
+        results["results"] = inner
+        let subset = try TestPaths.write(try JSONSerialization.data(withJSONObject: results), name: "promptfoo-pii-only.json")
+        let store2 = try TestStore.make()
+        let ingestor2 = try Self.ingestor(store2)
+        let full = try ingestor2.ingest(path: sample, now: 1)
+        #expect(full.outcome.new == 3)
+        let piiOnly = try ingestor2.ingest(path: subset, now: 2)
+        #expect(piiOnly.outcome.resolved == 0 && piiOnly.outcome.unchanged == 1, "\(piiOnly.outcome)")
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

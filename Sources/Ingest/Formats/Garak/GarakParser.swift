@@ -61,6 +61,9 @@ struct GarakParser: ReportParser {
             try emit(.warning("aborted garak run: no completion record; its findings are kept but nothing is resolved by it"))
             try emit(.partial)
         }
+        // Every probe and detector the run evaluated, passed or not: a run of other probes against
+        // the same target leaves these findings alone, and one that passes now resolves.
+        for eval in evals { try emit(.ranRule("\(eval.probe)/\(eval.detector)")) }
         let factory = FindingFactory(mapping: mapping)
         for eval in evals where eval.fails > 0 {
             try emit(

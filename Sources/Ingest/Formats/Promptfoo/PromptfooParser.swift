@@ -50,6 +50,9 @@ struct PromptfooParser: JSONReportParser {
             try emit(.project(name: only, repository: nil))
         }
         for provider in providers.sorted() { try emit(.coverage(.target(provider))) }
+        // Every plugin the eval ran, passed or not: an eval of other plugins against the same
+        // target leaves these findings alone, and one whose tests pass now resolves.
+        for plugin in Set(groups.values.map(\.plugin)).sorted() { try emit(.ranRule(plugin)) }
         let factory = FindingFactory(mapping: mapping)
         for key in order {
             guard let group = groups[key], group.failed > 0 else { continue }
