@@ -400,6 +400,22 @@ public enum FormatSniffer {
         }
     }
 
+    /// What a file that is not a report most likely is, when its start says so: the same tool's
+    /// other outputs that users hand in by mistake, with the flag that writes a report.
+    public static func hint(_ head: [UInt8]) -> String? {
+        let text = String(decoding: head, as: UTF8.self)
+        if text.contains("<bom") && text.contains("cyclonedx.org/schema/bom") {
+            return "CycloneDX XML: mlsoc reads CycloneDX JSON (cyclonedx-py --of JSON, or cyclonedx convert)"
+        }
+        if text.contains("\"results\"") && text.contains("\"category\"") && text.contains("\"secrets\"") {
+            return "detect-secrets audit --report: it holds the secrets in plain text; ingest the audited baseline it was made from"
+        }
+        if text.hasPrefix("No settings file detected at ") || text.hasPrefix("Detected settings file") {
+            return "modelscan console output without its JSON report (-r json, or -o FILE)"
+        }
+        return nil
+    }
+
     /// The first bytes of a file for an error message: printable ASCII as is, the rest as escapes.
     public static func preview(_ head: [UInt8], count: Int = 32) -> String {
         head.prefix(count).map { byte -> String in

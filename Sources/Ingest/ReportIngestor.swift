@@ -125,8 +125,9 @@ public struct ReportIngestor: Sendable {
         }
         guard !isDirectory.boolValue else { throw IngestError(.unreadable, file: path, "is a directory") }
         guard let format = try FormatSniffer.detect(path: path) else {
-            let head = try FormatSniffer.head(path: path, limit: 32)
-            let what = head.isEmpty ? "the file is empty" : "first bytes: \(FormatSniffer.preview(head))"
+            let head = try FormatSniffer.head(path: path, limit: 4096)
+            let what =
+                head.isEmpty ? "the file is empty" : FormatSniffer.hint(head) ?? "first bytes: \(FormatSniffer.preview(head))"
             throw IngestError(.unrecognisedFormat, file: path, "not a report mlsoc reads (\(what))")
         }
         let digest = try sha256(path: path)

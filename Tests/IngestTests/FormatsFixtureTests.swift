@@ -35,7 +35,8 @@ import Testing
         "modelaudit.json": .modelaudit, "modelaudit.sarif": .sarif, "modelscan-single.json": .modelscan,
         "picklescan.txt": .picklescan, "picklescan-globals.txt": .picklescan, "picklescan-debug.txt": .picklescan,
         "picklescan-debug-fixed.txt": .picklescan, "picklescan-exclude-debug.txt": .picklescan, "picklescan-warning.txt": .picklescan,
-        "mk_pickle_zoo.py": nil, "detect-secrets-audited.json": .detectSecrets, "modelaudit-split-a.json": .modelaudit,
+        "mk_pickle_zoo.py": nil, "detect-secrets-audited.json": .detectSecrets, "detect-secrets-audit-report.json": nil,
+        "cyclonedx-requirements.cdx.xml": nil, "modelaudit-split-a.json": .modelaudit,
         "modelaudit-split-a.sarif": .sarif,
         "modelaudit-split-b.json": .modelaudit, "modelaudit-split-b.sarif": .sarif, "modelaudit-split-a-fixed.json": .modelaudit,
         "modelaudit-split-a-fixed.sarif": .sarif, "pip-audit-1.x.json": .pipAudit, "pip-audit-2-nothing.json": .pipAudit,
@@ -378,6 +379,24 @@ import Testing
         #expect(full.outcome.new == 3)
         let piiOnly = try ingestor2.ingest(path: subset, now: 2)
         #expect(piiOnly.outcome.resolved == 0 && piiOnly.outcome.unchanged == 1, "\(piiOnly.outcome)")
+    }
+
+    @Test("a tool's other output handed in by mistake is refused with what it is and the flag that writes a report")
+    func hintsForOtherOutputs() throws {
+        let store = try TestStore.make()
+        let ingestor = try Self.ingestor(store)
+        let cases = [
+            ("cyclonedx-requirements.cdx.xml", "CycloneDX XML"), ("detect-secrets-audit-report.json", "detect-secrets audit --report"),
+        ]
+        for (file, says) in cases {
+            let error = try #require(throws: IngestError.self) { try ingestor.ingest(path: Self.fixture(file), now: 1) }
+            #expect(error.code == .unrecognisedFormat && "\(error)".contains(says), "\(file): \(error)")
+            #expect(!"\(error)".contains("AKIA"), "the message quotes no secret")
+        }
+        let console = try String(contentsOfFile: Self.fixture("modelscan-console.txt"), encoding: .utf8)
+        let cut = try TestPaths.write(String(console.prefix { $0 != "{" }), name: "modelscan-log-only.txt")
+        let error = try #require(throws: IngestError.self) { try ingestor.ingest(path: cut, now: 1) }
+        #expect("\(error)".contains("modelscan console output without its JSON report"), "\(error)")
     }
 
     @Test("a Dockerfile hadolint cannot parse (DL1000) is a scan warning in JSON and in SARIF, never a finding")

@@ -223,7 +223,12 @@ python3 "$here/mk_pickle_zoo.py" zoo fixed
 mkdir -p secrets-repo && (cd secrets-repo && git init -q && printf '%s\n' 'AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"' \
     'password = "hunter2-not-real"' 'API_TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"' > settings.py && git add settings.py &&
     git -c user.email=fixtures@example.com -c user.name=fixtures commit -qm init && "$ML/detect-secrets" scan > .secrets.baseline &&
-    printf 'y\nn\ny\nq\n' | "$ML/detect-secrets" audit .secrets.baseline >/dev/null 2>&1; cp .secrets.baseline "$out/detect-secrets-audited.json")
+    printf 'y\nn\ny\nq\n' | "$ML/detect-secrets" audit .secrets.baseline >/dev/null 2>&1; cp .secrets.baseline "$out/detect-secrets-audited.json"
+    "$ML/detect-secrets" audit --report .secrets.baseline > "$out/detect-secrets-audit-report.json" 2>/dev/null)
+# cyclonedx-py's XML of one requirement: not a report mlsoc reads (it reads CycloneDX JSON).
+CDX=$(v cdx cyclonedx-bom)
+(mkdir -p req && cd req && echo "requests==2.32.3" > requirements.txt &&
+    "$CDX/cyclonedx-py" requirements requirements.txt --of XML -o "$out/cyclonedx-requirements.cdx.xml" 2>/dev/null) || true
 "$ML/picklescan" -p zoo -l DEBUG > "$out/picklescan-debug-fixed.txt" 2>&1 || true
 "$ML/aisbom" scan models --format json --output "$out/aisbom.cdx.json" --no-fail-on-risk >/dev/null 2>&1 || true
 # semgrep: repeated matches of one rule in two copies of a file, JSON, SARIF and JUnit XML.
