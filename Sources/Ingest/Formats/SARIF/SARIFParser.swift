@@ -124,7 +124,8 @@ struct SARIFParser: JSONReportParser {
             }
             return
         }
-        if let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string {
+        // bandit's metrics count issues per file (`BanditMetrics`); no other tool writes them.
+        if run.toolName == "bandit", let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string {
             run.metrics.noteResult(file: ReportPath.fromURI(uri).path)
         }
         if ScanErrorRules.isScanError(tool: run.toolName, ruleID: ruleID) {
