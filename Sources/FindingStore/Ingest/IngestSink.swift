@@ -751,9 +751,7 @@ public final class IngestSink {
                 if !ranRules.isEmpty, let rule: String = row[4], !ranRules.contains(rule) { continue }
                 let place = artifact.flatMap { $0.isEmpty ? nil : $0 } ?? path
                 // A file the report read only in part (a filter, a parse error) proves nothing absent.
-                if !partlyReported.isEmpty, let file = place ?? path, partlyReported.contains(Coverage.normalize(Coverage.container(file))) {
-                    continue
-                }
+                if isPartlyReported(place) || isPartlyReported(path) { continue }
                 if coverage.covers(path: place, model: model) || (place != path && coverage.covers(path: path, model: model)) {
                     ids.append(row[0])
                 }
@@ -784,10 +782,14 @@ public final class IngestSink {
     private func coverage() -> Coverage {
         if let covers = header.covers { return Coverage(covers) }
         var coverage = declared
-        for place in named where partlyReported.isEmpty || !partlyReported.contains(Coverage.normalize(Coverage.container(place))) {
-            coverage.insert(.file(place))
-        }
+        for place in named where !isPartlyReported(place) { coverage.insert(.file(place)) }
         return coverage
+    }
+
+    /// Whether the report read this file (or the archive a member is in) only in part.
+    private func isPartlyReported(_ file: String?) -> Bool {
+        guard !partlyReported.isEmpty, let file, !file.isEmpty else { return false }
+        return partlyReported.contains(Coverage.normalize(Coverage.container(file)))
     }
 
     /// Closes what disappeared, writes the scan's project, coverage, tool and counts; called by the
