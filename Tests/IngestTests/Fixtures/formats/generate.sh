@@ -36,8 +36,8 @@ AVID=$(v avid avidtools==0.1.2 pandas PyYAML xdg_base_dirs colorama tqdm nltk la
 "$AVID/pip" install -q --disable-pip-version-check --no-deps garak==0.17.1 >&2
 # garak (sample-data's recipe: without its 2 GB of model dependencies) against its echo target with
 # one probe, then another probe, then the first against a target that answers nothing.
-GK=$(v garak --no-deps garak==0.17.1)
-"$GK/pip" install -q --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp numpy tqdm lorem nltk \
+GARAK=$(v garak --no-deps garak==0.17.1)
+"$GARAK/pip" install -q --disable-pip-version-check PyYAML xdg_base_dirs colorama requests httpx aiohttp numpy tqdm lorem nltk \
     langdetect markdown >&2
 AZ=$(v azure 'azure-ai-evaluation[redteam]==1.18.10')
 SNYK=$(v snyk snyk-agent-scan==0.6.9)
@@ -179,7 +179,7 @@ python3 "$here/mk_pickle_zoo.py" zoo
 gk=$(mktemp -d)
 for run in "test.Repeat probes-a dan.Dan_11_0" "test.Repeat probes-b lmrc.Profanity" "test.Blank probes-a-fixed dan.Dan_11_0"; do
     set -- $run
-    (cd "$gk" && XDG_DATA_HOME="$gk" XDG_CONFIG_HOME="$gk" XDG_CACHE_HOME="$gk" "$GK/python" -m garak --target_type "$1" \
+    (cd "$gk" && XDG_DATA_HOME="$gk" XDG_CONFIG_HOME="$gk" XDG_CACHE_HOME="$gk" "$GARAK/python" -m garak --target_type "$1" \
         --target_name support-bot --generations 1 --report_prefix "$2" --probes "$3" >/dev/null 2>&1) || true
     cp "$gk/garak/garak_runs/$2.report.jsonl" "$out/garak-$2.report.jsonl"
 done
