@@ -27,10 +27,9 @@ enum RuleWords {
         (["hallucinat", "misinform"], .informationManipulation),
     ]
 
-    /// The words of a rule id: its last dotted component, lower case, separators as spaces.
+    /// The words of a rule id: its last dotted component (`threat` reads its separators).
     static func words(ruleID: String) -> String {
-        let last = ruleID.split(separator: ".").last.map(String.init) ?? ruleID
-        return String(last.lowercased().map { $0 == "-" || $0 == "_" ? " " : $0 })
+        ruleID.split(separator: ".").last.map(String.init) ?? ruleID
     }
 
     /// The cell these words name, and the word that named it; nil when none does.

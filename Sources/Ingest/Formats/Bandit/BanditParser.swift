@@ -27,7 +27,7 @@ struct BanditParser: JSONReportParser {
                 for error in try reader.readValue().array ?? [] {
                     let file = error["filename"]?.string
                     try emit(.warning("\(file ?? "?"): \(error["reason"]?.string ?? "bandit could not scan it")"))
-                    if let file, !file.isEmpty { try emit(.partlyReported(Coverage.withoutDotSlash(file))) } else { try emit(.partial) }
+                    if let file, !file.isEmpty { try emit(.partlyReported(file)) } else { try emit(.partial) }
                 }
             case "metrics":
                 // One entry per scanned file, plus "_totals": what the run covered (`BanditMetrics`).

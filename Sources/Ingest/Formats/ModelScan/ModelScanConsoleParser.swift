@@ -45,9 +45,14 @@ struct ModelScanConsoleParser: ReportParser {
             guard !truncated else { return false }
             if opensReport(bytes) { return sawLog }
             guard isLogLine(bytes) else { return false }
-            if !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { sawLog = true }
+            if !isBlank(bytes) { sawLog = true }
         }
         return false
+    }
+
+    /// Spaces only (rich pads its lines; readLine has taken a CRLF's CR off).
+    static func isBlank(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == 0x20 }
     }
 
     /// The first line of the report: `{"summary": {`.
@@ -57,7 +62,7 @@ struct ModelScanConsoleParser: ReportParser {
 
     /// What modelscan logs to the console before the report; blank lines between.
     static func isLogLine(_ line: [UInt8]) -> Bool {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return true }
+        if isBlank(line) { return true }
         let text = String(decoding: line, as: UTF8.self)
         let prefixes = ["No settings file detected at ", "Detected settings file", "Scanning ", "Total skipped: ", "Skipping "]
         return prefixes.contains { text.hasPrefix($0) }

@@ -29,8 +29,7 @@ struct PickleScanParser: ReportParser {
         while let (bytes, truncated) = try stream.readLine(limit: 64 * 1024) {
             lineNumber += 1
             if truncated { throw IngestError(.limit, file: context.file, "line longer than 64 KiB", line: lineNumber) }
-            let raw = String(decoding: bytes, as: UTF8.self)
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+            let line = String(decoding: bytes, as: UTF8.self)
             if traceback.takes(line) { continue }
             if line.hasPrefix("ERROR:") || line.hasPrefix("WARNING:") || PickleScanParser.isInvalidMember(line) {
                 if let file = PickleScanParser.notFullyRead(line) { unreadable.insert(Coverage.container(file)) }
@@ -75,8 +74,8 @@ struct PickleScanParser: ReportParser {
         var distinctive = false
         var traceback = Traceback()
         while let (bytes, truncated) = try stream.readLine(limit: 64 * 1024) {
-            guard !truncated, let line = String(validating: bytes, as: UTF8.self) else { return false }
-            let text = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            // readLine has taken a CRLF's CR off.
+            guard !truncated, let text = String(validating: bytes, as: UTF8.self) else { return false }
             if text.trimmingCharacters(in: .whitespaces).isEmpty || traceback.takes(text) { continue }
             if text == banner || importLine(text) != nil {
                 distinctive = true

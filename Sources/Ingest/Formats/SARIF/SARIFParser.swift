@@ -124,12 +124,10 @@ struct SARIFParser: JSONReportParser {
             }
             return
         }
+        let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string
         // bandit's metrics count issues per file (`BanditMetrics`); no other tool writes them.
-        if run.toolName == "bandit", let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string {
-            run.metrics.noteResult(file: ReportPath.fromURI(uri).path)
-        }
+        if run.toolName == "bandit", let uri { run.metrics.noteResult(file: ReportPath.fromURI(uri).path) }
         if ScanErrorRules.isScanError(tool: run.toolName, ruleID: ruleID) {
-            let uri = result["locations"]?.array?.first?.at("physicalLocation", "artifactLocation", "uri")?.string
             let text = result.at("message", "text")?.string ?? ruleID
             try emit(.warning("\(uri.map { run.path(fromURI: $0) + ": " } ?? "")\(run.toolName) could not read it (\(ruleID)): \(text)"))
             return
