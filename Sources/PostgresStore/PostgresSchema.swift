@@ -36,7 +36,14 @@ public enum PostgresSchema {
         Migration(identifier: "v26-due-summary", sql: v26),
         Migration(identifier: "v27-taxonomy-summary", sql: v27),
         Migration(identifier: "v28-path-dictionary", sql: v28),
+        Migration(identifier: "v29-path-trigrams", sql: v29),
     ]
+
+    /// SQLite's v29 (`Schema.v29`) is its path dictionary's FTS5 trigram index. The server has no
+    /// twin (pg_trgm is an extension a server may not have, and a store's owner may not create):
+    /// its free text and infix globs read the dictionary, as before. The step keeps the two
+    /// schemas' versions together.
+    static let v29 = "SELECT 1"
 
     /// SQLite's v28 (`Schema.v28`): paths interned. The finding's `pathId` is not a foreign key, as
     /// its other dictionary references are not (`dictionaryChecks`); the index ends with `id` as the

@@ -187,9 +187,7 @@ final class SQLiteCopySource: CopySource {
 
     func tables() async throws -> [String] {
         try await snapshot.read { db in
-            try String.fetchAll(
-                db,
-                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY name")
+            try String.fetchAll(db, sql: FindingStore.recordTablesSQL)
         }
     }
 

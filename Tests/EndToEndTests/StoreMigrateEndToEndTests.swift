@@ -14,14 +14,14 @@ import Testing
         let before = try Shell.run([binary, "export", "--format", "json"], environment: env)
         let migrated = try Shell.run([binary, "store", "migrate"], environment: env)
         #expect(migrated.status == 0, "\(migrated.stderr)")
-        #expect(migrated.stdout.contains("is up to date: schema v28-path-dictionary"), "\(migrated.stdout)")
+        #expect(migrated.stdout.contains("is up to date: schema v29-path-trigrams"), "\(migrated.stdout)")
         let after = try Shell.run([binary, "export", "--format", "json"], environment: env)
         #expect(before.status == 0 && !before.stdout.isEmpty)
         #expect(after.stdout == before.stdout)
     }
 
     @Test(
-        "a store at v25 is refused by readers with the way out, then migrate runs v26 to v28: summaries hold the rows' counts, paths are the same",
+        "a store at v25 is refused by readers with the way out, then migrate runs v26 to v29: summaries hold the rows' counts, paths are the same",
         .enabled(if: TestStore.onSQLite, "SQLite schema history"))
     func fromV25() throws {
         let (binary, db, env) = try CLIEndToEndTests.store("mlsoc-migrate-v25")
@@ -33,13 +33,17 @@ import Testing
         #expect(paths.contains { $0.contains("/") })
         try queue.write { db in
             for statement in [
-                // v28 undone: the path text back in the row.
+                // v29 and v28 undone: no trigrams, the path text back in the row.
+                "DROP TABLE pathTextVocab", "DROP TABLE pathText", "DROP TRIGGER path_trigrams",
                 "ALTER TABLE finding ADD COLUMN path TEXT", "UPDATE finding SET path = (SELECT text FROM path WHERE id = finding.pathId)",
                 "DROP INDEX finding_by_path", "ALTER TABLE finding DROP COLUMN pathId", "DROP TABLE path",
                 "DROP TRIGGER dueSummary_update", "DROP TRIGGER dueSummary_delete",
                 "DROP TRIGGER taxonomySummary_update", "DROP TRIGGER taxonomySummary_delete",
                 "DROP TABLE dueSummary", "DROP TABLE taxonomySummary",
-                "DELETE FROM grdb_migrations WHERE identifier IN ('v26-due-summary', 'v27-taxonomy-summary', 'v28-path-dictionary')",
+                """
+                DELETE FROM grdb_migrations WHERE identifier IN ('v26-due-summary', 'v27-taxonomy-summary', 'v28-path-dictionary',
+                                                                 'v29-path-trigrams')
+                """,
             ] {
                 try db.execute(sql: statement)
             }
@@ -54,7 +58,8 @@ import Testing
         #expect(migrated.stderr.contains("migrating"), "\(migrated.stderr)")
         #expect(
             migrated.stdout.contains(
-                "v25-filter-indexes → v28-path-dictionary, 3 migrations (v26-due-summary, v27-taxonomy-summary, v28-path-dictionary)"),
+                "v25-filter-indexes → v29-path-trigrams, 4 migrations (v26-due-summary, v27-taxonomy-summary, v28-path-dictionary, v29-path-trigrams)"
+            ),
             "\(migrated.stdout)")
         let check = try DatabaseQueue(path: db)
         try check.read { db in
@@ -77,6 +82,11 @@ import Testing
         let byPath = try Shell.run([binary, "findings", "path:\(somePath)", "--json"], environment: env)
         #expect(byPath.status == 0, "\(byPath.stderr)")
         #expect(byPath.stdout.contains(somePath), "\(byPath.stdout)")
+        // Free text inside a path reads the trigrams v29 built from the migrated dictionary.
+        let fileName = try #require(somePath.split(separator: "/").last.map(String.init))
+        let byText = try Shell.run([binary, "findings", fileName, "--json"], environment: env)
+        #expect(byText.status == 0, "\(byText.stderr)")
+        #expect(byText.stdout.contains(somePath), "\(byText.stdout)")
         let again = try Shell.run([binary, "store", "migrate"], environment: env)
         #expect(again.stdout.contains("is up to date"), "\(again.stdout)")
     }
@@ -91,16 +101,22 @@ import Testing
         try TestStore.execute(
             db,
             [
+                sqlite ? "DROP TABLE pathTextVocab" : "SELECT 1", sqlite ? "DROP TABLE pathText" : "SELECT 1",
+                sqlite ? "DROP TRIGGER path_trigrams" : "SELECT 1",
                 sqlite ? "ALTER TABLE finding ADD COLUMN path TEXT" : "ALTER TABLE finding ADD COLUMN path text COLLATE \"C\"",
                 "UPDATE finding SET path = (SELECT text FROM path WHERE id = finding.pathId)",
                 "DROP INDEX finding_by_path", "ALTER TABLE finding DROP COLUMN pathId", "DROP TABLE path",
-                "DELETE FROM \(sqlite ? "grdb_migrations" : "mlsoc_migrations") WHERE identifier = 'v28-path-dictionary'",
+                """
+                DELETE FROM \(sqlite ? "grdb_migrations" : "mlsoc_migrations") WHERE identifier IN ('v28-path-dictionary', 'v29-path-trigrams')
+                """,
             ])
         let refused = try Shell.run([binary, "findings", "path:src/*"], environment: env)
         #expect(refused.status != 0 && refused.stderr.contains("mlsoc store migrate"), "\(refused.stderr)")
         let migrated = try Shell.run([binary, "store", "migrate"], environment: env)
         #expect(migrated.status == 0, "\(migrated.stderr)")
-        #expect(migrated.stdout.contains("v27-taxonomy-summary → v28-path-dictionary, 1 migration (v28-path-dictionary)"), "\(migrated.stdout)")
+        #expect(
+            migrated.stdout.contains("v27-taxonomy-summary → v29-path-trigrams, 2 migrations (v28-path-dictionary, v29-path-trigrams)"),
+            "\(migrated.stdout)")
         let after = try Shell.run([binary, "export", "--format", "json"], environment: env)
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout == before.stdout)
@@ -113,7 +129,7 @@ import Testing
         let path = directory.appendingPathComponent("new.db").path
         let created = try Shell.run([binary, "store", "migrate", "--db", path])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout.contains("a new store at schema v28-path-dictionary"), "\(created.stdout)")
+        #expect(created.stdout.contains("a new store at schema v29-path-trigrams"), "\(created.stdout)")
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
         try queue.close()

@@ -312,8 +312,7 @@ import Testing
         let path = try TestPaths.temporaryDirectory("pg-schema").appendingPathComponent("fresh.db").path
         _ = try FindingStore(path: path)
         let sqlite = try await DatabaseQueue(path: path).read { db in
-            let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")
+            let tables = try String.fetchAll(db, sql: FindingStore.recordTablesSQL)
             return try Dictionary(uniqueKeysWithValues: tables.map { ($0.lowercased(), try db.columns(in: $0).map { $0.name.lowercased() }) })
         }
         #expect(Set(sqlite.keys) == Set(PostgresSchema.tables.map { $0.name.lowercased() }))

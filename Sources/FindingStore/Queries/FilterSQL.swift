@@ -30,11 +30,6 @@ struct FilterSQL {
         Array(repeating: "\(column) LIKE ? ESCAPE '\\'", count: count).joined(separator: " OR ")
     }
 
-    /// The ids of the paths (schema v28) that match one of `count` LIKE patterns (a query).
-    static func pathIDs(count: Int) -> String {
-        "SELECT id FROM path WHERE " + likeAny("text", count)
-    }
-
     /// Free text's LIKE pattern: the text anywhere, its LIKE wildcards escaped.
     static func textPattern(_ text: String) -> String {
         "%" + escapeLike(text) + "%"
@@ -45,10 +40,12 @@ struct FilterSQL {
     static let textRulesOrMessages =
         "(f.ruleRef IN (SELECT id FROM rule WHERE title LIKE ? ESCAPE '\\') OR f.messageId IN (SELECT id FROM message WHERE text LIKE ? ESCAPE '\\'))"
 
-    init(_ filter: FindingFilter, now: Int64, eventAlias: String? = nil) {
+    /// `paths`: how `path:` and free-text terms read the path dictionary (PathNarrowing; SQL built
+    /// without a connection scans it).
+    init(_ filter: FindingFilter, now: Int64, eventAlias: String? = nil, paths: PathNarrowing = .scan) {
         for clause in filter.clauses {
             var args = StatementArguments()
-            let sql = FilterSQL.condition(clause.term, now: now, eventAlias: eventAlias, arguments: &args)
+            let sql = FilterSQL.condition(clause.term, now: now, eventAlias: eventAlias, paths: paths, arguments: &args)
             // NOT over a NULL comparison would drop the row; a negated term keeps everything it does not match.
             conditions.append(clause.negated ? "NOT coalesce((\(sql)), FALSE)" : "(\(sql))")
             _ = arguments.append(contentsOf: args)
@@ -63,7 +60,7 @@ struct FilterSQL {
     }
 
     private static func condition(
-        _ term: FindingFilter.Term, now: Int64, eventAlias: String?,
+        _ term: FindingFilter.Term, now: Int64, eventAlias: String?, paths: PathNarrowing,
         arguments: inout StatementArguments
     ) -> String {
         func bind(_ values: [any DatabaseValueConvertible]) {
@@ -113,9 +110,11 @@ struct FilterSQL {
         case let .paths(values):
             // The finding's own path by the dictionary (schema v28), or one of its other locations.
             let patterns = values.map(likePattern)
-            bind(patterns + patterns)
+            let own = paths.pathIDs(patterns)
+            _ = arguments.append(contentsOf: own.arguments)
+            bind(patterns)
             let elsewhere = "SELECT findingId FROM findingLocation WHERE " + likeAny("path", values.count)
-            return "f.pathId IN (\(pathIDs(count: values.count))) OR f.id IN (\(elsewhere))"
+            return "f.pathId IN (\(own.sql)) OR f.id IN (\(elsewhere))"
         case let .projects(values):
             bind(values.map(likePattern))
             return "f.projectId IN (SELECT id FROM project WHERE " + likeAny("name", values.count) + ")"
@@ -165,8 +164,10 @@ struct FilterSQL {
             return "f.id IN (\(placeholders(values.count)))"
         case let .text(text):
             let pattern = textPattern(text)
-            bind([pattern, pattern, pattern])
-            return "\(textRulesOrMessages) OR f.pathId IN (\(pathIDs(count: 1)))"
+            bind([pattern, pattern])
+            let own = paths.pathIDs([pattern])
+            _ = arguments.append(contentsOf: own.arguments)
+            return "\(textRulesOrMessages) OR f.pathId IN (\(own.sql))"
         case let .acceptances(values):
             bind(values.map(\.rawValue))
             return "f.id IN (SELECT findingId FROM acceptanceProposal WHERE status IN (\(placeholders(values.count))))"

@@ -55,11 +55,12 @@ extension FindingStore {
         }
         let rows = try read { db -> [FindingRow] in
             // Each keyset part in each stream of the plan (PagePlan): one subquery with the LIMIT.
-            let plan = try PagePlan(db, query, now: now)
+            let paths = try PathNarrowing(db, query.filter)
+            let plan = try PagePlan(db, query, now: now, paths: paths)
             let streams = plan.streams ?? [PagePlan.Stream(index: nil, condition: "1 = 1", arguments: [], bound: nil)]
             guard !streams.isEmpty else { return [] }
             // A term every stream's own condition implies is left out of each stream.
-            let (conditions, arguments) = PagePlan.conditions(query, leaving: plan.covered, now: now)
+            let (conditions, arguments) = PagePlan.conditions(query, leaving: plan.covered, now: now, paths: paths)
             var selects: [String] = []
             var allArguments = StatementArguments()
             for stream in streams {
@@ -121,10 +122,10 @@ extension FindingStore {
         if let text = FindingStore.textScope(query, now: now) {
             return try read { db in try FindingStore.textCount(db, pattern: text.pattern, within: text.projects) }
         }
-        let (conditions, arguments) = FindingStore.conditions(query, now: now)
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f \(whereClause)", arguments: arguments) ?? 0
+            let (conditions, arguments) = FindingStore.conditions(query, now: now, paths: try PathNarrowing(db, query.filter))
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f \(whereClause)", arguments: arguments) ?? 0
         }
     }
 
@@ -163,15 +164,18 @@ extension FindingStore {
     /// ranges of finding_by_path) are read.
     static func textCount(_ db: StoreConnection, pattern: String, within scope: FilterSQL) throws -> Int {
         let conditions = scope.conditions.map { " AND " + $0 }.joined()
-        func count(_ sql: String, _ patterns: Int) throws -> Int {
-            var arguments = StatementArguments(Array(repeating: pattern, count: patterns))
+        func count(_ sql: String, _ bound: StatementArguments) throws -> Int {
+            var arguments = bound
             _ = arguments.append(contentsOf: scope.arguments)
             return try Int.fetchOne(db, sql: sql + conditions, arguments: arguments) ?? 0
         }
-        let byRuleOrMessage = try count("SELECT coalesce(sum(f.count), 0) FROM groupSummary f WHERE \(FilterSQL.textRulesOrMessages)", 2)
+        let byRuleOrMessage = try count(
+            "SELECT coalesce(sum(f.count), 0) FROM groupSummary f WHERE \(FilterSQL.textRulesOrMessages)", [pattern, pattern])
+        let paths = try PathNarrowing(db, patterns: [pattern]).pathIDs([pattern])
+        var arguments = paths.arguments
+        _ = arguments.append(contentsOf: [pattern, pattern])
         let byPathAlone = try count(
-            "SELECT count(*) FROM finding f WHERE f.pathId IN (\(FilterSQL.pathIDs(count: 1))) AND NOT coalesce(\(FilterSQL.textRulesOrMessages), FALSE)",
-            3)
+            "SELECT count(*) FROM finding f WHERE f.pathId IN (\(paths.sql)) AND NOT coalesce(\(FilterSQL.textRulesOrMessages), FALSE)", arguments)
         return byRuleOrMessage + byPathAlone
     }
 
@@ -215,8 +219,10 @@ extension FindingStore {
     }
 
     /// The WHERE conditions of a query over `finding f`: its filter, its model and its group.
-    static func conditions(_ query: FindingQuery, now: Int64) -> (conditions: [String], arguments: StatementArguments) {
-        let filter = FilterSQL(query.filter, now: now)
+    static func conditions(
+        _ query: FindingQuery, now: Int64, paths: PathNarrowing = .scan
+    ) -> (conditions: [String], arguments: StatementArguments) {
+        let filter = FilterSQL(query.filter, now: now, paths: paths)
         var conditions = filter.conditions
         var arguments = filter.arguments
         if let modelID = query.modelID {

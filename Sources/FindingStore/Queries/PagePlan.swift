@@ -48,7 +48,7 @@ struct PagePlan {
     /// A union has at most 500 terms (SQLITE_MAX_COMPOUND_SELECT); each stream is one or two.
     static let streamCap = 240
 
-    init(_ db: StoreConnection, _ query: FindingQuery, now: Int64) throws {
+    init(_ db: StoreConnection, _ query: FindingQuery, now: Int64, paths: PathNarrowing = .scan) throws {
         guard query.sort != .due else { return }
         if let overdue = try PagePlan.fewOverdue(db, query, now: now) {
             // Few overdue findings: their range of finding_by_due, sorted, beats walking every
@@ -85,7 +85,7 @@ struct PagePlan {
             candidates.append(streams)
         }
         var coveredBy: [Int: Int] = [:]
-        if let byPath = try PagePlan.pathStreams(db, query, summary: summary, bySeverity: bySeverity) {
+        if let byPath = try PagePlan.pathStreams(db, query, summary: summary, bySeverity: bySeverity, paths: paths) {
             coveredBy[candidates.count] = byPath.clause
             candidates.append(byPath.streams)
         }
@@ -96,7 +96,7 @@ struct PagePlan {
         // The fewest rows to read: the candidate with the smallest sum of bounds (unknown: large),
         // among those whose page statement stays within the bound values a statement takes.
         func filterArguments(_ candidate: Int) -> Int {
-            PagePlan.placeholders(PagePlan.conditions(query, leaving: coveredBy[candidate], now: now).conditions.joined())
+            PagePlan.placeholders(PagePlan.conditions(query, leaving: coveredBy[candidate], now: now, paths: paths).conditions.joined())
         }
         let best = candidates.indices.filter { index in
             candidates[index].count <= PagePlan.streamCap
@@ -107,10 +107,12 @@ struct PagePlan {
     }
 
     /// The query's conditions on each stream: all of them but the `covered` clause's.
-    static func conditions(_ query: FindingQuery, leaving covered: Int?, now: Int64) -> (conditions: [String], arguments: StatementArguments) {
+    static func conditions(
+        _ query: FindingQuery, leaving covered: Int?, now: Int64, paths: PathNarrowing
+    ) -> (conditions: [String], arguments: StatementArguments) {
         var filtered = query
         if let covered { filtered.filter.clauses.remove(at: covered) }
-        return FindingStore.conditions(filtered, now: now)
+        return FindingStore.conditions(filtered, now: now, paths: paths)
     }
 
     /// At most this many bound values in a page's statement: SQLite takes 32,766, but a server
@@ -178,13 +180,13 @@ struct PagePlan {
     ///   groupSummary as a `rule:` term is, and the matching paths' ranges less those findings.
     /// Every stream's rows match the term by the stream's own condition (`clause`, its index).
     private static func pathStreams(
-        _ db: StoreConnection, _ query: FindingQuery, summary: SummaryBounds, bySeverity: Bool
+        _ db: StoreConnection, _ query: FindingQuery, summary: SummaryBounds, bySeverity: Bool, paths: PathNarrowing
     ) throws -> (streams: [Stream], clause: Int)? {
         for (index, clause) in query.filter.clauses.enumerated() where !clause.negated {
             switch clause.term {
             case let .paths(values):
                 let patterns = StatementArguments(values.map(FilterSQL.likePattern))
-                let matched = try MatchedPaths(db, FilterSQL.pathIDs(count: values.count), patterns)
+                let matched = try MatchedPaths(db, paths.pathIDs(values.map(FilterSQL.likePattern)))
                 guard var streams = try matched.streams(db, excluding: nil, bySeverity: bySeverity) else { return nil }
                 let likes = FilterSQL.likeAny("path", values.count)
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM findingLocation WHERE \(likes) LIMIT 1", arguments: patterns) == true {
@@ -200,7 +202,7 @@ struct PagePlan {
                 return streams.count <= streamCap ? (streams, index) : nil
             case let .text(text):
                 let pattern = FilterSQL.textPattern(text)
-                let matched = try MatchedPaths(db, FilterSQL.pathIDs(count: 1), [pattern])
+                let matched = try MatchedPaths(db, paths.pathIDs([pattern]))
                 guard let byPath = try matched.streams(db, excluding: (FilterSQL.textRulesOrMessages, [pattern, pattern]), bySeverity: bySeverity)
                 else { return nil }
                 let cells = try summary.byRule.cells(db, key: "ruleRef", restrict: FilterSQL.textRulesOrMessages, [pattern, pattern])
@@ -223,7 +225,8 @@ struct PagePlan {
         var query: String
         var queryArguments: StatementArguments
 
-        init(_ db: StoreConnection, _ query: String, _ arguments: StatementArguments) throws {
+        init(_ db: StoreConnection, _ paths: (sql: String, arguments: StatementArguments)) throws {
+            let (query, arguments) = paths
             self.query = query
             queryArguments = arguments
             let found = try Int64.fetchAll(db, sql: query + " LIMIT \(streamCap + 1)", arguments: arguments)

@@ -189,6 +189,9 @@ enum Schema {
         migrator.registerMigration("v28-path-dictionary") { db in
             try db.execute(sql: v28)
         }
+        migrator.registerMigration("v29-path-trigrams") { db in
+            try db.execute(sql: v29)
+        }
         return migrator
     }
 

@@ -271,6 +271,14 @@ extension FindingStore {
 }
 
 extension FindingStore {
+    /// The names of a SQLite store's tables of record, by name: not SQLite's own, GRDB's migration
+    /// list, or the path trigram index (schema v29: a virtual table and its shadow tables, which an
+    /// insert trigger fills from `path`). The tables a copy moves and the server schema mirrors.
+    public static let recordTablesSQL = """
+        SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'
+        AND name <> 'grdb_migrations' ORDER BY name
+        """
+
     /// The SQLite schema's migrations, in order: the PostgreSQL schema is versioned against the last.
     public static var schemaMigrations: [String] { Schema.migrator.migrations }
 }
