@@ -269,6 +269,8 @@ final class SQLiteCopySink: CopySink {
     func commit(tables: [String]) async throws {
         let problems = try await queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }
         if problems > 0 { throw PostgresStoreError("\(path): \(problems) rows refer to rows the copy did not bring (foreign keys)") }
+        // The path trigram index (schema v29) is not copied: made from the paths that arrived.
+        try await queue.write { db in try FindingStore.indexNewPaths(db) }
         try queue.close()
     }
 

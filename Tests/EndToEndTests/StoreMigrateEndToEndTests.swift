@@ -34,7 +34,7 @@ import Testing
         try queue.write { db in
             for statement in [
                 // v29 and v28 undone: no trigrams, the path text back in the row.
-                "DROP TABLE pathTextVocab", "DROP TABLE pathText", "DROP TRIGGER path_trigrams",
+                "DROP TABLE pathTextVocab", "DROP TABLE pathText", "DROP TABLE pathTextIndexed",
                 "ALTER TABLE finding ADD COLUMN path TEXT", "UPDATE finding SET path = (SELECT text FROM path WHERE id = finding.pathId)",
                 "DROP INDEX finding_by_path", "ALTER TABLE finding DROP COLUMN pathId", "DROP TABLE path",
                 "DROP TRIGGER dueSummary_update", "DROP TRIGGER dueSummary_delete",
@@ -102,7 +102,7 @@ import Testing
             db,
             [
                 sqlite ? "DROP TABLE pathTextVocab" : "SELECT 1", sqlite ? "DROP TABLE pathText" : "SELECT 1",
-                sqlite ? "DROP TRIGGER path_trigrams" : "SELECT 1",
+                sqlite ? "DROP TABLE pathTextIndexed" : "SELECT 1",
                 sqlite ? "ALTER TABLE finding ADD COLUMN path TEXT" : "ALTER TABLE finding ADD COLUMN path text COLLATE \"C\"",
                 "UPDATE finding SET path = (SELECT text FROM path WHERE id = finding.pathId)",
                 "DROP INDEX finding_by_path", "ALTER TABLE finding DROP COLUMN pathId", "DROP TABLE path",

@@ -48,7 +48,9 @@ extension FindingStore {
                 let group = IngestGroup(db: StoreConnection(db))
                 try body(group)
                 if let failure = group.failure { throw failure }
-                return commit ? .commit : .rollback
+                guard commit else { return .rollback }
+                try FindingStore.indexNewPaths(db)
+                return .commit
             }
         }
     }

@@ -13,19 +13,22 @@ import GRDB
 /// is kept; so are patterns with a literal start (`path_by_prefix` serves them as a range), patterns
 /// with fewer than three literal ASCII characters together, and server stores (no trigram index).
 ///
-/// Decided per query, from the vocabulary, before its SQL is built: the SQL then differs only in
-/// what narrows the dictionary, never in what matches.
+/// The paths above the index's mark (`pathTextIndexed`: a copy's, until the next ingest indexes
+/// them) are scanned beside it. Decided per query, from the vocabulary, before its SQL is built:
+/// the SQL then differs only in what narrows the dictionary, never in what matches.
 struct PathNarrowing {
     enum Way: Equatable {
         /// `text LIKE pattern` over the dictionary (or its prefix index).
         case scan
-        /// No path holds one of the pattern's trigrams.
+        /// No path the index holds has one of the pattern's trigrams: only those above its mark can match.
         case nothing
         /// The paths that MATCH this FTS5 query, then the LIKE.
         case trigrams(String)
     }
 
     private var ways: [String: Way] = [:]
+    /// The last path id the trigram index holds; the paths above it are scanned.
+    private var through: Int64 = 0
 
     /// Every pattern scanned: what a server store, and SQL built without a connection, use.
     static let scan = PathNarrowing()
@@ -58,6 +61,10 @@ struct PathNarrowing {
             if !trigrams.isEmpty { wanted[pattern] = trigrams }
         }
         guard !wanted.isEmpty else { return }
+        // The paths above the mark are not in the index yet (a copy's, until the next ingest):
+        // they are scanned beside it.
+        let paths = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM path") ?? 0
+        through = min(paths, try Int64.fetchOne(db, sql: "SELECT through FROM pathTextIndexed") ?? 0)
         let all = Array(Set(wanted.values.joined()))
         var documents: [String: Int] = [:]
         for row in try Row.fetchAll(
@@ -66,8 +73,7 @@ struct PathNarrowing {
         {
             documents[row["term"]] = row["doc"]
         }
-        let paths = try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM path") ?? 0
-        let cap = max(2_000, paths / PathNarrowing.candidateShare)
+        let cap = max(2_000, Int(paths) / PathNarrowing.candidateShare)
         for (pattern, trigrams) in wanted {
             let rarest = trigrams.map { (trigram: $0, paths: documents[$0] ?? 0) }.sorted { ($0.paths, $0.trigram) < ($1.paths, $1.trigram) }
             guard let first = rarest.first else { continue }
@@ -89,10 +95,11 @@ struct PathNarrowing {
                 conditions.append("text LIKE ? ESCAPE '\\'")
                 _ = arguments.append(contentsOf: [pattern])
             case .nothing:
-                continue
+                conditions.append("(id > ? AND text LIKE ? ESCAPE '\\')")
+                _ = arguments.append(contentsOf: [through, pattern])
             case let .trigrams(query):
-                conditions.append("(id IN (SELECT rowid FROM pathText WHERE pathText MATCH ?) AND text LIKE ? ESCAPE '\\')")
-                _ = arguments.append(contentsOf: [query, pattern])
+                conditions.append("((id IN (SELECT rowid FROM pathText WHERE pathText MATCH ?) OR id > ?) AND text LIKE ? ESCAPE '\\')")
+                _ = arguments.append(contentsOf: [query, through, pattern])
             }
         }
         return ("SELECT id FROM path WHERE " + (conditions.isEmpty ? "0" : conditions.joined(separator: " OR ")), arguments)

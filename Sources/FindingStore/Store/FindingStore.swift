@@ -272,12 +272,23 @@ extension FindingStore {
 
 extension FindingStore {
     /// The names of a SQLite store's tables of record, by name: not SQLite's own, GRDB's migration
-    /// list, or the path trigram index (schema v29: a virtual table and its shadow tables, which an
-    /// insert trigger fills from `path`). The tables a copy moves and the server schema mirrors.
+    /// list, or the path trigram index (schema v29: a virtual table, its shadow tables and its
+    /// mark, all made again from `path`). The tables a copy moves and the server schema mirrors.
     public static let recordTablesSQL = """
         SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'
-        AND name <> 'grdb_migrations' ORDER BY name
+        AND name NOT IN ('grdb_migrations', 'pathTextIndexed') ORDER BY name
         """
+
+    /// Adds the paths the trigram index does not hold yet (schema v29: those above
+    /// `pathTextIndexed.through`) to it, in one statement, and moves the mark: before an ingest's
+    /// COMMIT, and a copy's. SQLite only; a no-op when none are new.
+    public static func indexNewPaths(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO pathText (rowid, text) SELECT id, text FROM path WHERE id > (SELECT through FROM pathTextIndexed);
+                UPDATE pathTextIndexed SET through = (SELECT coalesce(max(id), 0) FROM path) WHERE through < (SELECT coalesce(max(id), 0) FROM path);
+                """)
+    }
 
     /// The SQLite schema's migrations, in order: the PostgreSQL schema is versioned against the last.
     public static var schemaMigrations: [String] { Schema.migrator.migrations }
