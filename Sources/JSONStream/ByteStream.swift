@@ -4,12 +4,14 @@ import Foundation
 public final class ByteStream {
     private let fd: Int32?
     private let ownsFD: Bool
-    package var buffer: [UInt8]
-    package var position = 0
-    package var end: Int
+    // Read on every byte by the one thread that owns the stream: no dynamic exclusivity checks
+    // (JSONReader says why).
+    @exclusivity(unchecked) package var buffer: [UInt8]
+    @exclusivity(unchecked) package var position = 0
+    @exclusivity(unchecked) package var end: Int
     /// Bytes consumed before the current buffer.
-    private(set) var base: Int64 = 0
-    private var eof: Bool
+    @exclusivity(unchecked) private(set) var base: Int64 = 0
+    @exclusivity(unchecked) private var eof: Bool
     package static let chunk = 1 << 16
 
     /// The largest report mlsoc reads: `MLSOC_MAX_REPORT_BYTES`, default 16 GiB.

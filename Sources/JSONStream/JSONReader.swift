@@ -29,13 +29,16 @@ public final class JSONReader {
 
     package let stream: ByteStream
     private let limits: Limits
-    private var stack: [Container] = []
+    // The reader's state is touched on every byte and only by the thread that reads (a reader is
+    // never shared): Swift's dynamic exclusivity checks on these class properties (a thread-local
+    // access set per read or write) took a sixth of the parsers' time, so they are left out.
+    @exclusivity(unchecked) private var stack: [Container] = []
     /// The keys seen in each open object: a key twice in one object is an error, since tools and
     /// parsers disagree on which one wins (the last? the first?) and an attacker can use that.
-    private var keys: [KeySet] = []
-    private var state: State = .value
-    private var line = 1
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var keys: [KeySet] = []
+    @exclusivity(unchecked) private var state: State = .value
+    @exclusivity(unchecked) private var line = 1
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
     /// Accept several documents back to back (checkov, fickling, hadolint codacy).
     public var allowsMultipleDocuments = false
     /// Treat NUL bytes as whitespace: Code Climate engines end every issue with one.
