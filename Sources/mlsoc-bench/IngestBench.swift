@@ -76,6 +76,7 @@ struct IngestBench {
     func measure(_ dataset: Dataset, into: String?, label: String, figures: inout Figures, target: Bool) throws {
         let store = root.appendingPathComponent("ingest.db").path
         let afterScan = try into.map { try RawDatabase(path: $0, readOnly: true).scalar("SELECT coalesce(max(id), 0) FROM scan") } ?? 0
+        let afterPath = try into.map { try RawDatabase(path: $0, readOnly: true).scalar("SELECT coalesce(max(id), 0) FROM path") } ?? 0
         var rates: [Double] = []
         var peak = 0
         var baseline: RawBaseline?
@@ -91,7 +92,7 @@ struct IngestBench {
             rates.append(Double(dataset.findings) / ingested.seconds)
             peak = max(peak, ingested.peakKiB)
             if run == 0 {
-                baseline = try RawBaseline.capture(from: store, afterScan: afterScan)
+                baseline = try RawBaseline.capture(from: store, afterScan: afterScan, afterPath: afterPath)
                 transactions = ingested.transactions
             }
         }

@@ -2,14 +2,15 @@ import FindingStore
 import Foundation
 import GRDBSQLite
 
-/// The raw-SQLite baseline: the rows an mlsoc ingest wrote (scan, findings, evidence, events),
-/// inserted again through SQLite's C API with prepared statements, into the same schema (its
-/// indexes, triggers and foreign keys), with the same pragmas and one transaction per report, as
-/// mlsoc does. What mlsoc adds on top (reading and hashing files, parsing, mapping,
-/// fingerprinting, deduplication, summaries per report) is the difference.
+/// The raw-SQLite baseline: the rows an mlsoc ingest wrote (scan, the paths it added, findings,
+/// evidence, events), inserted again through SQLite's C API with prepared statements, into the same
+/// schema (its indexes, triggers and foreign keys), with the same pragmas and one transaction per
+/// report, as mlsoc does, and the paths added to their trigram index before each COMMIT (schema
+/// v29: mlsoc's one statement). What mlsoc adds on top (reading and hashing files, parsing,
+/// mapping, fingerprinting, deduplication, summaries per report) is the difference.
 struct RawBaseline {
     enum Table: Int {
-        case finding, evidence, event
+        case finding, evidence, event, path
     }
 
     /// One report's rows, in the order mlsoc wrote them: each finding, then its evidence and event.
@@ -25,11 +26,12 @@ struct RawBaseline {
     var dimensions: [(table: String, rows: [[RawValue]])] = []
     private var columns: [String: [String]] = [:]
 
-    /// Reads the rows of every scan after `afterScan` from the store an mlsoc ingest wrote.
-    static func capture(from path: String, afterScan: Int64) throws -> RawBaseline {
+    /// Reads the rows of every scan after `afterScan`, and the paths after `afterPath`, from the
+    /// store an mlsoc ingest wrote.
+    static func capture(from path: String, afterScan: Int64, afterPath: Int64) throws -> RawBaseline {
         let db = try RawDatabase(path: path, readOnly: true)
         var baseline = RawBaseline()
-        for table in ["scan", "finding", "findingEvidence", "findingEvent", "rule", "model", "scope", "modelAlias", "message", "taxonomy"] {
+        for table in ["scan", "finding", "findingEvidence", "findingEvent", "rule", "model", "scope", "modelAlias", "message", "taxonomy", "path"] {
             baseline.columns[table] = try db.rows("SELECT name FROM pragma_table_info('\(table)') ORDER BY cid").map { $0[0].text }
         }
         // One pass over each table: the rows of these scans come after every older row.
@@ -46,6 +48,13 @@ struct RawBaseline {
         for row in try db.rows("SELECT * FROM findingEvidence WHERE findingId > ?", [after]) {
             if case let .integer(id) = row[0] { evidenceByFinding[id] = row }
         }
+        // The paths these scans added, each written before the first finding that names it, as
+        // mlsoc does.
+        let pathColumn = baseline.columns["finding"]?.firstIndex(of: "pathId") ?? 0
+        var newPaths: [Int64: [RawValue]] = [:]
+        for row in try db.rows("SELECT * FROM path WHERE id > ? ORDER BY id", [.integer(afterPath)]) {
+            if case let .integer(id) = row[0] { newPaths[id] = row }
+        }
         var eventsByFinding: [Int64: [[RawValue]]] = [:]
         for row in try db.rows("SELECT * FROM findingEvent WHERE scanId > ? ORDER BY id", [.integer(afterScan)]) {
             if case let .integer(id) = row[1] { eventsByFinding[id, default: []].append(row) }
@@ -55,6 +64,9 @@ struct RawBaseline {
             var report = Report(scan: scan, rows: [])
             for row in findingsByScan[scanID] ?? [] {
                 guard case let .integer(id) = row[0] else { continue }
+                if case let .integer(pathID) = row[pathColumn], let path = newPaths.removeValue(forKey: pathID) {
+                    report.rows.append((.path, path))
+                }
                 report.rows.append((.finding, row))
                 if let evidence = evidenceByFinding[id] { report.rows.append((.evidence, evidence)) }
                 for event in eventsByFinding[id] ?? [] { report.rows.append((.event, event)) }
@@ -89,7 +101,7 @@ struct RawBaseline {
             let scan = try db.prepare(insertSQL("scan"))
             let statements = [
                 try db.prepare(insertSQL("finding")), try db.prepare(insertSQL("findingEvidence")),
-                try db.prepare(insertSQL("findingEvent")),
+                try db.prepare(insertSQL("findingEvent")), try db.prepare(insertSQL("path")),
             ]
             start = Measure.now()
             let groups = reports.map { report -> Int in
@@ -100,13 +112,22 @@ struct RawBaseline {
                 if number == 0 || groups[number] != groups[number - 1] { try db.execute("BEGIN IMMEDIATE") }
                 try scan.run(report.scan)
                 for row in report.rows { try statements[row.table.rawValue].run(row.values) }
-                if number == reports.count - 1 || groups[number] != groups[number + 1] { try db.execute("COMMIT") }
+                if number == reports.count - 1 || groups[number] != groups[number + 1] {
+                    try db.execute(Self.indexNewPaths)
+                    try db.execute("COMMIT")
+                }
             }
             // Leaving the scope closes the connection, which runs the last checkpoint as it does
             // when `mlsoc ingest` exits: on the clock too.
         }
         return Measure.now() - start
     }
+
+    /// mlsoc's statement before an ingest's COMMIT (`FindingStore.indexNewPaths`, schema v29).
+    static let indexNewPaths = """
+        INSERT INTO pathText (rowid, text) SELECT id, text FROM path WHERE id > (SELECT through FROM pathTextIndexed);
+        UPDATE pathTextIndexed SET through = (SELECT coalesce(max(id), 0) FROM path) WHERE through < (SELECT coalesce(max(id), 0) FROM path);
+        """
 
     private func insertSQL(_ table: String, or conflict: String? = nil) -> String {
         let names = columns[table] ?? []

@@ -26,7 +26,8 @@ struct RawInsert: ParsableCommand {
     var group = 1
 
     func run() throws {
-        let baseline = try RawBaseline.capture(from: from, afterScan: afterScan)
+        let afterPath = try RawDatabase(path: into, readOnly: true).scalar("SELECT coalesce(max(id), 0) FROM path")
+        let baseline = try RawBaseline.capture(from: from, afterScan: afterScan, afterPath: afterPath)
         let first = afterScan + 1
         let seconds = try baseline.insert(into: into, pragmas: pragmas) { scan in Int((scan - first) / Int64(max(1, group))) }
         print(String(format: "%d findings in %.2f s: %.0f findings/s", baseline.findingCount, seconds, Double(baseline.findingCount) / seconds))
