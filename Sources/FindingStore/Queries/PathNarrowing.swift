@@ -105,7 +105,7 @@ struct PathNarrowing {
         return ("SELECT id FROM path WHERE " + (conditions.isEmpty ? "0" : conditions.joined(separator: " OR ")), arguments)
     }
 
-    /// How the pattern is read (tests and `explain`).
+    /// How the pattern is read (for tests).
     func way(_ pattern: String) -> Way { ways[pattern] ?? .scan }
 
     /// The distinct trigrams of a LIKE pattern (`\` escapes): every three consecutive literal ASCII
