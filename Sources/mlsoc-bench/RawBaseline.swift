@@ -113,7 +113,7 @@ struct RawBaseline {
                 try scan.run(report.scan)
                 for row in report.rows { try statements[row.table.rawValue].run(row.values) }
                 if number == reports.count - 1 || groups[number] != groups[number + 1] {
-                    try db.execute(Self.indexNewPaths)
+                    try db.execute(FindingStore.indexNewPathsSQL)
                     try db.execute("COMMIT")
                 }
             }
@@ -122,12 +122,6 @@ struct RawBaseline {
         }
         return Measure.now() - start
     }
-
-    /// mlsoc's statement before an ingest's COMMIT (`FindingStore.indexNewPaths`, schema v29).
-    static let indexNewPaths = """
-        INSERT INTO pathText (rowid, text) SELECT id, text FROM path WHERE id > (SELECT through FROM pathTextIndexed);
-        UPDATE pathTextIndexed SET through = (SELECT coalesce(max(id), 0) FROM path) WHERE through < (SELECT coalesce(max(id), 0) FROM path);
-        """
 
     private func insertSQL(_ table: String, or conflict: String? = nil) -> String {
         let names = columns[table] ?? []

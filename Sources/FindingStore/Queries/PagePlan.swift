@@ -185,8 +185,9 @@ struct PagePlan {
         for (index, clause) in query.filter.clauses.enumerated() where !clause.negated {
             switch clause.term {
             case let .paths(values):
-                let patterns = StatementArguments(values.map(FilterSQL.likePattern))
-                let matched = try MatchedPaths(db, paths.pathIDs(values.map(FilterSQL.likePattern)))
+                let likePatterns = values.map(FilterSQL.likePattern)
+                let patterns = StatementArguments(likePatterns)
+                let matched = try MatchedPaths(db, paths.pathIDs(likePatterns))
                 guard var streams = try matched.streams(db, excluding: nil, bySeverity: bySeverity) else { return nil }
                 let likes = FilterSQL.likeAny("path", values.count)
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM findingLocation WHERE \(likes) LIMIT 1", arguments: patterns) == true {

@@ -281,13 +281,16 @@ extension FindingStore {
 
     /// Adds the paths the trigram index does not hold yet (schema v29: those above
     /// `pathTextIndexed.through`) to it, in one statement, and moves the mark: before an ingest's
-    /// COMMIT, and a copy's. SQLite only; a no-op when none are new.
+    /// COMMIT, and a copy's (the bench's raw baseline runs it too). SQLite only; a no-op when none
+    /// are new.
+    public static let indexNewPathsSQL = """
+        INSERT INTO pathText (rowid, text) SELECT id, text FROM path WHERE id > (SELECT through FROM pathTextIndexed);
+        UPDATE pathTextIndexed SET through = newest FROM (SELECT coalesce(max(id), 0) AS newest FROM path) WHERE through < newest;
+        """
+
+    /// Runs `indexNewPathsSQL`.
     public static func indexNewPaths(_ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO pathText (rowid, text) SELECT id, text FROM path WHERE id > (SELECT through FROM pathTextIndexed);
-                UPDATE pathTextIndexed SET through = (SELECT coalesce(max(id), 0) FROM path) WHERE through < (SELECT coalesce(max(id), 0) FROM path);
-                """)
+        try db.execute(sql: indexNewPathsSQL)
     }
 
     /// The SQLite schema's migrations, in order: the PostgreSQL schema is versioned against the last.
